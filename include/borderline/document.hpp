@@ -1,0 +1,56 @@
+// Document: an article as normalised UTF-8 text with sentences and tokens.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace borderline {
+
+/// A byte range [start, end) into Document::text.
+struct Span {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    [[nodiscard]] std::size_t size() const { return end - start; }
+};
+
+/// A word or punctuation run; `folded` is the case- and accent-folded form.
+struct Token {
+    Span span;
+    std::string folded;
+    bool is_word = false;        ///< letters or digits (vs punctuation)
+    bool capitalised = false;    ///< first character is an upper-case letter
+    bool sentence_start = false; ///< first word of its sentence
+};
+
+enum class InputFormat { text, markdown, html, json };
+
+/// The article after format detection, text extraction and normalisation.
+struct Document {
+    std::string source_name;  ///< file name for messages ("-" for stdin)
+    InputFormat format = InputFormat::text;
+    std::string title;        ///< headline: first line of text, or the JSON/HTML title
+    std::string date;         ///< from JSON `date` when present
+    std::string text;         ///< normalised UTF-8 body (title included as first line)
+    std::size_t replaced_bytes = 0;  ///< invalid UTF-8 bytes replaced by U+FFFD
+    std::vector<Span> sentences;
+    std::vector<Token> tokens;
+    /// For each sentence, the index of its first token and one past the last.
+    std::vector<std::pair<std::size_t, std::size_t>> sentence_tokens;
+};
+
+/// Limits applied while reading an article.
+struct ReadOptions {
+    std::size_t max_bytes = 20u * 1024u * 1024u;
+};
+
+/// Build a Document from raw input bytes. Throws InputError for input that is
+/// empty, binary or over the size limit.
+Document make_document(std::string_view bytes, const std::string& source_name,
+                       const ReadOptions& options = {});
+
+/// Read a file (or standard input for "-") and build its Document.
+Document read_document(const std::string& path, const ReadOptions& options = {});
+
+}  // namespace borderline

@@ -1,0 +1,27 @@
+// The article pipeline end to end, and its JSON form (borderline/extract/1).
+#pragma once
+
+#include <borderline/claims.hpp>
+#include <borderline/document.hpp>
+#include <borderline/geoparse.hpp>
+#include <borderline/scene.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace borderline {
+
+/// Everything the pipeline knows about one article.
+struct Extraction {
+    Document doc;
+    std::vector<Place> places;
+    std::vector<Claim> claims;
+    Scene scene;
+};
+
+/// Document -> Mentions -> Places -> Claims -> Scene.
+Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& options);
+
+/// The public JSON of an extraction (schema "borderline/extract/1").
+nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz);
+
+}  // namespace borderline

@@ -1,0 +1,18 @@
+// Folding of names and text for matching: case, diacritics, quotes, hyphens.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace borderline {
+
+/// Case- and accent-folded form of a UTF-8 string: "Laçın" -> "lacin",
+/// "Pithorāgarh" -> "pithoragarh". Typographic apostrophes and dashes become
+/// ASCII; runs of spaces and hyphens become one space, so "Nagorno-Karabakh"
+/// and "Nagorno Karabakh" fold alike.
+std::string fold(std::string_view utf8);
+
+/// True when `bytes` is valid UTF-8.
+bool valid_utf8(std::string_view bytes);
+
+}  // namespace borderline

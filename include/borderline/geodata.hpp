@@ -1,0 +1,85 @@
+// GeoData: the bundled layers, opened once and shared read-only.
+#pragma once
+
+#include <borderline/geometry.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace borderline {
+
+/// One feature of a layer: its geometry (one of the three kinds, by layer
+/// type), its bounding box and its attribute values in field order.
+struct Feature {
+    Box bbox;
+    MultiPolygon polygons;
+    MultiLineString lines;
+    LonLat point;
+    std::vector<std::string> values;
+};
+
+/// A layer held in memory.
+class Layer {
+public:
+    enum class Kind { polygon, line, point };
+
+    Layer(std::string name, Kind kind, std::vector<std::string> fields, std::vector<Feature> features);
+
+    [[nodiscard]] const std::string& name() const { return name_; }
+    [[nodiscard]] Kind kind() const { return kind_; }
+    [[nodiscard]] const std::vector<Feature>& features() const { return features_; }
+    [[nodiscard]] std::size_t size() const { return features_.size(); }
+    /// Index of a field, or -1 when the layer has none of that name.
+    [[nodiscard]] int field(const std::string& name) const;
+    /// Value of field `name` of feature `i`; empty when the field is absent.
+    [[nodiscard]] const std::string& value(std::size_t i, const std::string& name) const;
+    /// Indices of the features whose box intersects `box`.
+    [[nodiscard]] std::vector<std::size_t> query(const Box& box) const;
+
+private:
+    std::string name_;
+    Kind kind_;
+    std::vector<std::string> fields_;
+    std::vector<Feature> features_;
+};
+
+/// The folder of bundled layers. Each layer is read on first use (thread-safe)
+/// and then shared read-only.
+class GeoData {
+public:
+    /// Open the data folder; checks that it holds the bundled layers.
+    explicit GeoData(std::filesystem::path dir);
+    ~GeoData();
+    GeoData(const GeoData&) = delete;
+    GeoData& operator=(const GeoData&) = delete;
+
+    /// The layer named `name` (countries, admin1, boundaries, disputed_lines,
+    /// populated_places, towns, land, ocean, lakes, rivers). Throws DataError
+    /// when it cannot be read.
+    const Layer& layer(const std::string& name) const;
+
+    [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
+
+    /// The data folder: $BORDERLINE_DATA/geodata, else geodata/ beside the
+    /// executable's share folder, else the source tree's geodata/.
+    static std::filesystem::path default_dir();
+
+private:
+    struct Slot {
+        std::once_flag once;
+        std::unique_ptr<Layer> layer;
+        std::string error;
+    };
+    std::filesystem::path dir_;
+    mutable std::mutex slots_mutex_;
+    mutable std::unordered_map<std::string, std::unique_ptr<Slot>> slots_;
+};
+
+/// Folder of the bundled styles (styles/), found like the data folder.
+std::filesystem::path default_styles_dir();
+
+}  // namespace borderline

@@ -1,0 +1,54 @@
+// Plain in-memory geometry in lon/lat degrees, as loaded from the bundled layers.
+#pragma once
+
+#include <algorithm>
+#include <limits>
+#include <vector>
+
+namespace borderline {
+
+struct LonLat {
+    double lon = 0;
+    double lat = 0;
+};
+
+/// Axis-aligned box in lon/lat (or projected units, where stated).
+struct Box {
+    double west = std::numeric_limits<double>::infinity();
+    double south = std::numeric_limits<double>::infinity();
+    double east = -std::numeric_limits<double>::infinity();
+    double north = -std::numeric_limits<double>::infinity();
+
+    [[nodiscard]] bool empty() const { return west > east || south > north; }
+    void expand(double x, double y) {
+        west = std::min(west, x);
+        east = std::max(east, x);
+        south = std::min(south, y);
+        north = std::max(north, y);
+    }
+    void expand(const Box& b) {
+        if (b.empty()) return;
+        expand(b.west, b.south);
+        expand(b.east, b.north);
+    }
+    [[nodiscard]] bool intersects(const Box& b) const {
+        return !(b.west > east || b.east < west || b.south > north || b.north < south);
+    }
+    [[nodiscard]] bool contains(double x, double y) const {
+        return x >= west && x <= east && y >= south && y <= north;
+    }
+    [[nodiscard]] double width() const { return east - west; }
+    [[nodiscard]] double height() const { return north - south; }
+};
+
+using Ring = std::vector<LonLat>;
+/// Outer ring first, then holes.
+using Polygon = std::vector<Ring>;
+using MultiPolygon = std::vector<Polygon>;
+using LineString = std::vector<LonLat>;
+using MultiLineString = std::vector<LineString>;
+
+/// Even-odd point-in-polygon over all rings of all parts.
+bool contains(const MultiPolygon& mp, LonLat p);
+
+}  // namespace borderline

@@ -1,0 +1,36 @@
+// Mentions and Places: finding the names in a Document and resolving each.
+#pragma once
+
+#include <borderline/document.hpp>
+#include <borderline/gazetteer.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace borderline {
+
+/// A span of the text that names something in the gazetteer.
+struct Mention {
+    Span span;
+    std::string text;
+    NameRole role = NameRole::name;
+    std::vector<NameRef> candidates;
+};
+
+/// A mention resolved to one entry: a mentioned place.
+struct Place {
+    std::uint32_t entry = 0;
+    double confidence = 0;
+    std::vector<Mention> mentions;
+};
+
+/// Find the names of gazetteer entries in the text (longest match wins).
+std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz);
+
+/// Resolve mentions to places using the article's context. Places are ordered
+/// by first mention.
+std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz,
+                                  const std::vector<Mention>& mentions);
+
+}  // namespace borderline

@@ -1,0 +1,29 @@
+// Render: draw a Scene with Cairo and Pango onto PNG, SVG or PDF.
+#pragma once
+
+#include <borderline/geodata.hpp>
+#include <borderline/scene.hpp>
+#include <borderline/style.hpp>
+
+#include <string>
+
+namespace borderline {
+
+enum class OutputFormat { png, svg, pdf };
+
+/// The format an output name asks for (by extension); throws UsageError.
+OutputFormat format_for(const std::string& path);
+
+/// Draw the scene and return the encoded file's bytes.
+std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style& style, OutputFormat format);
+
+/// Where a lon/lat point lands on the rendered map, in pixels from the top
+/// left; false when it has no projection. Lets tests and callers find a
+/// place on the image.
+bool project_to_pixel(const Scene& scene, LonLat where, double& x, double& y);
+
+/// Write bytes to `path` whole or not at all (temporary file + rename); "-"
+/// writes to standard output. Throws OutputError.
+void write_atomically(const std::string& path, const std::string& bytes);
+
+}  // namespace borderline

@@ -1,0 +1,66 @@
+// Scene: what to draw — extent, projection, parties, highlights, labels.
+#pragma once
+
+#include <borderline/claims.hpp>
+#include <borderline/geometry.hpp>
+#include <borderline/geoparse.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace borderline {
+
+struct Size {
+    int width = 1600;
+    int height = 1000;
+};
+
+/// A country drawn in a highlight colour: a party to the story.
+struct Party {
+    std::string country;  ///< ISO alpha-3
+    std::string name;
+    int colour_index = 0; ///< index into the style's party colours
+};
+
+/// A point of interest drawn as a marker with a label.
+struct Marker {
+    std::string place_id;
+    std::string name;
+    LonLat where;
+    bool capital = false;
+    bool area = false;  ///< an admin-1 unit: labelled, no dot
+};
+
+struct Scene {
+    std::string title;
+    std::string subtitle;  ///< date and source line
+    Box bbox;              ///< geographic extent shown (lon/lat)
+    std::string projection;///< PROJ string
+    Size size;
+    std::vector<std::string> focus;  ///< place ids the extent was built from
+    std::vector<Party> parties;    ///< framed countries, each in its own colour
+    std::vector<Party> mentioned;  ///< other countries the article names (tinted, in the legend)
+    std::vector<Marker> markers;
+};
+
+/// Options that shape a scene, from the command line.
+struct SceneOptions {
+    Size size;
+    std::optional<Box> bbox;  ///< fixed extent (--bbox)
+};
+
+/// Choose the extent, projection and highlights for the places of an article.
+Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
+                 const std::vector<Place>& places, const std::vector<Claim>& claims,
+                 const SceneOptions& options);
+
+/// A base map of a fixed extent with no article.
+Scene plan_base_scene(const Box& bbox, const SceneOptions& options);
+
+/// The projection suited to an extent: a Lambert conformal conic centred on
+/// it for regional maps, Lambert azimuthal equal-area for continents, Equal
+/// Earth for the world.
+std::string choose_projection(const Box& bbox);
+
+}  // namespace borderline

@@ -1,0 +1,45 @@
+// Style: colours, line widths and fonts, read from a JSON file in styles/.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace borderline {
+
+struct Colour {
+    double r = 0, g = 0, b = 0, a = 1;
+};
+
+/// Parse "#rrggbb" or "#rrggbbaa".
+Colour parse_colour(const std::string& hex);
+
+struct Style {
+    std::string name = "default";
+    Colour background{0.78, 0.86, 0.92, 1};  ///< sea
+    Colour land{0.96, 0.95, 0.92, 1};
+    Colour water{0.78, 0.86, 0.92, 1};
+    Colour river{0.55, 0.70, 0.85, 1};
+    Colour country_outline{0.45, 0.45, 0.45, 1};
+    Colour boundary{0.35, 0.35, 0.38, 1};
+    Colour disputed_boundary{0.75, 0.15, 0.15, 1};
+    Colour text{0.15, 0.15, 0.18, 1};
+    Colour halo{1, 1, 1, 0.85};
+    Colour frame{0.3, 0.3, 0.3, 1};
+    std::vector<Colour> parties;
+    double boundary_width = 1.2;
+    double river_width = 0.8;
+    std::string font = "Noto Sans";
+    double title_size = 22;
+    double label_size = 13;
+};
+
+/// Read a style file. Throws InputError naming the file, the line and the key
+/// when the file is not valid JSON or a key has the wrong type.
+Style load_style(const std::filesystem::path& file);
+
+/// The style named `name_or_path`: a path to a JSON file, or the name of a
+/// bundled style in styles/ ("default").
+Style find_style(const std::string& name_or_path);
+
+}  // namespace borderline

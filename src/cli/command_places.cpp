@@ -1,0 +1,48 @@
+// borderline places: look a name up in the gazetteer.
+#include "commands.hpp"
+
+#include <borderline/error.hpp>
+#include <borderline/gazetteer.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace borderline::cli {
+
+void setup_places(CLI::App& app, PlacesOptions& o) {
+    app.add_option("query", o.query, "A place name, in any case, with or without accents")->required();
+    app.add_flag("--json", o.json, "Print JSON instead of a table");
+    app.add_option("--limit", o.limit, "Show at most this many entries")->capture_default_str()->check(
+        CLI::Range(1, 10000));
+}
+
+int run_places(const PlacesOptions& o) {
+    const GeoData data(GeoData::default_dir());
+    const Gazetteer gaz(data);
+    auto hits = gaz.lookup(o.query);
+    if (hits.empty()) {
+        throw NothingToMapError("no gazetteer entry matches '" + o.query + "'; check the spelling");
+    }
+    if (hits.size() > o.limit) hits.resize(o.limit);
+    if (o.json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (auto i : hits) {
+            const Entry& e = gaz.entry(i);
+            out.push_back({{"id", e.id}, {"name", e.name}, {"kind", to_string(e.kind)}, {"country", e.country},
+                           {"admin1", e.admin1}, {"lon", e.lon}, {"lat", e.lat}, {"population", e.population}});
+        }
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    std::printf("%-32s %-8s %-4s %10s %10s %12s  %s\n", "name", "kind", "iso3", "lon", "lat", "population", "id");
+    for (auto i : hits) {
+        const Entry& e = gaz.entry(i);
+        std::printf("%-32s %-8s %-4s %10.4f %10.4f %12lld  %s\n", e.name.c_str(), to_string(e.kind),
+                    e.country.c_str(), e.lon, e.lat, static_cast<long long>(e.population), e.id.c_str());
+    }
+    return 0;
+}
+
+}  // namespace borderline::cli

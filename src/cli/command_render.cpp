@@ -1,0 +1,94 @@
+// borderline render: article (or --bbox) -> map file, plus optional JSON sidecar.
+#include "commands.hpp"
+
+#include <borderline/error.hpp>
+#include <borderline/extract.hpp>
+#include <borderline/render.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+namespace borderline::cli {
+
+Size parse_size(const std::string& s) {
+    const auto x = s.find('x');
+    try {
+        if (x == std::string::npos) throw std::invalid_argument("no x");
+        std::size_t a = 0, b = 0;
+        const int w = std::stoi(s.substr(0, x), &a);
+        const int h = std::stoi(s.substr(x + 1), &b);
+        if (a != x || b != s.size() - x - 1) throw std::invalid_argument("junk");
+        if (w < 200 || h < 150 || w > 20000 || h > 20000) throw std::out_of_range("range");
+        return {w, h};
+    } catch (const std::exception&) {
+        throw UsageError("--size " + s + " is not valid; use WIDTHxHEIGHT in pixels, e.g. 1600x1000 (200x150 to 20000x20000)");
+    }
+}
+
+Box parse_bbox(const std::string& s) {
+    std::vector<double> v;
+    std::stringstream in(s);
+    std::string part;
+    try {
+        while (std::getline(in, part, ',')) {
+            std::size_t used = 0;
+            v.push_back(std::stod(part, &used));
+            if (used != part.size() || !std::isfinite(v.back())) throw std::invalid_argument("junk");
+        }
+    } catch (const std::exception&) {
+        v.clear();
+    }
+    if (v.size() != 4 || v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
+        throw UsageError("--bbox " + s + " is not valid; use W,S,E,N in degrees with W<E and S<N, e.g. 43,38.2,51,42.2");
+    }
+    return {v[0], v[1], v[2], v[3]};
+}
+
+void setup_render(CLI::App& app, RenderOptions& o) {
+    app.add_option("article", o.article, "Article: .txt (first line is the headline), .md, .html, .json, or - for stdin");
+    app.add_option("-o,--output", o.output, "Output file: .png, .svg or .pdf (- for stdout as PNG); default <article>.png");
+    app.add_option("--style", o.style, "Bundled style name or path to a style JSON file")->capture_default_str();
+    app.add_option("--size", o.size, "Canvas size in pixels, WIDTHxHEIGHT")->capture_default_str();
+    app.add_option("--bbox", o.bbox, "Fixed extent W,S,E,N in degrees (without an article: a base map)");
+    app.add_option("--json", o.sidecar, "Also write the extraction JSON (places, claims, scene) to this file");
+    app.add_option("--max-input-mb", o.max_input_mb, "Refuse articles larger than this")->capture_default_str()->check(
+        CLI::Range(1, 1024));
+}
+
+int run_render(const RenderOptions& o) {
+    SceneOptions so;
+    so.size = parse_size(o.size);
+    if (!o.bbox.empty()) so.bbox = parse_bbox(o.bbox);
+    if (o.article.empty() && !so.bbox) {
+        throw UsageError("render needs an ARTICLE, or --bbox W,S,E,N for a base map");
+    }
+    std::string output = o.output;
+    if (output.empty()) {
+        output = o.article.empty() || o.article == "-" ? "map.png"
+                                                       : std::filesystem::path(o.article).stem().string() + ".png";
+    }
+    const OutputFormat format = output == "-" ? OutputFormat::png : format_for(output);
+    if (!o.sidecar.empty() && o.article.empty()) throw UsageError("--json needs an ARTICLE");
+    const Style style = find_style(o.style);
+    const GeoData data(GeoData::default_dir());
+    Scene scene;
+    std::string sidecar;
+    if (o.article.empty()) {
+        scene = plan_base_scene(*so.bbox, so);
+    } else {
+        ReadOptions ro;
+        ro.max_bytes = o.max_input_mb * 1024 * 1024;
+        Document doc = read_document(o.article, ro);
+        const Gazetteer gaz(data);
+        Extraction x = extract(std::move(doc), gaz, data, so);
+        scene = x.scene;
+        if (!o.sidecar.empty()) sidecar = to_json(x, gaz).dump(2) + "\n";
+    }
+    const std::string bytes = render_to_bytes(scene, data, style, format);
+    write_atomically(output, bytes);
+    if (!sidecar.empty()) write_atomically(o.sidecar, sidecar);
+    return 0;
+}
+
+}  // namespace borderline::cli

@@ -1,0 +1,49 @@
+// The subcommands: each binds its options into a plain struct (setup_*, no
+// side effects) and runs from that struct (run_*), so tests can build the
+// struct without a command line.
+#pragma once
+
+#include <borderline/geometry.hpp>
+#include <borderline/scene.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+namespace borderline::cli {
+
+struct RenderOptions {
+    std::string article;  ///< file, or "-" for standard input; empty with --bbox
+    std::string output;
+    std::string style = "default";
+    std::string size = "1600x1000";
+    std::string bbox;
+    std::string sidecar;
+    std::size_t max_input_mb = 20;
+};
+void setup_render(CLI::App& app, RenderOptions& o);
+int run_render(const RenderOptions& o);
+
+struct ExtractOptions {
+    std::string article;
+    std::string format = "json";
+    std::size_t max_input_mb = 20;
+};
+void setup_extract(CLI::App& app, ExtractOptions& o);
+int run_extract(const ExtractOptions& o);
+
+struct PlacesOptions {
+    std::string query;
+    bool json = false;
+    std::size_t limit = 20;
+};
+void setup_places(CLI::App& app, PlacesOptions& o);
+int run_places(const PlacesOptions& o);
+
+/// "1600x1000" -> Size; throws UsageError.
+Size parse_size(const std::string& s);
+/// "W,S,E,N" -> Box; throws UsageError.
+Box parse_bbox(const std::string& s);
+
+}  // namespace borderline::cli

@@ -1,0 +1,114 @@
+// borderline: entry point. Parses the command line, runs one subcommand and
+// maps errors to the documented exit codes with a one-line message.
+#include "commands.hpp"
+
+#include <borderline/error.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <set>
+
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+/// "did you mean --size?" for the first argument the command does not know.
+std::string suggestion(const CLI::App& app, int argc, char** argv) {
+    const CLI::App* cmd = &app;
+    for (const auto* sub : app.get_subcommands()) cmd = sub;
+    std::set<std::string> known;
+    for (const CLI::Option* o : cmd->get_options()) {
+        for (const auto& n : o->get_lnames()) known.insert("--" + n);
+        for (const auto& n : o->get_snames()) known.insert("-" + n);
+    }
+    std::vector<std::string> names;
+    for (const auto* s : app.get_subcommands({})) names.push_back(s->get_name());
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        const auto eq = arg.find('=');
+        if (eq != std::string::npos) arg = arg.substr(0, eq);
+        const bool is_option = arg.size() > 1 && arg[0] == '-';
+        if (is_option && !known.count(arg)) {
+            std::string best;
+            std::size_t best_d = 3;
+            for (const auto& k : known) {
+                const auto d = edit_distance(arg, k);
+                if (d < best_d) {
+                    best_d = d;
+                    best = k;
+                }
+            }
+            return best.empty() ? "unknown option " + arg + "; see --help"
+                                : "unknown option " + arg + "; did you mean " + best + "?";
+        }
+        if (!is_option && i == 1 && app.get_subcommands().empty()) {
+            std::string best;
+            std::size_t best_d = 3;
+            for (const auto& n : names) {
+                const auto d = edit_distance(arg, n);
+                if (d < best_d) {
+                    best_d = d;
+                    best = n;
+                }
+            }
+            if (!best.empty()) return "unknown command " + arg + "; did you mean " + best + "?";
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace borderline;
+    CLI::App app{"borderline: turn a news article about a border dispute into an annotated map"};
+    app.set_version_flag("--version", std::string("borderline ") + BORDERLINE_VERSION);
+    app.require_subcommand(1);
+    cli::RenderOptions render;
+    cli::ExtractOptions extract;
+    cli::PlacesOptions places;
+    cli::setup_render(*app.add_subcommand("render", "Draw the map of an article (or of --bbox) as PNG, SVG or PDF"),
+                      render);
+    cli::setup_extract(*app.add_subcommand("extract", "Print the places, disputes, claims and scene of an article"),
+                       extract);
+    cli::setup_places(*app.add_subcommand("places", "Look a name up in the gazetteer"), places);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::string hint = suggestion(app, argc, argv);
+        std::string msg = e.what();
+        if (!hint.empty() && (dynamic_cast<const CLI::ExtrasError*>(&e) || hint.rfind("unknown command", 0) == 0)) {
+            msg = hint;
+        }
+        std::cerr << "borderline: " << msg << " (try borderline --help)\n";
+        return static_cast<int>(ExitCode::usage);
+    }
+    try {
+        if (app.got_subcommand("render")) return cli::run_render(render);
+        if (app.got_subcommand("extract")) return cli::run_extract(extract);
+        if (app.got_subcommand("places")) return cli::run_places(places);
+    } catch (const Error& e) {
+        std::cerr << "borderline: " << e.what() << "\n";
+        return static_cast<int>(e.code());
+    } catch (const std::bad_alloc&) {
+        std::cerr << "borderline: out of memory; try a smaller input or --size\n";
+        return static_cast<int>(ExitCode::bad_input);
+    } catch (const std::exception& e) {
+        std::cerr << "borderline: internal error: " << e.what() << "; please report it with the input\n";
+        return static_cast<int>(ExitCode::bad_input);
+    }
+    return static_cast<int>(ExitCode::usage);
+}

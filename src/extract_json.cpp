@@ -1,0 +1,88 @@
+// The pipeline end to end, and its public JSON (schema borderline/extract/1).
+#include <borderline/error.hpp>
+#include <borderline/extract.hpp>
+
+#include <cmath>
+
+namespace borderline {
+
+Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& options) {
+    Extraction x;
+    x.doc = std::move(doc);
+    const auto mentions = find_mentions(x.doc, gaz);
+    x.places = resolve_places(x.doc, gaz, mentions);
+    x.claims = find_claims(x.doc, gaz, x.places);
+    if (x.places.empty() && !options.bbox) {
+        throw NothingToMapError(x.doc.source_name +
+                                ": no place found in the article, so there is nothing to map; check that it names "
+                                "countries or places, or give --bbox W,S,E,N to draw a base map");
+    }
+    x.scene = plan_scene(x.doc, gaz, data, x.places, x.claims, options);
+    return x;
+}
+
+namespace {
+double round6(double v) { return std::round(v * 1e6) / 1e6; }
+}  // namespace
+
+nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
+    using nlohmann::json;
+    json j;
+    j["schema"] = "borderline/extract/1";
+    j["source"] = x.doc.source_name;
+    j["title"] = x.doc.title;
+    if (!x.doc.date.empty()) j["date"] = x.doc.date;
+    if (x.doc.format == InputFormat::json) {
+        // Offsets of JSON input refer to this text (title, blank line, body).
+        j["text"] = x.doc.text;
+    }
+    json places = json::array();
+    for (const auto& p : x.places) {
+        const Entry& e = gaz.entry(p.entry);
+        json mentions = json::array();
+        for (const auto& m : p.mentions) {
+            mentions.push_back({{"start", m.span.start}, {"end", m.span.end}, {"text", m.text},
+                                {"role", m.role == NameRole::demonym   ? "demonym"
+                                         : m.role == NameRole::metonym ? "metonym"
+                                                                       : "name"}});
+        }
+        json pj = {{"id", e.id},
+                   {"name", e.name},
+                   {"kind", to_string(e.kind)},
+                   {"country", e.country},
+                   {"lon", round6(e.lon)},
+                   {"lat", round6(e.lat)},
+                   {"confidence", p.confidence},
+                   {"mentions", mentions}};
+        if (!e.admin1.empty()) pj["admin1"] = e.admin1;
+        if (e.population > 0) pj["population"] = e.population;
+        places.push_back(pj);
+    }
+    j["places"] = places;
+    j["disputes"] = json::array();
+    json claims = json::array();
+    for (const auto& c : x.claims) {
+        claims.push_back({{"actor", {{"text", c.actor.text}, {"country", c.actor.country}}},
+                          {"stance", to_string(c.stance)},
+                          {"text", c.text},
+                          {"start", c.span.start},
+                          {"end", c.span.end},
+                          {"places", c.places},
+                          {"disputes", c.disputes}});
+    }
+    j["claims"] = claims;
+    const Scene& s = x.scene;
+    json parties = json::array();
+    for (const auto& p : s.parties) parties.push_back({{"country", p.country}, {"name", p.name}});
+    json mentioned = json::array();
+    for (const auto& p : s.mentioned) mentioned.push_back({{"country", p.country}, {"name", p.name}});
+    j["scene"] = {{"bbox", {round6(s.bbox.west), round6(s.bbox.south), round6(s.bbox.east), round6(s.bbox.north)}},
+                  {"projection", s.projection},
+                  {"focus", s.focus},
+                  {"parties", parties},
+                  {"mentioned", mentioned},
+                  {"size", {s.size.width, s.size.height}}};
+    return j;
+}
+
+}  // namespace borderline

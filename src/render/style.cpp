@@ -1,0 +1,120 @@
+// Style files: JSON with colours ("#rrggbb[aa]"), widths and fonts. Every key
+// is optional (the default style fills the rest); an unknown key or a value
+// of the wrong type is an error that names the file, line and key.
+#include <borderline/error.hpp>
+#include <borderline/geodata.hpp>
+#include <borderline/style.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <map>
+
+namespace borderline {
+
+namespace {
+
+int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::size_t line_of_key(const std::string& text, const std::string& key) {
+    const auto at = text.find("\"" + key + "\"");
+    if (at == std::string::npos) return 0;
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+}  // namespace
+
+Colour parse_colour(const std::string& s) {
+    if ((s.size() != 7 && s.size() != 9) || s[0] != '#') throw std::invalid_argument("colour must be #rrggbb or #rrggbbaa");
+    double v[4] = {0, 0, 0, 1};
+    for (std::size_t i = 0; i + 1 < s.size(); i += 2) {
+        const int hi = hex(s[i + 1]), lo = i + 2 < s.size() ? hex(s[i + 2]) : -1;
+        if (hi < 0 || lo < 0) throw std::invalid_argument("colour must be #rrggbb or #rrggbbaa");
+        v[i / 2] = (hi * 16 + lo) / 255.0;
+    }
+    return {v[0], v[1], v[2], v[3]};
+}
+
+Style load_style(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw InputError("style " + file.string() + ": cannot be read; check the path");
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        const auto upto = std::min<std::size_t>(e.byte, text.size());
+        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(upto), '\n');
+        throw InputError("style " + file.string() + ":" + std::to_string(line) + ": not valid JSON; fix the syntax");
+    }
+    if (!j.is_object()) throw InputError("style " + file.string() + ":1: must be a JSON object of style keys");
+    Style st;
+    std::map<std::string, Colour*> colours{
+        {"background", &st.background}, {"land", &st.land}, {"water", &st.water}, {"river", &st.river},
+        {"country_outline", &st.country_outline}, {"boundary", &st.boundary},
+        {"disputed_boundary", &st.disputed_boundary}, {"text", &st.text}, {"halo", &st.halo},
+        {"frame", &st.frame}};
+    std::map<std::string, double*> numbers{{"boundary_width", &st.boundary_width}, {"river_width", &st.river_width},
+                                           {"title_size", &st.title_size}, {"label_size", &st.label_size}};
+    auto fail = [&](const std::string& key, const std::string& what) {
+        throw InputError("style " + file.string() + ":" + std::to_string(line_of_key(text, key)) + ": key \"" + key +
+                         "\" " + what);
+    };
+    for (const auto& [key, value] : j.items()) {
+        if (key == "name" || key == "description" || key == "font") {
+            if (!value.is_string()) fail(key, "must be a string");
+            if (key == "name") st.name = value.get<std::string>();
+            if (key == "font") st.font = value.get<std::string>();
+        } else if (auto c = colours.find(key); c != colours.end()) {
+            if (!value.is_string()) fail(key, "must be a colour string like \"#336699\"");
+            try {
+                *c->second = parse_colour(value.get<std::string>());
+            } catch (const std::invalid_argument& e) {
+                fail(key, e.what());
+            }
+        } else if (auto n = numbers.find(key); n != numbers.end()) {
+            if (!value.is_number() || value.get<double>() <= 0 || value.get<double>() > 200) {
+                fail(key, "must be a positive number (at most 200)");
+            }
+            *n->second = value.get<double>();
+        } else if (key == "parties") {
+            if (!value.is_array() || value.empty()) fail(key, "must be a non-empty array of colours");
+            st.parties.clear();
+            for (const auto& v : value) {
+                if (!v.is_string()) fail(key, "must hold colour strings");
+                try {
+                    st.parties.push_back(parse_colour(v.get<std::string>()));
+                } catch (const std::invalid_argument& e) {
+                    fail(key, e.what());
+                }
+            }
+        } else {
+            fail(key, "is not a style key (see styles/README.md)");
+        }
+    }
+    if (st.parties.empty()) {
+        st.parties = {parse_colour("#e8a33d"), parse_colour("#4f8fc0"), parse_colour("#8cb369"),
+                      parse_colour("#c0504d"), parse_colour("#9b72b0"), parse_colour("#d4c44a")};
+    }
+    return st;
+}
+
+Style find_style(const std::string& name_or_path) {
+    std::filesystem::path p(name_or_path);
+    if (name_or_path.find('/') == std::string::npos && p.extension() != ".json") {
+        p = default_styles_dir() / (name_or_path + ".json");
+        if (!std::filesystem::exists(p)) {
+            throw UsageError("unknown style '" + name_or_path + "'; use a bundled style (default) or a path to a JSON file");
+        }
+    }
+    return load_style(p);
+}
+
+}  // namespace borderline

@@ -1,0 +1,421 @@
+// Document: reads an article in any of the accepted formats and turns it into
+// normalised UTF-8 with sentences and tokens.
+//
+// Markup is blanked out rather than removed: tags, Markdown markers and
+// invalid UTF-8 bytes become spaces, so every byte offset into
+// Document::text is also an offset into the input file. Only JSON input,
+// whose text is a decoded string, has offsets into that string instead.
+#include <borderline/document.hpp>
+#include <borderline/error.hpp>
+#include <borderline/fold.hpp>
+
+#include <nlohmann/json.hpp>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace borderline {
+
+namespace {
+
+bool iequals_prefix(std::string_view s, std::size_t at, std::string_view word) {
+    if (at + word.size() > s.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(s[at + i])) != word[i]) return false;
+    }
+    return true;
+}
+
+/// Replace invalid UTF-8 bytes by spaces; returns how many were replaced.
+std::size_t scrub_utf8(std::string& s) {
+    std::size_t replaced = 0;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        utf8proc_int32_t c;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                        static_cast<utf8proc_ssize_t>(s.size() - i), &c);
+        if (n <= 0) {
+            s[i] = ' ';
+            ++replaced;
+            ++i;
+        } else {
+            i += static_cast<std::size_t>(n);
+        }
+    }
+    return replaced;
+}
+
+bool looks_binary(std::string_view s) {
+    if (s.find('\0') != std::string_view::npos) return true;
+    std::size_t control = 0;
+    for (unsigned char c : s) {
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    }
+    return control * 100 > s.size();  // more than 1% control characters
+}
+
+InputFormat detect_format(std::string_view bytes, const std::string& name) {
+    auto ends = [&](std::string_view ext) {
+        if (name.size() < ext.size()) return false;
+        std::string tail = name.substr(name.size() - ext.size());
+        std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return std::tolower(c); });
+        return tail == ext;
+    };
+    if (ends(".json")) return InputFormat::json;
+    if (ends(".html") || ends(".htm")) return InputFormat::html;
+    if (ends(".md") || ends(".markdown")) return InputFormat::markdown;
+    const auto first = bytes.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    if (first != std::string_view::npos) {
+        if (bytes[first] == '{') return InputFormat::json;
+        if (bytes[first] == '<') return InputFormat::html;
+    }
+    return InputFormat::text;
+}
+
+const std::array<std::pair<std::string_view, std::string_view>, 12> kEntities{{
+    {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "},
+    {"rsquo", "\xE2\x80\x99"}, {"lsquo", "\xE2\x80\x98"}, {"rdquo", "\xE2\x80\x9D"},
+    {"ldquo", "\xE2\x80\x9C"}, {"ndash", "\xE2\x80\x93"}, {"mdash", "\xE2\x80\x94"},
+}};
+
+/// Blank out tags, comments, scripts and styles; decode common entities in
+/// place (padded with spaces). Block tags leave a newline so they end a
+/// sentence. Returns the <title> text, if any.
+std::string blank_html(std::string& s) {
+    std::string title;
+    std::size_t i = 0;
+    auto blank = [&](std::size_t from, std::size_t to, bool newline) {
+        for (std::size_t k = from; k < to && k < s.size(); ++k) s[k] = ' ';
+        if (newline && from < s.size()) s[from] = '\n';
+    };
+    while (i < s.size()) {
+        if (s[i] == '<') {
+            if (s.compare(i, 4, "<!--") == 0) {
+                auto end = s.find("-->", i + 4);
+                end = end == std::string::npos ? s.size() : end + 3;
+                blank(i, end, false);
+                i = end;
+                continue;
+            }
+            const bool is_script = iequals_prefix(s, i + 1, "script");
+            const bool is_style = iequals_prefix(s, i + 1, "style");
+            const bool is_title = iequals_prefix(s, i + 1, "title");
+            auto close = s.find('>', i + 1);
+            if (close == std::string::npos) close = s.size() - 1;
+            std::size_t end = close + 1;
+            if (is_script || is_style || is_title) {
+                const std::string closing = is_script ? "</script" : is_style ? "</style" : "</title";
+                std::size_t j = end;
+                std::size_t found = std::string::npos;
+                while (j < s.size()) {
+                    j = s.find("</", j);
+                    if (j == std::string::npos) break;
+                    if (iequals_prefix(s, j, closing)) {
+                        found = j;
+                        break;
+                    }
+                    j += 2;
+                }
+                const std::size_t content_end = found == std::string::npos ? s.size() : found;
+                if (is_title && title.empty()) title = s.substr(end, content_end - end);
+                auto tag_end = found == std::string::npos ? s.size() : s.find('>', found);
+                end = tag_end == std::string::npos ? s.size() : tag_end + 1;
+            }
+            blank(i, end, true);
+            i = end;
+        } else if (s[i] == '&') {
+            const auto semi = s.find(';', i);
+            if (semi != std::string::npos && semi - i <= 8) {
+                const std::string_view name(s.data() + i + 1, semi - i - 1);
+                for (const auto& [ent, rep] : kEntities) {
+                    if (name == ent && rep.size() <= semi - i + 1) {
+                        blank(i, semi + 1, false);
+                        std::memcpy(&s[i], rep.data(), rep.size());
+                        break;
+                    }
+                }
+                i = semi + 1;
+            } else {
+                ++i;
+            }
+        } else {
+            ++i;
+        }
+    }
+    return title;
+}
+
+/// Blank Markdown markers: heading hashes, emphasis, list bullets and link targets.
+void blank_markdown(std::string& s) {
+    bool line_start = true;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '\n') {
+            line_start = true;
+            continue;
+        }
+        if (line_start && (c == '#' || c == '>' || ((c == '-' || c == '+') && i + 1 < s.size() && s[i + 1] == ' '))) {
+            s[i] = ' ';
+            continue;
+        }
+        if (c != ' ' && c != '\t') line_start = false;
+        if (c == '*' || c == '_' || c == '`' || c == '[') {
+            s[i] = ' ';
+        } else if (c == ']' && i + 1 < s.size() && s[i + 1] == '(') {
+            const auto close = s.find(')', i);
+            const auto stop = close == std::string::npos ? s.size() : close + 1;
+            for (std::size_t k = i; k < stop; ++k) {
+                if (s[k] != '\n') s[k] = ' ';
+            }
+            i = stop - 1;
+        } else if (c == ']') {
+            s[i] = ' ';
+        }
+    }
+}
+
+std::string first_line(std::string_view text) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        const auto a = line.find_first_not_of(" \t\r");
+        if (a != std::string_view::npos) {
+            const auto b = line.find_last_not_of(" \t\r");
+            return std::string(line.substr(a, b - a + 1));
+        }
+        start = end + 1;
+    }
+    return {};
+}
+
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = !out.empty();
+        } else {
+            if (space) out.push_back(' ');
+            space = false;
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+bool is_word_cp(utf8proc_int32_t c) {
+    if (c < 0x80) return std::isalnum(c) != 0;
+    switch (utf8proc_category(c)) {
+        case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+        case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+        case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+        case UTF8PROC_CATEGORY_NO:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_space_cp(utf8proc_int32_t c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+           utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+}
+
+struct Cp {
+    utf8proc_int32_t c;
+    std::size_t at;
+    std::size_t len;
+};
+
+std::vector<Cp> codepoints(std::string_view s) {
+    std::vector<Cp> out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        utf8proc_int32_t c;
+        auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                  static_cast<utf8proc_ssize_t>(s.size() - i), &c);
+        if (n <= 0) {
+            n = 1;
+            c = ' ';
+        }
+        out.push_back({c, i, static_cast<std::size_t>(n)});
+        i += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
+// Words after which a full stop does not end the sentence.
+bool is_abbreviation(std::string_view folded) {
+    static const std::array<std::string_view, 16> kAbbrev{
+        "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "prof", "rep", "sen", "gov", "no", "vs", "jr"};
+    return std::find(kAbbrev.begin(), kAbbrev.end(), folded) != kAbbrev.end() || folded.find('.') != std::string_view::npos;
+}
+
+void tokenize(Document& d) {
+    const std::string& t = d.text;
+    const auto cps = codepoints(t);
+    std::size_t i = 0;
+    bool at_sentence_start = true;
+    std::size_t sentence_begin = 0;
+    std::size_t sentence_first_token = 0;
+    auto close_sentence = [&](std::size_t end_byte) {
+        if (d.tokens.size() > sentence_first_token) {
+            d.sentences.push_back({sentence_begin, end_byte});
+            d.sentence_tokens.emplace_back(sentence_first_token, d.tokens.size());
+        }
+        sentence_first_token = d.tokens.size();
+        at_sentence_start = true;
+    };
+    while (i < cps.size()) {
+        const auto c = cps[i].c;
+        if (c == '\n') {
+            // A line break ends a sentence: headlines, paragraphs and list
+            // items carry no full stop.
+            close_sentence(cps[i].at);
+            ++i;
+            continue;
+        }
+        if (is_space_cp(c)) {
+            ++i;
+            continue;
+        }
+        if (at_sentence_start && d.tokens.size() == sentence_first_token) sentence_begin = cps[i].at;
+        Token tok;
+        if (is_word_cp(c)) {
+            std::size_t j = i;
+            while (j < cps.size() && is_word_cp(cps[j].c)) ++j;
+            // Dotted abbreviations (U.S., U.K.) are one token.
+            if (j - i == 1 && j + 1 < cps.size() && cps[j].c == '.' && is_word_cp(cps[j + 1].c) &&
+                utf8proc_category(c) == UTF8PROC_CATEGORY_LU) {
+                std::size_t k = j;
+                while (k + 1 < cps.size() && cps[k].c == '.' && is_word_cp(cps[k + 1].c) &&
+                       (k + 2 >= cps.size() || !is_word_cp(cps[k + 2].c))) {
+                    k += 2;
+                }
+                if (k < cps.size() && cps[k].c == '.') ++k;
+                if (k > j + 1) j = k;
+            }
+            const std::size_t start = cps[i].at;
+            const std::size_t end = j < cps.size() ? cps[j].at : t.size();
+            tok.span = {start, end};
+            tok.is_word = true;
+            const auto cat = utf8proc_category(c);
+            tok.capitalised = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+            i = j;
+        } else {
+            tok.span = {cps[i].at, cps[i].at + cps[i].len};
+            ++i;
+        }
+        tok.folded = fold(std::string_view(t).substr(tok.span.start, tok.span.size()));
+        tok.sentence_start = at_sentence_start && tok.is_word;
+        if (tok.is_word) at_sentence_start = false;
+        d.tokens.push_back(std::move(tok));
+        const auto& last = d.tokens.back();
+        if (!last.is_word && (last.folded == "." || last.folded == "!" || last.folded == "?")) {
+            // End of sentence unless it closes an abbreviation or no capital follows.
+            const bool abbrev = d.tokens.size() >= 2 && d.tokens[d.tokens.size() - 2].is_word &&
+                                is_abbreviation(d.tokens[d.tokens.size() - 2].folded);
+            std::size_t k = i;
+            while (k < cps.size() && (is_space_cp(cps[k].c) && cps[k].c != '\n')) ++k;
+            while (k < cps.size() && (cps[k].c == '"' || cps[k].c == 0x201D || cps[k].c == 0x2019)) ++k;
+            const bool next_upper = k >= cps.size() || cps[k].c == '\n' ||
+                                    utf8proc_category(cps[k].c) == UTF8PROC_CATEGORY_LU ||
+                                    cps[k].c == '"' || cps[k].c == 0x201C;
+            if (!abbrev && next_upper && k > i) close_sentence(last.span.end);
+        }
+    }
+    close_sentence(t.size());
+}
+
+}  // namespace
+
+Document make_document(std::string_view bytes, const std::string& source_name, const ReadOptions& options) {
+    const std::string& name = source_name;
+    if (bytes.size() > options.max_bytes) {
+        throw InputError(name + ": input is " + std::to_string(bytes.size() / (1024 * 1024)) +
+                         " MB, over the limit of " + std::to_string(options.max_bytes / (1024 * 1024)) +
+                         " MB; split the article or raise --max-input-mb");
+    }
+    if (bytes.find_first_not_of(" \t\r\n\f") == std::string_view::npos) {
+        throw InputError(name + ": the file is empty; give an article with some text");
+    }
+    if (looks_binary(bytes)) {
+        throw InputError(name + ": this is not text (binary data); give a plain text, Markdown, HTML or JSON article");
+    }
+    Document d;
+    d.source_name = name;
+    d.format = detect_format(bytes, name);
+    if (d.format == InputFormat::json) {
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(bytes);
+        } catch (const nlohmann::json::parse_error& e) {
+            throw InputError(name + ": not valid JSON (" + std::string(e.what()) +
+                             "); give a JSON object with a \"text\" field");
+        }
+        if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
+            throw InputError(name + ": the JSON has no \"text\" string; give an object with title/date/text fields");
+        }
+        d.title = j.value("title", std::string());
+        if (j.contains("date") && j["date"].is_string()) d.date = j["date"].get<std::string>();
+        d.text = d.title.empty() ? j["text"].get<std::string>() : d.title + "\n\n" + j["text"].get<std::string>();
+    } else {
+        d.text.assign(bytes);
+        if (d.text.compare(0, 3, "\xEF\xBB\xBF") == 0) d.text.replace(0, 3, "   ");
+        if (d.format == InputFormat::html) {
+            d.title = collapse_spaces(blank_html(d.text));
+        } else if (d.format == InputFormat::markdown) {
+            blank_markdown(d.text);
+        }
+    }
+    d.replaced_bytes = scrub_utf8(d.text);
+    if (d.title.empty()) d.title = first_line(d.text);
+    if (d.title.size() > 300) d.title = d.title.substr(0, 300);
+    d.title = collapse_spaces(d.title);
+    if (!valid_utf8(d.title)) {
+        scrub_utf8(d.title);
+    }
+    tokenize(d);
+    return d;
+}
+
+Document read_document(const std::string& path, const ReadOptions& options) {
+    std::string bytes;
+    if (path == "-") {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        bytes = ss.str();
+        if (bytes.size() > options.max_bytes) bytes.resize(options.max_bytes + 1);
+    } else {
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) {
+            throw InputError(path + ": no such file; check the path");
+        }
+        if (std::filesystem::is_directory(path, ec)) {
+            throw InputError(path + ": is a folder, not an article; give a file (or use `borderline batch` for folders)");
+        }
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw InputError(path + ": cannot be read (permission denied?); check the file's permissions");
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec && size > options.max_bytes) {
+            throw InputError(path + ": input is " + std::to_string(size / (1024 * 1024)) + " MB, over the limit of " +
+                             std::to_string(options.max_bytes / (1024 * 1024)) +
+                             " MB; split the article or raise --max-input-mb");
+        }
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (in.bad()) throw InputError(path + ": read error; check the file");
+    }
+    return make_document(bytes, path, options);
+}
+
+}  // namespace borderline

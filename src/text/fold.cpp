@@ -1,0 +1,102 @@
+// Folding for matching: utf8proc does case folding and strips accents; a
+// few letters that have no decomposition (ı, ə, ø, ł ...) are mapped by hand,
+// and punctuation that news text writes in several ways is unified.
+#include <borderline/fold.hpp>
+
+#include <utf8proc.h>
+
+namespace borderline {
+
+namespace {
+
+// Letters without a canonical decomposition, as news transliterates them.
+const char* special_letter(utf8proc_int32_t c) {
+    switch (c) {
+        case 0x0131: return "i";   // dotless i (Laçın)
+        case 0x0259: case 0x018F: return "a";  // schwa (Gədəbəy)
+        case 0x00F8: case 0x00D8: return "o";
+        case 0x0142: case 0x0141: return "l";
+        case 0x0111: case 0x0110: return "d";
+        case 0x00E6: case 0x00C6: return "ae";
+        case 0x0153: case 0x0152: return "oe";
+        case 0x00FE: case 0x00DE: return "th";
+        case 0x00DF: return "ss";
+        default: return nullptr;
+    }
+}
+
+bool is_dash_or_space(utf8proc_int32_t c) {
+    if (c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '_') return true;
+    const auto cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_PD || cat == UTF8PROC_CATEGORY_ZS;
+}
+
+bool is_apostrophe(utf8proc_int32_t c) {
+    return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == 0x0060 || c == 0x00B4;
+}
+
+}  // namespace
+
+bool valid_utf8(std::string_view bytes) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(bytes.data());
+    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(bytes.size());
+    while (left > 0) {
+        utf8proc_int32_t c;
+        const auto n = utf8proc_iterate(p, left, &c);
+        if (n <= 0) return false;
+        p += n;
+        left -= n;
+    }
+    return true;
+}
+
+std::string fold(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(utf8.size());
+    bool pending_space = false;
+    utf8proc_int32_t buf[16];
+    while (left > 0) {
+        utf8proc_int32_t c;
+        auto n = utf8proc_iterate(p, left, &c);
+        if (n <= 0) {  // invalid byte: skip it
+            n = 1;
+            c = -1;
+        }
+        p += n;
+        left -= n;
+        if (c < 0) continue;
+        if (is_dash_or_space(c)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) {
+            out.push_back(' ');
+            pending_space = false;
+        }
+        if (is_apostrophe(c)) {
+            out.push_back('\'');
+            continue;
+        }
+        if (const char* s = special_letter(c)) {
+            out += s;
+            continue;
+        }
+        int last_boundclass = 0;
+        const auto m = utf8proc_decompose_char(
+            c, buf, 16,
+            static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                           UTF8PROC_COMPAT),
+            &last_boundclass);
+        if (m <= 0 || m > 16) continue;
+        for (utf8proc_ssize_t i = 0; i < m; ++i) {
+            utf8proc_uint8_t enc[4];
+            const auto k = utf8proc_encode_char(buf[i], enc);
+            out.append(reinterpret_cast<const char*>(enc), static_cast<std::size_t>(k));
+        }
+    }
+    return out;
+}
+
+}  // namespace borderline

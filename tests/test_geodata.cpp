@@ -1,0 +1,134 @@
+// The bundled layers: counts, attributes and known features where they belong.
+#include "fixture.hpp"
+
+#include <borderline/error.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+
+using namespace borderline;
+using borderline::test::data;
+
+namespace {
+std::size_t find(const Layer& l, const std::string& field, const std::string& value) {
+    for (std::size_t i = 0; i < l.size(); ++i) {
+        if (l.value(i, field) == value) return i;
+    }
+    BOOST_FAIL("no feature with " + field + "=" + value + " in " + l.name());
+    return 0;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(geodata)
+
+BOOST_AUTO_TEST_CASE(layer_feature_counts) {
+    // Natural Earth 10m and GeoNames as bundled (see geodata/SOURCES.md).
+    BOOST_TEST(data().layer("countries").size() == 240u);
+    BOOST_TEST(data().layer("admin1").size() == 4596u);
+    BOOST_TEST(data().layer("boundaries").size() == 460u);
+    BOOST_TEST(data().layer("disputed_lines").size() == 46u);
+    BOOST_TEST(data().layer("populated_places").size() == 7322u);
+    BOOST_TEST(data().layer("towns").size() == 171075u);
+    BOOST_TEST(data().layer("land").size() == 7979u);
+    BOOST_TEST(data().layer("ocean").size() == 1348u);
+    BOOST_TEST(data().layer("lakes").size() == 1354u);
+    BOOST_TEST(data().layer("rivers").size() == 1454u);
+}
+
+BOOST_AUTO_TEST_CASE(countries_have_iso_codes_and_names) {
+    const Layer& c = data().layer("countries");
+    const auto arm = find(c, "iso_a3", "ARM");
+    BOOST_TEST(c.value(arm, "iso_a2") == "AM");
+    BOOST_TEST(c.value(arm, "name") == "Armenia");
+    BOOST_TEST(c.value(arm, "name_hy") == "Հայաստան");
+    BOOST_TEST(c.value(arm, "name_ru") == "Армения");
+    // Natural Earth's own codes are mapped to ISO 3166-1.
+    BOOST_TEST(c.value(find(c, "iso_a2", "EH"), "iso_a3") == "ESH");
+    BOOST_TEST(c.value(find(c, "iso_a2", "SS"), "iso_a3") == "SSD");
+    const Feature& f = c.features()[arm];
+    BOOST_TEST(contains(f.polygons, {44.51, 40.18}));   // Yerevan
+    BOOST_TEST(!contains(f.polygons, {49.87, 40.41}));  // Baku
+    BOOST_TEST(contains(c.features()[find(c, "iso_a3", "AZE")].polygons, {49.87, 40.41}));
+}
+
+BOOST_AUTO_TEST_CASE(admin1_has_iso_3166_2) {
+    const Layer& a = data().layer("admin1");
+    const auto su = find(a, "iso_3166_2", "AM-SU");
+    BOOST_TEST(a.value(su, "adm0_a3") == "ARM");
+    BOOST_TEST(a.value(su, "name") == "Syunik");
+    BOOST_TEST(contains(a.features()[su].polygons, {46.35, 39.51}));  // Goris
+    BOOST_TEST(a.value(find(a, "iso_3166_2", "GE-AB"), "name") == "Abkhazia");
+}
+
+BOOST_AUTO_TEST_CASE(boundaries_carry_their_class) {
+    const Layer& b = data().layer("boundaries");
+    std::set<std::string> classes;
+    for (std::size_t i = 0; i < b.size(); ++i) classes.insert(b.value(i, "class"));
+    BOOST_TEST(classes.count("international") == 1u);
+    BOOST_TEST(classes.count("disputed") == 1u);
+    BOOST_TEST(classes.count("line_of_control") == 1u);
+    BOOST_TEST(classes.count("indefinite") == 1u);
+    bool arm_aze = false;
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        const auto& l = b.value(i, "adm0_a3_l");
+        const auto& r = b.value(i, "adm0_a3_r");
+        if ((l == "ARM" && r == "AZE") || (l == "AZE" && r == "ARM")) arm_aze = true;
+    }
+    BOOST_TEST(arm_aze);
+}
+
+BOOST_AUTO_TEST_CASE(disputed_lines_include_the_karabakh_lines) {
+    const Layer& d = data().layer("disputed_lines");
+    std::size_t oblast = 0, ceasefire = 0;
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        if (d.value(i, "kind") == "former_oblast") ++oblast;
+        if (d.value(i, "kind") == "ceasefire") ++ceasefire;
+        // Every line lies somewhere sensible.
+        BOOST_TEST(!d.features()[i].bbox.empty());
+    }
+    BOOST_TEST(oblast > 0u);
+    BOOST_TEST(ceasefire > 0u);
+}
+
+BOOST_AUTO_TEST_CASE(populated_places_have_population_and_position) {
+    const Layer& p = data().layer("populated_places");
+    const auto yer = find(p, "nameascii", "Yerevan");
+    BOOST_TEST(p.value(yer, "adm0_a3") == "ARM");
+    BOOST_TEST(std::stoll(p.value(yer, "pop_max")) > 1000000);
+    BOOST_TEST(p.value(yer, "adm0cap") == "1");
+    BOOST_TEST(borderline::test::km_between(p.features()[yer].point.lon, p.features()[yer].point.lat, 44.51, 40.18) < 5);
+}
+
+BOOST_AUTO_TEST_CASE(towns_are_geonames_points_in_utf8) {
+    const Layer& t = data().layer("towns");
+    const auto lachin = find(t, "name", "Laçın");
+    BOOST_TEST(t.value(lachin, "iso_a2") == "AZ");
+    BOOST_TEST(borderline::test::km_between(t.features()[lachin].point.lon, t.features()[lachin].point.lat, 46.55,
+                                            39.64) < 5);
+}
+
+BOOST_AUTO_TEST_CASE(water_layers_cover_known_water) {
+    const Layer& lakes = data().layer("lakes");
+    bool sevan = false;
+    for (std::size_t i = 0; i < lakes.size(); ++i) {
+        if (contains(lakes.features()[i].polygons, {45.3, 40.35})) sevan = true;
+    }
+    BOOST_TEST(sevan);
+    const Layer& land = data().layer("land");
+    bool caspian_is_land = false, yerevan_on_land = false;
+    for (const auto& f : land.features()) {
+        if (contains(f.polygons, {50.5, 40.0})) caspian_is_land = true;
+        if (contains(f.polygons, {44.51, 40.18})) yerevan_on_land = true;
+    }
+    BOOST_TEST(!caspian_is_land);
+    BOOST_TEST(yerevan_on_land);
+    const Layer& rivers = data().layer("rivers");
+    BOOST_TEST(rivers.value(find(rivers, "name", "Aras"), "featurecla") == "River");
+}
+
+BOOST_AUTO_TEST_CASE(missing_data_folder_is_a_clear_error) {
+    BOOST_CHECK_THROW(GeoData("/nonexistent/geodata"), DataError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

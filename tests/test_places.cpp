@@ -1,0 +1,120 @@
+// Gazetteer look-ups and places found in articles.
+#include "fixture.hpp"
+
+#include <borderline/error.hpp>
+#include <borderline/extract.hpp>
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace borderline;
+using borderline::test::gazetteer;
+
+namespace {
+
+struct Lookup {
+    std::string query, id;
+    double lat, lon, tolerance_km;
+};
+
+std::ostream& operator<<(std::ostream& os, const Lookup& l) { return os << l.query << " -> " << l.id; }
+
+std::vector<Lookup> read_lookups() {
+    std::vector<Lookup> out;
+    std::ifstream in(test::source_dir() / "tests" / "data" / "lookups.tsv");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::stringstream ss(line);
+        Lookup l;
+        std::string lat, lon, tol;
+        std::getline(ss, l.query, '\t');
+        std::getline(ss, l.id, '\t');
+        std::getline(ss, lat, '\t');
+        std::getline(ss, lon, '\t');
+        std::getline(ss, tol, '\t');
+        l.lat = std::stod(lat);
+        l.lon = std::stod(lon);
+        l.tolerance_km = std::stod(tol);
+        out.push_back(l);
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(places)
+
+BOOST_DATA_TEST_CASE(gazetteer_lookup, boost::unit_test::data::make(read_lookups()), c) {
+    const auto hits = gazetteer().lookup(c.query);
+    bool found = false;
+    for (auto i : hits) {
+        const Entry& e = gazetteer().entry(i);
+        if (e.id != c.id) continue;
+        found = true;
+        BOOST_TEST(test::km_between(e.lon, e.lat, c.lon, c.lat) <= c.tolerance_km, c.query << " is at " << e.lat << ","
+                                                                                      << e.lon);
+    }
+    BOOST_TEST(found, c.query << " did not give " << c.id);
+}
+
+BOOST_AUTO_TEST_CASE(lookup_table_is_not_empty) { BOOST_TEST(read_lookups().size() >= 10u); }
+
+BOOST_AUTO_TEST_CASE(capital_comes_first_for_yerevan) {
+    const auto hits = gazetteer().lookup("Yerevan");
+    BOOST_REQUIRE(!hits.empty());
+    BOOST_TEST(gazetteer().entry(hits.front()).id == "place:AM:Yerevan");
+    BOOST_TEST(gazetteer().entry(hits.front()).capital);
+}
+
+BOOST_AUTO_TEST_CASE(sample_article_finds_the_parties) {
+    const Document d = read_document((test::source_dir() / "samples" / "armenia-azerbaijan-syunik.txt").string());
+    const Extraction x = extract(d, gazetteer(), test::data(), SceneOptions{});
+    std::set<std::string> ids;
+    for (const auto& p : x.places) ids.insert(gazetteer().entry(p.entry).id);
+    for (const char* want : {"country:ARM", "country:AZE", "country:IRN", "country:USA", "admin1:AM-SU",
+                             "place:AM:Yerevan", "place:AZ:Baku", "place:RU:Moscow", "water:Aras"}) {
+        BOOST_TEST(ids.count(want) == 1u, want);
+    }
+    // Sentence-initial "In" is not Indiana.
+    BOOST_TEST(ids.count("admin1:US-IN") == 0u);
+    // The parties frame the map; the United States is only mentioned.
+    BOOST_REQUIRE(x.scene.parties.size() == 2u);
+    BOOST_TEST(x.scene.parties[0].country == "ARM");
+    BOOST_TEST(x.scene.parties[1].country == "AZE");
+    BOOST_TEST(x.scene.bbox.west > 40);
+    BOOST_TEST(x.scene.bbox.east < 55);
+    BOOST_TEST(x.scene.projection.find("+proj=lcc") == 0u);
+    // Mentions carry byte offsets into the input.
+    for (const auto& p : x.places) {
+        for (const auto& m : p.mentions) BOOST_TEST(d.text.substr(m.span.start, m.span.size()) == m.text);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(seed_article_when_present) {
+    const auto seed = test::source_dir() / ".." / "shared" / "seeds" / "armenia-azerbaijan-border.txt";
+    if (!std::filesystem::exists(seed)) return;
+    const Extraction x = extract(read_document(seed.string()), gazetteer(), test::data(), SceneOptions{});
+    std::set<std::string> countries;
+    for (const auto& p : x.places) {
+        const Entry& e = gazetteer().entry(p.entry);
+        countries.insert(e.country);
+        for (const auto& m : p.mentions) {
+            BOOST_TEST(m.text != "Reply");
+            BOOST_TEST(m.text != "Interfax");
+            BOOST_TEST(m.text != "READ ALSO");
+        }
+    }
+    for (const char* want : {"ARM", "AZE", "RUS", "USA"}) BOOST_TEST(countries.count(want) == 1u, want);
+}
+
+BOOST_AUTO_TEST_CASE(text_without_places_is_nothing_to_map) {
+    const Document d = make_document("The committee met on Friday to discuss the budget.\n", "none.txt");
+    BOOST_CHECK_THROW(extract(d, gazetteer(), test::data(), SceneOptions{}), NothingToMapError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

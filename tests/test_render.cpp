@@ -1,0 +1,219 @@
+// Rendering: pixels where the parties are, SVG that parses, a one-page PDF,
+// style files and atomic output.
+#include "fixture.hpp"
+
+#include <borderline/error.hpp>
+#include <borderline/extract.hpp>
+#include <borderline/render.hpp>
+
+#include <boost/test/unit_test.hpp>
+#include <cairo.h>
+#include <glib.h>
+
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <fstream>
+#include <regex>
+
+using namespace borderline;
+
+namespace {
+
+struct Png {
+    cairo_surface_t* s = nullptr;
+    explicit Png(const std::string& bytes) {
+        struct Reader {
+            const std::string* b;
+            std::size_t at = 0;
+        } r{&bytes};
+        s = cairo_image_surface_create_from_png_stream(
+            [](void* c, unsigned char* out, unsigned int n) {
+                auto* rd = static_cast<Reader*>(c);
+                if (rd->at + n > rd->b->size()) return CAIRO_STATUS_READ_ERROR;
+                std::memcpy(out, rd->b->data() + rd->at, n);
+                rd->at += n;
+                return CAIRO_STATUS_SUCCESS;
+            },
+            &r);
+    }
+    ~Png() { cairo_surface_destroy(s); }
+    Png(const Png&) = delete;
+    Png& operator=(const Png&) = delete;
+    [[nodiscard]] int width() const { return cairo_image_surface_get_width(s); }
+    [[nodiscard]] int height() const { return cairo_image_surface_get_height(s); }
+    [[nodiscard]] Colour at(int x, int y) const {
+        const unsigned char* row = cairo_image_surface_get_data(s) + y * cairo_image_surface_get_stride(s);
+        const auto px = reinterpret_cast<const std::uint32_t*>(row)[x];
+        return {((px >> 16) & 255) / 255.0, ((px >> 8) & 255) / 255.0, (px & 255) / 255.0, 1};
+    }
+};
+
+bool near(const Colour& a, const Colour& b, double tol = 0.03) {
+    return std::abs(a.r - b.r) <= tol && std::abs(a.g - b.g) <= tol && std::abs(a.b - b.b) <= tol;
+}
+
+Colour mix(const Colour& a, const Colour& b, double t) {
+    return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};
+}
+
+Extraction sample() {
+    const Document d = read_document((test::source_dir() / "samples" / "armenia-azerbaijan-syunik.txt").string());
+    return extract(d, test::gazetteer(), test::data(), SceneOptions{});
+}
+
+Style default_style() { return load_style(test::source_dir() / "styles" / "default.json"); }
+
+/// The colour most common in a small square around a point (labels and
+/// lines may cross the point itself).
+Colour dominant(const Png& img, double x, double y) {
+    std::map<std::tuple<int, int, int>, int> counts;
+    for (int dy = -3; dy <= 3; ++dy) {
+        for (int dx = -3; dx <= 3; ++dx) {
+            const Colour c = img.at(static_cast<int>(x) + dx, static_cast<int>(y) + dy);
+            counts[{static_cast<int>(c.r * 255), static_cast<int>(c.g * 255), static_cast<int>(c.b * 255)}]++;
+        }
+    }
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    return {std::get<0>(best->first) / 255.0, std::get<1>(best->first) / 255.0, std::get<2>(best->first) / 255.0, 1};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(render)
+
+BOOST_AUTO_TEST_CASE(png_highlights_the_parties) {
+    const Extraction x = sample();
+    const Style st = default_style();
+    const std::string bytes = render_to_bytes(x.scene, test::data(), st, OutputFormat::png);
+    const Png img(bytes);
+    BOOST_REQUIRE(cairo_surface_status(img.s) == CAIRO_STATUS_SUCCESS);
+    BOOST_TEST(img.width() == 1600);
+    BOOST_TEST(img.height() == 1000);
+    double x0 = 0, y0 = 0;
+    // Vayots Dzor, inside Armenia: Armenia's party colour.
+    BOOST_REQUIRE(project_to_pixel(x.scene, {45.45, 39.75}, x0, y0));
+    BOOST_TEST(near(dominant(img, x0, y0), mix(st.land, st.parties[0], 0.55)));
+    // Kurdamir, inside Azerbaijan: the second party colour.
+    BOOST_REQUIRE(project_to_pixel(x.scene, {48.2, 40.35}, x0, y0));
+    BOOST_TEST(near(dominant(img, x0, y0), mix(st.land, st.parties[1], 0.55)));
+    // The Caspian Sea: water.
+    BOOST_REQUIRE(project_to_pixel(x.scene, {50.8, 39.6}, x0, y0));
+    BOOST_TEST(near(dominant(img, x0, y0), st.background));
+    // Georgia is neither party nor mentioned: plain land.
+    BOOST_REQUIRE(project_to_pixel(x.scene, {43.3, 41.9}, x0, y0));
+    BOOST_TEST(near(dominant(img, x0, y0), st.land));
+    // The title band is white paper.
+    BOOST_TEST(near(img.at(1590, 5), Colour{1, 1, 1, 1}));
+}
+
+BOOST_AUTO_TEST_CASE(same_scene_gives_same_bytes) {
+    const Extraction x = sample();
+    const Style st = default_style();
+    for (auto f : {OutputFormat::png, OutputFormat::svg, OutputFormat::pdf}) {
+        const bool same = render_to_bytes(x.scene, test::data(), st, f) == render_to_bytes(x.scene, test::data(), st, f);
+        BOOST_TEST(same, "format " << static_cast<int>(f) << " differs between two renders");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(svg_is_well_formed_xml) {
+    const Extraction x = sample();
+    const std::string svg = render_to_bytes(x.scene, test::data(), default_style(), OutputFormat::svg);
+    struct Counts {
+        int elements = 0, paths = 0;
+        std::string root;
+    } counts;
+    GMarkupParser parser{};
+    parser.start_element = [](GMarkupParseContext*, const gchar* name, const gchar**, const gchar**, gpointer data,
+                              GError**) {
+        auto* c = static_cast<Counts*>(data);
+        if (c->root.empty()) c->root = name;
+        ++c->elements;
+        if (std::string(name) == "path") ++c->paths;
+    };
+    GMarkupParseContext* ctx = g_markup_parse_context_new(&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &counts, nullptr);
+    GError* err = nullptr;
+    const auto start = svg.find("<svg");
+    BOOST_REQUIRE(start != std::string::npos);
+    const bool ok = g_markup_parse_context_parse(ctx, svg.data() + start, static_cast<gssize>(svg.size() - start), &err) &&
+                    g_markup_parse_context_end_parse(ctx, &err);
+    if (err) {
+        BOOST_ERROR(err->message);
+        g_error_free(err);
+    }
+    g_markup_parse_context_free(ctx);
+    BOOST_TEST(ok);
+    BOOST_TEST(counts.root == "svg");
+    BOOST_TEST(counts.paths > 50);
+    BOOST_TEST(svg.find("width=\"1600\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(pdf_has_one_page) {
+    const Extraction x = sample();
+    const std::string pdf = render_to_bytes(x.scene, test::data(), default_style(), OutputFormat::pdf);
+    BOOST_TEST(pdf.compare(0, 5, "%PDF-") == 0);
+    BOOST_TEST(pdf.find("%%EOF") != std::string::npos);
+    const std::regex page("/Type\\s*/Page[^s]");
+    const auto n = std::distance(std::sregex_iterator(pdf.begin(), pdf.end(), page), std::sregex_iterator());
+    BOOST_TEST(n == 1);
+}
+
+BOOST_AUTO_TEST_CASE(base_map_from_bbox) {
+    SceneOptions so;
+    so.size = {800, 500};
+    const Scene s = plan_base_scene({43, 38.2, 51, 42.2}, so);
+    BOOST_TEST(s.projection.find("+proj=lcc") == 0u);
+    const Style st = default_style();
+    const Png img(render_to_bytes(s, test::data(), st, OutputFormat::png));
+    BOOST_TEST(img.width() == 800);
+    double x0 = 0, y0 = 0;
+    BOOST_REQUIRE(project_to_pixel(s, {45.45, 39.75}, x0, y0));
+    BOOST_TEST(near(dominant(img, x0, y0), st.land));  // no party: plain land
+}
+
+BOOST_AUTO_TEST_CASE(projection_suits_the_extent) {
+    BOOST_TEST(choose_projection({43, 38, 51, 42}).find("+proj=lcc") == 0u);
+    BOOST_TEST(choose_projection({-20, 30, 60, 75}).find("+proj=laea") == 0u);
+    BOOST_TEST(choose_projection({-180, -60, 180, 80}).find("+proj=eqearth") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(style_errors_name_file_line_and_key) {
+    const auto dir = std::filesystem::temp_directory_path() / "borderline-style-test";
+    std::filesystem::create_directories(dir);
+    const auto bad_type = dir / "bad-type.json";
+    std::ofstream(bad_type) << "{\n  \"land\": \"#ffffff\",\n  \"water\": 12\n}\n";
+    try {
+        load_style(bad_type);
+        BOOST_FAIL("no error");
+    } catch (const InputError& e) {
+        const std::string m = e.what();
+        BOOST_TEST(m.find("bad-type.json:3") != std::string::npos, m);
+        BOOST_TEST(m.find("\"water\"") != std::string::npos, m);
+    }
+    const auto broken = dir / "broken.json";
+    std::ofstream(broken) << "{\n  \"land\": \"#fff\"\n  \"x\n";
+    BOOST_CHECK_THROW(load_style(broken), InputError);
+    const auto unknown = dir / "unknown.json";
+    std::ofstream(unknown) << "{ \"lnad\": \"#ffffff\" }";
+    BOOST_CHECK_THROW(load_style(unknown), InputError);
+    std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(atomic_write_leaves_no_partial_file) {
+    const auto dir = std::filesystem::temp_directory_path() / "borderline-write-test";
+    std::filesystem::create_directories(dir);
+    const auto target = (dir / "map.png").string();
+    write_atomically(target, "abc");
+    std::ifstream in(target);
+    std::string got;
+    in >> got;
+    BOOST_TEST(got == "abc");
+    BOOST_CHECK_THROW(write_atomically((dir / "missing" / "map.png").string(), "x"), OutputError);
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++files;
+    BOOST_TEST(files == 1u);
+    std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

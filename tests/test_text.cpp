@@ -1,0 +1,93 @@
+// Document: formats, normalisation, tokens, sentences and bad input.
+#include <borderline/document.hpp>
+#include <borderline/error.hpp>
+#include <borderline/fold.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+using namespace borderline;
+
+BOOST_AUTO_TEST_SUITE(text)
+
+BOOST_AUTO_TEST_CASE(folding_ignores_case_accents_and_dashes) {
+    BOOST_TEST(fold("Laçın") == "lacin");
+    BOOST_TEST(fold("Pithorāgarh") == "pithoragarh");
+    BOOST_TEST(fold("Gədəbəy") == "gadabay");
+    BOOST_TEST(fold("Nagorno-Karabakh") == "nagorno karabakh");
+    BOOST_TEST(fold("Nagorno\xE2\x80\x93Karabakh") == "nagorno karabakh");
+    BOOST_TEST(fold("Azerbaijan\xE2\x80\x99s") == "azerbaijan's");
+    BOOST_TEST(fold("  ÉLYSÉE  ") == "elysee");
+}
+
+BOOST_AUTO_TEST_CASE(plain_text_first_line_is_the_headline) {
+    const Document d = make_document("Border clash in Syunik\n\nArmenia said on Friday. Azerbaijan denied it.\n", "a.txt");
+    BOOST_TEST(d.title == "Border clash in Syunik");
+    BOOST_TEST(d.sentences.size() == 3u);
+    BOOST_TEST(d.text.substr(d.sentences[1].start, d.sentences[1].size()) == "Armenia said on Friday.");
+}
+
+BOOST_AUTO_TEST_CASE(possessive_and_abbreviation_tokens) {
+    const Document d = make_document("Azerbaijan\xE2\x80\x99s army met U.S. envoys.", "a.txt");
+    BOOST_TEST(d.tokens[0].folded == "azerbaijan");
+    bool us = false;
+    for (const auto& t : d.tokens) {
+        if (t.folded == "u.s.") us = true;
+    }
+    BOOST_TEST(us);
+    BOOST_TEST(d.sentences.size() == 1u);  // "U.S." does not end the sentence
+}
+
+BOOST_AUTO_TEST_CASE(html_markup_is_blanked_and_offsets_kept) {
+    const std::string html =
+        "<html><head><title>Clash on the border</title><script>var x='Armenia';</script></head>"
+        "<body><p>Troops left <b>Syunik</b> &amp; Goris.</p></body></html>";
+    const Document d = make_document(html, "a.html");
+    BOOST_TEST(d.title == "Clash on the border");
+    BOOST_TEST(d.text.size() == html.size());
+    const auto at = html.find("Syunik");
+    BOOST_TEST(d.text.substr(at, 6) == "Syunik");
+    BOOST_TEST(d.text.find("var x") == std::string::npos);
+    BOOST_TEST(d.text.find("<b>") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(markdown_markers_are_blanked) {
+    const Document d = make_document("# Talks in **Baku**\n\nSee [the report](http://example.org/x).\n", "a.md");
+    BOOST_TEST(d.title == "Talks in Baku");
+    BOOST_TEST(d.text.find("example.org") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(json_article) {
+    const Document d = make_document(R"({"title":"Clash","date":"2026-11-02","text":"Armenia said so."})", "a.json");
+    BOOST_TEST(d.title == "Clash");
+    BOOST_TEST(d.date == "2026-11-02");
+    BOOST_TEST(d.text == "Clash\n\nArmenia said so.");
+    BOOST_CHECK_THROW(make_document(R"({"title":"x"})", "a.json"), InputError);
+    BOOST_CHECK_THROW(make_document("{not json", "a.json"), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_replaced_not_fatal) {
+    const Document d = make_document("Armenia \xC3\x28 border\xFF", "a.txt");
+    BOOST_TEST(d.replaced_bytes == 2u);
+    BOOST_TEST(valid_utf8(d.text));
+    BOOST_TEST(d.text.size() == 18u);  // offsets unchanged
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_is_refused) {
+    BOOST_CHECK_THROW(make_document("", "e.txt"), InputError);
+    BOOST_CHECK_THROW(make_document(" \n\t\n", "e.txt"), InputError);
+    BOOST_CHECK_THROW(make_document(std::string("PK\x03\x04\0\0\x01", 7), "z.txt"), InputError);
+    ReadOptions small;
+    small.max_bytes = 10;
+    BOOST_CHECK_THROW(make_document("Armenia and Azerbaijan", "big.txt", small), InputError);
+    BOOST_CHECK_THROW(read_document("/nonexistent/article.txt"), InputError);
+    BOOST_CHECK_THROW(read_document("/tmp"), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(long_lines_and_many_tokens_are_fine) {
+    std::string s = "Armenia";
+    for (int i = 0; i < 200000; ++i) s += " word";
+    const Document d = make_document(s, "long.txt");
+    BOOST_TEST(d.tokens.size() == 200001u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
