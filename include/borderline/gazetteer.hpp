@@ -4,20 +4,21 @@
 #include <borderline/geodata.hpp>
 
 #include <cstdint>
+#include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace borderline {
 
-enum class PlaceKind { country, admin1, place, water, dispute };
+enum class PlaceKind { country, admin1, place, water, dispute, region };
 
 const char* to_string(PlaceKind k);
 
 /// One gazetteer entry: a thing on the map.
 struct Entry {
-    std::string id;        ///< stable: "country:ARM", "admin1:AM-SU", "place:AM:Yerevan"
+    std::string id;        ///< stable: "country:ARM", "admin1:AM-SU", "place:AM:Yerevan", "dispute:crimea"
     std::string name;      ///< display name (English where the data has one)
     PlaceKind kind = PlaceKind::place;
     std::string country;   ///< ISO 3166-1 alpha-3 (Natural Earth code where ISO has none)
@@ -25,7 +26,7 @@ struct Entry {
     double lon = 0;
     double lat = 0;
     std::int64_t population = 0;
-    int rank = 0;          ///< 0 best; Natural Earth scalerank for places
+    int rank = 0;          ///< 0 best; Natural Earth scalerank for places, 12 for GeoNames towns
     bool capital = false;  ///< national capital
 };
 
@@ -41,30 +42,78 @@ struct NameRef {
     NameRole role;
 };
 
+/// What the index knows about one folded key.
+struct NameInfo {
+    std::span<const NameRef> refs;  ///< entries with this name (empty: only a prefix)
+    bool extends = false;           ///< some longer name starts with this key plus a word
+    bool common_word = false;       ///< also an ordinary lower-case English word ("reading", "split")
+};
+
+/// An open-addressing index from strings to consecutive numbers, stored as
+/// flat arrays so it can be written to and read from a file in one go.
+class FlatIndex {
+public:
+    /// Build over `keys` (unique); key i gets value i.
+    void build(const std::vector<std::string>& keys);
+    /// Index of `key`, or -1.
+    [[nodiscard]] std::int64_t find(std::string_view key) const;
+    [[nodiscard]] std::size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
+    [[nodiscard]] std::string_view key(std::size_t i) const {
+        return std::string_view(blob_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
+    }
+
+private:
+    friend class GazetteerFile;
+    std::string blob_;
+    std::vector<std::uint32_t> offsets_;
+    std::vector<std::uint32_t> slots_;  // key index + 1, 0 = empty
+};
+
 class Gazetteer {
 public:
-    /// Build the gazetteer from the data folder's layers and name tables.
+    /// The gazetteer of the data folder's layers and name tables. Loads the
+    /// binary cache when it matches the data files (see cache_path()), else
+    /// builds from the layers and writes the cache for the next run.
     explicit Gazetteer(const GeoData& data);
+
+    /// Build from the layers, ignoring and not writing any cache.
+    static Gazetteer build(const GeoData& data);
+
+    /// Where the cache of `data_dir` lives: $BORDERLINE_GAZETTEER_CACHE, else
+    /// gazetteer.bin in the build folder.
+    static std::filesystem::path cache_path();
+
+    /// Write the binary form to `path` (temporary file, then rename). False on failure.
+    bool save(const std::filesystem::path& path, const std::string& key) const;
 
     [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
     [[nodiscard]] const Entry& entry(std::uint32_t i) const { return entries_[i]; }
-    /// Entries whose folded name equals fold(name).
-    [[nodiscard]] const std::vector<NameRef>* find_folded(std::string_view folded) const;
+    /// Entries whose folded name equals `folded` (empty when none).
+    [[nodiscard]] std::span<const NameRef> find_folded(std::string_view folded) const;
+    /// Everything the index knows about a folded key.
+    [[nodiscard]] NameInfo probe(std::string_view folded) const;
     /// Entry index by id, or -1.
     [[nodiscard]] std::int64_t by_id(const std::string& id) const;
     /// Longest name, in words, of any entry (bounds the matcher's window).
     [[nodiscard]] std::size_t max_words() const { return max_words_; }
     /// Entries matching a free-text query, best first.
     [[nodiscard]] std::vector<std::uint32_t> lookup(std::string_view query) const;
+    /// True when the gazetteer came from the cache file.
+    [[nodiscard]] bool from_cache() const { return from_cache_; }
 
 private:
-    std::uint32_t add(Entry e);
-    void add_name(std::string_view name, std::uint32_t entry, NameRole role);
+    Gazetteer() = default;
+    friend class GazetteerFile;
+    friend class GazetteerBuilder;
 
     std::vector<Entry> entries_;
-    std::unordered_map<std::string, std::vector<NameRef>> names_;
-    std::unordered_map<std::string, std::uint32_t> ids_;
+    FlatIndex names_;                       // folded key -> refs range
+    std::vector<std::uint32_t> ref_begin_;  // per key, into refs_ (size keys+1)
+    std::vector<NameRef> refs_;
+    std::vector<std::uint8_t> flags_;       // per key: 1 extends, 2 common word
+    FlatIndex ids_;                         // id -> entry index
     std::size_t max_words_ = 1;
+    bool from_cache_ = false;
 };
 
 }  // namespace borderline

@@ -16,6 +16,7 @@ struct Mention {
     std::string text;
     NameRole role = NameRole::name;
     std::vector<NameRef> candidates;
+    bool common_word = false;  ///< the name is also an ordinary English word
 };
 
 /// A mention resolved to one entry: a mentioned place.

@@ -1,12 +1,14 @@
 // Mentions -> Places: longest-match lookup of token windows in the gazetteer,
 // then a choice among the candidates of each mention using the article's
 // context (countries named, population and rank, sentence position).
+#include <borderline/fold.hpp>
 #include <borderline/geoparse.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 
 namespace borderline {
 
@@ -43,141 +45,286 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
     std::vector<Mention> out;
     const auto& toks = doc.tokens;
     const std::size_t max_words = std::min<std::size_t>(gaz.max_words(), 8);
+    std::string key;
     std::size_t i = 0;
     while (i < toks.size()) {
-        if (!toks[i].is_word) {
+        const Token& first = toks[i];
+        if (!first.is_word) {
             ++i;
             continue;
         }
-        // Collect up to max_words word tokens joined by spaces or hyphens on one line.
-        std::vector<std::size_t> words{i};
-        std::size_t j = i + 1;
-        while (words.size() < max_words && j < toks.size()) {
-            const std::string_view gap(doc.text.data() + toks[words.back()].span.end,
-                                       toks[j].span.start - toks[words.back()].span.end);
-            if (gap.find('\n') != std::string_view::npos) break;
-            if (toks[j].is_word) {
-                words.push_back(j);
-                ++j;
-            } else if (is_connector(toks[j]) && j + 1 < toks.size() && toks[j + 1].is_word) {
-                ++j;
-            } else {
-                break;
+        const std::string_view first_text(doc.text.data() + first.span.start, first.span.size());
+        // Names in cased scripts are proper nouns: "spread" is not Spread.
+        if (starts_ascii_letter(first_text) && !first.capitalised) {
+            ++i;
+            continue;
+        }
+        // Read on word by word (spaces or hyphens on one line) while some name
+        // starts with the words so far; the longest name found wins.
+        key = first.folded;
+        std::size_t last = i, best_last = 0;
+        NameInfo best;
+        bool have = false;
+        for (std::size_t n = 1;; ++n) {
+            const NameInfo info = gaz.probe(key);
+            if (!info.refs.empty()) {
+                best = info;
+                best_last = last;
+                have = true;
             }
+            if (!info.extends || n >= max_words) break;
+            std::size_t j = last + 1;
+            // "St. Petersburg": a full stop right after a word may belong to the name.
+            if (j < toks.size() && toks[j].folded == "." && toks[j].span.start == toks[last].span.end &&
+                gaz.probe(key + ".").extends) {
+                key += '.';
+                ++j;
+            }
+            if (j < toks.size() && is_connector(toks[j]) && j + 1 < toks.size() && toks[j + 1].is_word) ++j;
+            if (j >= toks.size() || !toks[j].is_word) break;
+            const std::string_view gap(doc.text.data() + toks[last].span.end, toks[j].span.start - toks[last].span.end);
+            if (gap.find('\n') != std::string_view::npos) break;
+            key += ' ';
+            key += toks[j].folded;
+            last = j;
         }
-        bool matched = false;
-        for (std::size_t n = words.size(); n >= 1 && !matched; --n) {
-            std::string key = toks[words[0]].folded;
-            for (std::size_t k = 1; k < n; ++k) key += " " + toks[words[k]].folded;
-            const auto* refs = gaz.find_folded(key);
-            if (!refs) continue;
-            const Token& first = toks[words[0]];
-            const std::string_view first_text(doc.text.data() + first.span.start, first.span.size());
-            // Names in cased scripts are proper nouns: "spread" is not Spread.
-            if (starts_ascii_letter(first_text) && !first.capitalised) continue;
-            // Two-letter names only as capitals ("US", "UK"), never "In" or "Is".
-            if (n == 1 && key.size() <= 2 && !all_caps_word(first_text)) continue;
-            Mention m;
-            m.span = {first.span.start, toks[words[n - 1]].span.end};
-            m.text = doc.text.substr(m.span.start, m.span.size());
-            m.candidates = *refs;
-            m.role = refs->front().role;
-            out.push_back(std::move(m));
-            i = words[n - 1] + 1;
-            matched = true;
+        if (!have) {
+            ++i;
+            continue;
         }
-        if (!matched) ++i;
+        // Two-letter names only as capitals ("US", "UK"), never "In" or "Is".
+        if (best_last == i && first.folded.size() <= 2 && !all_caps_word(first_text)) {
+            ++i;
+            continue;
+        }
+        Mention m;
+        m.span = {first.span.start, toks[best_last].span.end};
+        m.text = doc.text.substr(m.span.start, m.span.size());
+        m.candidates.assign(best.refs.begin(), best.refs.end());
+        m.role = best.refs.front().role;
+        m.common_word = best.common_word;
+        out.push_back(std::move(m));
+        i = best_last + 1;
     }
     return out;
 }
 
+namespace {
+
+// Words before a name that make it a person's: "Mr Jordan", "coach Porter".
+bool is_title_word(std::string_view w) {
+    static const std::set<std::string_view> titles{
+        "mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "senator", "sen", "rep", "gov",
+        "governor", "minister", "spokesman", "spokeswoman", "spokesperson", "coach", "player", "captain", "judge",
+        "general", "gen", "colonel", "col", "officer", "sergeant", "sgt", "detective", "professor", "prof",
+        "reverend", "rev", "pastor", "father", "brother", "sister", "uncle", "aunt", "king", "queen", "prince",
+        "princess", "pope", "saint", "chairman", "ceo", "director", "manager", "striker", "midfielder", "defender",
+        "goalkeeper", "quarterback", "guard", "forward", "actor", "actress", "singer", "rapper", "dear"};
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    return titles.count(w) > 0;
+}
+
+// Words after a name that make it an organisation or a thing, not the place.
+bool is_non_place_head(std::string_view w) {
+    static const std::set<std::string_view> heads{
+        "post", "times", "journal", "herald", "tribune", "news", "daily", "university", "college", "school",
+        "institute", "club", "fc", "united", "city", "street", "avenue", "road", "hotel", "airport", "station",
+        "park", "square", "theatre", "theater", "center", "centre", "hospital", "church", "stadium", "bridge",
+        "company", "corp", "inc", "ltd", "group", "bank", "airlines", "airways", "motors", "records", "press"};
+    return heads.count(w) > 0;
+}
+
+}  // namespace
+
 std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, const std::vector<Mention>& mentions) {
-    // Countries the article names (directly, by demonym or by seat of government).
-    std::map<std::string, int> country_mentions;
-    for (const auto& m : mentions) {
-        for (const auto& r : m.candidates) {
-            if (gaz.entry(r.entry).kind == PlaceKind::country) {
-                ++country_mentions[gaz.entry(r.entry).country];
+    // Token lookup by byte offset (tokens are in text order).
+    auto token_index_at = [&](std::size_t byte) -> std::int64_t {
+        const auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), byte,
+                                         [](const Token& t, std::size_t b) { return t.span.start < b; });
+        return it != doc.tokens.end() && it->span.start == byte ? it - doc.tokens.begin() : -1;
+    };
+    auto token_ending_at = [&](std::size_t byte) -> std::int64_t {
+        auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), byte,
+                                   [](const Token& t, std::size_t b) { return t.span.end < b; });
+        return it != doc.tokens.end() && it->span.end == byte ? it - doc.tokens.begin() : -1;
+    };
+    auto is_water_word = [&](std::int64_t t) {
+        if (t < 0 || t >= static_cast<std::int64_t>(doc.tokens.size())) return false;
+        const Token& k = doc.tokens[static_cast<std::size_t>(t)];
+        return k.is_word && (k.folded == "river" || k.folded == "lake" || k.folded == "sea" || k.folded == "valley" ||
+                             k.folded == "basin" || k.folded == "delta");
+    };
+    const std::size_t n = mentions.size();
+    // Facts about each mention's surroundings.
+    struct Around {
+        bool at_start = false, shouting = false, river_word = false, titled = false, person_next = false,
+             org_next = false, after_name = false;
+    };
+    std::vector<Around> around(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const Mention& m = mentions[k];
+        Around& a = around[k];
+        const auto first = token_index_at(m.span.start);
+        const auto last = token_ending_at(m.span.end);
+        a.at_start = first >= 0 && doc.tokens[static_cast<std::size_t>(first)].sentence_start;
+        a.shouting = all_caps_word(m.text) && m.text.size() > 3;
+        a.river_word = (last >= 0 && is_water_word(last + 1)) || (first > 0 && is_water_word(first - 1));
+        if (first > 0) {
+            const Token& prev = doc.tokens[static_cast<std::size_t>(first - 1)];
+            a.titled = prev.is_word && is_title_word(prev.folded);
+            // "Michael Jordan": a capitalised word that is no place, right before.
+            const bool prev_is_mention = k > 0 && mentions[k - 1].span.end == prev.span.end;
+            a.after_name = prev.is_word && prev.capitalised && !prev.sentence_start && !prev_is_mention &&
+                           prev.span.end + 1 == m.span.start && !is_title_word(prev.folded);
+        }
+        if (last >= 0 && static_cast<std::size_t>(last + 1) < doc.tokens.size()) {
+            const Token& next = doc.tokens[static_cast<std::size_t>(last + 1)];
+            const bool next_is_mention = k + 1 < n && mentions[k + 1].span.start == next.span.start;
+            if (next.is_word && next.capitalised && next.span.start == m.span.end + 1 && (!next_is_mention || a.at_start)) {
+                a.org_next = is_non_place_head(next.folded);
+                a.person_next = !a.org_next && !all_caps_word(std::string_view(doc.text).substr(
+                                                   next.span.start, next.span.size()));
+            }
+        }
+    }
+    // A name used once as a person's ("Boris Johnson", "Mr Johnson") is a
+    // person's all through the article ("Johnson said").
+    std::set<std::string> person_names;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (around[k].after_name || around[k].titled) person_names.insert(fold(mentions[k].text));
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+        if (person_names.count(fold(mentions[k].text))) around[k].person_next = true;
+    }
+    // Support for each country from the article: first from the country
+    // names, then (second pass) from every resolved place.
+    std::map<std::string, int> support;
+    std::vector<int> own_vote(n, -1);  // which country this mention itself supports (index into names)
+    std::vector<std::string> voted(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        for (const auto& r : mentions[k].candidates) {
+            const Entry& e = gaz.entry(r.entry);
+            if (e.kind == PlaceKind::country) {
+                voted[k] = e.country;
+                ++support[e.country];
                 break;
             }
         }
     }
-    std::vector<const Entry*> context_countries;
-    for (const auto& [iso, n] : country_mentions) {
-        const auto id = gaz.by_id("country:" + iso);
-        if (id >= 0) context_countries.push_back(&gaz.entry(static_cast<std::uint32_t>(id)));
-    }
-    // Token lookup by byte offset (tokens are in text order).
-    auto token_starting_at = [&](std::size_t byte) -> const Token* {
-        const auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), byte,
-                                         [](const Token& t, std::size_t b) { return t.span.start < b; });
-        return it != doc.tokens.end() && it->span.start == byte ? &*it : nullptr;
-    };
-    auto token_ending_at = [&](std::size_t byte) -> const Token* {
-        auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), byte,
-                                   [](const Token& t, std::size_t b) { return t.span.end < b; });
-        return it != doc.tokens.end() && it->span.end == byte ? &*it : nullptr;
-    };
-    auto sentence_start_at = [&](std::size_t byte) {
-        const Token* t = token_starting_at(byte);
-        return t && t->sentence_start;
-    };
-    auto is_water_word = [](const Token* t) {
-        return t && t->is_word && (t->folded == "river" || t->folded == "lake" || t->folded == "sea");
-    };
-
-    std::map<std::uint32_t, Place> by_entry;
-    for (const auto& m : mentions) {
-        const bool at_start = sentence_start_at(m.span.start);
-        const bool shouting = all_caps_word(m.text) && m.text.size() > 3;
-        // "the Araks river", "river Aras": the water body, not a town of that name.
-        const bool river_word = is_water_word(token_starting_at(m.span.end + 1)) ||
-                                (m.span.start > 0 && is_water_word(token_ending_at(m.span.start - 1)));
-        double best = 0, total = 0;
-        std::int64_t best_entry = -1;
-        for (const auto& r : m.candidates) {
-            const Entry& e = gaz.entry(r.entry);
-            const bool in_context = country_mentions.count(e.country) > 0;
-            double s = 0;
-            switch (e.kind) {
-                case PlaceKind::country: s = 10; break;
-                case PlaceKind::dispute: s = 9; break;
-                case PlaceKind::admin1: s = in_context ? 6 : 1.5; break;
-                case PlaceKind::water: s = river_word ? 8 : 3; break;
-                case PlaceKind::place:
-                    if (e.rank >= 12) {
-                        // GeoNames town: only in a country the article is about,
-                        // and not a capitalised word opening a sentence.
-                        s = in_context && !at_start ? 3 : 0;
-                    } else {
-                        s = 2 + std::log10(static_cast<double>(e.population) + 10) / 2 + (e.capital ? 2.5 : 0) +
-                            (in_context ? 3 : 0) - e.rank * 0.15;
-                        if (!in_context && e.population < 100000 && !e.capital) s = 0;
-                        if (at_start && !in_context && !e.capital) s *= 0.5;
-                    }
-                    break;
-            }
-            if (s > 0 && e.kind != PlaceKind::country && !context_countries.empty()) {
-                double nearest = 1e9;
-                for (const Entry* c : context_countries) {
-                    nearest = std::min(nearest, km_between(e.lon, e.lat, c->lon, c->lat));
+    std::vector<std::int64_t> chosen(n, -1);
+    std::vector<double> chosen_score(n, 0), chosen_total(n, 0);
+    for (int pass = 0; pass < 2; ++pass) {
+        // Places already placed (non-country), for the nearness bonus.
+        std::vector<std::pair<std::size_t, const Entry*>> anchors;  // (mention, place)
+        if (pass == 1) {
+            for (std::size_t k = 0; k < n; ++k) {
+                if (chosen[k] >= 0) {
+                    const Entry& e = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
+                    if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) anchors.emplace_back(k, &e);
                 }
-                if (nearest < 1000) s += 1;
-            }
-            if (shouting && e.kind != PlaceKind::country) s = 0;
-            total += s;
-            if (s > best) {
-                best = s;
-                best_entry = r.entry;
             }
         }
-        if (best_entry < 0 || best < 2.5) continue;
-        auto& p = by_entry[static_cast<std::uint32_t>(best_entry)];
-        p.entry = static_cast<std::uint32_t>(best_entry);
-        const double share = best / total;
-        const double strength = std::min(1.0, best / 10.0);
+        for (std::size_t k = 0; k < n; ++k) {
+            const Mention& m = mentions[k];
+            const Around& a = around[k];
+            double best = 0, total = 0;
+            std::int64_t best_entry = -1;
+            bool has_capital = false, has_place = false;
+            std::set<std::string> admin1_countries;
+            for (const auto& r : m.candidates) {
+                const Entry& e = gaz.entry(r.entry);
+                has_capital = has_capital || e.capital;
+                has_place = has_place || e.kind == PlaceKind::place;
+                if (e.kind == PlaceKind::admin1) admin1_countries.insert(e.country);
+            }
+            const std::string folded_text = fold(m.text);
+            const bool names_water = folded_text.find("river") != std::string::npos ||
+                                     folded_text.find("lake") != std::string::npos;
+            for (const auto& r : m.candidates) {
+                const Entry& e = gaz.entry(r.entry);
+                int ctx = 0;
+                if (const auto it = support.find(e.country); it != support.end()) {
+                    ctx = it->second - (voted[k] == e.country ? 1 : 0);
+                }
+                const bool in_context = ctx > 0;
+                double s = 0;
+                switch (e.kind) {
+                    case PlaceKind::country:
+                        s = 10 - 0.3 * e.rank + 1.5 * std::min(ctx, 3);
+                        // "Chad Smith scored": a first name opening the sentence.
+                        if (a.titled || a.after_name || (a.person_next && a.at_start)) s = 0;
+                        // A country's name in another language that is also a
+                        // capital in English ("Tunis"): the city.
+                        if (r.role == NameRole::name && has_capital && fold(e.name) != folded_text) s -= 5;
+                        break;
+                    case PlaceKind::region: s = 8; break;
+                    // A dispute named after its main town ("Stepanakert"): the town.
+                    case PlaceKind::dispute: s = has_place ? 2 : 9; break;
+                    case PlaceKind::admin1:
+                        // "West", "Western": compass words name provinces only in context.
+                        s = in_context ? 8 + 0.5 * std::min(ctx, 4) : m.common_word ? 0 : 3;
+                        break;
+                    case PlaceKind::water:
+                        s = a.river_word || names_water ? 9 : e.rank == 0 ? 6 : e.rank <= 1 ? 3 : 1;
+                        break;
+                    case PlaceKind::place:
+                        if (e.rank >= 12) {
+                            // GeoNames town: only in a country the article is about,
+                            // and not a capitalised word opening a sentence.
+                            s = in_context && !a.at_start && !m.common_word ? 3 : 0;
+                        } else {
+                            s = 2 + std::log10(static_cast<double>(e.population) + 10) / 2 + (e.capital ? 2.5 : 0) +
+                                (in_context ? 3 : 0) - e.rank * 0.15 + (e.population >= 1000000 ? 2 : 0);
+                            if (!in_context && e.population < 100000 && !e.capital) s = 0;
+                            if (a.at_start && !in_context && !e.capital) s *= 0.5;
+                            if (m.common_word) s -= 2;
+                            // "Kandahar": the city more often than its province.
+                            if (admin1_countries.count(e.country)) s += 2.5;
+                        }
+                        break;
+                }
+                if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
+                    if (a.titled || a.after_name || a.person_next || a.org_next) s = 0;
+                    for (const auto& [other, o] : anchors) {
+                        if (other != k && o != &e && km_between(e.lon, e.lat, o->lon, o->lat) < 300) {
+                            s += 1;
+                            break;
+                        }
+                    }
+                }
+                if (a.shouting && e.kind != PlaceKind::country) s = 0;
+                total += std::max(0.0, s);
+                if (s > best) {
+                    best = s;
+                    best_entry = r.entry;
+                }
+            }
+            chosen[k] = best >= 2.5 ? best_entry : -1;
+            chosen_score[k] = best;
+            chosen_total[k] = total;
+        }
+        // Second pass: every resolved place supports its country.
+        support.clear();
+        for (std::size_t k = 0; k < n; ++k) {
+            voted[k].clear();
+            if (chosen[k] < 0) continue;
+            const Entry& e = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
+            if (e.country.empty()) continue;
+            voted[k] = e.country;
+            ++support[e.country];
+        }
+    }
+    (void)own_vote;
+    std::map<std::uint32_t, Place> by_entry;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (chosen[k] < 0) continue;
+        const auto idx = static_cast<std::uint32_t>(chosen[k]);
+        auto& p = by_entry[idx];
+        p.entry = idx;
+        const double share = chosen_score[k] / chosen_total[k];
+        const double strength = std::min(1.0, chosen_score[k] / 10.0);
         p.confidence = std::max(p.confidence, std::round(100 * (0.5 * share + 0.5 * strength)) / 100);
-        p.mentions.push_back(m);
+        p.mentions.push_back(mentions[k]);
     }
     std::vector<Place> out;
     for (auto& [idx, p] : by_entry) out.push_back(std::move(p));

@@ -1,0 +1,101 @@
+// Speed of the geoparser: start-up (data folder + gazetteer from its cache,
+// then the first small article) and extract throughput in MB/s over the
+// GeoWebNews texts, read at run time from ../shared/eval.
+//
+//     bench_extract [--passes N] [--rebuild] [CORPUS.jsonl]
+//
+// --rebuild also times building the gazetteer from the layers, the peer the
+// cache is measured against.
+#include <borderline/error.hpp>
+#include <borderline/extract.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+using namespace borderline;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+}  // namespace
+
+int main(int argc, char** argv) {
+    const auto t0 = Clock::now();
+    int passes = 3;
+    bool rebuild = false;
+    std::string corpus = BORDERLINE_EVAL_DIR "/geowebnews.jsonl";
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--passes" && i + 1 < argc) {
+            passes = std::max(1, std::atoi(argv[++i]));
+        } else if (a == "--rebuild") {
+            rebuild = true;
+        } else {
+            corpus = a;
+        }
+    }
+    const GeoData data(GeoData::default_dir());
+    const Gazetteer gaz(data);
+    const double load_ms = ms_since(t0);
+    // The first article also loads the country polygons the scene needs.
+    const Extraction first =
+        extract(make_document("Armenia and Azerbaijan\nTalks in Yerevan.\n", "x.txt"), gaz, data, SceneOptions{});
+    const double startup_ms = ms_since(t0);
+
+    std::vector<std::string> texts;
+    std::size_t bytes = 0;
+    {
+        std::ifstream in(corpus);
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty()) continue;
+            texts.push_back(nlohmann::json::parse(line).at("text").get<std::string>());
+            bytes += texts.back().size();
+        }
+    }
+    if (texts.empty()) {
+        std::fprintf(stderr, "bench_extract: no texts in %s\n", corpus.c_str());
+        return 1;
+    }
+    // The geoparser alone (Document -> Mentions -> Places), then the whole extract.
+    double parse_s = 1e9;
+    for (int p = 0; p < passes; ++p) {
+        const auto t = Clock::now();
+        for (const auto& text : texts) {
+            const Document doc = make_document(text, "x.txt");
+            (void)resolve_places(doc, gaz, find_mentions(doc, gaz));
+        }
+        parse_s = std::min(parse_s, ms_since(t) / 1000);
+    }
+    double best_s = 1e9;
+    std::size_t places = 0;
+    for (int p = 0; p < passes; ++p) {
+        places = 0;
+        const auto t = Clock::now();
+        for (const auto& text : texts) {
+            try {
+                places += extract(make_document(text, "x.txt"), gaz, data, SceneOptions{}).places.size();
+            } catch (const NothingToMapError&) {
+            }
+        }
+        best_s = std::min(best_s, ms_since(t) / 1000);
+    }
+    std::printf("gazetteer: %zu entries, %s\n", gaz.entries().size(), gaz.from_cache() ? "from cache" : "built from layers");
+    std::printf("start-up: %.1f ms (gazetteer ready after %.1f ms)\n", startup_ms, load_ms);
+    std::printf("extract: %zu texts, %.2f MB, best of %d passes %.3f s: %.1f MB/s (%zu places)\n", texts.size(),
+                static_cast<double>(bytes) / 1e6, passes, best_s, static_cast<double>(bytes) / 1e6 / best_s, places);
+    std::printf("geoparse only: %.3f s: %.1f MB/s\n", parse_s, static_cast<double>(bytes) / 1e6 / parse_s);
+    if (rebuild) {
+        const auto t = Clock::now();
+        const Gazetteer built = Gazetteer::build(data);
+        const double build_ms = ms_since(t);
+        std::printf("building from the layers: %.0f ms, %.0fx the cached load\n", build_ms, build_ms / load_ms);
+    }
+    (void)first;
+    return 0;
+}

@@ -1,0 +1,104 @@
+// Geoparser cases as data (tests/data/geoparse_cases.tsv): a text and the
+// places it must (and must not) give, with coordinates and tolerances.
+#include "fixture.hpp"
+
+#include <borderline/geoparse.hpp>
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace borderline;
+
+namespace {
+
+struct Expect {
+    std::string id;
+    bool absent = false;
+    double lat = 0, lon = 0, km = -1;
+};
+
+struct Case {
+    int line = 0;
+    std::string text;
+    bool none = false;
+    std::vector<Expect> expects;
+};
+
+std::ostream& operator<<(std::ostream& os, const Case& c) { return os << "line " << c.line << ": " << c.text; }
+
+std::vector<Case> read_cases() {
+    std::vector<Case> out;
+    std::ifstream in(test::source_dir() / "tests" / "data" / "geoparse_cases.tsv");
+    std::string line;
+    int no = 0;
+    while (std::getline(in, line)) {
+        ++no;
+        if (line.empty() || line[0] == '#') continue;
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        Case c;
+        c.line = no;
+        c.text = line.substr(0, tab);
+        std::istringstream ex(line.substr(tab + 1));
+        std::string tok;
+        while (std::getline(ex, tok, ';')) {
+            while (!tok.empty() && tok.front() == ' ') tok.erase(0, 1);
+            while (!tok.empty() && tok.back() == ' ') tok.pop_back();
+            if (tok.empty()) continue;
+            if (tok == "none") {
+                c.none = true;
+                continue;
+            }
+            Expect e;
+            if (tok[0] == '!') {
+                e.absent = true;
+                e.id = tok.substr(1);
+            } else if (const auto at = tok.rfind('@'); at != std::string::npos) {
+                e.id = tok.substr(0, at);
+                std::sscanf(tok.c_str() + at + 1, "%lf,%lf/%lf", &e.lat, &e.lon, &e.km);
+            } else {
+                e.id = tok;
+            }
+            c.expects.push_back(e);
+        }
+        out.push_back(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(geoparse_cases)
+
+BOOST_AUTO_TEST_CASE(there_are_enough_cases) { BOOST_TEST(read_cases().size() >= 80u); }
+
+BOOST_DATA_TEST_CASE(text_gives_places, boost::unit_test::data::make(read_cases()), c) {
+    const Gazetteer& gaz = test::gazetteer();
+    const Document doc = make_document(c.text + "\n", "case.txt");
+    const auto places = resolve_places(doc, gaz, find_mentions(doc, gaz));
+    std::map<std::string, const Entry*> found;
+    std::string all;
+    for (const auto& p : places) {
+        found[gaz.entry(p.entry).id] = &gaz.entry(p.entry);
+        all += " " + gaz.entry(p.entry).id;
+    }
+    if (c.none) BOOST_TEST(places.empty(), "expected no place, got" << all);
+    for (const auto& e : c.expects) {
+        const auto it = found.find(e.id);
+        if (e.absent) {
+            BOOST_TEST((it == found.end()), e.id << " should not be found");
+            continue;
+        }
+        BOOST_TEST((it != found.end()), e.id << " not found; got" << all);
+        if (it != found.end() && e.km >= 0) {
+            const double km = test::km_between(it->second->lon, it->second->lat, e.lon, e.lat);
+            BOOST_TEST(km <= e.km, e.id << " is " << km << " km from the expected point");
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
