@@ -1,4 +1,5 @@
 // The pipeline end to end, and its public JSON (schema borderline/extract/1).
+#include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 
@@ -59,7 +60,13 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
         places.push_back(pj);
     }
     j["places"] = places;
-    j["disputes"] = json::array();
+    json disputes = json::array();
+    for (const auto& d : x.scene.disputes) {
+        if (!d.mentioned && !d.involves_party) continue;
+        disputes.push_back({{"id", d.id}, {"name", d.name}, {"status", d.status}, {"parties", d.parties},
+                            {"administered_by", d.administered_by}, {"mentioned", d.mentioned}});
+    }
+    j["disputes"] = disputes;
     json claims = json::array();
     for (const auto& c : x.claims) {
         claims.push_back({{"actor", {{"text", c.actor.text}, {"country", c.actor.country}}},
@@ -81,8 +88,58 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
                   {"focus", s.focus},
                   {"parties", parties},
                   {"mentioned", mentioned},
-                  {"size", {s.size.width, s.size.height}}};
+                  {"size", {s.size.width, s.size.height}},
+                  {"alt_text", s.alt_text}};
+    if (!s.worldview.empty()) j["scene"]["worldview"] = s.worldview;
     return j;
+}
+
+}  // namespace borderline
+
+namespace borderline {
+
+nlohmann::json to_geojson(const Extraction& x, const Gazetteer& gaz, const GeoData& data) {
+    using nlohmann::json;
+    auto r5 = [](double v) { return std::round(v * 1e5) / 1e5; };
+    json features = json::array();
+    for (const auto& p : x.places) {
+        const Entry& e = gaz.entry(p.entry);
+        features.push_back({{"type", "Feature"},
+                            {"geometry", {{"type", "Point"}, {"coordinates", {r5(e.lon), r5(e.lat)}}}},
+                            {"properties",
+                             {{"layer", "place"},
+                              {"id", e.id},
+                              {"name", e.name},
+                              {"kind", to_string(e.kind)},
+                              {"country", e.country},
+                              {"confidence", p.confidence},
+                              {"mentions", p.mentions.size()}}}});
+    }
+    for (const auto& d : x.scene.disputes) {
+        const Dispute* reg = data.disputes().find(d.id);
+        if (!reg || (!d.mentioned && !d.involves_party)) continue;
+        json polys = json::array();
+        for (const auto& poly : *reg->polygon) {
+            json rings = json::array();
+            for (const auto& ring : poly) {
+                json pts = json::array();
+                for (const auto& pt : ring) pts.push_back({r5(pt.lon), r5(pt.lat)});
+                rings.push_back(pts);
+            }
+            polys.push_back(rings);
+        }
+        features.push_back({{"type", "Feature"},
+                            {"geometry", {{"type", "MultiPolygon"}, {"coordinates", polys}}},
+                            {"properties",
+                             {{"layer", "dispute"},
+                              {"id", d.id},
+                              {"name", d.name},
+                              {"status", d.status},
+                              {"parties", d.parties},
+                              {"administered_by", d.administered_by},
+                              {"mentioned", d.mentioned}}}});
+    }
+    return {{"type", "FeatureCollection"}, {"name", x.scene.title}, {"features", features}};
 }
 
 }  // namespace borderline

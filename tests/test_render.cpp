@@ -162,7 +162,7 @@ BOOST_AUTO_TEST_CASE(pdf_has_one_page) {
 BOOST_AUTO_TEST_CASE(base_map_from_bbox) {
     SceneOptions so;
     so.size = {800, 500};
-    const Scene s = plan_base_scene({43, 38.2, 51, 42.2}, so);
+    const Scene s = plan_base_scene({43, 38.2, 51, 42.2}, so, test::data());
     BOOST_TEST(s.projection.find("+proj=lcc") == 0u);
     const Style st = default_style();
     const Png img(render_to_bytes(s, test::data(), st, OutputFormat::png));
@@ -214,6 +214,33 @@ BOOST_AUTO_TEST_CASE(atomic_write_leaves_no_partial_file) {
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++files;
     BOOST_TEST(files == 1u);
     std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(labels)
+
+BOOST_AUTO_TEST_CASE(no_label_overlaps_and_all_inside_the_canvas) {
+    for (const char* sample : {"armenia-azerbaijan-syunik.txt", "crimea-bridge.txt", "kashmir-line-of-control.txt"}) {
+        const Document d = read_document((test::source_dir() / "samples" / sample).string());
+        for (const Size size : {Size{1600, 1000}, Size{800, 600}}) {
+            SceneOptions so;
+            so.size = size;
+            const Extraction x = extract(d, test::gazetteer(), test::data(), so);
+            const auto boxes = layout_labels(x.scene, test::data(), default_style());
+            BOOST_TEST(boxes.size() > 5u, sample);
+            for (std::size_t i = 0; i < boxes.size(); ++i) {
+                const auto& a = boxes[i];
+                BOOST_TEST((a.x >= 0 && a.y >= 0 && a.x + a.w <= size.width && a.y + a.h <= size.height),
+                           sample << ": " << a.what << " leaves the canvas");
+                for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+                    const auto& b = boxes[j];
+                    const bool overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+                    BOOST_TEST(!overlap, sample << ": " << a.what << " overlaps " << b.what);
+                }
+            }
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -24,4 +24,8 @@ Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, cons
 /// The public JSON of an extraction (schema "borderline/extract/1").
 nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz);
 
+/// The scene as a GeoJSON FeatureCollection for GIS users: one Point per
+/// place, one MultiPolygon per disputed area drawn, with their attributes.
+nlohmann::json to_geojson(const Extraction& x, const Gazetteer& gaz, const GeoData& data);
+
 }  // namespace borderline

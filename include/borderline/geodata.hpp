@@ -12,6 +12,8 @@
 
 namespace borderline {
 
+class DisputeRegistry;
+
 /// One feature of a layer: its geometry (one of the three kinds, by layer
 /// type), its bounding box and its attribute values in field order.
 struct Feature {
@@ -64,6 +66,10 @@ public:
 
     [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
 
+    /// The registry of disputed territories (geodata/disputes.json with the
+    /// disputes layer), loaded on first use.
+    const DisputeRegistry& disputes() const;
+
     /// The data folder: $BORDERLINE_DATA/geodata, else geodata/ beside the
     /// executable's share folder, else the source tree's geodata/.
     static std::filesystem::path default_dir();
@@ -77,6 +83,8 @@ private:
     std::filesystem::path dir_;
     mutable std::mutex slots_mutex_;
     mutable std::unordered_map<std::string, std::unique_ptr<Slot>> slots_;
+    mutable std::once_flag disputes_once_;
+    mutable std::unique_ptr<DisputeRegistry> disputes_;
 };
 
 /// Folder of the bundled styles (styles/), found like the data folder.

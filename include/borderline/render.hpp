@@ -6,6 +6,7 @@
 #include <borderline/style.hpp>
 
 #include <string>
+#include <vector>
 
 namespace borderline {
 
@@ -16,6 +17,16 @@ OutputFormat format_for(const std::string& path);
 
 /// Draw the scene and return the encoded file's bytes.
 std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style& style, OutputFormat format);
+
+/// A box the map reserves for text or furniture, in pixels.
+struct LabelBox {
+    std::string what;  ///< the label's text, "marker: NAME", "legend", "scale bar", "locator inset"
+    double x = 0, y = 0, w = 0, h = 0;
+};
+
+/// The boxes of every label, marker and piece of furniture placed on the map
+/// of this scene, as drawing would place them.
+std::vector<LabelBox> layout_labels(const Scene& scene, const GeoData& data, const Style& style);
 
 /// Where a lon/lat point lands on the rendered map, in pixels from the top
 /// left; false when it has no projection. Lets tests and callers find a

@@ -32,6 +32,17 @@ struct Marker {
     bool area = false;  ///< an admin-1 unit: labelled, no dot
 };
 
+/// A disputed territory in view.
+struct SceneDispute {
+    std::string id;
+    std::string name;
+    std::vector<std::string> parties;
+    std::string administered_by;
+    std::string status;
+    bool mentioned = false;       ///< the article names it
+    bool involves_party = false;  ///< one of the scene's parties claims it
+};
+
 struct Scene {
     std::string title;
     std::string subtitle;  ///< date and source line
@@ -42,12 +53,18 @@ struct Scene {
     std::vector<Party> parties;    ///< framed countries, each in its own colour
     std::vector<Party> mentioned;  ///< other countries the article names (tinted, in the legend)
     std::vector<Marker> markers;
+    std::vector<SceneDispute> disputes;
+    std::string worldview;  ///< ISO alpha-3 whose claims are drawn as territory; empty: de facto
+    std::string alt_text;   ///< one paragraph saying what the map shows
+    double dpi = 96;        ///< resolution written into PNG output
 };
 
 /// Options that shape a scene, from the command line.
 struct SceneOptions {
     Size size;
     std::optional<Box> bbox;  ///< fixed extent (--bbox)
+    std::string worldview;    ///< --worldview ISO3
+    double dpi = 96;          ///< --dpi
 };
 
 /// Choose the extent, projection and highlights for the places of an article.
@@ -56,7 +73,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
                  const SceneOptions& options);
 
 /// A base map of a fixed extent with no article.
-Scene plan_base_scene(const Box& bbox, const SceneOptions& options);
+Scene plan_base_scene(const Box& bbox, const SceneOptions& options, const GeoData& data);
 
 /// The projection suited to an extent: a Lambert conformal conic centred on
 /// it for regional maps, Lambert azimuthal equal-area for continents, Equal

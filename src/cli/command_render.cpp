@@ -1,10 +1,12 @@
 // borderline render: article (or --bbox) -> map file, plus optional JSON sidecar.
 #include "commands.hpp"
 
+#include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 #include <borderline/render.hpp>
 
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <sstream>
@@ -51,6 +53,11 @@ void setup_render(CLI::App& app, RenderOptions& o) {
     app.add_option("--style", o.style, "Bundled style name or path to a style JSON file")->capture_default_str();
     app.add_option("--size", o.size, "Canvas size in pixels, WIDTHxHEIGHT")->capture_default_str();
     app.add_option("--bbox", o.bbox, "Fixed extent W,S,E,N in degrees (without an article: a base map)");
+    app.add_option("--geojson", o.geojson, "Also write the scene (places, disputed areas) as GeoJSON for GIS");
+    app.add_option("--worldview", o.worldview,
+                   "Draw the map as this country (ISO alpha-3) sees it: its claims shown as its territory");
+    app.add_option("--dpi", o.dpi, "Resolution written into PNG output")->capture_default_str()->check(
+        CLI::Range(24.0, 2400.0));
     app.add_option("--json", o.sidecar, "Also write the extraction JSON (places, claims, scene) to this file");
     app.add_option("--max-input-mb", o.max_input_mb, "Refuse articles larger than this")->capture_default_str()->check(
         CLI::Range(1, 1024));
@@ -60,6 +67,7 @@ int run_render(const RenderOptions& o) {
     SceneOptions so;
     so.size = parse_size(o.size);
     if (!o.bbox.empty()) so.bbox = parse_bbox(o.bbox);
+    so.dpi = o.dpi;
     if (o.article.empty() && !so.bbox) {
         throw UsageError("render needs an ARTICLE, or --bbox W,S,E,N for a base map");
     }
@@ -69,13 +77,23 @@ int run_render(const RenderOptions& o) {
                                                        : std::filesystem::path(o.article).stem().string() + ".png";
     }
     const OutputFormat format = output == "-" ? OutputFormat::png : format_for(output);
-    if (!o.sidecar.empty() && o.article.empty()) throw UsageError("--json needs an ARTICLE");
+    if ((!o.sidecar.empty() || !o.geojson.empty()) && o.article.empty()) {
+        throw UsageError("--json and --geojson need an ARTICLE");
+    }
     const Style style = find_style(o.style);
     const GeoData data(GeoData::default_dir());
+    if (!o.worldview.empty()) {
+        so.worldview = o.worldview;
+        for (auto& c : so.worldview) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (!data.disputes().is_party(so.worldview)) {
+            throw UsageError("--worldview " + o.worldview +
+                             " is not a party to any bundled dispute; see `borderline disputes` for the parties");
+        }
+    }
     Scene scene;
-    std::string sidecar;
+    std::string sidecar, geojson;
     if (o.article.empty()) {
-        scene = plan_base_scene(*so.bbox, so);
+        scene = plan_base_scene(*so.bbox, so, data);
     } else {
         ReadOptions ro;
         ro.max_bytes = o.max_input_mb * 1024 * 1024;
@@ -84,10 +102,12 @@ int run_render(const RenderOptions& o) {
         Extraction x = extract(std::move(doc), gaz, data, so);
         scene = x.scene;
         if (!o.sidecar.empty()) sidecar = to_json(x, gaz).dump(2) + "\n";
+        if (!o.geojson.empty()) geojson = to_geojson(x, gaz, data).dump() + "\n";
     }
     const std::string bytes = render_to_bytes(scene, data, style, format);
     write_atomically(output, bytes);
     if (!sidecar.empty()) write_atomically(o.sidecar, sidecar);
+    if (!geojson.empty()) write_atomically(o.geojson, geojson);
     return 0;
 }
 

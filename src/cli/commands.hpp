@@ -20,6 +20,9 @@ struct RenderOptions {
     std::string size = "1600x1000";
     std::string bbox;
     std::string sidecar;
+    std::string geojson;
+    std::string worldview;
+    double dpi = 96;
     std::size_t max_input_mb = 20;
 };
 void setup_render(CLI::App& app, RenderOptions& o);
@@ -40,6 +43,13 @@ struct PlacesOptions {
 };
 void setup_places(CLI::App& app, PlacesOptions& o);
 int run_places(const PlacesOptions& o);
+
+struct DisputesOptions {
+    std::string query;
+    bool json = false;
+};
+void setup_disputes(CLI::App& app, DisputesOptions& o);
+int run_disputes(const DisputesOptions& o);
 
 /// "1600x1000" -> Size; throws UsageError.
 Size parse_size(const std::string& s);

@@ -1,6 +1,7 @@
 // GeoData: reads the bundled shapefiles through GDAL/OGR into memory once.
 // Rendering and matching then run over plain vectors, which threads can share
 // read-only (OGR datasets cannot be shared between threads).
+#include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
 #include <borderline/geodata.hpp>
 
@@ -169,6 +170,11 @@ GeoData::GeoData(std::filesystem::path dir) : dir_(std::move(dir)) {
 }
 
 GeoData::~GeoData() = default;
+
+const DisputeRegistry& GeoData::disputes() const {
+    std::call_once(disputes_once_, [&] { disputes_ = std::make_unique<DisputeRegistry>(*this); });
+    return *disputes_;
+}
 
 const Layer& GeoData::layer(const std::string& name) const {
     Slot* slot = nullptr;

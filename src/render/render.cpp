@@ -2,6 +2,7 @@
 // PDF surface. Geometry is clipped in lon/lat to the visible area before it
 // is projected, so far-away parts of large countries never reach Cairo as
 // huge coordinates.
+#include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
 #include <borderline/render.hpp>
 
@@ -14,6 +15,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -230,6 +233,31 @@ MultiLineString clip_line(const LineString& in, const Box& b) {
     return out;
 }
 
+/// Break long segments (clip edges, meridians along a frame) into short ones
+/// so that they follow the projection's curves instead of cutting chords.
+template <class Points>
+Points densify(const Points& in, bool closed) {
+    constexpr double step = 0.5;  // degrees
+    Points out;
+    out.reserve(in.size());
+    const std::size_t n = in.size();
+    const std::size_t segments = closed ? n : (n == 0 ? 0 : n - 1);
+    for (std::size_t i = 0; i < n; ++i) {
+        out.push_back(in[i]);
+        if (i >= segments) continue;
+        const LonLat& a = in[i];
+        const LonLat& b = in[(i + 1) % n];
+        const double d = std::max(std::abs(b.lon - a.lon), std::abs(b.lat - a.lat));
+        if (d <= 1.0) continue;
+        const int k = static_cast<int>(std::ceil(d / step));
+        for (int j = 1; j < k; ++j) {
+            const double t = static_cast<double>(j) / k;
+            out.push_back({a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat)});
+        }
+    }
+    return out;
+}
+
 // ---- Drawing helpers -----------------------------------------------------------
 void set(cairo_t* cr, const Colour& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
 
@@ -245,7 +273,7 @@ double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const R
     double best_area = 0;
     for (const auto& poly : mp) {
         for (std::size_t r = 0; r < poly.size(); ++r) {
-            Ring ring = clip_ring(poly[r], v.visible());
+            Ring ring = densify(clip_ring(poly[r], v.visible()), true);
             if (ring.size() < 3) continue;
             std::vector<double> xs(ring.size()), ys(ring.size());
             for (std::size_t i = 0; i < ring.size(); ++i) {
@@ -279,7 +307,8 @@ double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const R
 
 void path_lines(cairo_t* cr, const View& v, const MultiLineString& lines) {
     for (const auto& line : lines) {
-        for (const auto& part : clip_line(line, v.visible())) {
+        for (const auto& clipped : clip_line(line, v.visible())) {
+            const LineString part = densify(clipped, false);
             std::vector<double> xs(part.size()), ys(part.size());
             for (std::size_t i = 0; i < part.size(); ++i) {
                 xs[i] = part[i].lon;
@@ -349,20 +378,22 @@ private:
 class Placer {
 public:
     explicit Placer(Rect bounds) : bounds_(bounds) {}
-    void reserve(const Rect& r) { taken_.push_back(r); }
+    void reserve(const Rect& r, const std::string& what) { taken_.push_back({what, r.x, r.y, r.w, r.h}); }
     bool fits(const Rect& r) const {
         if (!r.inside(bounds_)) return false;
-        return std::none_of(taken_.begin(), taken_.end(), [&](const Rect& t) { return t.overlaps(r); });
+        return std::none_of(taken_.begin(), taken_.end(),
+                            [&](const LabelBox& t) { return Rect{t.x, t.y, t.w, t.h}.overlaps(r); });
     }
-    bool take(const Rect& r) {
+    bool take(const Rect& r, const std::string& what) {
         if (!fits(r)) return false;
-        taken_.push_back(r);
+        taken_.push_back({what, r.x, r.y, r.w, r.h});
         return true;
     }
+    [[nodiscard]] const std::vector<LabelBox>& boxes() const { return taken_; }
 
 private:
     Rect bounds_;
-    std::vector<Rect> taken_;
+    std::vector<LabelBox> taken_;
 };
 
 std::string upper(const std::string& s) {
@@ -384,7 +415,7 @@ double nice_length(double target) {
 }
 
 struct Drawn {
-    bool international = false, disputed = false, ceasefire = false, indefinite = false;
+    bool international = false, disputed = false, ceasefire = false, indefinite = false, disputed_area = false;
 };
 
 // ---- The map -----------------------------------------------------------------
@@ -409,7 +440,7 @@ public:
         const double footer_h = footer_height(scene_);
         map_ = map_area(scene_);
         // Paper.
-        cairo_set_source_rgb(cr_, 1, 1, 1);
+        set(cr_, style_.paper);
         cairo_paint(cr_);
         View view(scene_.projection, scene_.bbox, map_);
         Placer placer(Rect{map_.x + 2, map_.y + 2, map_.w - 4, map_.h - 4});
@@ -420,20 +451,23 @@ public:
         set(cr_, style_.background);
         cairo_paint(cr_);
         draw_countries(view);
+        draw_disputes(view);
         draw_water(view);
         draw_boundaries(view);
         check(cr_, "base layers");
         const Rect legend = legend_rect();
         const Rect scale = scale_rect();
-        placer.reserve(legend);
-        placer.reserve(scale);
+        placer.reserve(legend, "legend");
+        placer.reserve(scale, "scale bar");
         Rect inset;
         if (want_inset()) {
             inset = inset_rect();
-            placer.reserve(inset);
+            placer.reserve(inset, "locator inset");
         }
         draw_markers(view, placer);
+        draw_dispute_labels(view, placer);
         draw_country_labels(view, placer);
+        placed_ = placer.boxes();
         cairo_restore(cr_);
 
         draw_legend(legend);
@@ -468,12 +502,7 @@ private:
         for (std::size_t i : countries.query(v.visible())) {
             const Feature& f = countries.features()[i];
             const std::string& iso = countries.value(i, "iso_a3");
-            Colour fill = style_.land;
-            if (const Party* p = party(iso)) {
-                fill = mix(style_.land, party_colour(*p), 0.55);
-            } else if (mentioned(iso)) {
-                fill = mix(style_.land, style_.text, 0.10);
-            }
+            const Colour fill = country_fill(iso);
             cairo_new_path(cr_);
             path_polygons(cr_, v, f.polygons);
             cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
@@ -497,6 +526,99 @@ private:
             cairo_set_dash(cr_, dash, 2, 0);
             cairo_stroke(cr_);
             cairo_set_dash(cr_, nullptr, 0, 0);
+        }
+    }
+
+    /// Fill colour of a country: its party colour, a tint when the article
+    /// names it, plain land otherwise.
+    Colour country_fill(const std::string& iso) const {
+        if (const Party* p = party(iso)) return mix(style_.land, party_colour(*p), 0.55);
+        if (mentioned(iso)) return mix(style_.land, style_.text, 0.10);
+        return style_.land;
+    }
+
+    /// Disputed areas: in the worldview of one claimant, painted as its
+    /// territory; otherwise hatched in the claimants' colours.
+    void draw_disputes(const View& v) {
+        const DisputeRegistry& registry = data_.disputes();
+        for (const SceneDispute& sd : scene_.disputes) {
+            const Dispute* d = registry.find(sd.id);
+            if (!d || !d->bbox.intersects(v.visible())) continue;
+            const bool seen_as_own = !scene_.worldview.empty() &&
+                                     std::find(d->parties.begin(), d->parties.end(), scene_.worldview) != d->parties.end();
+            cairo_new_path(cr_);
+            path_polygons(cr_, v, *d->polygon);
+            cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
+            if (seen_as_own) {
+                set(cr_, country_fill(scene_.worldview));
+                cairo_fill_preserve(cr_);
+            } else {
+                hatch(sd);
+            }
+            drawn_.disputed_area = true;
+            stroke_class("disputed", style_.disputed_boundary, style_.boundary_width * 0.9 * k_);
+        }
+    }
+
+    /// Diagonal stripes, one colour per claimant, clipped to the current path
+    /// (which is kept for the outline).
+    void hatch(const SceneDispute& sd) {
+        std::vector<Colour> colours;
+        for (const auto& p : sd.parties) {
+            if (const Party* party_of = party(p)) colours.push_back(party_colour(*party_of));
+        }
+        if (colours.empty()) colours.push_back(mix(style_.country_outline, style_.land, 0.3));
+        cairo_path_t* outline = cairo_copy_path(cr_);
+        cairo_save(cr_);
+        cairo_clip_preserve(cr_);
+        double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+        cairo_clip_extents(cr_, &x1, &y1, &x2, &y2);
+        const double spacing = 9 * k_;
+        cairo_set_line_width(cr_, spacing * 0.45);
+        cairo_set_line_cap(cr_, CAIRO_LINE_CAP_BUTT);
+        cairo_set_dash(cr_, nullptr, 0, 0);
+        const double h = y2 - y1;
+        // Stripes are anchored to the canvas, not the area, so neighbouring
+        // areas line up.
+        const long first = static_cast<long>(std::floor((x1 - h) / spacing));
+        const long last = static_cast<long>(std::ceil(x2 / spacing));
+        for (long i = first; i <= last; ++i) {
+            cairo_new_path(cr_);
+            const double x = static_cast<double>(i) * spacing;
+            cairo_move_to(cr_, x, y2);
+            cairo_line_to(cr_, x + h, y1);
+            set(cr_, colours[static_cast<std::size_t>(((i % static_cast<long>(colours.size())) +
+                                                      static_cast<long>(colours.size())) %
+                                                     static_cast<long>(colours.size()))]);
+            cairo_stroke(cr_);
+        }
+        cairo_restore(cr_);
+        cairo_new_path(cr_);
+        cairo_append_path(cr_, outline);
+        cairo_path_destroy(outline);
+    }
+
+    void draw_dispute_labels(const View& v, Placer& placer) {
+        const DisputeRegistry& registry = data_.disputes();
+        // When the article names disputes, only those are labelled; otherwise
+        // those its parties are party to.
+        const bool any_named = std::any_of(scene_.disputes.begin(), scene_.disputes.end(),
+                                           [](const SceneDispute& d) { return d.mentioned; });
+        for (const SceneDispute& sd : scene_.disputes) {
+            if (any_named ? !sd.mentioned : !sd.involves_party) continue;
+            const Dispute* d = registry.find(sd.id);
+            if (!d) continue;
+            double x = 0, y = 0;
+            if (!v.to_px(d->label.lon, d->label.lat, x, y)) continue;
+            auto layout = text_.layout(sd.name, style_.label_size * k_ * 1.05, true, -1, true);
+            const Rect e = Text::extents(layout.get());
+            for (double dy : {0.0, -1.1, 1.1}) {
+                Rect r{x - e.w / 2, y - e.h / 2 + dy * e.h, e.w, e.h};
+                if (placer.take(r, sd.name)) {
+                    text_.draw(layout.get(), r.x, r.y, style_.disputed_boundary, 3.5 * k_);
+                    break;
+                }
+            }
         }
     }
 
@@ -610,7 +732,7 @@ private:
             for (const Rect& c : candidates) {
                 if (!placer.fits(c)) continue;
                 if (!m->area) {
-                    placer.take(dot);
+                    placer.take(dot, "marker: " + m->name);
                     cairo_new_path(cr_);
                     if (m->capital) {
                         cairo_rectangle(cr_, x - r, y - r, 2 * r, 2 * r);
@@ -619,11 +741,11 @@ private:
                     }
                     set(cr_, style_.text);
                     cairo_fill_preserve(cr_);
-                    cairo_set_source_rgb(cr_, 1, 1, 1);
+                    set(cr_, style_.halo);
                     cairo_set_line_width(cr_, 1.2 * k_);
                     cairo_stroke(cr_);
                 }
-                placer.take(c);
+                placer.take(c, m->name);
                 text_.draw(layout.get(), c.x, c.y, m->area ? mix(style_.text, style_.land, 0.25) : style_.text, 3 * k_);
                 break;
             }
@@ -670,7 +792,7 @@ private:
             // Try the anchor, then a little above or below it.
             for (double dy : {0.0, -1.2, 1.2}) {
                 Rect r{c.x - ext.w / 2, c.y - ext.h / 2 + dy * ext.h, ext.w, ext.h};
-                if (placer.take(r)) {
+                if (placer.take(r, c.name)) {
                     const Colour col = is_party ? style_.text : mix(style_.text, style_.land, 0.45);
                     text_.draw(layout.get(), r.x, r.y, col, 3.5 * k_);
                     break;
@@ -680,9 +802,15 @@ private:
     }
 
     std::vector<std::pair<std::string, int>> legend_items() const {
-        // kind: 0 party swatch, 1 mentioned swatch, 2 solid line, 3 dashed, 4 dash-dot, 5 dotted, 6 wrapped note
+        // kind: 0 party swatch, 2 solid line, 3 dashed, 4 dash-dot, 5 dotted, 6 mentioned swatch with note,
+        // 7 hatched disputed area
         std::vector<std::pair<std::string, int>> items;
         for (const auto& p : scene_.parties) items.emplace_back(p.name, 0);
+        if (drawn_.disputed_area) {
+            items.emplace_back(scene_.worldview.empty() ? "Disputed area, hatched in the claimants' colours"
+                                                        : "Disputed area (shown as " + scene_.worldview + " claims it)",
+                               7);
+        }
         if (drawn_.international) items.emplace_back("International boundary", 2);
         if (drawn_.disputed) items.emplace_back("Disputed boundary or claim line", 3);
         if (drawn_.ceasefire) items.emplace_back("Ceasefire line / line of control", 4);
@@ -698,7 +826,7 @@ private:
         // Sized for the largest possible set of items; drawn at the bottom left.
         const double w = std::min(map_.w * 0.34, 330 * k_);
         const double row = style_.label_size * k_ * 1.6;
-        const std::size_t rows = scene_.parties.size() + 3 + (scene_.mentioned.empty() ? 0 : 2);
+        const std::size_t rows = scene_.parties.size() + 4 + (scene_.mentioned.empty() ? 0 : 2);
         const double h = row * static_cast<double>(rows) + 14 * k_;
         return {map_.x + 12 * k_, map_.y + map_.h - h - 12 * k_, w, h};
     }
@@ -719,9 +847,9 @@ private:
         if (items.empty()) return;
         const double y0 = box.y + box.h - h;
         cairo_rectangle(cr_, box.x, y0, box.w, h);
-        cairo_set_source_rgba(cr_, 1, 1, 1, 0.9);
+        set(cr_, Colour{style_.paper.r, style_.paper.g, style_.paper.b, 0.9});
         cairo_fill_preserve(cr_);
-        set(cr_, mix(style_.frame, Colour{1, 1, 1, 1}, 0.5));
+        set(cr_, mix(style_.frame, style_.paper, 0.5));
         cairo_set_line_width(cr_, 1);
         cairo_stroke(cr_);
         double y = y0 + 5 * k_;
@@ -746,6 +874,14 @@ private:
                 const std::string cls = kind == 2 ? "international" : kind == 3 ? "disputed" : kind == 4 ? "ceasefire" : "indefinite";
                 stroke_class(cls, kind == 2 || kind == 5 ? style_.boundary : style_.disputed_boundary,
                              style_.boundary_width * k_ * 1.2);
+            } else if (kind == 7) {
+                cairo_rectangle(cr_, sx, mid - 7 * k_, sw, 14 * k_);
+                SceneDispute sample;
+                for (const auto& p : scene_.parties) sample.parties.push_back(p.country);
+                set(cr_, style_.land);
+                cairo_fill_preserve(cr_);
+                hatch(sample);
+                stroke_class("disputed", style_.disputed_boundary, 1.0 * k_);
             } else if (kind == 6) {
                 cairo_rectangle(cr_, sx, mid - 7 * k_, sw, 14 * k_);
                 set(cr_, mix(style_.land, style_.text, 0.10));
@@ -775,13 +911,13 @@ private:
         auto l = text_.layout(label, style_.label_size * k_ * 0.85, false);
         const Rect e = Text::extents(l.get());
         cairo_rectangle(cr_, x0 - 8 * k_, box.y + 2 * k_, px + 16 * k_, box.h - 4 * k_);
-        cairo_set_source_rgba(cr_, 1, 1, 1, 0.85);
+        set(cr_, Colour{style_.paper.r, style_.paper.g, style_.paper.b, 0.85});
         cairo_fill(cr_);
         cairo_rectangle(cr_, x0, y0 - 4 * k_, px / 2, 4 * k_);
         set(cr_, style_.text);
         cairo_fill(cr_);
         cairo_rectangle(cr_, x0 + px / 2, y0 - 4 * k_, px / 2, 4 * k_);
-        cairo_set_source_rgb(cr_, 1, 1, 1);
+        set(cr_, style_.paper);
         cairo_fill_preserve(cr_);
         set(cr_, style_.text);
         cairo_set_line_width(cr_, 1 * k_);
@@ -869,7 +1005,7 @@ private:
             auto sub = text_.layout(scene_.subtitle, style_.label_size * k_, false);
             pango_layout_set_width(sub.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
             pango_layout_set_ellipsize(sub.get(), PANGO_ELLIPSIZE_END);
-            text_.draw(sub.get(), pad, y + te.h, mix(style_.text, Colour{1, 1, 1, 1}, 0.3), 0);
+            text_.draw(sub.get(), pad, y + te.h, mix(style_.text, style_.paper, 0.3), 0);
         }
     }
 
@@ -883,7 +1019,7 @@ private:
         auto d = text_.layout(disclaimer, size, false, -1, true);
         const Rect ae = Text::extents(a.get()), de = Text::extents(d.get());
         const double top = height_ - h;
-        const Colour grey = mix(style_.text, Colour{1, 1, 1, 1}, 0.35);
+        const Colour grey = mix(style_.text, style_.paper, 0.35);
         if (ae.w + de.w + 3 * pad < width_) {
             text_.draw(a.get(), pad, top + (h - ae.h) / 2, grey, 0);
             text_.draw(d.get(), width_ - pad - de.w, top + (h - de.h) / 2, grey, 0);
@@ -906,11 +1042,68 @@ private:
     double width_, height_;
     Rect map_;
     Drawn drawn_;
+    std::vector<LabelBox> placed_;
+
+public:
+    [[nodiscard]] const std::vector<LabelBox>& placed() const { return placed_; }
 };
 
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
+}
+
+std::string xml_escape(const std::string& in) {
+    std::string out;
+    for (char c : in) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+/// Put the map's title and alt text into the SVG as <title> and <desc>.
+std::string add_svg_description(const std::string& svg, const Scene& scene) {
+    const auto open = svg.find("<svg");
+    const auto end = open == std::string::npos ? open : svg.find('>', open);
+    if (end == std::string::npos) return svg;
+    return svg.substr(0, end + 1) + "\n<title>" + xml_escape(scene.title) + "</title>\n<desc>" +
+           xml_escape(scene.alt_text) + "</desc>" + svg.substr(end + 1);
+}
+
+std::uint32_t crc32_of(const unsigned char* data, std::size_t n) {
+    std::uint32_t c = 0xFFFFFFFFu;
+    for (std::size_t i = 0; i < n; ++i) {
+        c ^= data[i];
+        for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return c ^ 0xFFFFFFFFu;
+}
+
+/// Cairo writes no resolution into PNGs; add a pHYs chunk after IHDR so the
+/// image prints at the intended size.
+std::string add_png_dpi(const std::string& png, double dpi) {
+    if (png.size() < 33 || png.compare(12, 4, "IHDR") != 0) return png;
+    const auto ppm = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
+    unsigned char chunk[21];
+    auto be32 = [](unsigned char* p, std::uint32_t v) {
+        p[0] = static_cast<unsigned char>(v >> 24);
+        p[1] = static_cast<unsigned char>(v >> 16);
+        p[2] = static_cast<unsigned char>(v >> 8);
+        p[3] = static_cast<unsigned char>(v);
+    };
+    be32(chunk, 9);
+    std::memcpy(chunk + 4, "pHYs", 4);
+    be32(chunk + 8, ppm);
+    be32(chunk + 12, ppm);
+    chunk[16] = 1;  // unit: metre
+    be32(chunk + 17, crc32_of(chunk + 4, 13));
+    return png.substr(0, 33) + std::string(reinterpret_cast<const char*>(chunk), sizeof chunk) + png.substr(33);
 }
 
 /// Cairo numbers SVG surfaces with a process-wide counter, so the second map
@@ -944,6 +1137,14 @@ std::string renumber_svg_surfaces(const std::string& svg) {
 }
 
 }  // namespace
+
+std::vector<LabelBox> layout_labels(const Scene& scene, const GeoData& data, const Style& style) {
+    SurfacePtr surface(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
+    CairoPtr cr(cairo_create(surface.get()));
+    MapPainter painter(cr.get(), scene, data, style);
+    painter.paint();
+    return painter.placed();
+}
 
 bool project_to_pixel(const Scene& scene, LonLat where, double& x, double& y) {
     const View v(scene.projection, scene.bbox, map_area(scene));
@@ -986,13 +1187,14 @@ std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style
         cairo_surface_flush(surface.get());
         const auto st = cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out);
         if (st != CAIRO_STATUS_SUCCESS) throw OutputError(std::string("PNG encoding failed: ") + cairo_status_to_string(st));
+        out = add_png_dpi(out, scene.dpi);
     } else {
         cairo_surface_finish(surface.get());
         if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
             throw OutputError(std::string("writing the map failed: ") +
                               cairo_status_to_string(cairo_surface_status(surface.get())));
         }
-        if (format == OutputFormat::svg) out = renumber_svg_surfaces(out);
+        if (format == OutputFormat::svg) out = add_svg_description(renumber_svg_surfaces(out), scene);
     }
     return out;
 }

@@ -57,7 +57,7 @@ Style load_style(const std::filesystem::path& file) {
     if (!j.is_object()) throw InputError("style " + file.string() + ":1: must be a JSON object of style keys");
     Style st;
     std::map<std::string, Colour*> colours{
-        {"background", &st.background}, {"land", &st.land}, {"water", &st.water}, {"river", &st.river},
+        {"paper", &st.paper}, {"background", &st.background}, {"land", &st.land}, {"water", &st.water}, {"river", &st.river},
         {"country_outline", &st.country_outline}, {"boundary", &st.boundary},
         {"disputed_boundary", &st.disputed_boundary}, {"text", &st.text}, {"halo", &st.halo},
         {"frame", &st.frame}};

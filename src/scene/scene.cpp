@@ -2,6 +2,8 @@
 // gets a marker. Countries named only in passing far from the story (the
 // United States quoted on the Caucasus) stay out of the frame and appear in
 // the legend instead.
+#include <borderline/disputes.hpp>
+#include <borderline/fold.hpp>
 #include <borderline/scene.hpp>
 
 #include <algorithm>
@@ -50,18 +52,70 @@ Box pad(Box b, double fraction, double min_span) {
     return out;
 }
 
+/// Disputed territories in the frame, flagged when the article names them
+/// or one of the parties claims them.
+void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>& mentioned_ids) {
+    for (const Dispute& d : data.disputes().all()) {
+        const bool named = std::find(mentioned_ids.begin(), mentioned_ids.end(), d.id) != mentioned_ids.end();
+        if (!named && !d.bbox.intersects(s.bbox)) continue;
+        SceneDispute sd{d.id, d.name, d.parties, d.administered_by, d.status, named, false};
+        for (const auto& p : s.parties) {
+            if (std::find(d.parties.begin(), d.parties.end(), p.country) != d.parties.end()) sd.involves_party = true;
+        }
+        s.disputes.push_back(std::move(sd));
+    }
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+        out += names[i];
+    }
+    return out;
+}
+
+/// One paragraph for screen readers and the SVG <desc>.
+std::string describe(const Scene& s) {
+    std::string t = "Map";
+    std::vector<std::string> parties, others, disputes;
+    for (const auto& p : s.parties) parties.push_back(p.name);
+    for (const auto& p : s.mentioned) others.push_back(p.name);
+    for (const auto& d : s.disputes) {
+        if (d.mentioned || d.involves_party) disputes.push_back(d.name + " (" + d.status + ")");
+    }
+    if (!parties.empty()) t += " of " + join_names(parties) + ", highlighted in their own colours";
+    char box[128];
+    std::snprintf(box, sizeof box, ", covering %.1f\u00b0 to %.1f\u00b0 east and %.1f\u00b0 to %.1f\u00b0 north",
+                  s.bbox.west, s.bbox.east, s.bbox.south, s.bbox.north);
+    t += box;
+    t += ".";
+    if (!disputes.empty()) t += " Disputed areas, hatched in the claimants' colours: " + join_names(disputes) + ".";
+    if (!others.empty()) t += " Also named in the article: " + join_names(others) + ".";
+    std::vector<std::string> places;
+    for (const auto& m : s.markers) places.push_back(m.name);
+    if (!places.empty()) t += " Places marked: " + join_names(places) + ".";
+    if (!s.worldview.empty()) t += " Drawn as " + s.worldview + " sees its claims.";
+    t += " Boundaries shown are not endorsed.";
+    return t;
+}
+
 }  // namespace
 
-Scene plan_base_scene(const Box& bbox, const SceneOptions& options) {
+Scene plan_base_scene(const Box& bbox, const SceneOptions& options, const GeoData& data) {
     Scene s;
     s.bbox = bbox;
     s.size = options.size;
+    s.worldview = options.worldview;
+    s.dpi = options.dpi;
     s.projection = choose_projection(bbox);
+    add_disputes(s, data, {});
     char buf[160];
     std::snprintf(buf, sizeof buf, "%.2f\u00b0, %.2f\u00b0 to %.2f\u00b0, %.2f\u00b0", bbox.west, bbox.south, bbox.east,
                   bbox.north);
     s.title = "Base map";
     s.subtitle = buf;
+    s.alt_text = describe(s);
     return s;
 }
 
@@ -69,8 +123,42 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
                  const std::vector<Claim>&, const SceneOptions& options) {
     Scene s;
     s.size = options.size;
+    s.worldview = options.worldview;
+    s.dpi = options.dpi;
     s.title = doc.title;
     s.subtitle = doc.date;
+    std::vector<std::string> named_disputes, named_disputes_in_headline;
+    const std::size_t headline_end_byte = doc.sentences.empty() ? 0 : doc.sentences.front().end;
+    for (const auto& p : places) {
+        const Entry& e = gaz.entry(p.entry);
+        if (e.kind != PlaceKind::dispute || e.id.rfind("dispute:", 0) != 0) continue;
+        named_disputes.push_back(e.id.substr(8));
+        if (p.mentions.front().span.start < headline_end_byte) named_disputes_in_headline.push_back(e.id.substr(8));
+    }
+    // A name the geoparser resolved to something else of the same name (the
+    // province "Crimea") still names the dispute.
+    {
+        std::map<std::string, std::size_t> first_mention;  // folded text -> first byte
+        for (const auto& p : places) {
+            for (const auto& m : p.mentions) {
+                const auto key = fold(m.text);
+                if (!first_mention.count(key) || m.span.start < first_mention[key]) first_mention[key] = m.span.start;
+            }
+        }
+        auto add_once = [](std::vector<std::string>& v, const std::string& id) {
+            if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+        };
+        for (const Dispute& d : data.disputes().all()) {
+            std::vector<std::string> names = d.aliases;
+            names.push_back(d.name);
+            for (const auto& n : names) {
+                const auto it = first_mention.find(fold(n));
+                if (it == first_mention.end()) continue;
+                add_once(named_disputes, d.id);
+                if (it->second < headline_end_byte) add_once(named_disputes_in_headline, d.id);
+            }
+        }
+    }
 
     // Weight each country by how often the article refers to it; the headline counts double.
     const std::size_t headline_end = doc.sentences.empty() ? 0 : doc.sentences.front().end;
@@ -122,19 +210,72 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
             framed.push_back(iso);
         }
     }
-    // Places inside or near the frame pull it out to include them.
+    // The core of the story: the named disputes (only those of the headline
+    // when it names any) and the parties of modest size. A party much larger
+    // than the core (Russia in a Crimea story, India in a Kashmir one)
+    // contributes only its part near the core.
+    Box core;
+    bool headline_dispute = false;
+    for (const auto& id : named_disputes_in_headline) {
+        if (const Dispute* d = data.disputes().find(id)) {
+            core.expand(d->bbox);
+            headline_dispute = true;
+        }
+    }
+    if (!headline_dispute) {
+        for (const auto& id : named_disputes) {
+            if (const Dispute* d = data.disputes().find(id)) core.expand(d->bbox);
+        }
+    }
+    // With no country to go by, a named dispute's claimants are the parties.
+    if (framed.empty()) {
+        for (const auto& id : named_disputes) {
+            if (const Dispute* d = data.disputes().find(id)) {
+                for (const auto& p : d->parties) framed.push_back(p);
+                break;
+            }
+        }
+    }
+    std::vector<Box> party_boxes;
+    double smallest = 1e18;
+    for (const auto& iso : framed) {
+        const Feature* f = country_feature(iso);
+        party_boxes.push_back(f ? main_territory(*f) : Box{});
+        if (!party_boxes.back().empty()) smallest = std::min(smallest, party_boxes.back().width() * party_boxes.back().height());
+    }
+    if (!headline_dispute) {
+        for (const Box& b : party_boxes) {
+            if (!b.empty() && (framed.size() == 1 || b.width() * b.height() <= 6 * smallest)) core.expand(b);
+        }
+    }
+    if (core.empty()) {
+        for (const Box& b : party_boxes) core.expand(b);
+    }
+    Box near = core;
+    if (!core.empty()) {
+        const double margin = std::max(3.0, 0.5 * std::max(core.width(), core.height()));
+        near = {core.west - margin, core.south - margin, core.east + margin, core.north + margin};
+    }
+    frame = core;
+    for (const Box& b : party_boxes) {
+        if (b.empty() || !b.intersects(near)) continue;
+        frame.expand(Box{std::max(b.west, near.west), std::max(b.south, near.south), std::min(b.east, near.east),
+                         std::min(b.north, near.north)});
+    }
+    if (headline_dispute) frame = core;  // the parties still show around it through the padding
+    // Places near the core pull the frame out to include them.
     for (const auto& p : places) {
         const Entry& e = gaz.entry(p.entry);
-        if (e.kind == PlaceKind::country) continue;
-        if (frame.empty() || std::find(framed.begin(), framed.end(), e.country) != framed.end()) {
-            frame.expand(e.lon, e.lat);
-        }
+        if (e.kind == PlaceKind::country || e.kind == PlaceKind::dispute) continue;
+        const bool in_party = std::find(framed.begin(), framed.end(), e.country) != framed.end();
+        if ((frame.empty() || in_party) && (near.empty() || near.contains(e.lon, e.lat))) frame.expand(e.lon, e.lat);
     }
     if (options.bbox) frame = *options.bbox;
     if (frame.empty()) {
         frame = {-180, -60, 180, 80};
     } else if (!options.bbox) {
-        frame = pad(frame, 0.12, 3.0);
+        // A story about one disputed area needs its surroundings for context.
+        frame = pad(frame, headline_dispute ? 0.45 : 0.12, 3.0);
     }
     s.bbox = frame;
     s.projection = choose_projection(frame);
@@ -159,6 +300,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
             }
         }
     }
+    add_disputes(s, data, named_disputes);
     // Capitals of the parties, for orientation.
     for (const auto& party : s.parties) {
         for (const auto& e : gaz.entries()) {
@@ -169,6 +311,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
             }
         }
     }
+    s.alt_text = describe(s);
     return s;
 }
 

@@ -1,0 +1,42 @@
+// Disputes: the project's registry of disputed territories and their polygons.
+#pragma once
+
+#include <borderline/geodata.hpp>
+#include <borderline/geometry.hpp>
+
+#include <string>
+#include <vector>
+
+namespace borderline {
+
+/// One disputed territory (geodata/disputes.json joined with the polygon
+/// that tools/build_disputes.py made for it in geodata/disputes.shp).
+struct Dispute {
+    std::string id;
+    std::string name;
+    std::vector<std::string> aliases;
+    std::vector<std::string> parties;  ///< ISO alpha-3 of every claimant
+    std::string administered_by;       ///< ISO alpha-3, or the de facto entity's name
+    std::string status;                ///< annexed, occupied, breakaway, claimed, administered
+    int since = 0;
+    const MultiPolygon* polygon = nullptr;
+    Box bbox;
+    LonLat label;
+};
+
+/// The registry, loaded from the data folder. Read-only after construction.
+class DisputeRegistry {
+public:
+    explicit DisputeRegistry(const GeoData& data);
+    [[nodiscard]] const std::vector<Dispute>& all() const { return disputes_; }
+    [[nodiscard]] const Dispute* find(const std::string& id) const;
+    /// Disputes whose id, name or an alias contains the folded query.
+    [[nodiscard]] std::vector<const Dispute*> search(const std::string& query) const;
+    /// True when `iso3` is a party to some dispute.
+    [[nodiscard]] bool is_party(const std::string& iso3) const;
+
+private:
+    std::vector<Dispute> disputes_;
+};
+
+}  // namespace borderline

@@ -1,0 +1,195 @@
+// The dispute registry: polygons where they belong, valid, and drawn per worldview.
+#include "fixture.hpp"
+
+#include <borderline/disputes.hpp>
+#include <borderline/extract.hpp>
+#include <borderline/render.hpp>
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+#include <cairo.h>
+#include <ogr_geometry.h>
+
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace borderline;
+
+namespace {
+
+struct PointCase {
+    std::string id;
+    double lon, lat;
+    bool inside;
+    std::string comment;
+};
+
+std::ostream& operator<<(std::ostream& os, const PointCase& c) {
+    return os << c.id << (c.inside ? " contains " : " excludes ") << c.comment;
+}
+
+std::vector<PointCase> read_points() {
+    std::vector<PointCase> out;
+    std::ifstream in(test::source_dir() / "tests" / "data" / "dispute_points.tsv");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#' || line.rfind("id\t", 0) == 0) continue;
+        std::stringstream ss(line);
+        PointCase c;
+        std::string lon, lat, inside;
+        std::getline(ss, c.id, '\t');
+        std::getline(ss, lon, '\t');
+        std::getline(ss, lat, '\t');
+        std::getline(ss, inside, '\t');
+        std::getline(ss, c.comment, '\t');
+        c.lon = std::stod(lon);
+        c.lat = std::stod(lat);
+        c.inside = inside == "1";
+        out.push_back(c);
+    }
+    return out;
+}
+
+OGRPolygon to_ogr(const Polygon& p) {
+    OGRPolygon poly;
+    for (const auto& ring : p) {
+        OGRLinearRing r;
+        for (const auto& pt : ring) r.addPoint(pt.lon, pt.lat);
+        poly.addRing(&r);
+    }
+    return poly;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(disputes)
+
+BOOST_DATA_TEST_CASE(known_points, boost::unit_test::data::make(read_points()), c) {
+    const Dispute* d = test::data().disputes().find(c.id);
+    BOOST_REQUIRE_MESSAGE(d, "no dispute " << c.id);
+    BOOST_TEST(contains(*d->polygon, {c.lon, c.lat}) == c.inside, c);
+}
+
+BOOST_AUTO_TEST_CASE(points_cover_fifteen_disputes) {
+    std::map<std::string, std::pair<int, int>> per;
+    for (const auto& c : read_points()) (c.inside ? per[c.id].first : per[c.id].second)++;
+    int complete = 0;
+    for (const auto& [id, n] : per) complete += n.first >= 2 && n.second >= 2;
+    BOOST_TEST(complete >= 15);
+}
+
+BOOST_AUTO_TEST_CASE(registry_is_complete_and_valid) {
+    const auto& all = test::data().disputes().all();
+    BOOST_TEST(all.size() >= 45u);
+    std::set<std::string> ids;
+    for (const Dispute& d : all) {
+        BOOST_TEST(ids.insert(d.id).second, "duplicate id " << d.id);
+        BOOST_TEST(!d.parties.empty(), d.id);
+        BOOST_TEST(!d.status.empty(), d.id);
+        BOOST_TEST(!d.polygon->empty(), d.id);
+        for (const Polygon& p : *d.polygon) {
+            const OGRPolygon g = to_ogr(p);
+            BOOST_TEST(g.IsValid(), d.id << " has an invalid part");
+        }
+    }
+    for (const char* id : {"nagorno-karabakh", "kashmir", "crimea", "western-sahara", "kuril-islands",
+                           "falkland-islands", "essequibo", "spratly-islands", "paracel-islands",
+                           "scarborough-shoal", "senkaku-islands", "golan-heights", "west-bank", "northern-cyprus",
+                           "kosovo", "abkhazia", "south-ossetia", "transnistria", "donbas", "aksai-chin",
+                           "arunachal-pradesh"}) {
+        BOOST_TEST(ids.count(id) == 1u, id);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(search_by_alias_and_party) {
+    const auto& reg = test::data().disputes();
+    auto hits = reg.search("Artsakh");
+    BOOST_REQUIRE(!hits.empty());
+    BOOST_TEST(hits.front()->id == "nagorno-karabakh");
+    hits = reg.search("Malvinas");
+    BOOST_REQUIRE(!hits.empty());
+    BOOST_TEST(hits.front()->id == "falkland-islands");
+    BOOST_TEST(reg.is_party("RUS"));
+    BOOST_TEST(!reg.is_party("ISL"));
+}
+
+namespace {
+
+Colour pixel(const std::string& png, double x, double y) {
+    struct Reader {
+        const std::string* b;
+        std::size_t at = 0;
+    } r{&png};
+    cairo_surface_t* s = cairo_image_surface_create_from_png_stream(
+        [](void* c, unsigned char* out, unsigned int n) {
+            auto* rd = static_cast<Reader*>(c);
+            if (rd->at + n > rd->b->size()) return CAIRO_STATUS_READ_ERROR;
+            std::memcpy(out, rd->b->data() + rd->at, n);
+            rd->at += n;
+            return CAIRO_STATUS_SUCCESS;
+        },
+        &r);
+    // The most common colour in a 9x9 square: hatching has two colours, a
+    // plain fill one.
+    std::map<std::uint32_t, int> counts;
+    for (int dy = -4; dy <= 4; ++dy) {
+        for (int dx = -4; dx <= 4; ++dx) {
+            const unsigned char* row =
+                cairo_image_surface_get_data(s) + (static_cast<int>(y) + dy) * cairo_image_surface_get_stride(s);
+            counts[reinterpret_cast<const std::uint32_t*>(row)[static_cast<int>(x) + dx] & 0xFFFFFFu]++;
+        }
+    }
+    cairo_surface_destroy(s);
+    const auto best = std::max_element(counts.begin(), counts.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    const double share = best->second / 81.0;
+    const std::uint32_t px = best->first;
+    // Alpha channel carries how uniform the square is.
+    return {((px >> 16) & 255) / 255.0, ((px >> 8) & 255) / 255.0, (px & 255) / 255.0, share};
+}
+
+bool near(const Colour& a, const Colour& b) {
+    return std::abs(a.r - b.r) < 0.03 && std::abs(a.g - b.g) < 0.03 && std::abs(a.b - b.b) < 0.03;
+}
+
+Colour party_fill(const Style& st, const Scene& s, const std::string& iso) {
+    for (const auto& p : s.parties) {
+        if (p.country == iso) {
+            const Colour& c = st.parties[static_cast<std::size_t>(p.colour_index)];
+            return {st.land.r + (c.r - st.land.r) * 0.55, st.land.g + (c.g - st.land.g) * 0.55,
+                    st.land.b + (c.b - st.land.b) * 0.55, 1};
+        }
+    }
+    BOOST_FAIL("no party " + iso);
+    return {};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(crimea_follows_the_worldview) {
+    const Document doc = read_document((test::source_dir() / "samples" / "crimea-bridge.txt").string());
+    const Style st = load_style(test::source_dir() / "styles" / "default.json");
+    std::map<std::string, Colour> seen;
+    for (const std::string wv : {"", "RUS", "UKR"}) {
+        SceneOptions so;
+        so.worldview = wv;
+        const Extraction x = extract(doc, test::gazetteer(), test::data(), so);
+        double px = 0, py = 0;
+        // Steppe north of Simferopol, away from labels.
+        BOOST_REQUIRE(project_to_pixel(x.scene, {34.0, 45.45}, px, py));
+        const std::string png = render_to_bytes(x.scene, test::data(), st, OutputFormat::png);
+        seen[wv] = pixel(png, px, py);
+        if (wv == "RUS" || wv == "UKR") {
+            BOOST_TEST(near(seen[wv], party_fill(st, x.scene, wv)), "worldview " << wv);
+            BOOST_TEST(seen[wv].a > 0.95, "a plain fill under worldview " << wv);
+        } else {
+            BOOST_TEST(seen[wv].a < 0.8, "de facto view hatches Crimea");
+        }
+    }
+    BOOST_TEST(!near(seen["RUS"], seen["UKR"]));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
