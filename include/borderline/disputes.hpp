@@ -15,6 +15,7 @@ struct Dispute {
     std::string id;
     std::string name;
     std::vector<std::string> aliases;
+    std::vector<std::string> folded_names;  ///< fold() of the name and every alias, for matching
     std::vector<std::string> parties;  ///< ISO alpha-3 of every claimant
     std::string administered_by;       ///< ISO alpha-3, or the de facto entity's name
     std::string status;                ///< annexed, occupied, breakaway, claimed, administered

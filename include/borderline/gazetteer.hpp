@@ -98,15 +98,19 @@ public:
     [[nodiscard]] std::size_t max_words() const { return max_words_; }
     /// Entries matching a free-text query, best first.
     [[nodiscard]] std::vector<std::uint32_t> lookup(std::string_view query) const;
+    /// Indices of the national capitals (a handful among all entries).
+    [[nodiscard]] const std::vector<std::uint32_t>& capitals() const { return capitals_; }
     /// True when the gazetteer came from the cache file.
     [[nodiscard]] bool from_cache() const { return from_cache_; }
 
 private:
     Gazetteer() = default;
+    void index_capitals();
     friend class GazetteerFile;
     friend class GazetteerBuilder;
 
     std::vector<Entry> entries_;
+    std::vector<std::uint32_t> capitals_;
     FlatIndex names_;                       // folded key -> refs range
     std::vector<std::uint32_t> ref_begin_;  // per key, into refs_ (size keys+1)
     std::vector<NameRef> refs_;

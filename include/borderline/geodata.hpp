@@ -19,6 +19,7 @@ class DisputeRegistry;
 struct Feature {
     Box bbox;
     MultiPolygon polygons;
+    std::vector<Box> part_boxes;  ///< box of each polygon part's outer ring
     MultiLineString lines;
     LonLat point;
     std::vector<std::string> values;

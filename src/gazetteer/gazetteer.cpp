@@ -860,6 +860,7 @@ std::filesystem::path Gazetteer::cache_path() {
 Gazetteer Gazetteer::build(const GeoData& data) {
     Gazetteer g;
     GazetteerBuilder(g).run(data);
+    g.index_capitals();
     return g;
 }
 
@@ -872,10 +873,18 @@ Gazetteer::Gazetteer(const GeoData& data) {
     }
     if (GazetteerFile::read(*this, path, key)) {
         from_cache_ = true;
+        index_capitals();
         return;
     }
     *this = build(data);
     save(path, key);  // best effort: a read-only build folder only costs start-up time
+}
+
+void Gazetteer::index_capitals() {
+    capitals_.clear();
+    for (std::uint32_t i = 0; i < entries_.size(); ++i) {
+        if (entries_[i].capital) capitals_.push_back(i);
+    }
 }
 
 bool Gazetteer::save(const std::filesystem::path& path, const std::string& key) const {

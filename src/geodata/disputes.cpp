@@ -28,6 +28,8 @@ DisputeRegistry::DisputeRegistry(const GeoData& data) {
         x.name = d.value("name", x.id);
         for (const auto& a : d.value("aliases", nlohmann::json::array())) x.aliases.push_back(a.get<std::string>());
         for (const auto& p : d.value("parties", nlohmann::json::array())) x.parties.push_back(p.get<std::string>());
+        x.folded_names.push_back(fold(x.name));
+        for (const auto& a : x.aliases) x.folded_names.push_back(fold(a));
         x.administered_by = d.value("administered_by", "");
         x.status = d.value("status", "");
         if (d.contains("since") && d["since"].is_number_integer()) x.since = d["since"].get<int>();
@@ -54,8 +56,8 @@ std::vector<const Dispute*> DisputeRegistry::search(const std::string& query) co
     const std::string q = fold(query);
     std::vector<const Dispute*> out;
     for (const auto& d : disputes_) {
-        bool hit = q.empty() || fold(d.id).find(q) != std::string::npos || fold(d.name).find(q) != std::string::npos;
-        for (const auto& a : d.aliases) hit = hit || fold(a).find(q) != std::string::npos;
+        bool hit = q.empty() || fold(d.id).find(q) != std::string::npos;
+        for (const auto& a : d.folded_names) hit = hit || a.find(q) != std::string::npos;
         for (const auto& p : d.parties) hit = hit || fold(p) == q;
         if (hit) out.push_back(&d);
     }

@@ -38,9 +38,14 @@ Ring read_ring(const OGRLinearRing* r, Box& box) {
 
 void read_polygon(const OGRPolygon* p, Feature& f) {
     Polygon poly;
-    if (p->getExteriorRing()) poly.push_back(read_ring(p->getExteriorRing(), f.bbox));
+    Box part;
+    if (p->getExteriorRing()) poly.push_back(read_ring(p->getExteriorRing(), part));
+    f.bbox.expand(part);
     for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.push_back(read_ring(p->getInteriorRing(i), f.bbox));
-    if (!poly.empty()) f.polygons.push_back(std::move(poly));
+    if (!poly.empty()) {
+        f.polygons.push_back(std::move(poly));
+        f.part_boxes.push_back(part);
+    }
 }
 
 void read_line(const OGRLineString* l, Feature& f) {

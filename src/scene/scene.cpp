@@ -19,26 +19,22 @@ constexpr double kPi = 3.14159265358979323846;
 /// Box of a country's main territory: its parts near its largest part, so
 /// that overseas islands do not stretch the frame.
 Box main_territory(const Feature& f) {
+    const auto& parts = f.part_boxes;
+    if (parts.empty()) return f.bbox;
     std::size_t largest = 0;
     double largest_area = -1;
-    for (std::size_t i = 0; i < f.polygons.size(); ++i) {
-        Box b;
-        for (const auto& p : f.polygons[i].front()) b.expand(p.lon, p.lat);
-        const double a = b.width() * b.height();
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const double a = parts[i].width() * parts[i].height();
         if (a > largest_area) {
             largest_area = a;
             largest = i;
         }
     }
-    Box core;
-    if (f.polygons.empty()) return core;
-    for (const auto& p : f.polygons[largest].front()) core.expand(p.lon, p.lat);
+    const Box& core = parts[largest];
     Box out = core;
     const double margin = std::max(2.0, std::max(core.width(), core.height()) * 0.3);
-    Box near{core.west - margin, core.south - margin, core.east + margin, core.north + margin};
-    for (const auto& poly : f.polygons) {
-        Box b;
-        for (const auto& p : poly.front()) b.expand(p.lon, p.lat);
+    const Box near{core.west - margin, core.south - margin, core.east + margin, core.north + margin};
+    for (const Box& b : parts) {
         if (near.intersects(b)) out.expand(b);
     }
     return out;
@@ -149,10 +145,8 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
             if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
         };
         for (const Dispute& d : data.disputes().all()) {
-            std::vector<std::string> names = d.aliases;
-            names.push_back(d.name);
-            for (const auto& n : names) {
-                const auto it = first_mention.find(fold(n));
+            for (const auto& n : d.folded_names) {
+                const auto it = first_mention.find(n);
                 if (it == first_mention.end()) continue;
                 add_once(named_disputes, d.id);
                 if (it->second < headline_end_byte) add_once(named_disputes_in_headline, d.id);
@@ -303,8 +297,9 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     add_disputes(s, data, named_disputes);
     // Capitals of the parties, for orientation.
     for (const auto& party : s.parties) {
-        for (const auto& e : gaz.entries()) {
-            if (e.capital && e.country == party.country && frame.contains(e.lon, e.lat)) {
+        for (const auto idx : gaz.capitals()) {
+            const Entry& e = gaz.entry(idx);
+            if (e.country == party.country && frame.contains(e.lon, e.lat)) {
                 const bool have = std::any_of(s.markers.begin(), s.markers.end(),
                                               [&](const Marker& m) { return m.place_id == e.id; });
                 if (!have) s.markers.push_back({e.id, e.name, {e.lon, e.lat}, true, false});
