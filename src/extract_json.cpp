@@ -75,7 +75,8 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
                           {"start", c.span.start},
                           {"end", c.span.end},
                           {"places", c.places},
-                          {"disputes", c.disputes}});
+                          {"disputes", c.disputes},
+                          {"geographic", c.geographic}});
     }
     j["claims"] = claims;
     const Scene& s = x.scene;

@@ -1,0 +1,291 @@
+// Word lists of the claims stage (see lexicon.hpp). Kept apart from the
+// matching code so that adding a verb or a title is a one-line change.
+#include "claims/lexicon.hpp"
+
+#include <array>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace borderline::claims_lexicon {
+
+namespace {
+
+// Each list becomes a hash set once per process (a read-only static: the
+// lists are looked up for every token of articles up to 20 MB).
+template <std::size_t N>
+std::unordered_set<std::string_view> as_set(const std::array<std::string_view, N>& list) {
+    return {list.begin(), list.end()};
+}
+
+using C = CueClass;
+using Need = CueNeeds;
+
+constexpr std::array kCues{
+    // Neutral speech: the stance is read from what is said.
+    CueWord{"say", C::say, Need::none},
+    CueWord{"says", C::say, Need::none},
+    CueWord{"said", C::say, Need::none},
+    CueWord{"saying", C::say, Need::none},
+    CueWord{"state", C::say, Need::that_or_to},
+    CueWord{"states", C::say, Need::that_or_to},
+    CueWord{"stated", C::say, Need::none},
+    CueWord{"tell", C::say, Need::none},
+    CueWord{"tells", C::say, Need::none},
+    CueWord{"told", C::say, Need::none},
+    CueWord{"add", C::say, Need::none},
+    CueWord{"adds", C::say, Need::none},
+    CueWord{"added", C::say, Need::none},
+    CueWord{"adding", C::say, Need::none},
+    CueWord{"claim", C::say, Need::none},
+    CueWord{"claims", C::say, Need::none},
+    CueWord{"claimed", C::say, Need::none},
+    CueWord{"claiming", C::say, Need::none},
+    CueWord{"insist", C::say, Need::none},
+    CueWord{"insists", C::say, Need::none},
+    CueWord{"insisted", C::say, Need::none},
+    CueWord{"insisting", C::say, Need::none},
+    CueWord{"maintain", C::say, Need::that_or_to},
+    CueWord{"maintains", C::say, Need::that_or_to},
+    CueWord{"maintained", C::say, Need::that_or_to},
+    CueWord{"argue", C::say, Need::none},
+    CueWord{"argues", C::say, Need::none},
+    CueWord{"argued", C::say, Need::none},
+    CueWord{"arguing", C::say, Need::none},
+    CueWord{"declare", C::say, Need::none},
+    CueWord{"declares", C::say, Need::none},
+    CueWord{"declared", C::say, Need::none},
+    CueWord{"assert", C::say, Need::none},
+    CueWord{"asserts", C::say, Need::none},
+    CueWord{"asserted", C::say, Need::none},
+    CueWord{"stressed", C::say, Need::none},
+    CueWord{"stresses", C::say, Need::none},
+    CueWord{"warned", C::say, Need::none},
+    CueWord{"warns", C::say, Need::none},
+    CueWord{"warning", C::say, Need::that_or_to},
+    CueWord{"wrote", C::say, Need::none},
+    CueWord{"tweeted", C::say, Need::none},
+    CueWord{"reiterated", C::say, Need::none},
+    CueWord{"emphasised", C::say, Need::none},
+    CueWord{"emphasized", C::say, Need::none},
+    CueWord{"affirmed", C::say, Need::none},
+    CueWord{"explained", C::say, Need::none},
+    CueWord{"noted", C::say, Need::that_or_to},
+    CueWord{"insisting", C::say, Need::none},
+    // Reporting: a fact passed on, not argued.
+    CueWord{"reported", C::report, Need::none},
+    CueWord{"reports", C::report, Need::that_or_to},
+    CueWord{"announced", C::report, Need::none},
+    CueWord{"announces", C::report, Need::none},
+    CueWord{"confirmed", C::report, Need::none},
+    CueWord{"confirms", C::report, Need::none},
+    CueWord{"informed", C::report, Need::none},
+    // Denial.
+    CueWord{"deny", C::deny, Need::none},
+    CueWord{"denies", C::deny, Need::none},
+    CueWord{"denied", C::deny, Need::none},
+    CueWord{"denying", C::deny, Need::none},
+    CueWord{"reject", C::deny, Need::none},
+    CueWord{"rejects", C::deny, Need::none},
+    CueWord{"rejected", C::deny, Need::none},
+    CueWord{"rejecting", C::deny, Need::none},
+    CueWord{"dismissed", C::deny, Need::none},
+    CueWord{"dismisses", C::deny, Need::none},
+    CueWord{"refuted", C::deny, Need::none},
+    CueWord{"refutes", C::deny, Need::none},
+    CueWord{"rebuffed", C::deny, Need::none},
+    CueWord{"dispute", C::deny, Need::object},
+    CueWord{"disputes", C::deny, Need::object},
+    CueWord{"disputed", C::deny, Need::object},
+    CueWord{"disputing", C::deny, Need::object},
+    CueWord{"contested", C::deny, Need::object},
+    CueWord{"contests", C::deny, Need::object},
+    // Accusation.
+    CueWord{"accuse", C::accuse, Need::none},
+    CueWord{"accuses", C::accuse, Need::none},
+    CueWord{"accused", C::accuse, Need::none},
+    CueWord{"accusing", C::accuse, Need::none},
+    CueWord{"blame", C::accuse, Need::none},
+    CueWord{"blames", C::accuse, Need::none},
+    CueWord{"blamed", C::accuse, Need::none},
+    CueWord{"blaming", C::accuse, Need::none},
+    CueWord{"condemned", C::accuse, Need::none},
+    CueWord{"condemns", C::accuse, Need::none},
+    CueWord{"condemning", C::accuse, Need::none},
+    CueWord{"denounced", C::accuse, Need::none},
+    CueWord{"denounces", C::accuse, Need::none},
+    CueWord{"alleged", C::accuse, Need::that_or_to},
+    CueWord{"alleges", C::accuse, Need::that_or_to},
+    CueWord{"suspected", C::accuse, Need::of_or_by},
+    CueWord{"suspects", C::accuse, Need::of_or_by},
+    // Demands.
+    CueWord{"demand", C::demand, Need::none},
+    CueWord{"demands", C::demand, Need::none},
+    CueWord{"demanded", C::demand, Need::none},
+    CueWord{"demanding", C::demand, Need::none},
+    CueWord{"urge", C::demand, Need::none},
+    CueWord{"urges", C::demand, Need::none},
+    CueWord{"urged", C::demand, Need::none},
+    CueWord{"urging", C::demand, Need::none},
+    CueWord{"call", C::demand, Need::for_or_on},
+    CueWord{"calls", C::demand, Need::for_or_on},
+    CueWord{"called", C::demand, Need::for_or_on},
+    CueWord{"calling", C::demand, Need::for_or_on},
+    CueWord{"ask", C::demand, Need::to_soon},
+    CueWord{"asks", C::demand, Need::to_soon},
+    CueWord{"asked", C::demand, Need::to_soon},
+    CueWord{"asking", C::demand, Need::to_soon},
+    CueWord{"request", C::demand, Need::none},
+    CueWord{"requests", C::demand, Need::none},
+    CueWord{"requested", C::demand, Need::none},
+    CueWord{"requesting", C::demand, Need::none},
+    CueWord{"appealed", C::demand, Need::that_or_to},
+    CueWord{"appeals", C::demand, Need::that_or_to},
+    CueWord{"expect", C::demand, Need::to_soon},
+    CueWord{"expects", C::demand, Need::to_soon},
+    CueWord{"expected", C::demand, Need::to_soon},
+    CueWord{"expecting", C::demand, Need::to_soon},
+    CueWord{"want", C::demand, Need::to_soon},
+    CueWord{"wants", C::demand, Need::to_soon},
+    CueWord{"wanted", C::demand, Need::to_soon},
+};
+
+constexpr auto kParticiples =
+    std::to_array<std::string_view>({"saying", "claiming", "insisting", "arguing", "adding", "accusing", "urging",
+                                     "calling", "denying", "stressing", "warning", "blaming", "demanding"});
+
+constexpr auto kTitles = std::to_array<std::string_view>(
+    {"president",  "presidential", "prime",          "acting",         "minister",  "ministry",    "ministers",
+     "foreign",    "defence",      "defense",        "interior",       "spokesman", "spokeswoman", "spokesperson",
+     "caretaker",  "deputy",       "vice",           "ambassador",     "envoy",     "leader",      "leaders",
+     "leadership", "chief",        "general",        "commander",      "secretary", "department",  "official",
+     "officials",  "authorities",  "government",     "administration", "army",      "military",    "side",
+     "head",       "premier",      "chancellor",     "king",           "queen",     "parliament",  "mission",
+     "embassy",    "office",       "service",        "national",       "security",  "council",     "press",
+     "diplomat",   "diplomats",    "representative", "delegation",     "aide",      "adviser",     "advisor",
+     "senator",    "lawmaker",     "lawmakers",      "speaker",        "governor",  "top",         "senior",
+     "state",      "affairs",      "negotiator",     "cabinet",        "junta",     "staff",       "command",
+     "ombudsman",  "peacekeeping", "border",         "guard",          "guards"});
+
+constexpr auto kBodies = std::to_array<std::string_view>(
+    {"ministry",   "minister",   "government", "authorities",    "officials",    "official",
+     "office",     "embassy",    "spokesman",  "spokeswoman",    "spokesperson", "president",
+     "leadership", "leader",     "parliament", "administration", "army",         "military",
+     "side",       "delegation", "envoy",      "ambassador",     "mission",      "council",
+     "cabinet",    "diplomats",  "premier",    "chancellor",     "statement",    "service"});
+
+constexpr auto kSkippable = std::to_array<std::string_view>(
+    {",",          "has",        "have",       "had",       "was",        "were",     "is",       "are",
+     "would",      "will",       "also",       "again",     "earlier",    "later",    "late",     "then",
+     "on",         "in",         "a",          "statement", "last",       "week",     "month",    "yesterday",
+     "today",      "monday",     "tuesday",    "wednesday", "thursday",   "friday",   "saturday", "sunday",
+     "previously", "repeatedly", "separately", "publicly",  "officially", "strongly", "firmly",   "however",
+     "meanwhile",  "already",    "now",        "again",     "flatly",     "swiftly",  "once",     "recently"});
+
+constexpr auto kPronouns = std::to_array<std::string_view>({"it", "he", "she", "they"});
+
+constexpr auto kDeterminers = std::to_array<std::string_view>(
+    {"the", "a", "an", "its", "his", "her", "their", "these", "those", "such", "this", "our", "my", "your"});
+
+constexpr auto kPrepositions =
+    std::to_array<std::string_view>({"in", "near", "from", "across", "along", "at", "into", "inside", "over", "on",
+                                     "with", "to", "against", "between", "for", "about", "toward", "of"});
+
+constexpr auto kFunctionWords = std::to_array<std::string_view>(
+    {"the",   "in",    "on",   "but",  "and", "after", "although", "while", "when",   "last",
+     "a",     "an",    "as",   "at",   "for", "if",    "of",       "this",  "that",   "yesterday",
+     "today", "since", "some", "many", "it",  "he",    "she",      "they",  "during", "meanwhile"});
+
+constexpr auto kGeographic = std::to_array<std::string_view>(
+    {"border",       "borders",        "frontier",    "territory",   "territories",  "territorial", "troops",
+     "forces",       "soldiers",       "army",        "military",    "ceasefire",    "truce",       "armistice",
+     "peacekeepers", "peacekeeping",   "withdraw",    "withdrawn",   "withdrawal",   "withdrew",    "withdrawing",
+     "occupied",     "occupation",     "occupy",      "occupying",   "annex",        "annexed",     "annexation",
+     "land",         "lands",          "region",      "regions",     "village",      "villages",    "town",
+     "enclave",      "exclave",        "sovereignty", "demarcation", "delimitation", "checkpoint",  "checkpoints",
+     "line",         "shelling",       "shelled",     "clashes",     "incursion",    "invasion",    "invaded",
+     "attack",       "attacked",       "attacks",     "offensive",   "positions",    "base",        "bases",
+     "missile",      "missiles",       "drone",       "drones",      "strikes",      "airspace",    "waters",
+     "island",       "islands",        "sea",         "river",       "lake",         "corridor",    "buffer",
+     "zone",         "crossed",        "crossing",    "patrol",      "patrols",      "guards",      "weapons",
+     "artillery",    "fighting",       "combat",      "war",         "hostilities",  "skirmish",    "deployment",
+     "deployed",     "reinforcements", "escalation",  "frontline",   "annexing",     "pull",        "seized",
+     "captured",     "recaptured",     "liberated",   "province",    "provinces",    "coast",       "mountains",
+     "pass"});
+
+constexpr auto kAccusing = std::to_array<std::string_view>(
+    {"irresponsible", "provocative", "provocation", "provocations", "aggression", "aggressive", "violation",
+     "violations",    "violated",    "violating",   "violates",     "illegal",    "illegally",  "unlawful",
+     "occupation",    "occupying",   "invaded",     "invasion",     "shelled",    "shelling",   "atrocities",
+     "crimes",        "sabotage",    "sabotaged",   "breach",       "breached",   "aggressor",  "terrorist"});
+
+constexpr auto kDenying =
+    std::to_array<std::string_view>({"false", "untrue", "baseless", "groundless", "fabricated", "fabrication", "lie",
+                                     "lies", "disinformation", "fake", "unfounded"});
+
+constexpr auto kFragmentLabels =
+    std::to_array<std::string_view>({"read", "also", "more", "related", "see", "watch", "listen", "advertisement",
+                                     "recommended", "editor's", "note", "sponsored"});
+
+}  // namespace
+
+const CueWord* find_cue(std::string_view folded) {
+    static const auto index = [] {
+        std::unordered_map<std::string_view, const CueWord*> m;
+        for (const auto& c : kCues) m.emplace(c.word, &c);
+        return m;
+    }();
+    const auto it = index.find(folded);
+    return it == index.end() ? nullptr : it->second;
+}
+
+bool is_participle(std::string_view w) {
+    static const auto set = as_set(kParticiples);
+    return set.count(w) != 0;
+}
+bool is_new_statement(std::string_view w) { return w == "adding"; }
+bool is_title_word(std::string_view w) {
+    static const auto set = as_set(kTitles);
+    return set.count(w) != 0;
+}
+bool is_body_noun(std::string_view w) {
+    static const auto set = as_set(kBodies);
+    return set.count(w) != 0;
+}
+bool is_skippable(std::string_view w) {
+    static const auto set = as_set(kSkippable);
+    return set.count(w) != 0;
+}
+bool is_pronoun(std::string_view w) {
+    static const auto set = as_set(kPronouns);
+    return set.count(w) != 0;
+}
+bool is_determiner(std::string_view w) {
+    static const auto set = as_set(kDeterminers);
+    return set.count(w) != 0;
+}
+bool is_preposition(std::string_view w) {
+    static const auto set = as_set(kPrepositions);
+    return set.count(w) != 0;
+}
+bool is_function_word(std::string_view w) {
+    static const auto set = as_set(kFunctionWords);
+    return set.count(w) != 0;
+}
+bool is_geographic_word(std::string_view w) {
+    static const auto set = as_set(kGeographic);
+    return set.count(w) != 0;
+}
+bool is_accusing_word(std::string_view w) {
+    static const auto set = as_set(kAccusing);
+    return set.count(w) != 0;
+}
+bool is_denying_word(std::string_view w) {
+    static const auto set = as_set(kDenying);
+    return set.count(w) != 0;
+}
+bool is_fragment_label(std::string_view w) {
+    static const auto set = as_set(kFragmentLabels);
+    return set.count(w) != 0;
+}
+
+}  // namespace borderline::claims_lexicon

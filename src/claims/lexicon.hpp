@@ -1,0 +1,67 @@
+// Word lists of the claims stage: speech verbs by stance, the words that make
+// up an actor's noun phrase, and the words that make a claim geographic. All
+// forms are folded (lower case, ASCII apostrophes), as Token::folded is.
+#pragma once
+
+#include <borderline/claims.hpp>
+#include <string_view>
+
+namespace borderline::claims_lexicon {
+
+/// What a speech verb says about the claim it introduces.
+enum class CueClass : unsigned char {
+    say,     ///< neutral ("said", "claimed"): the stance comes from the words
+    report,  ///< "reported", "announced", "according to"
+    deny,    ///< "denied", "rejected", "disputed this"
+    accuse,  ///< "accused", "blamed", "condemned"
+    demand,  ///< "urged", "called for", "expects ... to"
+};
+
+/// Extra conditions a verb needs to count as a cue.
+enum class CueNeeds : unsigned char {
+    none,
+    object,     ///< a pronoun or article right after it ("disputed this"), not "disputed territories"
+    for_or_on,  ///< "called for", "calls on"
+    to_soon,    ///< "expects ... to", "asked ... to/for"
+    of_or_by,   ///< "suspected ... of" or passive "suspected by"
+    that_or_to  ///< "appealed to", "alleged that"
+};
+
+struct CueWord {
+    std::string_view word;
+    CueClass cls;
+    CueNeeds needs;
+};
+
+/// The speech verb `folded`, or nullptr.
+const CueWord* find_cue(std::string_view folded);
+
+/// Participles that continue the previous speaker's sentence (", claiming that").
+bool is_participle(std::string_view folded);
+/// Participles that always open a new claim (", adding that").
+bool is_new_statement(std::string_view folded);
+
+/// Words that may stand in an actor's noun phrase: titles, bodies, sides.
+bool is_title_word(std::string_view folded);
+/// Nouns that head an actor phrase and may take "of X" ("the ministry of Armenia").
+bool is_body_noun(std::string_view folded);
+/// Words allowed between an actor and its verb ("Armenia on Friday said").
+bool is_skippable(std::string_view folded);
+/// Pronouns that refer back to the last actor.
+bool is_pronoun(std::string_view folded);
+/// Determiners: a speech verb after one is a noun ("the claims").
+bool is_determiner(std::string_view folded);
+/// Prepositions: a place after one is not the subject ("troops in Armenia said").
+bool is_preposition(std::string_view folded);
+/// Capitalised words that start sentences and are never names.
+bool is_function_word(std::string_view folded);
+/// Words that make a claim concern places, borders or forces.
+bool is_geographic_word(std::string_view folded);
+/// Words that call the other side's conduct wrong ("provocative", "violated").
+bool is_accusing_word(std::string_view folded);
+/// Words that call a report false ("baseless").
+bool is_denying_word(std::string_view folded);
+/// Labels of fragments that are not the article's text ("READ ALSO").
+bool is_fragment_label(std::string_view folded);
+
+}  // namespace borderline::claims_lexicon
