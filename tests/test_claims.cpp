@@ -32,9 +32,9 @@ struct Case {
 
 std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.file << ": " << c.name; }
 
-std::vector<Case> read_cases() {
+std::vector<Case> read_cases(const std::string& sub = "") {
     std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(test::source_dir() / "tests" / "data" / "claims")) {
+    for (const auto& e : std::filesystem::directory_iterator(test::source_dir() / "tests" / "data" / "claims" / sub)) {
         if (e.path().extension() == ".txt") files.push_back(e.path());
     }
     std::sort(files.begin(), files.end());
@@ -195,6 +195,28 @@ BOOST_AUTO_TEST_CASE(precision_and_recall) {
                                   << " expected; precision " << precision << ", recall " << recall);
     BOOST_TEST(precision >= 0.9);
     BOOST_TEST(recall >= 0.9);
+}
+
+// Cases written after the rules were tuned on the files above, to measure
+// them on text they were not fitted to. Reported, not required: a miss here
+// is a case to study, not a broken build.
+//   build-claims/tests/borderline_tests --run_test=claims/heldout_precision_and_recall --log_level=message
+BOOST_AUTO_TEST_CASE(heldout_precision_and_recall) {
+    std::size_t expected = 0, found = 0, matched = 0;
+    const auto cases = read_cases("heldout");
+    for (const auto& k : cases) {
+        const Score s = score(k, claims_of(k.text));
+        expected += s.expected;
+        found += s.found;
+        matched += s.matched;
+        for (const auto& m : s.missing) BOOST_TEST_MESSAGE(k.name << ": expected, not found: " << m);
+        for (const auto& x : s.extra) BOOST_TEST_MESSAGE(k.name << ": found, not expected: " << x);
+    }
+    const double precision = found ? static_cast<double>(matched) / static_cast<double>(found) : 1.0;
+    const double recall = expected ? static_cast<double>(matched) / static_cast<double>(expected) : 1.0;
+    BOOST_TEST_MESSAGE("held-out claims: " << matched << " matched, " << found << " found, " << expected
+                                           << " expected; precision " << precision << ", recall " << recall);
+    BOOST_TEST(cases.size() >= 20u);
 }
 
 BOOST_AUTO_TEST_CASE(text_is_cut_at_a_word_boundary) {
