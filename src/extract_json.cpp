@@ -92,6 +92,13 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
                   {"size", {s.size.width, s.size.height}},
                   {"alt_text", s.alt_text}};
     if (!s.worldview.empty()) j["scene"]["worldview"] = s.worldview;
+    json callouts = json::array();
+    for (const auto& c : s.callouts) {
+        json cj = {{"number", c.number}, {"claim", c.claim}};
+        if (c.anchored) cj["anchor"] = {round6(c.anchor.lon), round6(c.anchor.lat)};
+        callouts.push_back(cj);
+    }
+    j["scene"]["callouts"] = callouts;
     return j;
 }
 

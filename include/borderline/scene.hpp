@@ -43,6 +43,18 @@ struct SceneDispute {
     bool involves_party = false;  ///< one of the scene's parties claims it
 };
 
+/// A numbered claim on the map and in the legend.
+struct Callout {
+    int number = 0;
+    std::string actor_country;
+    std::string actor_name;  ///< the actor's country, as the legend names it
+    std::string stance;
+    std::string quote;       ///< the claim's words, shortened for the legend
+    LonLat anchor;           ///< the place or area it is about
+    bool anchored = false;   ///< false: in the legend only
+    std::size_t claim = 0;   ///< index into the extraction's claims
+};
+
 struct Scene {
     std::string title;
     std::string subtitle;  ///< date and source line
@@ -54,6 +66,7 @@ struct Scene {
     std::vector<Party> mentioned;  ///< other countries the article names (tinted, in the legend)
     std::vector<Marker> markers;
     std::vector<SceneDispute> disputes;
+    std::vector<Callout> callouts;
     std::string worldview;  ///< ISO alpha-3 whose claims are drawn as territory; empty: de facto
     std::string alt_text;   ///< one paragraph saying what the map shows
     double dpi = 96;        ///< resolution written into PNG output

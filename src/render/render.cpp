@@ -423,9 +423,20 @@ double scale_factor(const Scene& s) { return std::sqrt(static_cast<double>(s.siz
 double title_height(const Scene& s) { return std::max(48.0, 78 * scale_factor(s)); }
 double footer_height(const Scene& s) { return std::max(30.0, 44 * scale_factor(s)); }
 /// The map frame: the canvas less the title band and the footer.
+/// With claims to list, the legend gets a side panel right of the map so it
+/// never covers the area in question; it takes this share of the width.
+constexpr double kPanelShare = 0.31;
+bool has_panel(const Scene& s) { return !s.callouts.empty() && s.size.width >= 600; }
+
 Rect map_area(const Scene& s) {
     const double t = title_height(s);
-    return {0, t, static_cast<double>(s.size.width), s.size.height - t - footer_height(s)};
+    const double w = has_panel(s) ? std::round(s.size.width * (1 - kPanelShare)) : s.size.width;
+    return {0, t, w, s.size.height - t - footer_height(s)};
+}
+
+Rect panel_area(const Scene& s) {
+    const Rect m = map_area(s);
+    return {m.w, m.y, s.size.width - m.w, m.h};
 }
 
 class MapPainter {
@@ -455,15 +466,17 @@ public:
         draw_water(view);
         draw_boundaries(view);
         check(cr_, "base layers");
+        shown_claims_ = fit_claims();
         const Rect legend = legend_rect();
         const Rect scale = scale_rect();
-        placer.reserve(legend, "legend");
+        if (!has_panel(scene_)) placer.reserve(legend, "legend");
         placer.reserve(scale, "scale bar");
         Rect inset;
         if (want_inset()) {
             inset = inset_rect();
             placer.reserve(inset, "locator inset");
         }
+        draw_callouts(view, placer);
         draw_markers(view, placer);
         draw_dispute_labels(view, placer);
         draw_country_labels(view, placer);
@@ -801,63 +814,97 @@ private:
         }
     }
 
-    std::vector<std::pair<std::string, int>> legend_items() const {
-        // kind: 0 party swatch, 2 solid line, 3 dashed, 4 dash-dot, 5 dotted, 6 mentioned swatch with note,
-        // 7 hatched disputed area
-        std::vector<std::pair<std::string, int>> items;
-        for (const auto& p : scene_.parties) items.emplace_back(p.name, 0);
+    struct LegendItem {
+        std::string label;
+        int kind;  // 0 party, 2 solid, 3 dashed, 4 dash-dot, 5 dotted, 6 also named, 7 hatched area, 8 claim
+        int number = 0;
+    };
+
+    std::vector<LegendItem> legend_items(std::size_t claims) const {
+        std::vector<LegendItem> items;
+        for (const auto& p : scene_.parties) items.push_back({p.name, 0});
         if (drawn_.disputed_area) {
-            items.emplace_back(scene_.worldview.empty() ? "Disputed area, hatched in the claimants' colours"
-                                                        : "Disputed area (shown as " + scene_.worldview + " claims it)",
-                               7);
+            items.push_back({scene_.worldview.empty() ? "Disputed area, hatched in the claimants' colours"
+                                                      : "Disputed area (shown as " + scene_.worldview + " claims it)",
+                             7});
         }
-        if (drawn_.international) items.emplace_back("International boundary", 2);
-        if (drawn_.disputed) items.emplace_back("Disputed boundary or claim line", 3);
-        if (drawn_.ceasefire) items.emplace_back("Ceasefire line / line of control", 4);
+        if (drawn_.international) items.push_back({"International boundary", 2});
+        if (drawn_.disputed) items.push_back({"Disputed boundary or claim line", 3});
+        if (drawn_.ceasefire) items.push_back({"Ceasefire line / line of control", 4});
         if (!scene_.mentioned.empty()) {
             std::string names;
             for (const auto& m : scene_.mentioned) names += (names.empty() ? "" : ", ") + m.name;
-            items.emplace_back("Also named in the article: " + names, 6);
+            items.push_back({"Also named in the article: " + names, 6});
+        }
+        for (std::size_t i = 0; i < claims && i < scene_.callouts.size(); ++i) {
+            const Callout& c = scene_.callouts[i];
+            items.push_back({c.actor_name + " " + c.stance + ": \u201C" + c.quote + "\u201D", 8, c.number});
         }
         return items;
     }
 
-    Rect legend_rect() const {
-        // Sized for the largest possible set of items; drawn at the bottom left.
-        const double w = std::min(map_.w * 0.34, 330 * k_);
+    [[nodiscard]] double legend_width() const {
+        if (has_panel(scene_)) return panel_area(scene_).w - 24 * k_;
+        return std::min(map_.w * 0.34, 330 * k_);
+    }
+
+    std::vector<LayoutPtr> legend_layouts(const std::vector<LegendItem>& items, double& height) const {
         const double row = style_.label_size * k_ * 1.6;
-        const std::size_t rows = scene_.parties.size() + 4 + (scene_.mentioned.empty() ? 0 : 2);
-        const double h = row * static_cast<double>(rows) + 14 * k_;
-        return {map_.x + 12 * k_, map_.y + map_.h - h - 12 * k_, w, h};
+        const double size = style_.label_size * k_ * 0.9;
+        const double text_x = 42 * k_;
+        std::vector<LayoutPtr> layouts;
+        height = 10 * k_;
+        for (const auto& item : items) {
+            auto l = text_.layout(item.label, size * (item.kind == 8 ? 0.95 : 1.0), item.kind == 0,
+                                  legend_width() - text_x - 8 * k_);
+            height += std::max(row, Text::extents(l.get()).h + 6 * k_);
+            layouts.push_back(std::move(l));
+        }
+        return layouts;
+    }
+
+    /// How many claims the legend can list without growing past most of the
+    /// map's height; only those get callouts on the map.
+    std::size_t fit_claims() const {
+        std::size_t n = scene_.callouts.size();
+        while (n > 0) {
+            double h = 0;
+            legend_layouts(legend_items(n), h);
+            if (h <= map_.h * (has_panel(scene_) ? 0.97 : 0.72)) break;
+            --n;
+        }
+        return n;
+    }
+
+    Rect legend_rect() const {
+        double h = 0;
+        legend_layouts(legend_items(shown_claims_), h);
+        if (has_panel(scene_)) {
+            const Rect p = panel_area(scene_);
+            return {p.x + 12 * k_, p.y + 4 * k_, legend_width(), h};
+        }
+        return {map_.x + 12 * k_, map_.y + map_.h - h - 12 * k_, legend_width(), h};
     }
 
     void draw_legend(const Rect& box) {
-        const auto items = legend_items();
-        const double row = style_.label_size * k_ * 1.6;
-        const double size = style_.label_size * k_ * 0.9;
-        // Compute the real height, then anchor the box to the bottom.
-        double h = 10 * k_;
-        std::vector<LayoutPtr> layouts;
-        const double text_x = 42 * k_;
-        for (const auto& [label, kind] : items) {
-            auto l = text_.layout(label, size, kind == 0, box.w - text_x - 8 * k_);
-            h += std::max(row, Text::extents(l.get()).h + 6 * k_);
-            layouts.push_back(std::move(l));
-        }
+        const auto items = legend_items(shown_claims_);
         if (items.empty()) return;
-        const double y0 = box.y + box.h - h;
-        cairo_rectangle(cr_, box.x, y0, box.w, h);
-        set(cr_, Colour{style_.paper.r, style_.paper.g, style_.paper.b, 0.9});
+        double h = 0;
+        auto layouts = legend_layouts(items, h);
+        const double row = style_.label_size * k_ * 1.6;
+        const double text_x = 42 * k_;
+        cairo_rectangle(cr_, box.x, box.y, box.w, h);
+        set(cr_, Colour{style_.paper.r, style_.paper.g, style_.paper.b, 0.92});
         cairo_fill_preserve(cr_);
         set(cr_, mix(style_.frame, style_.paper, 0.5));
         cairo_set_line_width(cr_, 1);
         cairo_stroke(cr_);
-        double y = y0 + 5 * k_;
+        double y = box.y + 5 * k_;
         for (std::size_t i = 0; i < items.size(); ++i) {
-            const int kind = items[i].second;
+            const int kind = items[i].kind;
             const double th = Text::extents(layouts[i].get()).h;
             const double rh = std::max(row, th + 6 * k_);
-            const double mid = y + rh / 2;
+            const double mid = kind == 8 ? y + 3 * k_ + 9 * k_ : y + rh / 2;
             const double sx = box.x + 10 * k_, sw = 24 * k_;
             cairo_new_path(cr_);
             if (kind == 0) {
@@ -889,9 +936,56 @@ private:
                 set(cr_, style_.country_outline);
                 cairo_set_line_width(cr_, 0.8 * k_);
                 cairo_stroke(cr_);
+            } else if (kind == 8) {
+                draw_callout_badge(sx + sw / 2, mid, items[i].number);
             }
-            text_.draw(layouts[i].get(), box.x + text_x, mid - th / 2, style_.text, 0);
+            text_.draw(layouts[i].get(), box.x + text_x, kind == 8 ? y + 3 * k_ : mid - th / 2, style_.text, 0);
             y += rh;
+        }
+    }
+
+    [[nodiscard]] double badge_radius() const { return 9.5 * k_; }
+
+    void draw_callout_badge(double x, double y, int number) {
+        cairo_new_path(cr_);
+        cairo_arc(cr_, x, y, badge_radius(), 0, 2 * kPi);
+        set(cr_, style_.text);
+        cairo_fill_preserve(cr_);
+        set(cr_, style_.paper);
+        cairo_set_line_width(cr_, 1.5 * k_);
+        cairo_stroke(cr_);
+        auto l = text_.layout(std::to_string(number), style_.label_size * k_ * 0.85, true);
+        const Rect e = Text::extents(l.get());
+        text_.draw(l.get(), x - e.w / 2, y - e.h / 2, style_.paper, 0);
+    }
+
+    /// Numbered claim callouts: a dot on the place the claim is about and a
+    /// numbered badge beside it, tied by a short leader line.
+    void draw_callouts(const View& v, Placer& placer) {
+        const double r = badge_radius();
+        for (std::size_t i = 0; i < shown_claims_ && i < scene_.callouts.size(); ++i) {
+            const Callout& c = scene_.callouts[i];
+            if (!c.anchored) continue;
+            double x = 0, y = 0;
+            if (!v.to_px(c.anchor.lon, c.anchor.lat, x, y)) continue;
+            const double d = 26 * k_;
+            for (const auto& [dx, dy] : {std::pair{d, -d}, std::pair{-d, -d}, std::pair{d, d}, std::pair{-d, d},
+                                         std::pair{1.6 * d, 0.0}, std::pair{-1.6 * d, 0.0}, std::pair{0.0, -1.5 * d},
+                                         std::pair{2 * d, -2 * d}, std::pair{-2 * d, -2 * d}}) {
+                const Rect badge{x + dx - r - 1, y + dy - r - 1, 2 * r + 2, 2 * r + 2};
+                if (!placer.take(badge, "callout " + std::to_string(c.number))) continue;
+                cairo_new_path(cr_);
+                cairo_move_to(cr_, x, y);
+                cairo_line_to(cr_, x + dx, y + dy);
+                set(cr_, style_.text);
+                cairo_set_line_width(cr_, 1.3 * k_);
+                cairo_stroke(cr_);
+                cairo_new_path(cr_);
+                cairo_arc(cr_, x, y, 2.6 * k_, 0, 2 * kPi);
+                cairo_fill(cr_);
+                draw_callout_badge(x + dx, y + dy, c.number);
+                break;
+            }
         }
     }
 
@@ -1042,6 +1136,7 @@ private:
     double width_, height_;
     Rect map_;
     Drawn drawn_;
+    std::size_t shown_claims_ = 0;
     std::vector<LabelBox> placed_;
 
 public:

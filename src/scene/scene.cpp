@@ -71,6 +71,81 @@ std::string join_names(const std::vector<std::string>& names) {
     return out;
 }
 
+/// The claim's words cut at a word boundary to fit a legend line.
+std::string shorten(const std::string& text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    const auto space = text.rfind(' ', cut);
+    if (space != std::string::npos && space > max_bytes / 2) cut = space;
+    return text.substr(0, cut) + "\u2026";
+}
+
+/// Claims become numbered callouts: the geographic ones (all of them when
+/// none is), tied to the first place they concern that lies in the frame.
+void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std::vector<Claim>& claims) {
+    const bool any_geographic =
+        std::any_of(claims.begin(), claims.end(), [](const Claim& c) { return c.geographic; });
+    // Every actor gets a say before any gets a second one: take claims
+    // round-robin by actor, at most kMaxCallouts, then number them in text order.
+    constexpr std::size_t kMaxCallouts = 7;
+    std::vector<std::string> actors;
+    std::map<std::string, std::vector<std::size_t>> by_actor;
+    std::vector<std::string> seen;
+    for (std::size_t i = 0; i < claims.size(); ++i) {
+        const Claim& c = claims[i];
+        if (any_geographic && !c.geographic) continue;
+        const std::string key = c.actor.country + "|" + to_string(c.stance) + "|" + c.text;
+        if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+        seen.push_back(key);
+        if (!by_actor.count(c.actor.country)) actors.push_back(c.actor.country);
+        by_actor[c.actor.country].push_back(i);
+    }
+    std::vector<std::size_t> chosen;
+    for (std::size_t round = 0; chosen.size() < kMaxCallouts; ++round) {
+        bool any = false;
+        for (const auto& a : actors) {
+            if (round < by_actor[a].size() && chosen.size() < kMaxCallouts) {
+                chosen.push_back(by_actor[a][round]);
+                any = true;
+            }
+        }
+        if (!any) break;
+    }
+    std::sort(chosen.begin(), chosen.end());
+    for (const std::size_t i : chosen) {
+        const Claim& c = claims[i];
+        Callout co;
+        co.number = static_cast<int>(s.callouts.size()) + 1;
+        co.claim = i;
+        co.actor_country = c.actor.country;
+        const auto actor = gaz.by_id("country:" + c.actor.country);
+        co.actor_name = actor >= 0 ? gaz.entry(static_cast<std::uint32_t>(actor)).name : c.actor.text;
+        co.stance = to_string(c.stance);
+        co.quote = shorten(c.text, 100);
+        auto anchor_at = [&](double lon, double lat) {
+            if (co.anchored || !s.bbox.contains(lon, lat)) return;
+            co.anchor = {lon, lat};
+            co.anchored = true;
+        };
+        for (int pass = 0; pass < 2 && !co.anchored; ++pass) {
+            // Places and areas first; a whole country only when nothing smaller is named.
+            for (const auto& id : c.places) {
+                const auto idx = gaz.by_id(id);
+                if (idx < 0) continue;
+                const Entry& e = gaz.entry(static_cast<std::uint32_t>(idx));
+                if ((e.kind == PlaceKind::country) == (pass == 1)) anchor_at(e.lon, e.lat);
+            }
+            if (pass == 0) {
+                for (const auto& id : c.disputes) {
+                    if (const Dispute* d = data.disputes().find(id)) anchor_at(d->label.lon, d->label.lat);
+                }
+            }
+        }
+        s.callouts.push_back(std::move(co));
+    }
+}
+
 /// One paragraph for screen readers and the SVG <desc>.
 std::string describe(const Scene& s) {
     std::string t = "Map";
@@ -91,6 +166,10 @@ std::string describe(const Scene& s) {
     std::vector<std::string> places;
     for (const auto& m : s.markers) places.push_back(m.name);
     if (!places.empty()) t += " Places marked: " + join_names(places) + ".";
+    for (const auto& c : s.callouts) {
+        t += " Claim " + std::to_string(c.number) + ": " + c.actor_name + " " + c.stance + ", \u201C" + c.quote +
+             "\u201D.";
+    }
     if (!s.worldview.empty()) t += " Drawn as " + s.worldview + " sees its claims.";
     t += " Boundaries shown are not endorsed.";
     return t;
@@ -116,7 +195,7 @@ Scene plan_base_scene(const Box& bbox, const SceneOptions& options, const GeoDat
 }
 
 Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data, const std::vector<Place>& places,
-                 const std::vector<Claim>&, const SceneOptions& options) {
+                 const std::vector<Claim>& claims, const SceneOptions& options) {
     Scene s;
     s.size = options.size;
     s.worldview = options.worldview;
@@ -306,6 +385,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
             }
         }
     }
+    add_callouts(s, gaz, data, claims);
     s.alt_text = describe(s);
     return s;
 }
