@@ -638,7 +638,20 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
         break;
     }
     if (j <= first) return std::nullopt;
-    const std::size_t end = j - 1;
+    std::size_t end = j - 1;
+    // "Moscow, which keeps a base at Gyumri in northern Armenia, urged ...":
+    // the subject stands before the relative clause, not at its end.
+    for (std::size_t k = first + 1; k + 1 < cue && k <= end; ++k) {
+        if (raw(k) != "," || in_quote(k)) continue;
+        const auto rel = fw(k + 1);
+        if (rel != "which" && rel != "who" && rel != "whose" && rel != "where") continue;
+        bool closed = false;
+        for (std::size_t c = k + 2; c < cue; ++c) closed = closed || raw(c) == ",";
+        if (closed) {
+            end = k - 1;
+            break;
+        }
+    }
     if (in_quote(end) || !word(end)) return std::nullopt;
     if (lex::is_pronoun(fw(end))) {
         ActorPhrase a;
