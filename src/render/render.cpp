@@ -111,6 +111,7 @@ public:
         visible_ = {std::max(-180.0, visible_.west - 1), std::max(-89.9, visible_.south - 1),
                     std::min(180.0, visible_.east + 1), std::min(89.9, visible_.north + 1)};
         if (bbox.width() >= 180) visible_ = {-180, -89.9, 180, 89.9};
+        degrees_per_pixel_ = std::min(bbox.width() / area.w, bbox.height() / area.h);
     }
 
     bool fwd(double& x, double& y) const {
@@ -166,6 +167,9 @@ public:
     }
 
     [[nodiscard]] const Box& visible() const { return visible_; }
+    /// About how many degrees one pixel spans here: detail finer than this
+    /// cannot show, so it is dropped before projecting.
+    [[nodiscard]] double degrees_per_pixel() const { return degrees_per_pixel_; }
     [[nodiscard]] const Rect& area() const { return area_; }
 
 private:
@@ -174,6 +178,7 @@ private:
     Rect area_;
     double scale_ = 1, cx_ = 0, cy_ = 0;
     Box visible_;
+    double degrees_per_pixel_ = 0;
 };
 
 // ---- Clipping in lon/lat (Sutherland-Hodgman for rings, per segment for lines)
@@ -258,6 +263,24 @@ Points densify(const Points& in, bool closed) {
     return out;
 }
 
+/// Drop vertices closer than `tol` degrees (in both axes) to the last one
+/// kept; the first and last always stay. At a small scale this removes most
+/// of the 10m data's vertices, which would only cost projection and
+/// tessellation time for no visible difference.
+template <class Points>
+Points thin(Points in, double tol) {
+    if (in.size() < 4 || tol <= 0) return in;
+    Points out;
+    out.reserve(in.size() / 2 + 2);
+    out.push_back(in.front());
+    for (std::size_t i = 1; i + 1 < in.size(); ++i) {
+        const LonLat& last = out.back();
+        if (std::abs(in[i].lon - last.lon) >= tol || std::abs(in[i].lat - last.lat) >= tol) out.push_back(in[i]);
+    }
+    out.push_back(in.back());
+    return out;
+}
+
 // ---- Drawing helpers -----------------------------------------------------------
 void set(cairo_t* cr, const Colour& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
 
@@ -273,7 +296,7 @@ double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const R
     double best_area = 0;
     for (const auto& poly : mp) {
         for (std::size_t r = 0; r < poly.size(); ++r) {
-            Ring ring = densify(clip_ring(poly[r], v.visible()), true);
+            Ring ring = densify(clip_ring(thin(poly[r], v.degrees_per_pixel() * 0.5), v.visible()), true);
             if (ring.size() < 3) continue;
             std::vector<double> xs(ring.size()), ys(ring.size());
             for (std::size_t i = 0; i < ring.size(); ++i) {
@@ -308,7 +331,7 @@ double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const R
 void path_lines(cairo_t* cr, const View& v, const MultiLineString& lines) {
     for (const auto& line : lines) {
         for (const auto& clipped : clip_line(line, v.visible())) {
-            const LineString part = densify(clipped, false);
+            const LineString part = densify(thin(clipped, v.degrees_per_pixel() * 0.5), false);
             std::vector<double> xs(part.size()), ys(part.size());
             for (std::size_t i = 0; i < part.size(); ++i) {
                 xs[i] = part[i].lon;
