@@ -99,6 +99,9 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
         callouts.push_back(cj);
     }
     j["scene"]["callouts"] = callouts;
+    json borders = json::array();
+    for (const auto& [a, b] : s.borders) borders.push_back({a, b});
+    j["scene"]["borders"] = borders;
     return j;
 }
 

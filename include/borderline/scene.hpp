@@ -67,6 +67,8 @@ struct Scene {
     std::vector<Marker> markers;
     std::vector<SceneDispute> disputes;
     std::vector<Callout> callouts;
+    /// Pairs of parties whose shared boundary the article is about; drawn emphasised.
+    std::vector<std::pair<std::string, std::string>> borders;
     std::string worldview;  ///< ISO alpha-3 whose claims are drawn as territory; empty: de facto
     std::string alt_text;   ///< one paragraph saying what the map shows
     double dpi = 96;        ///< resolution written into PNG output

@@ -439,6 +439,7 @@ double nice_length(double target) {
 
 struct Drawn {
     bool international = false, disputed = false, ceasefire = false, indefinite = false, disputed_area = false;
+    bool border_in_question = false;
 };
 
 // ---- The map -----------------------------------------------------------------
@@ -702,6 +703,21 @@ private:
 
     void draw_boundaries(const View& v) {
         const Layer& b = data_.layer("boundaries");
+        // The border in question: a wide translucent band under the line.
+        for (const auto& [x, y] : scene_.borders) {
+            cairo_new_path(cr_);
+            for (std::size_t i : b.query(v.visible())) {
+                const auto& l = b.value(i, "adm0_a3_l");
+                const auto& r = b.value(i, "adm0_a3_r");
+                if ((l == x && r == y) || (l == y && r == x)) path_lines(cr_, v, b.features()[i].lines);
+            }
+            set(cr_, Colour{style_.disputed_boundary.r, style_.disputed_boundary.g, style_.disputed_boundary.b, 0.35});
+            cairo_set_line_width(cr_, 7 * k_);
+            cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+            cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
+            cairo_stroke(cr_);
+            drawn_.border_in_question = true;
+        }
         for (const std::string cls : {"international", "indefinite", "disputed", "line_of_control"}) {
             cairo_new_path(cr_);
             bool any = false;
@@ -839,7 +855,8 @@ private:
 
     struct LegendItem {
         std::string label;
-        int kind;  // 0 party, 2 solid, 3 dashed, 4 dash-dot, 5 dotted, 6 also named, 7 hatched area, 8 claim
+        int kind;  // 0 party, 2 solid, 3 dashed, 4 dash-dot, 5 dotted, 6 also named, 7 hatched area, 8 claim,
+                   // 9 border in question
         int number = 0;
     };
 
@@ -851,6 +868,7 @@ private:
                                                       : "Disputed area (shown as " + scene_.worldview + " claims it)",
                              7});
         }
+        if (drawn_.border_in_question) items.push_back({"Border in question", 9});
         if (drawn_.international) items.push_back({"International boundary", 2});
         if (drawn_.disputed) items.push_back({"Disputed boundary or claim line", 3});
         if (drawn_.ceasefire) items.push_back({"Ceasefire line / line of control", 4});
@@ -961,6 +979,15 @@ private:
                 cairo_stroke(cr_);
             } else if (kind == 8) {
                 draw_callout_badge(sx + sw / 2, mid, items[i].number);
+            } else if (kind == 9) {
+                cairo_move_to(cr_, sx, mid);
+                cairo_line_to(cr_, sx + sw, mid);
+                set(cr_, Colour{style_.disputed_boundary.r, style_.disputed_boundary.g, style_.disputed_boundary.b, 0.35});
+                cairo_set_line_width(cr_, 7 * k_);
+                cairo_stroke(cr_);
+                cairo_move_to(cr_, sx, mid);
+                cairo_line_to(cr_, sx + sw, mid);
+                stroke_class("international", style_.boundary, style_.boundary_width * k_);
             }
             text_.draw(layouts[i].get(), box.x + text_x, kind == 8 ? y + 3 * k_ : mid - th / 2, style_.text, 0);
             y += rh;

@@ -146,6 +146,30 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
     }
 }
 
+/// When the article is about a border (it says border, frontier or
+/// boundary) and two parties share one, that boundary is the one in question.
+void add_borders(Scene& s, const Document& doc, const GeoData& data) {
+    const bool about_border = std::any_of(doc.tokens.begin(), doc.tokens.end(), [](const Token& t) {
+        return t.is_word && (t.folded == "border" || t.folded == "borders" || t.folded == "frontier" ||
+                             t.folded == "boundary" || t.folded == "line of control");
+    });
+    if (!about_border || s.parties.size() < 2) return;
+    const Layer& b = data.layer("boundaries");
+    for (std::size_t i = 0; i < s.parties.size(); ++i) {
+        for (std::size_t j = i + 1; j < s.parties.size(); ++j) {
+            const std::string& x = s.parties[i].country;
+            const std::string& y = s.parties[j].country;
+            bool shared = false;
+            for (std::size_t k = 0; k < b.size() && !shared; ++k) {
+                const auto& l = b.value(k, "adm0_a3_l");
+                const auto& r = b.value(k, "adm0_a3_r");
+                shared = (l == x && r == y) || (l == y && r == x);
+            }
+            if (shared) s.borders.emplace_back(x, y);
+        }
+    }
+}
+
 /// One paragraph for screen readers and the SVG <desc>.
 std::string describe(const Scene& s) {
     std::string t = "Map";
@@ -170,6 +194,7 @@ std::string describe(const Scene& s) {
         t += " Claim " + std::to_string(c.number) + ": " + c.actor_name + " " + c.stance + ", \u201C" + c.quote +
              "\u201D.";
     }
+    for (const auto& [a, b] : s.borders) t += " The " + a + "\u2013" + b + " border is emphasised.";
     if (!s.worldview.empty()) t += " Drawn as " + s.worldview + " sees its claims.";
     t += " Boundaries shown are not endorsed.";
     return t;
@@ -386,6 +411,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         }
     }
     add_callouts(s, gaz, data, claims);
+    add_borders(s, doc, data);
     s.alt_text = describe(s);
     return s;
 }
