@@ -89,6 +89,10 @@ BOOST_AUTO_TEST_CASE(sample_article_finds_the_parties) {
     BOOST_TEST(x.scene.bbox.west > 40);
     BOOST_TEST(x.scene.bbox.east < 55);
     BOOST_TEST(x.scene.projection.find("+proj=lcc") == 0u);
+    // The article is about their border: it is the one emphasised.
+    BOOST_REQUIRE(x.scene.borders.size() == 1u);
+    BOOST_TEST((std::set<std::string>{x.scene.borders[0].first, x.scene.borders[0].second} ==
+                std::set<std::string>{"ARM", "AZE"}));
     // Mentions carry byte offsets into the input.
     for (const auto& p : x.places) {
         for (const auto& m : p.mentions) BOOST_TEST(d.text.substr(m.span.start, m.span.size()) == m.text);
