@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace borderline::cli {
 
@@ -50,6 +51,21 @@ struct DisputesOptions {
 };
 void setup_disputes(CLI::App& app, DisputesOptions& o);
 int run_disputes(const DisputesOptions& o);
+
+struct BatchOptionsCli {
+    std::vector<std::string> inputs;
+    std::string outdir;
+    std::string formats = "png";
+    unsigned jobs = 2;
+    std::string style = "default";
+    std::string size = "1200x800";
+    bool force = false;
+    bool watch = false;
+    std::string shard;
+    std::optional<bool> progress;
+};
+void setup_batch(CLI::App& app, BatchOptionsCli& o);
+int run_batch_command(const BatchOptionsCli& o);
 
 /// "1600x1000" -> Size; throws UsageError.
 Size parse_size(const std::string& s);

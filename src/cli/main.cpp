@@ -79,12 +79,14 @@ int main(int argc, char** argv) {
     cli::ExtractOptions extract;
     cli::PlacesOptions places;
     cli::DisputesOptions disputes;
+    cli::BatchOptionsCli batch;
     cli::setup_render(*app.add_subcommand("render", "Draw the map of an article (or of --bbox) as PNG, SVG or PDF"),
                       render);
     cli::setup_extract(*app.add_subcommand("extract", "Print the places, disputes, claims and scene of an article"),
                        extract);
     cli::setup_places(*app.add_subcommand("places", "Look a name up in the gazetteer"), places);
     cli::setup_disputes(*app.add_subcommand("disputes", "List the bundled disputed territories"), disputes);
+    cli::setup_batch(*app.add_subcommand("batch", "Render many articles into a folder, incrementally"), batch);
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -103,6 +105,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("extract")) return cli::run_extract(extract);
         if (app.got_subcommand("places")) return cli::run_places(places);
         if (app.got_subcommand("disputes")) return cli::run_disputes(disputes);
+        if (app.got_subcommand("batch")) return cli::run_batch_command(batch);
     } catch (const Error& e) {
         std::cerr << "borderline: " << e.what() << "\n";
         return static_cast<int>(e.code());

@@ -1,0 +1,67 @@
+// Batch: render many articles into one folder, incrementally, in parallel.
+#pragma once
+
+#include <borderline/gazetteer.hpp>
+#include <borderline/geodata.hpp>
+#include <borderline/render.hpp>
+#include <borderline/scene.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace borderline {
+
+/// One article to render: a file, or a line of a JSON Lines manifest.
+struct BatchItem {
+    std::string id;      ///< as given (file path relative to its input, or the manifest's id)
+    std::string origin;  ///< where it came from, for messages
+    std::filesystem::path path;  ///< article file; empty when the text is inline
+    std::string text;            ///< inline text (manifest "text")
+    std::string title, date, style, worldview;
+    std::string error;   ///< set when the manifest line itself is broken
+    std::string output;  ///< sanitised, unique output name (no extension)
+};
+
+/// The files of folders (recursively: .txt .md .markdown .html .htm .json),
+/// files as given, and the lines of .jsonl manifests, sorted by id, with
+/// sanitised unique output names. Throws InputError for an input that does
+/// not exist.
+std::vector<BatchItem> collect_items(const std::vector<std::string>& inputs);
+
+/// An output name from an id: letters, digits, '.', '_' and '-' only, no
+/// leading dot, at most 100 bytes; never empty and never a path.
+std::string sanitize_id(const std::string& id);
+
+struct BatchOptions {
+    std::filesystem::path outdir;
+    std::vector<OutputFormat> formats{OutputFormat::png};
+    unsigned jobs = 1;
+    std::string style = "default";
+    Size size{1200, 800};
+    bool force = false;
+    unsigned shard_index = 1;  ///< 1-based, with shard_count
+    unsigned shard_count = 1;
+    std::size_t max_input_bytes = 20u * 1024u * 1024u;
+    /// Called after each item with (done, total); from worker threads, serialised.
+    std::function<void(std::size_t, std::size_t)> progress;
+};
+
+struct BatchResult {
+    std::string id;
+    std::string status;  ///< rendered, skipped, failed
+    std::string reason;  ///< one line, for failed items
+    std::vector<std::string> outputs;
+    std::vector<std::string> places;
+    std::vector<std::string> disputes;
+};
+
+/// Render the items of this shard into options.outdir; skip those whose
+/// input, style, options, data and program are unchanged since their last
+/// render (unless force). Writes OUTDIR/report.json and the state file
+/// OUTDIR/.borderline-state.json, each whole or not at all.
+std::vector<BatchResult> run_batch(const std::vector<BatchItem>& items, const BatchOptions& options,
+                                   const GeoData& data, const Gazetteer& gaz);
+
+}  // namespace borderline
