@@ -33,6 +33,9 @@ std::vector<LabelBox> layout_labels(const Scene& scene, const GeoData& data, con
 /// place on the image.
 bool project_to_pixel(const Scene& scene, LonLat where, double& x, double& y);
 
+/// True when the font family is installed (Pango falls back otherwise).
+bool font_available(const std::string& family);
+
 /// Write bytes to `path` whole or not at all (temporary file + rename); "-"
 /// writes to standard output. Throws OutputError.
 void write_atomically(const std::string& path, const std::string& bytes);

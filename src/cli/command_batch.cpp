@@ -95,7 +95,7 @@ int run_batch_command(const BatchOptionsCli& o) {
         bo.shard_index = i;
         bo.shard_count = n;
     }
-    find_style(o.style);  // a broken default style is a usage problem, not one per item
+    warn_missing_font(find_style(o.style));  // a broken default style stops here, not once per item
     const bool bar = o.progress.value_or(isatty(STDERR_FILENO) != 0);
     if (bar) {
         bo.progress = [](std::size_t done, std::size_t total) {

@@ -20,6 +20,7 @@ int run_extract(const ExtractOptions& o) {
     ReadOptions ro;
     ro.max_bytes = o.max_input_mb * 1024 * 1024;
     Document doc = read_document(o.article, ro);
+    warn_replaced(doc);
     const GeoData data(GeoData::default_dir());
     const Gazetteer gaz(data);
     const Extraction x = extract(std::move(doc), gaz, data, SceneOptions{});

@@ -8,6 +8,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
@@ -47,6 +48,20 @@ Box parse_bbox(const std::string& s) {
     return {v[0], v[1], v[2], v[3]};
 }
 
+void warn_replaced(const Document& doc) {
+    if (doc.replaced_bytes > 0) {
+        std::fprintf(stderr, "borderline: warning: %s: %zu invalid UTF-8 byte(s) replaced by spaces\n",
+                     doc.source_name.c_str(), doc.replaced_bytes);
+    }
+}
+
+void warn_missing_font(const Style& style) {
+    if (!font_available(style.font)) {
+        std::fprintf(stderr, "borderline: warning: font '%s' is not installed; text uses a fallback font\n",
+                     style.font.c_str());
+    }
+}
+
 void setup_render(CLI::App& app, RenderOptions& o) {
     app.add_option("article", o.article, "Article: .txt (first line is the headline), .md, .html, .json, or - for stdin");
     app.add_option("-o,--output", o.output, "Output file: .png, .svg or .pdf (- for stdout as PNG); default <article>.png");
@@ -81,6 +96,7 @@ int run_render(const RenderOptions& o) {
         throw UsageError("--json and --geojson need an ARTICLE");
     }
     const Style style = find_style(o.style);
+    warn_missing_font(style);
     const GeoData data(GeoData::default_dir());
     if (!o.worldview.empty()) {
         so.worldview = o.worldview;
@@ -98,6 +114,7 @@ int run_render(const RenderOptions& o) {
         ReadOptions ro;
         ro.max_bytes = o.max_input_mb * 1024 * 1024;
         Document doc = read_document(o.article, ro);
+        warn_replaced(doc);
         const Gazetteer gaz(data);
         Extraction x = extract(std::move(doc), gaz, data, so);
         scene = x.scene;

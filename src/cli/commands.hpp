@@ -4,7 +4,9 @@
 #pragma once
 
 #include <borderline/geometry.hpp>
+#include <borderline/document.hpp>
 #include <borderline/scene.hpp>
+#include <borderline/style.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -66,6 +68,10 @@ struct BatchOptionsCli {
 };
 void setup_batch(CLI::App& app, BatchOptionsCli& o);
 int run_batch_command(const BatchOptionsCli& o);
+
+/// One-line warnings on stderr: invalid UTF-8 replaced; style font missing.
+void warn_replaced(const Document& doc);
+void warn_missing_font(const Style& style);
 
 /// "1600x1000" -> Size; throws UsageError.
 Size parse_size(const std::string& s);

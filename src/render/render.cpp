@@ -1291,6 +1291,19 @@ std::vector<LabelBox> layout_labels(const Scene& scene, const GeoData& data, con
     return painter.placed();
 }
 
+bool font_available(const std::string& family) {
+    PangoFontMap* map = pango_cairo_font_map_get_default();  // owned by Pango
+    PangoFontFamily** families = nullptr;
+    int n = 0;
+    pango_font_map_list_families(map, &families, &n);
+    bool found = false;
+    for (int i = 0; i < n && !found; ++i) {
+        found = g_ascii_strcasecmp(pango_font_family_get_name(families[i]), family.c_str()) == 0;
+    }
+    g_free(families);
+    return found;
+}
+
 bool project_to_pixel(const Scene& scene, LonLat where, double& x, double& y) {
     const View v(scene.projection, scene.bbox, map_area(scene));
     return v.to_px(where.lon, where.lat, x, y);
