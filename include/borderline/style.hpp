@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace borderline {
@@ -38,6 +39,9 @@ struct Style {
 /// Read a style file. Throws InputError naming the file, the line and the key
 /// when the file is not valid JSON or a key has the wrong type.
 Style load_style(const std::filesystem::path& file);
+
+/// Parse a style from JSON text; `source_name` names it in errors.
+Style parse_style(std::string_view json_text, const std::string& source_name);
 
 /// The style named `name_or_path`: a path to a JSON file, or the name of a
 /// bundled style in styles/ ("default").

@@ -46,6 +46,12 @@ Style load_style(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw InputError("style " + file.string() + ": cannot be read; check the path");
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return parse_style(text, file.string());
+}
+
+Style parse_style(std::string_view json_text, const std::string& source_name) {
+    const std::string text(json_text);
+    const std::filesystem::path file(source_name);
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(text);
