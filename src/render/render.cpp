@@ -578,9 +578,18 @@ private:
     /// territory; otherwise hatched in the claimants' colours.
     void draw_disputes(const View& v) {
         const DisputeRegistry& registry = data_.disputes();
+        // Largest first, so a specific area (Aksai Chin) is drawn over the
+        // umbrella dispute that contains it (Kashmir) with its own claimants.
+        std::vector<std::pair<const SceneDispute*, const Dispute*>> order;
         for (const SceneDispute& sd : scene_.disputes) {
             const Dispute* d = registry.find(sd.id);
-            if (!d || !d->bbox.intersects(v.visible())) continue;
+            if (d && d->bbox.intersects(v.visible())) order.emplace_back(&sd, d);
+        }
+        std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+            return a.second->bbox.width() * a.second->bbox.height() > b.second->bbox.width() * b.second->bbox.height();
+        });
+        for (const auto& [sdp, d] : order) {
+            const SceneDispute& sd = *sdp;
             const bool seen_as_own = !scene_.worldview.empty() &&
                                      std::find(d->parties.begin(), d->parties.end(), scene_.worldview) != d->parties.end();
             cairo_new_path(cr_);
@@ -600,11 +609,18 @@ private:
     /// Diagonal stripes, one colour per claimant, clipped to the current path
     /// (which is kept for the outline).
     void hatch(const SceneDispute& sd) {
+        // Claimants that are parties to the story in their colours; any other
+        // claimant in one neutral grey, so that every claim shows.
         std::vector<Colour> colours;
+        bool other = false;
         for (const auto& p : sd.parties) {
-            if (const Party* party_of = party(p)) colours.push_back(party_colour(*party_of));
+            if (const Party* party_of = party(p)) {
+                colours.push_back(party_colour(*party_of));
+            } else {
+                other = true;
+            }
         }
-        if (colours.empty()) colours.push_back(mix(style_.country_outline, style_.land, 0.3));
+        if (other || colours.empty()) colours.push_back(mix(style_.country_outline, style_.land, 0.3));
         cairo_path_t* outline = cairo_copy_path(cr_);
         cairo_save(cr_);
         cairo_clip_preserve(cr_);
