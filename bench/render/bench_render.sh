@@ -22,7 +22,7 @@ size=1600x1000
 ms() {  # run a command, print its wall time in ms
   local t0 t1
   t0=$(date +%s%N)
-  "$@" >/dev/null 2>&1
+  "$@" >/dev/null 2>&1 || { echo "bench_render: failed: $*" >&2; return 1; }  # never time a failure
   t1=$(date +%s%N)
   echo $(( (t1 - t0) / 1000000 ))
 }
