@@ -1,17 +1,17 @@
 // Batch: inputs of every kind, hostile ids, incremental re-runs, failures
 // that do not stop the rest.
-#include "fixture.hpp"
+#include <stdlib.h>
 
+#include <atomic>
+#include <boost/test/unit_test.hpp>
 #include <borderline/batch.hpp>
 #include <borderline/error.hpp>
-
-#include <boost/test/unit_test.hpp>
-#include <nlohmann/json.hpp>
-
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
-#include <stdlib.h>
+
+#include "fixture.hpp"
 
 using namespace borderline;
 namespace fs = std::filesystem;
@@ -117,7 +117,8 @@ BOOST_AUTO_TEST_CASE(second_run_skips_and_changed_style_rerenders) {
     TempDir t;
     write(t.path / "in" / "a.txt", sample("armenia-azerbaijan-syunik.txt"));
     write(t.path / "in" / "b.txt", sample("crimea-bridge.txt"));
-    const auto items = collect_items({(t.path / "in").string()});
+    write(t.path / "dup" / "a.txt", sample("kashmir-line-of-control.txt"));  // same id "a": output a-2
+    const auto items = collect_items({(t.path / "in").string(), (t.path / "dup" / "a.txt").string()});
     auto opts = small(t.path / "out");
     for (const auto& [id, s] : statuses(run_batch(items, opts, test::data(), test::gazetteer()))) {
         BOOST_TEST(s == "rendered", id);
@@ -133,9 +134,24 @@ BOOST_AUTO_TEST_CASE(second_run_skips_and_changed_style_rerenders) {
     }
     // A changed input re-renders only that item.
     write(t.path / "in" / "b.txt", sample("crimea-bridge.txt") + "\nKyiv said the talks would resume.\n");
-    const auto st = statuses(run_batch(collect_items({(t.path / "in").string()}), opts, test::data(), test::gazetteer()));
+    const auto st =
+        statuses(run_batch(collect_items({(t.path / "in").string()}), opts, test::data(), test::gazetteer()));
     BOOST_TEST(st.at("a") == "skipped");
     BOOST_TEST(st.at("b") == "rendered");
+    // Editing a style file re-renders everything drawn with it.
+    const fs::path style = t.path / "house.json";
+    write(style, "{ \"land\": \"#eeeeee\" }\n");
+    opts.style = style.string();
+    for (const auto& [id, s] : statuses(run_batch(items, opts, test::data(), test::gazetteer()))) {
+        BOOST_TEST(s == "rendered", id);
+    }
+    for (const auto& [id, s] : statuses(run_batch(items, opts, test::data(), test::gazetteer()))) {
+        BOOST_TEST(s == "skipped", id);
+    }
+    write(style, "{ \"land\": \"#dddddd\" }\n");
+    for (const auto& [id, s] : statuses(run_batch(items, opts, test::data(), test::gazetteer()))) {
+        BOOST_TEST(s == "rendered", id);
+    }
     opts.force = true;
     BOOST_TEST(statuses(run_batch(items, opts, test::data(), test::gazetteer())).at("a") == "rendered");
 }
@@ -149,8 +165,8 @@ BOOST_AUTO_TEST_CASE(manifest_with_hostile_id_stays_inside_the_output_folder) {
           "not json at all\n");
     write(t.path / "story.txt", sample("crimea-bridge.txt"));
     const fs::path out = t.path / "deep" / "out";
-    const auto results = run_batch(collect_items({(t.path / "m.jsonl").string()}), small(out), test::data(),
-                                   test::gazetteer());
+    const auto results =
+        run_batch(collect_items({(t.path / "m.jsonl").string()}), small(out), test::data(), test::gazetteer());
     const auto st = statuses(results);
     BOOST_TEST(st.at("../../etc/x") == "rendered");
     BOOST_TEST(st.at("/tmp/abs") == "rendered");
@@ -163,7 +179,8 @@ BOOST_AUTO_TEST_CASE(manifest_with_hostile_id_stays_inside_the_output_folder) {
 
 BOOST_AUTO_TEST_CASE(shards_split_the_items) {
     TempDir t;
-    for (const char* n : {"a", "b", "c", "d", "e"}) write(t.path / "in" / (std::string(n) + ".txt"), sample("crimea-bridge.txt"));
+    for (const char* n : {"a", "b", "c", "d", "e"})
+        write(t.path / "in" / (std::string(n) + ".txt"), sample("crimea-bridge.txt"));
     const auto items = collect_items({(t.path / "in").string()});
     std::set<std::string> seen;
     for (unsigned i = 1; i <= 2; ++i) {
@@ -175,10 +192,79 @@ BOOST_AUTO_TEST_CASE(shards_split_the_items) {
         }
     }
     BOOST_TEST(seen.size() == 5u);
-    // Both shards' items stay recorded: a full run now skips all.
+    // Each shard has its own report and state file, so shards sharing a
+    // folder never overwrite each other.
+    BOOST_TEST(fs::exists(t.path / "out" / "report.shard-1-of-2.json"));
+    BOOST_TEST(fs::exists(t.path / "out" / "report.shard-2-of-2.json"));
+    BOOST_TEST(fs::exists(t.path / "out" / ".borderline-state.shard-2-of-2.json"));
+    // Both shards' items stay recorded: a full run now skips all, and folds
+    // the shards' state into one file.
     for (const auto& [id, s] : statuses(run_batch(items, small(t.path / "out"), test::data(), test::gazetteer()))) {
         BOOST_TEST(s == "skipped", id);
     }
+    BOOST_TEST(!fs::exists(t.path / "out" / ".borderline-state.shard-1-of-2.json"));
+    BOOST_TEST(fs::exists(t.path / "out" / ".borderline-state.json"));
+    BOOST_TEST(fs::exists(t.path / "out" / "report.json"));
+}
+
+BOOST_AUTO_TEST_CASE(shard_and_format_options) {
+    BOOST_TEST((parse_shard("2/8") == std::pair<unsigned, unsigned>{2, 8}));
+    for (const char* bad : {"0/2", "3/2", "1/0", "-1/2", "1/2x", "12", "", "1 / 2"}) {
+        BOOST_CHECK_THROW(parse_shard(bad), UsageError);
+    }
+    BOOST_TEST(parse_formats("png,svg,png").size() == 2u);
+    BOOST_CHECK_THROW(parse_formats("png,gif"), UsageError);
+    BOOST_CHECK_THROW(parse_formats(""), UsageError);
+}
+
+BOOST_AUTO_TEST_CASE(a_stopped_run_renders_nothing_more_and_keeps_the_state) {
+    TempDir t;
+    write(t.path / "in" / "a.txt", sample("crimea-bridge.txt"));
+    write(t.path / "in" / "b.txt", sample("armenia-azerbaijan-syunik.txt"));
+    const auto items = collect_items({(t.path / "in").string()});
+    auto opts = small(t.path / "out");
+    run_batch(items, opts, test::data(), test::gazetteer());
+    std::atomic<bool> stop{true};
+    opts.stop = &stop;
+    opts.force = true;
+    for (const auto& [id, s] : statuses(run_batch(items, opts, test::data(), test::gazetteer()))) {
+        BOOST_TEST(s == "interrupted", id);
+    }
+    opts.stop = nullptr;
+    opts.force = false;
+    for (const auto& [id, s] : statuses(run_batch(items, opts, test::data(), test::gazetteer()))) {
+        BOOST_TEST(s == "skipped", id);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(fingerprint_sees_new_and_changed_articles) {
+    TempDir t;
+    write(t.path / "in" / "a.txt", "one");
+    const std::vector<std::string> inputs{(t.path / "in").string()};
+    const auto before = input_fingerprint(inputs, collect_items(inputs), "default");
+    BOOST_TEST(before == input_fingerprint(inputs, collect_items(inputs), "default"));
+    write(t.path / "in" / "b.md", "two");
+    const auto added = input_fingerprint(inputs, collect_items(inputs), "default");
+    BOOST_TEST(added != before);
+    write(t.path / "in" / "a.txt", "one, longer");
+    BOOST_TEST(input_fingerprint(inputs, collect_items(inputs), "default") != added);
+}
+
+BOOST_AUTO_TEST_CASE(too_large_and_folder_items_fail_alone) {
+    TempDir t;
+    write(t.path / "in" / "big.txt", "Armenia\n" + std::string(2u * 1024u * 1024u, 'a'));
+    write(t.path / "in" / "ok.txt", sample("armenia-azerbaijan-syunik.txt"));
+    write(t.path / "m.jsonl", "{\"id\": \"dir\", \"path\": \"in\"}\n{\"id\": \"none\"}\n");
+    auto opts = small(t.path / "out");
+    opts.max_input_bytes = 1024u * 1024u;
+    std::map<std::string, std::string> reasons;
+    const auto rs = run_batch(collect_items({(t.path / "in").string(), (t.path / "m.jsonl").string()}), opts,
+                              test::data(), test::gazetteer());
+    for (const auto& r : rs) reasons[r.id] = r.status + ": " + r.reason;
+    BOOST_TEST(reasons.at("ok") == "rendered: ");
+    BOOST_TEST(reasons.at("big").find("over the limit of 1 MB") != std::string::npos, reasons.at("big"));
+    BOOST_TEST(reasons.at("dir").find("is a folder") != std::string::npos, reasons.at("dir"));
+    BOOST_TEST(reasons.at("none").find("neither") != std::string::npos, reasons.at("none"));
 }
 
 BOOST_AUTO_TEST_CASE(missing_input_is_an_error) {

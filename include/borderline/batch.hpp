@@ -1,11 +1,11 @@
 // Batch: render many articles into one folder, incrementally, in parallel.
 #pragma once
 
+#include <atomic>
 #include <borderline/gazetteer.hpp>
 #include <borderline/geodata.hpp>
 #include <borderline/render.hpp>
 #include <borderline/scene.hpp>
-
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -15,8 +15,8 @@ namespace borderline {
 
 /// One article to render: a file, or a line of a JSON Lines manifest.
 struct BatchItem {
-    std::string id;      ///< as given (file path relative to its input, or the manifest's id)
-    std::string origin;  ///< where it came from, for messages
+    std::string id;              ///< as given (file path relative to its input, or the manifest's id)
+    std::string origin;          ///< where it came from, for messages
     std::filesystem::path path;  ///< article file; empty when the text is inline
     std::string text;            ///< inline text (manifest "text")
     std::string title, date, style, worldview;
@@ -26,13 +26,26 @@ struct BatchItem {
 
 /// The files of folders (recursively: .txt .md .markdown .html .htm .json),
 /// files as given, and the lines of .jsonl manifests, sorted by id, with
-/// sanitised unique output names. Throws InputError for an input that does
-/// not exist.
+/// sanitised unique output names (the second "x" becomes "x-2", and so on,
+/// in id order, so the names are the same on every run). Throws InputError
+/// for an input that does not exist.
 std::vector<BatchItem> collect_items(const std::vector<std::string>& inputs);
 
 /// An output name from an id: letters, digits, '.', '_' and '-' only, no
 /// leading dot, at most 100 bytes; never empty and never a path.
 std::string sanitize_id(const std::string& id);
+
+/// "I/N" -> {I, N} with 1 <= I <= N; throws UsageError.
+std::pair<unsigned, unsigned> parse_shard(const std::string& spec);
+
+/// "png,svg" -> formats, without repeats; throws UsageError.
+std::vector<OutputFormat> parse_formats(const std::string& spec);
+
+/// What --watch compares between polls: names, sizes and times of the input
+/// files, of every item's file and of the style files. Changes when an
+/// article or manifest is edited, added or removed, or a style file changes.
+std::string input_fingerprint(const std::vector<std::string>& inputs, const std::vector<BatchItem>& items,
+                              const std::string& style);
 
 struct BatchOptions {
     std::filesystem::path outdir;
@@ -46,21 +59,29 @@ struct BatchOptions {
     std::size_t max_input_bytes = 20u * 1024u * 1024u;
     /// Called after each item with (done, total); from worker threads, serialised.
     std::function<void(std::size_t, std::size_t)> progress;
+    /// When set and it becomes true, workers finish their current item and
+    /// take no new one (the rest are reported as "interrupted").
+    const std::atomic<bool>* stop = nullptr;
 };
 
 struct BatchResult {
     std::string id;
-    std::string status;  ///< rendered, skipped, failed
+    std::string output;  ///< the sanitised output name, without extension
+    std::string status;  ///< rendered, skipped, failed, interrupted
     std::string reason;  ///< one line, for failed items
     std::vector<std::string> outputs;
     std::vector<std::string> places;
     std::vector<std::string> disputes;
 };
 
-/// Render the items of this shard into options.outdir; skip those whose
-/// input, style, options, data and program are unchanged since their last
-/// render (unless force). Writes OUTDIR/report.json and the state file
-/// OUTDIR/.borderline-state.json, each whole or not at all.
+/// Render the items of this shard (those whose index in `items`, which is
+/// sorted by id, is shard_index - 1 modulo shard_count) into options.outdir;
+/// skip those whose input, style, options, data and program are unchanged
+/// since their last render (unless force). Writes the report and the state
+/// whole or not at all: OUTDIR/report.json and OUTDIR/.borderline-state.json,
+/// or for a shard report.shard-I-of-N.json and .borderline-state.shard-I-of-N.json
+/// so that shards sharing OUTDIR never overwrite each other. The state is
+/// also saved every second while rendering, so a killed run resumes.
 std::vector<BatchResult> run_batch(const std::vector<BatchItem>& items, const BatchOptions& options,
                                    const GeoData& data, const Gazetteer& gaz);
 

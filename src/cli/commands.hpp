@@ -65,6 +65,7 @@ struct BatchOptionsCli {
     bool watch = false;
     std::string shard;
     std::optional<bool> progress;
+    std::size_t max_input_mb = 20;
 };
 void setup_batch(CLI::App& app, BatchOptionsCli& o);
 int run_batch_command(const BatchOptionsCli& o);
