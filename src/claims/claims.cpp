@@ -347,7 +347,9 @@ void Analyzer::register_people() {
             j += 2;
         }
         std::size_t titles = 0;
-        while (j < n && tok_para_[j] == para) {
+        // A title phrase is short; unbounded, a run of country names would
+        // make this walk quadratic in the paragraph's length.
+        while (j < n && tok_para_[j] == para && j < m.last + 16) {
             if (word(j) && lex::is_title_word(fw(j))) {
                 ++titles;
                 ++j;
