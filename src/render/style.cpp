@@ -59,6 +59,8 @@ Style parse_style(std::string_view json_text, const std::string& source_name) {
         const auto upto = std::min<std::size_t>(e.byte, text.size());
         const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(upto), '\n');
         throw InputError("style " + file.string() + ":" + std::to_string(line) + ": not valid JSON; fix the syntax");
+    } catch (const nlohmann::json::exception&) {  // out_of_range: a number such as 1e400
+        throw InputError("style " + file.string() + ": a number is out of range; fix the value");
     }
     if (!j.is_object()) throw InputError("style " + file.string() + ":1: must be a JSON object of style keys");
     Style st;

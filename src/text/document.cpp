@@ -359,14 +359,14 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
         nlohmann::json j;
         try {
             j = nlohmann::json::parse(bytes);
-        } catch (const nlohmann::json::parse_error& e) {
+        } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e400
             throw InputError(name + ": not valid JSON (" + std::string(e.what()) +
                              "); give a JSON object with a \"text\" field");
         }
         if (!j.is_object() || !j.contains("text") || !j["text"].is_string()) {
             throw InputError(name + ": the JSON has no \"text\" string; give an object with title/date/text fields");
         }
-        d.title = j.value("title", std::string());
+        if (j.contains("title") && j["title"].is_string()) d.title = j["title"].get<std::string>();
         if (j.contains("date") && j["date"].is_string()) d.date = j["date"].get<std::string>();
         d.text = d.title.empty() ? j["text"].get<std::string>() : d.title + "\n\n" + j["text"].get<std::string>();
     } else {
@@ -392,9 +392,11 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
 Document read_document(const std::string& path, const ReadOptions& options) {
     std::string bytes;
     if (path == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        bytes = ss.str();
+        // Read at most one byte over the limit: an endless stream must not fill memory.
+        char buf[65536];
+        while (bytes.size() <= options.max_bytes && std::cin.read(buf, sizeof buf).gcount() > 0) {
+            bytes.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+        }
         if (bytes.size() > options.max_bytes) bytes.resize(options.max_bytes + 1);
     } else {
         std::error_code ec;
