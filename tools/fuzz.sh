@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Build the libFuzzer targets (clang, ASan+UBSan) and run each for SECONDS
-# (default 600) on a seed corpus made from the samples and test data.
+# Build the libFuzzer targets (clang, ASan+UBSan) into build-fuzz/ on one core
+# and run each target, one at a time and niced, for SECONDS (default 600) on
+# a corpus seeded by fuzz/make_seeds.sh from samples/, tests/data/ and styles/.
 #   tools/fuzz.sh [SECONDS] [TARGET...]       targets: document extract style manifest
+# The corpus grows in build-fuzz/corpus/TARGET across runs; a finding is saved
+# as build-fuzz/crash-TARGET-* and the script exits 1. Reproduce one with
+#   build-fuzz/fuzz/fuzz_TARGET build-fuzz/crash-TARGET-...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-600}
@@ -10,17 +14,26 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(document extract style manifest)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBORDERLINE_FUZZ=ON \
   -DBORDERLINE_TESTS=OFF >/dev/null
-cmake --build build-fuzz -j"$(nproc)" >/dev/null
+nice cmake --build build-fuzz -j1 --target gazetteer_cache $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+fuzz/make_seeds.sh build-fuzz/seeds >/dev/null
+status=0
 for t in "${targets[@]}"; do
   corpus=build-fuzz/corpus/$t
   mkdir -p "$corpus"
-  case $t in
-    document|extract) cp samples/*.txt "$corpus/" ;;
-    style) cp styles/*.json "$corpus/" ;;
-    manifest) printf '%s\n' '{"id":"a","text":"Armenia"}' '{"id":"../x","path":"y.txt"}' > "$corpus/seed.jsonl" ;;
-  esac
-  echo "== fuzz_$t for ${secs}s"
-  build-fuzz/fuzz/fuzz_$t "$corpus" -max_total_time="$secs" -max_len=65536 -print_final_stats=1 \
-    -artifact_prefix=build-fuzz/crash-$t- 2>&1 | grep -E 'stat::|Done|ERROR|SUMMARY' || true
-  echo "corpus: $(ls "$corpus" | wc -l) files"
+  cp -n build-fuzz/seeds/"$t"/* "$corpus/" 2>/dev/null || true
+  log=build-fuzz/fuzz-$t.log
+  echo "== fuzz_$t for ${secs}s (log: $log)"
+  # -timeout: one input taking over 10 s is a finding (quadratic or hanging code).
+  set +e
+  nice build-fuzz/fuzz/fuzz_"$t" "$corpus" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2560 \
+    -print_final_stats=1 -artifact_prefix=build-fuzz/crash-"$t"- >"$log" 2>&1
+  rc=$?
+  set -e
+  grep -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' "$log" || true
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+  took=$(sed -n 's/^stat::.*//; s/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\2/p' "$log")
+  echo "fuzz_$t: exit $rc, ${runs:-?} runs in ${took:-?} s ($(( ${runs:-0} / ${took:-1} )) exec/s)," \
+       "corpus $(ls "$corpus" | wc -l) files, $(du -sk "$corpus" | cut -f1) KiB"
+  [ "$rc" -eq 0 ] || status=1
 done
+exit $status
