@@ -23,16 +23,6 @@ using namespace borderline;
 
 namespace {
 
-double km_between(double lon1, double lat1, double lon2, double lat2) {
-    constexpr double r = 6371.0;
-    constexpr double d2r = 3.14159265358979323846 / 180.0;
-    const double dlat = (lat2 - lat1) * d2r;
-    const double dlon = (lon2 - lon1) * d2r;
-    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(lat1 * d2r) * std::cos(lat2 * d2r) * std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 2 * r * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
 /// Byte offset of each code point of `s` (plus one past the end).
 std::vector<std::size_t> codepoint_bytes(const std::string& s) {
     std::vector<std::size_t> out;

@@ -4,7 +4,11 @@
 #include <borderline/gazetteer.hpp>
 #include <borderline/geodata.hpp>
 
+#include <cairo.h>
+
+#include <cstring>
 #include <filesystem>
+#include <string>
 #include <memory>
 
 namespace borderline::test {
@@ -21,7 +25,23 @@ inline const Gazetteer& gazetteer() {
 
 inline std::filesystem::path source_dir() { return std::filesystem::path(BORDERLINE_TEST_DIR) / ".."; }
 
-/// Great-circle distance in km.
-double km_between(double lon1, double lat1, double lon2, double lat2);
+using borderline::km_between;
+
+/// Decode PNG bytes into an image surface (the caller destroys it).
+inline cairo_surface_t* decode_png(const std::string& bytes) {
+    struct Reader {
+        const std::string* b;
+        std::size_t at = 0;
+    } r{&bytes};
+    return cairo_image_surface_create_from_png_stream(
+        [](void* c, unsigned char* out, unsigned int n) {
+            auto* rd = static_cast<Reader*>(c);
+            if (rd->at + n > rd->b->size()) return CAIRO_STATUS_READ_ERROR;
+            std::memcpy(out, rd->b->data() + rd->at, n);
+            rd->at += n;
+            return CAIRO_STATUS_SUCCESS;
+        },
+        &r);
+}
 
 }  // namespace borderline::test

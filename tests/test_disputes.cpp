@@ -119,19 +119,7 @@ BOOST_AUTO_TEST_CASE(search_by_alias_and_party) {
 namespace {
 
 Colour pixel(const std::string& png, double x, double y) {
-    struct Reader {
-        const std::string* b;
-        std::size_t at = 0;
-    } r{&png};
-    cairo_surface_t* s = cairo_image_surface_create_from_png_stream(
-        [](void* c, unsigned char* out, unsigned int n) {
-            auto* rd = static_cast<Reader*>(c);
-            if (rd->at + n > rd->b->size()) return CAIRO_STATUS_READ_ERROR;
-            std::memcpy(out, rd->b->data() + rd->at, n);
-            rd->at += n;
-            return CAIRO_STATUS_SUCCESS;
-        },
-        &r);
+    cairo_surface_t* s = test::decode_png(png);
     // The most common colour in a 9x9 square: hatching has two colours, a
     // plain fill one.
     std::map<std::uint32_t, int> counts;

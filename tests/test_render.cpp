@@ -23,19 +23,7 @@ namespace {
 struct Png {
     cairo_surface_t* s = nullptr;
     explicit Png(const std::string& bytes) {
-        struct Reader {
-            const std::string* b;
-            std::size_t at = 0;
-        } r{&bytes};
-        s = cairo_image_surface_create_from_png_stream(
-            [](void* c, unsigned char* out, unsigned int n) {
-                auto* rd = static_cast<Reader*>(c);
-                if (rd->at + n > rd->b->size()) return CAIRO_STATUS_READ_ERROR;
-                std::memcpy(out, rd->b->data() + rd->at, n);
-                rd->at += n;
-                return CAIRO_STATUS_SUCCESS;
-            },
-            &r);
+        s = test::decode_png(bytes);
     }
     ~Png() { cairo_surface_destroy(s); }
     Png(const Png&) = delete;

@@ -41,19 +41,7 @@ std::vector<VisualCase> cases() {
 }
 
 cairo_surface_t* decode(const std::string& bytes) {
-    struct Reader {
-        const std::string* b;
-        std::size_t at = 0;
-    } r{&bytes};
-    return cairo_image_surface_create_from_png_stream(
-        [](void* c, unsigned char* out, unsigned int n) {
-            auto* rd = static_cast<Reader*>(c);
-            if (rd->at + n > rd->b->size()) return CAIRO_STATUS_READ_ERROR;
-            std::memcpy(out, rd->b->data() + rd->at, n);
-            rd->at += n;
-            return CAIRO_STATUS_SUCCESS;
-        },
-        &r);
+    return test::decode_png(bytes);
 }
 
 }  // namespace

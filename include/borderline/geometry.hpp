@@ -48,6 +48,9 @@ using MultiPolygon = std::vector<Polygon>;
 using LineString = std::vector<LonLat>;
 using MultiLineString = std::vector<LineString>;
 
+/// Great-circle distance in km between two lon/lat points (spherical Earth).
+double km_between(double lon1, double lat1, double lon2, double lat2);
+
 /// Even-odd point-in-polygon over all rings of all parts.
 bool contains(const MultiPolygon& mp, LonLat p);
 

@@ -29,16 +29,6 @@ bool all_caps_word(std::string_view s) {
     return letter;
 }
 
-double km_between(double lon1, double lat1, double lon2, double lat2) {
-    constexpr double r = 6371.0;
-    constexpr double d2r = 3.14159265358979323846 / 180.0;
-    const double dlat = (lat2 - lat1) * d2r;
-    const double dlon = (lon2 - lon1) * d2r;
-    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(lat1 * d2r) * std::cos(lat2 * d2r) * std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 2 * r * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
 }  // namespace
 
 std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {

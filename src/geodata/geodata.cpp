@@ -8,6 +8,7 @@
 #include <gdal.h>
 #include <ogrsf_frmts.h>
 
+#include <cmath>
 #include <cstdlib>
 
 namespace borderline {
@@ -118,6 +119,15 @@ std::unique_ptr<Layer> read_layer(const std::filesystem::path& dir, const std::s
 }
 
 }  // namespace
+
+double km_between(double lon1, double lat1, double lon2, double lat2) {
+    constexpr double d2r = 3.14159265358979323846 / 180.0;
+    const double dlat = (lat2 - lat1) * d2r;
+    const double dlon = (lon2 - lon1) * d2r;
+    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                     std::cos(lat1 * d2r) * std::cos(lat2 * d2r) * std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
+}
 
 bool contains(const MultiPolygon& mp, LonLat p) {
     bool inside = false;
