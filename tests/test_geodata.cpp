@@ -2,10 +2,14 @@
 #include "fixture.hpp"
 
 #include <borderline/error.hpp>
+#include <borderline/shapefile.hpp>
 
 #include <boost/test/unit_test.hpp>
 
+#include <cstring>
 #include <set>
+
+#include <unistd.h>
 
 using namespace borderline;
 using borderline::test::data;
@@ -129,6 +133,91 @@ BOOST_AUTO_TEST_CASE(water_layers_cover_known_water) {
 
 BOOST_AUTO_TEST_CASE(missing_data_folder_is_a_clear_error) {
     BOOST_CHECK_THROW(GeoData("/nonexistent/geodata"), DataError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(layer_cache)
+
+namespace {
+std::filesystem::path temp_dir(const std::string& name) {
+    auto d = std::filesystem::temp_directory_path() / ("borderline-test-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(d);
+    std::filesystem::create_directories(d);
+    return d;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(cache_holds_exactly_what_the_shapefile_holds) {
+    // The program reads the cache; the shapefile through GDAL is the truth.
+    const auto dir = test::source_dir() / "geodata";
+    for (const std::string name : {"admin1", "rivers", "populated_places", "disputes"}) {
+        const auto shp = read_shapefile_layer(dir, name);
+        const Layer& cached = data().layer(name);
+        BOOST_TEST_CONTEXT(name) {
+            BOOST_TEST((cached.kind() == shp->kind()));
+            BOOST_TEST(cached.fields() == shp->fields(), boost::test_tools::per_element());
+            BOOST_REQUIRE_EQUAL(cached.size(), shp->size());
+            for (std::size_t i = 0; i < shp->size(); ++i) {
+                const Feature& a = cached.features()[i];
+                const Feature& b = shp->features()[i];
+                BOOST_REQUIRE(a.values == b.values);
+                BOOST_REQUIRE_EQUAL(a.polygons.size(), b.polygons.size());
+                for (std::size_t p = 0; p < a.polygons.size(); ++p) {
+                    BOOST_REQUIRE_EQUAL(a.polygons[p].size(), b.polygons[p].size());
+                    for (std::size_t r = 0; r < a.polygons[p].size(); ++r) {
+                        const auto& ra = a.polygons[p][r];
+                        const auto& rb = b.polygons[p][r];
+                        BOOST_REQUIRE_EQUAL(ra.size(), rb.size());
+                        BOOST_REQUIRE(std::memcmp(ra.data(), rb.data(), ra.size() * sizeof(LonLat)) == 0);
+                    }
+                }
+                BOOST_REQUIRE_EQUAL(a.lines.size(), b.lines.size());
+                for (std::size_t l = 0; l < a.lines.size(); ++l) {
+                    BOOST_REQUIRE(std::memcmp(a.lines[l].data(), b.lines[l].data(), a.lines[l].size() * sizeof(LonLat)) == 0);
+                }
+                BOOST_REQUIRE(a.point.lon == b.point.lon && a.point.lat == b.point.lat);
+                BOOST_REQUIRE(a.bbox.west == b.bbox.west && a.bbox.north == b.bbox.north);
+                BOOST_REQUIRE_EQUAL(a.part_boxes.size(), b.part_boxes.size());
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(damaged_or_stale_cache_is_not_used) {
+    const auto dir = test::source_dir() / "geodata";
+    const auto tmp = temp_dir("cache");
+    const auto file = tmp / "lakes.bin";
+    const std::string key = layer_cache_key(dir, "lakes");
+    write_layer_cache(data().layer("lakes"), key, file);
+    const auto back = read_layer_cache(file, key);
+    BOOST_REQUIRE(back);
+    BOOST_TEST(back->size() == data().layer("lakes").size());
+    BOOST_TEST(!read_layer_cache(file, key + "|other"));  // the sources changed
+    const auto size = std::filesystem::file_size(file);
+    for (const auto cut : {size - 1, size / 2, std::uintmax_t{12}, std::uintmax_t{0}}) {
+        std::filesystem::resize_file(file, cut);
+        BOOST_TEST(!read_layer_cache(file, key), "truncated to " << cut);
+    }
+    BOOST_TEST(!read_layer_cache(tmp / "none.bin", key));
+    // A key built from other files differs: a changed layer is noticed.
+    BOOST_TEST(layer_cache_key(dir, "lakes") != layer_cache_key(dir, "rivers"));
+    std::filesystem::remove_all(tmp);
+}
+
+BOOST_AUTO_TEST_CASE(missing_cache_is_rebuilt_by_borderline_layers) {
+    // geodata/ changed after the build (or the cache was deleted): the first
+    // layer asked for runs borderline_layers, which writes every layer.
+    const auto tmp = temp_dir("rebuild");
+    ::setenv("BORDERLINE_LAYER_CACHE", tmp.c_str(), 1);
+    {
+        const GeoData fresh(test::source_dir() / "geodata");
+        BOOST_TEST(fresh.layer("countries").size() == 240u);
+        BOOST_TEST(std::filesystem::exists(tmp / "admin1.bin"));
+        BOOST_TEST(fresh.layer("admin1").size() == 4596u);
+    }
+    ::unsetenv("BORDERLINE_LAYER_CACHE");
+    std::filesystem::remove_all(tmp);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

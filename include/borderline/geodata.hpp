@@ -36,6 +36,7 @@ public:
     [[nodiscard]] Kind kind() const { return kind_; }
     [[nodiscard]] const std::vector<Feature>& features() const { return features_; }
     [[nodiscard]] std::size_t size() const { return features_.size(); }
+    [[nodiscard]] const std::vector<std::string>& fields() const { return fields_; }
     /// Index of a field, or -1 when the layer has none of that name.
     [[nodiscard]] int field(const std::string& name) const;
     /// Value of field `name` of feature `i`; empty when the field is absent.
@@ -51,7 +52,8 @@ private:
 };
 
 /// The folder of bundled layers. Each layer is read on first use (thread-safe)
-/// and then shared read-only.
+/// from the binary layer cache and then shared read-only. A missing or stale
+/// cache is rebuilt once by running borderline_layers.
 class GeoData {
 public:
     /// Open the data folder; checks that it holds the bundled layers.
@@ -84,9 +86,29 @@ private:
     std::filesystem::path dir_;
     mutable std::mutex slots_mutex_;
     mutable std::unordered_map<std::string, std::unique_ptr<Slot>> slots_;
+    mutable std::once_flag rebuild_once_;
+    mutable std::string rebuild_error_;
     mutable std::once_flag disputes_once_;
     mutable std::unique_ptr<DisputeRegistry> disputes_;
 };
+
+/// The layers of geodata/ that GeoData serves.
+const std::vector<std::string>& layer_names();
+
+/// Folder of the binary layer cache: $BORDERLINE_LAYER_CACHE, else layers/ in
+/// the build folder (written there at build time by borderline_layers).
+std::filesystem::path layer_cache_dir();
+
+/// What ties a cached layer to its sources: the cache format, the data
+/// folder's path, and the size and time of each of the layer's files.
+std::string layer_cache_key(const std::filesystem::path& dir, const std::string& name);
+
+/// Write `layer` to `file` (whole or not at all) under `key`.
+void write_layer_cache(const Layer& layer, const std::string& key, const std::filesystem::path& file);
+
+/// The layer cached in `file`, or null when the file is missing, damaged or
+/// was written under another key.
+std::unique_ptr<Layer> read_layer_cache(const std::filesystem::path& file, const std::string& key);
 
 /// Folder of the bundled styles (styles/), found like the data folder.
 std::filesystem::path default_styles_dir();

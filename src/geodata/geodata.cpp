@@ -1,124 +1,24 @@
-// GeoData: reads the bundled shapefiles through GDAL/OGR into memory once.
-// Rendering and matching then run over plain vectors, which threads can share
-// read-only (OGR datasets cannot be shared between threads).
+// GeoData: the bundled layers in memory, each read once from the binary layer
+// cache (src/geodata/layer_cache.cpp) and then shared read-only by threads.
 #include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
 #include <borderline/geodata.hpp>
 
-#include <gdal.h>
-#include <ogrsf_frmts.h>
-
 #include <cmath>
 #include <cstdlib>
+#include <string_view>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+extern char** environ;
+
+#ifndef BORDERLINE_CACHE_DIR
+#define BORDERLINE_CACHE_DIR ""
+#endif
 
 namespace borderline {
-
-namespace {
-
-struct DatasetCloser {
-    void operator()(GDALDataset* ds) const { GDALClose(ds); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-struct FeatureDeleter {
-    void operator()(OGRFeature* f) const { OGRFeature::DestroyFeature(f); }
-};
-using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
-
-Ring read_ring(const OGRLinearRing* r, Box& box) {
-    Ring ring;
-    const int n = r->getNumPoints();
-    ring.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        const double x = r->getX(i), y = r->getY(i);
-        ring.push_back({x, y});
-        box.expand(x, y);
-    }
-    return ring;
-}
-
-void read_polygon(const OGRPolygon* p, Feature& f) {
-    Polygon poly;
-    Box part;
-    if (p->getExteriorRing()) poly.push_back(read_ring(p->getExteriorRing(), part));
-    f.bbox.expand(part);
-    for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.push_back(read_ring(p->getInteriorRing(i), f.bbox));
-    if (!poly.empty()) {
-        f.polygons.push_back(std::move(poly));
-        f.part_boxes.push_back(part);
-    }
-}
-
-void read_line(const OGRLineString* l, Feature& f) {
-    LineString line;
-    const int n = l->getNumPoints();
-    line.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) {
-        line.push_back({l->getX(i), l->getY(i)});
-        f.bbox.expand(l->getX(i), l->getY(i));
-    }
-    f.lines.push_back(std::move(line));
-}
-
-void read_geometry(const OGRGeometry* g, Feature& f) {
-    if (!g) return;
-    switch (wkbFlatten(g->getGeometryType())) {
-        case wkbPoint: {
-            const auto* p = g->toPoint();
-            f.point = {p->getX(), p->getY()};
-            f.bbox.expand(p->getX(), p->getY());
-            break;
-        }
-        case wkbPolygon: read_polygon(g->toPolygon(), f); break;
-        case wkbMultiPolygon:
-            for (const auto* p : *g->toMultiPolygon()) read_polygon(p, f);
-            break;
-        case wkbLineString: read_line(g->toLineString(), f); break;
-        case wkbMultiLineString:
-            for (const auto* l : *g->toMultiLineString()) read_line(l, f);
-            break;
-        default: break;
-    }
-}
-
-std::unique_ptr<Layer> read_layer(const std::filesystem::path& dir, const std::string& name) {
-    std::filesystem::path path = dir / (name + ".shp");
-    if (!std::filesystem::exists(path)) path = dir / (name + ".shp.zip");
-    if (!std::filesystem::exists(path)) {
-        throw DataError("geodata layer '" + name + "' is missing in " + dir.string() +
-                        "; reinstall, or set BORDERLINE_DATA to the folder that holds geodata/");
-    }
-    DatasetPtr ds(static_cast<GDALDataset*>(
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
-    if (!ds || ds->GetLayerCount() < 1) {
-        throw DataError("cannot open geodata layer " + path.string() + "; the file is damaged: rebuild with tools/");
-    }
-    OGRLayer* lyr = ds->GetLayer(0);
-    OGRFeatureDefn* defn = lyr->GetLayerDefn();
-    std::vector<std::string> fields;
-    for (int i = 0; i < defn->GetFieldCount(); ++i) fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
-    Layer::Kind kind = Layer::Kind::point;
-    switch (wkbFlatten(lyr->GetGeomType())) {
-        case wkbPolygon: case wkbMultiPolygon: kind = Layer::Kind::polygon; break;
-        case wkbLineString: case wkbMultiLineString: kind = Layer::Kind::line; break;
-        default: kind = Layer::Kind::point; break;
-    }
-    std::vector<Feature> features;
-    features.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, lyr->GetFeatureCount())));
-    lyr->ResetReading();
-    while (FeaturePtr f{lyr->GetNextFeature()}) {
-        Feature out;
-        out.values.reserve(fields.size());
-        for (int i = 0; i < defn->GetFieldCount(); ++i) {
-            out.values.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
-        }
-        read_geometry(f->GetGeometryRef(), out);
-        features.push_back(std::move(out));
-    }
-    return std::make_unique<Layer>(name, kind, std::move(fields), std::move(features));
-}
-
-}  // namespace
 
 double km_between(double lon1, double lat1, double lon2, double lat2) {
     constexpr double d2r = 3.14159265358979323846 / 180.0;
@@ -173,11 +73,6 @@ std::vector<std::size_t> Layer::query(const Box& box) const {
 }
 
 GeoData::GeoData(std::filesystem::path dir) : dir_(std::move(dir)) {
-    static std::once_flag gdal_once;
-    std::call_once(gdal_once, [] {
-        GDALAllRegister();
-        CPLSetConfigOption("CPL_LOG", "/dev/null");
-    });
     if (!std::filesystem::exists(dir_ / "countries.shp")) {
         throw DataError("no bundled geodata in " + dir_.string() +
                         "; set BORDERLINE_DATA to the folder that holds geodata/ and styles/");
@@ -191,6 +86,34 @@ const DisputeRegistry& GeoData::disputes() const {
     return *disputes_;
 }
 
+namespace {
+
+// Run borderline_layers (built beside the program) to write the cache of
+// every layer of `dir`; its output would mix with ours, so it goes nowhere.
+std::string rebuild_layer_cache(const std::filesystem::path& dir, const std::filesystem::path& cache) {
+    const std::filesystem::path tool = std::filesystem::path(BORDERLINE_CACHE_DIR) / "borderline_layers";
+    const std::string how = "; run `" + tool.string() + " " + dir.string() + " " + cache.string() + "`";
+    if (std::string_view(BORDERLINE_CACHE_DIR).empty() || !std::filesystem::exists(tool)) {
+        return "the program was installed without borderline_layers" + how;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    std::string a0 = tool.string(), a1 = dir.string(), a2 = cache.string();
+    char* argv[] = {a0.data(), a1.data(), a2.data(), nullptr};
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, a0.c_str(), &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    int status = 0;
+    if (rc != 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        return "rebuilding it failed" + how;
+    }
+    return {};
+}
+
+}  // namespace
+
 const Layer& GeoData::layer(const std::string& name) const {
     Slot* slot = nullptr;
     {
@@ -200,10 +123,23 @@ const Layer& GeoData::layer(const std::string& name) const {
         slot = s.get();
     }
     std::call_once(slot->once, [&] {
-        try {
-            slot->layer = read_layer(dir_, name);
-        } catch (const Error& e) {
-            slot->error = e.what();
+        if (!std::filesystem::exists(dir_ / (name + ".shp")) && !std::filesystem::exists(dir_ / (name + ".shp.zip"))) {
+            slot->error = "geodata layer '" + name + "' is missing in " + dir_.string() +
+                          "; reinstall, or set BORDERLINE_DATA to the folder that holds geodata/";
+            return;
+        }
+        const auto cache = layer_cache_dir();
+        const auto file = cache / (name + ".bin");
+        const std::string key = layer_cache_key(dir_, name);
+        slot->layer = cache.empty() ? nullptr : read_layer_cache(file, key);
+        if (slot->layer) return;
+        // Stale or missing (geodata/ changed after the build): one rebuild
+        // of the whole cache serves every layer and thread.
+        std::call_once(rebuild_once_, [&] { rebuild_error_ = rebuild_layer_cache(dir_, cache); });
+        slot->layer = cache.empty() ? nullptr : read_layer_cache(file, key);
+        if (!slot->layer) {
+            slot->error = "the cache of geodata layer '" + name + "' in " + cache.string() + " is missing or out of date, and " +
+                          (rebuild_error_.empty() ? "rebuilding did not write it" : rebuild_error_);
         }
     });
     if (!slot->layer) throw DataError(slot->error);
