@@ -10,9 +10,11 @@
 #include <cairo-svg.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
+#include <png.h>
 #include <proj.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cctype>
 #include <cstdint>
@@ -1237,34 +1239,46 @@ std::string add_svg_description(const std::string& svg, const Scene& scene) {
            xml_escape(scene.alt_text) + "</desc>" + svg.substr(end + 1);
 }
 
-std::uint32_t crc32_of(const unsigned char* data, std::size_t n) {
-    std::uint32_t c = 0xFFFFFFFFu;
-    for (std::size_t i = 0; i < n; ++i) {
-        c ^= data[i];
-        for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+/// PNG through libpng rather than cairo_surface_write_to_png: Cairo's
+/// encoder uses zlib level 6 with a search over all five filters, 106 ms for
+/// the 1600x1000 sample. Maps are large flat areas: level 3 with the Up filter
+/// takes 32 ms for a file 10% larger. Also writes the resolution (pHYs),
+/// which Cairo leaves out.
+std::string encode_png(cairo_surface_t* surface, double dpi) {
+    const int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
+    const int stride = cairo_image_surface_get_stride(surface);
+    unsigned char* data = cairo_image_surface_get_data(surface);
+    std::string out;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    png_infop info = png ? png_create_info_struct(png) : nullptr;
+    if (!info) {
+        png_destroy_write_struct(&png, nullptr);
+        throw OutputError("PNG encoding failed: out of memory");
     }
-    return c ^ 0xFFFFFFFFu;
-}
-
-/// Cairo writes no resolution into PNGs; add a pHYs chunk after IHDR so the
-/// image prints at the intended size.
-std::string add_png_dpi(const std::string& png, double dpi) {
-    if (png.size() < 33 || png.compare(12, 4, "IHDR") != 0) return png;
-    const auto ppm = static_cast<std::uint32_t>(std::lround(dpi / 0.0254));
-    unsigned char chunk[21];
-    auto be32 = [](unsigned char* p, std::uint32_t v) {
-        p[0] = static_cast<unsigned char>(v >> 24);
-        p[1] = static_cast<unsigned char>(v >> 16);
-        p[2] = static_cast<unsigned char>(v >> 8);
-        p[3] = static_cast<unsigned char>(v);
-    };
-    be32(chunk, 9);
-    std::memcpy(chunk + 4, "pHYs", 4);
-    be32(chunk + 8, ppm);
-    be32(chunk + 12, ppm);
-    chunk[16] = 1;  // unit: metre
-    be32(chunk + 17, crc32_of(chunk + 4, 13));
-    return png.substr(0, 33) + std::string(reinterpret_cast<const char*>(chunk), sizeof chunk) + png.substr(33);
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        throw OutputError("PNG encoding failed");
+    }
+    png_set_write_fn(
+        png, &out,
+        [](png_structp p, png_bytep bytes, png_size_t n) {
+            static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(bytes), n);
+        },
+        nullptr);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8, PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    const auto ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
+    png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
+    png_set_compression_level(png, 3);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+    png_write_info(png, info);
+    // Cairo's RGB24 pixels are native-endian 0x00RRGGBB words.
+    if constexpr (std::endian::native == std::endian::little) png_set_bgr(png);
+    png_set_filler(png, 0, std::endian::native == std::endian::little ? PNG_FILLER_AFTER : PNG_FILLER_BEFORE);
+    for (int y = 0; y < h; ++y) png_write_row(png, data + static_cast<std::ptrdiff_t>(y) * stride);
+    png_write_end(png, nullptr);
+    png_destroy_write_struct(&png, &info);
+    return out;
 }
 
 /// Cairo numbers SVG surfaces with a process-wide counter, so the second map
@@ -1359,9 +1373,7 @@ std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style
     }
     if (format == OutputFormat::png) {
         cairo_surface_flush(surface.get());
-        const auto st = cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out);
-        if (st != CAIRO_STATUS_SUCCESS) throw OutputError(std::string("PNG encoding failed: ") + cairo_status_to_string(st));
-        out = add_png_dpi(out, scene.dpi);
+        out = encode_png(surface.get(), scene.dpi);
     } else {
         cairo_surface_finish(surface.get());
         if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
