@@ -79,10 +79,23 @@ public:
     View(const std::string& proj_string, const Box& bbox, const Rect& area) : area_(area) {
         ctx_.reset(proj_context_create());
         proj_log_level(ctx_.get(), PJ_LOG_NONE);
-        ProjPtr raw(proj_create_crs_to_crs(ctx_.get(), "EPSG:4326", proj_string.c_str(), nullptr));
-        if (!raw) throw UsageError("projection '" + proj_string + "' is not valid");
-        pj_.reset(proj_normalize_for_visualization(ctx_.get(), raw.get()));
-        if (!pj_) throw UsageError("projection '" + proj_string + "' cannot be normalised");
+        // The scene's projections are on WGS84 like the data, so the whole
+        // transformation is the projection itself: build it as a pipeline
+        // from degrees, which spares PROJ its database (~25 ms per view).
+        // Anything else goes through the general CRS-to-CRS path.
+        std::string steps = proj_string;
+        if (const auto at = steps.find("+datum=WGS84"); at != std::string::npos) steps.replace(at, 12, "+ellps=WGS84");
+        if (steps.rfind("+proj=", 0) == 0 && steps.find("+datum") == std::string::npos &&
+            steps.find("+init") == std::string::npos) {
+            const std::string pipeline = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " + steps;
+            pj_.reset(proj_create(ctx_.get(), pipeline.c_str()));
+        }
+        if (!pj_) {
+            ProjPtr raw(proj_create_crs_to_crs(ctx_.get(), "EPSG:4326", proj_string.c_str(), nullptr));
+            if (!raw) throw UsageError("projection '" + proj_string + "' is not valid");
+            pj_.reset(proj_normalize_for_visualization(ctx_.get(), raw.get()));
+            if (!pj_) throw UsageError("projection '" + proj_string + "' cannot be normalised");
+        }
         // Projected extent of the requested box, sampled along its edges.
         Box pb;
         for (int i = 0; i <= 32; ++i) {
