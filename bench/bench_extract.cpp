@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
         }
         best_s = std::min(best_s, ms_since(t) / 1000);
     }
-    std::printf("gazetteer: %zu entries, %s\n", gaz.entries().size(), gaz.from_cache() ? "from cache" : "built from layers");
+    std::printf("gazetteer: %zu entries, %s\n", gaz.size(), gaz.from_cache() ? "from cache" : "built from layers");
     std::printf("start-up: %.1f ms (gazetteer ready after %.1f ms)\n", startup_ms, load_ms);
     std::printf("extract: %zu texts, %.2f MB, best of %d passes %.3f s: %.1f MB/s (%zu places)\n", texts.size(),
                 static_cast<double>(bytes) / 1e6, passes, best_s, static_cast<double>(bytes) / 1e6 / best_s, places);

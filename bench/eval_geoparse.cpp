@@ -97,7 +97,7 @@ Score evaluate(const std::string& path, const Gazetteer& gaz, bool dump) {
                 ++s.correct;
             } else if (dump) {
                 const Entry& e = gaz.entry(p.entry);
-                std::printf("FP\t%s\t%s\n", text.substr(p.start, p.end - p.start).c_str(), e.id.c_str());
+                std::printf("FP\t%s\t%s\n", text.substr(p.start, p.end - p.start).c_str(), std::string(e.id).c_str());
             }
         }
         for (const auto& g : gold) {
@@ -121,7 +121,7 @@ Score evaluate(const std::string& path, const Gazetteer& gaz, bool dump) {
             if (km <= 161) {
                 ++s.within_161;
             } else if (dump) {
-                std::printf("FAR\t%s\t%s\t%.0f km\t%s\n", text.substr(g.start, g.end - g.start).c_str(), e.id.c_str(),
+                std::printf("FAR\t%s\t%s\t%.0f km\t%s\n", text.substr(g.start, g.end - g.start).c_str(), std::string(e.id).c_str(),
                             km, g.name.c_str());
             }
         }

@@ -80,11 +80,13 @@ BOOST_DATA_TEST_CASE(text_gives_places, boost::unit_test::data::make(read_cases(
     const Gazetteer& gaz = test::gazetteer();
     const Document doc = make_document(c.text + "\n", "case.txt");
     const auto places = resolve_places(doc, gaz, find_mentions(doc, gaz));
-    std::map<std::string, const Entry*> found;
+    std::map<std::string, Entry, std::less<>> found;
     std::string all;
     for (const auto& p : places) {
-        found[gaz.entry(p.entry).id] = &gaz.entry(p.entry);
-        all += " " + gaz.entry(p.entry).id;
+        const Entry e = gaz.entry(p.entry);
+        found[std::string(e.id)] = e;
+        all += ' ';
+        all += e.id;
     }
     if (c.none) BOOST_TEST(places.empty(), "expected no place, got" << all);
     for (const auto& e : c.expects) {
@@ -95,7 +97,7 @@ BOOST_DATA_TEST_CASE(text_gives_places, boost::unit_test::data::make(read_cases(
         }
         BOOST_TEST((it != found.end()), e.id << " not found; got" << all);
         if (it != found.end() && e.km >= 0) {
-            const double km = test::km_between(it->second->lon, it->second->lat, e.lon, e.lat);
+            const double km = test::km_between(it->second.lon, it->second.lat, e.lon, e.lat);
             BOOST_TEST(km <= e.km, e.id << " is " << km << " km from the expected point");
         }
     }

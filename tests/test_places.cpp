@@ -7,9 +7,13 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <unistd.h>
 
 using namespace borderline;
 using borderline::test::gazetteer;
@@ -75,7 +79,7 @@ BOOST_AUTO_TEST_CASE(sample_article_finds_the_parties) {
     const Document d = read_document((test::source_dir() / "samples" / "armenia-azerbaijan-syunik.txt").string());
     const Extraction x = extract(d, gazetteer(), test::data(), SceneOptions{});
     std::set<std::string> ids;
-    for (const auto& p : x.places) ids.insert(gazetteer().entry(p.entry).id);
+    for (const auto& p : x.places) ids.emplace(gazetteer().entry(p.entry).id);
     for (const char* want : {"country:ARM", "country:AZE", "country:IRN", "country:USA", "admin1:AM-SU",
                              "place:AM:Yerevan", "place:AZ:Baku", "place:RU:Moscow", "water:Aras"}) {
         BOOST_TEST(ids.count(want) == 1u, want);
@@ -106,7 +110,7 @@ BOOST_AUTO_TEST_CASE(seed_article_when_present) {
     std::set<std::string> countries;
     for (const auto& p : x.places) {
         const Entry& e = gazetteer().entry(p.entry);
-        countries.insert(e.country);
+        countries.emplace(e.country);
         for (const auto& m : p.mentions) {
             BOOST_TEST(m.text != "Reply");
             BOOST_TEST(m.text != "Interfax");
@@ -119,6 +123,56 @@ BOOST_AUTO_TEST_CASE(seed_article_when_present) {
 BOOST_AUTO_TEST_CASE(text_without_places_is_nothing_to_map) {
     const Document d = make_document("The committee met on Friday to discuss the budget.\n", "none.txt");
     BOOST_CHECK_THROW(extract(d, gazetteer(), test::data(), SceneOptions{}), NothingToMapError);
+}
+
+// The cache file: a loaded gazetteer equals the built one, a cache with
+// another key is rebuilt, and equal input gives equal bytes.
+BOOST_AUTO_TEST_CASE(gazetteer_cache_round_trip) {
+    const auto dir = std::filesystem::temp_directory_path() / ("borderline-gazetteer-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto path = dir / "gazetteer.bin";
+    const char* old = std::getenv("BORDERLINE_GAZETTEER_CACHE");
+    const std::optional<std::string> saved = old ? std::optional<std::string>(old) : std::nullopt;
+    ::setenv("BORDERLINE_GAZETTEER_CACHE", path.c_str(), 1);
+    auto slurp = [&] {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+
+    const Gazetteer built(test::data());  // no cache yet: built, then written
+    BOOST_TEST(!built.from_cache());
+    const std::string bytes = slurp();
+    const Gazetteer loaded(test::data());
+    BOOST_TEST(loaded.from_cache());
+    BOOST_TEST(loaded.max_words() == built.max_words());
+    BOOST_REQUIRE(loaded.size() == built.size());
+    std::size_t differ = 0;
+    for (std::uint32_t i = 0; i < built.size(); ++i) {
+        const Entry a = built.entry(i), b = loaded.entry(i);
+        differ += a.id != b.id || a.name != b.name || a.kind != b.kind || a.country != b.country ||
+                  a.admin1 != b.admin1 || a.lon != b.lon || a.lat != b.lat || a.population != b.population ||
+                  a.rank != b.rank || a.capital != b.capital || loaded.by_id(a.id) != i;
+    }
+    BOOST_TEST(differ == 0u);
+    BOOST_TEST(std::vector<std::uint32_t>(loaded.capitals().begin(), loaded.capitals().end()) ==
+               std::vector<std::uint32_t>(built.capitals().begin(), built.capitals().end()));
+    for (const char* key : {"yerevan", "nagorno", "st petersburg", "qwxzplk"}) {
+        const NameInfo a = built.probe(key), b = loaded.probe(key);
+        BOOST_TEST((a.extends == b.extends && a.common_word == b.common_word && a.refs.size() == b.refs.size()), key);
+    }
+    BOOST_TEST(loaded.by_id("nothing:here") == -1);
+
+    BOOST_REQUIRE(built.save(path, "stale"));
+    const Gazetteer rebuilt(test::data());
+    BOOST_TEST(!rebuilt.from_cache());
+    BOOST_TEST((slurp() == bytes), "a second build wrote other bytes");
+
+    if (saved) {
+        ::setenv("BORDERLINE_GAZETTEER_CACHE", saved->c_str(), 1);
+    } else {
+        ::unsetenv("BORDERLINE_GAZETTEER_CACHE");
+    }
+    std::filesystem::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

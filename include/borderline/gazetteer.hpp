@@ -3,8 +3,10 @@
 
 #include <borderline/geodata.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,18 +18,19 @@ enum class PlaceKind { country, admin1, place, water, dispute, region };
 
 const char* to_string(PlaceKind k);
 
-/// One gazetteer entry: a thing on the map.
+/// One gazetteer entry: a thing on the map. A view: the strings live in the
+/// gazetteer (its cache file, memory-mapped), valid while the gazetteer is.
 struct Entry {
-    std::string id;        ///< stable: "country:ARM", "admin1:AM-SU", "place:AM:Yerevan", "dispute:crimea"
-    std::string name;      ///< display name (English where the data has one)
+    std::string_view id;       ///< stable: "country:ARM", "admin1:AM-SU", "place:AM:Yerevan", "dispute:crimea"
+    std::string_view name;     ///< display name (English where the data has one)
     PlaceKind kind = PlaceKind::place;
-    std::string country;   ///< ISO 3166-1 alpha-3 (Natural Earth code where ISO has none)
-    std::string admin1;    ///< ISO 3166-2 of the province, when known
+    std::string_view country;  ///< ISO 3166-1 alpha-3 (Natural Earth code where ISO has none)
+    std::string_view admin1;   ///< ISO 3166-2 of the province, when known
     double lon = 0;
     double lat = 0;
     std::int64_t population = 0;
-    int rank = 0;          ///< 0 best; Natural Earth scalerank for places, 12 for GeoNames towns
-    bool capital = false;  ///< national capital
+    int rank = 0;              ///< 0 best; Natural Earth scalerank for places, 12 for GeoNames towns
+    bool capital = false;      ///< national capital
 };
 
 /// How a name refers to its entry.
@@ -49,29 +52,28 @@ struct NameInfo {
     bool common_word = false;       ///< also an ordinary lower-case English word ("reading", "split")
 };
 
-/// An open-addressing index from strings to consecutive numbers, stored as
-/// flat arrays so it can be written to and read from a file in one go.
+/// An open-addressing index from strings to consecutive numbers: a view of
+/// flat arrays (one string blob, offsets, slots) in the gazetteer's image.
 class FlatIndex {
 public:
-    /// Build over `keys` (unique); key i gets value i.
-    void build(const std::vector<std::string>& keys);
     /// Index of `key`, or -1.
     [[nodiscard]] std::int64_t find(std::string_view key) const;
     [[nodiscard]] std::size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
+    /// Key i (i < size()).
     [[nodiscard]] std::string_view key(std::size_t i) const {
-        return std::string_view(blob_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
+        return blob_.substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
     }
 
 private:
     friend class GazetteerFile;
-    std::string blob_;
-    std::vector<std::uint32_t> offsets_;
-    std::vector<std::uint32_t> slots_;  // key index + 1, 0 = empty
+    std::string_view blob_;
+    std::span<const std::uint32_t> offsets_;
+    std::span<const std::uint32_t> slots_;  // key index + 1, 0 = empty
 };
 
 class Gazetteer {
 public:
-    /// The gazetteer of the data folder's layers and name tables. Loads the
+    /// The gazetteer of the data folder's layers and name tables. Maps the
     /// binary cache when it matches the data files (see cache_path()), else
     /// builds from the layers and writes the cache for the next run.
     explicit Gazetteer(const GeoData& data);
@@ -86,36 +88,43 @@ public:
     /// Write the binary form to `path` (temporary file, then rename). False on failure.
     bool save(const std::filesystem::path& path, const std::string& key) const;
 
-    [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
-    [[nodiscard]] const Entry& entry(std::uint32_t i) const { return entries_[i]; }
+    /// Number of entries; entry indices are 0 .. size() - 1.
+    [[nodiscard]] std::size_t size() const { return entry_count_; }
+    /// Entry i (its strings are views into this gazetteer).
+    [[nodiscard]] Entry entry(std::uint32_t i) const;
     /// Entries whose folded name equals `folded` (empty when none).
     [[nodiscard]] std::span<const NameRef> find_folded(std::string_view folded) const;
     /// Everything the index knows about a folded key.
     [[nodiscard]] NameInfo probe(std::string_view folded) const;
     /// Entry index by id, or -1.
-    [[nodiscard]] std::int64_t by_id(const std::string& id) const;
+    [[nodiscard]] std::int64_t by_id(std::string_view id) const;
     /// Longest name, in words, of any entry (bounds the matcher's window).
     [[nodiscard]] std::size_t max_words() const { return max_words_; }
     /// Entries matching a free-text query, best first.
     [[nodiscard]] std::vector<std::uint32_t> lookup(std::string_view query) const;
     /// Indices of the national capitals (a handful among all entries).
-    [[nodiscard]] const std::vector<std::uint32_t>& capitals() const { return capitals_; }
+    [[nodiscard]] std::span<const std::uint32_t> capitals() const { return capitals_; }
     /// True when the gazetteer came from the cache file.
     [[nodiscard]] bool from_cache() const { return from_cache_; }
 
 private:
     Gazetteer() = default;
-    void index_capitals();
     friend class GazetteerFile;
-    friend class GazetteerBuilder;
 
-    std::vector<Entry> entries_;
-    std::vector<std::uint32_t> capitals_;
-    FlatIndex names_;                       // folded key -> refs range
-    std::vector<std::uint32_t> ref_begin_;  // per key, into refs_ (size keys+1)
-    std::vector<NameRef> refs_;
-    std::vector<std::uint8_t> flags_;       // per key: 1 extends, 2 common word
-    FlatIndex ids_;                         // id -> entry index
+    // Everything below views `image_` (the mapped cache file, or the bytes
+    // just built), which is never written after it is made: copies and
+    // threads share it as it is.
+    std::shared_ptr<const void> image_;
+    std::string_view body_;                  // the image without the file's key
+    std::span<const std::byte> records_;     // fixed-size entry records
+    std::string_view strings_;               // names, countries, provinces of the records
+    std::size_t entry_count_ = 0;
+    FlatIndex names_;                        // folded key -> refs range
+    std::span<const std::uint32_t> ref_begin_;  // per key, into refs_ (size keys+1)
+    std::span<const NameRef> refs_;
+    std::span<const std::uint8_t> flags_;    // per key: 1 extends, 2 common word
+    FlatIndex ids_;                          // id -> entry index
+    std::span<const std::uint32_t> capitals_;
     std::size_t max_words_ = 1;
     bool from_cache_ = false;
 };

@@ -132,7 +132,7 @@ std::vector<BatchResult> run_batch(const std::vector<BatchItem>& all_items, cons
             for (std::size_t k = 0; k < outs.size(); ++k) {
                 write_atomically(outs[k].string(), render_to_bytes(x.scene, data, style, options.formats[k]));
             }
-            for (const auto& p : x.places) r.places.push_back(gaz.entry(p.entry).id);
+            for (const auto& p : x.places) r.places.emplace_back(gaz.entry(p.entry).id);
             for (const auto& d : x.scene.disputes) {
                 if (d.mentioned) r.disputes.push_back(d.id);
             }

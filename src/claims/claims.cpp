@@ -833,9 +833,9 @@ void Analyzer::link_places(Claim& c, std::size_t first, std::size_t end, std::si
     };
     auto add = [&](const MentionRef& m) {
         const Entry& e = gaz_.entry(m.entry);
-        if (std::find(c.places.begin(), c.places.end(), e.id) == c.places.end()) c.places.push_back(e.id);
+        if (std::find(c.places.begin(), c.places.end(), e.id) == c.places.end()) c.places.emplace_back(e.id);
         if (e.kind == PlaceKind::dispute) {
-            const std::string id = e.id.starts_with("dispute:") ? e.id.substr(8) : e.id;
+            const std::string id(e.id.starts_with("dispute:") ? e.id.substr(8) : e.id);
             if (std::find(c.disputes.begin(), c.disputes.end(), id) == c.disputes.end()) c.disputes.push_back(id);
         }
         if (e.kind != PlaceKind::country && m.actor_country.empty()) c.geographic = true;

@@ -30,8 +30,8 @@ int run_extract(const ExtractOptions& o) {
         std::printf("%-28s %-8s %-4s %10s %10s %5s  %s\n", "place", "kind", "iso3", "lon", "lat", "conf", "mentions");
         for (const auto& p : x.places) {
             const Entry& e = gaz.entry(p.entry);
-            std::printf("%-28s %-8s %-4s %10.4f %10.4f %5.2f  %zu\n", e.name.c_str(), to_string(e.kind),
-                        e.country.c_str(), e.lon, e.lat, p.confidence, p.mentions.size());
+            std::printf("%-28s %-8s %-4s %10.4f %10.4f %5.2f  %zu\n", std::string(e.name).c_str(), to_string(e.kind),
+                        std::string(e.country).c_str(), e.lon, e.lat, p.confidence, p.mentions.size());
         }
     }
     return 0;

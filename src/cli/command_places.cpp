@@ -39,8 +39,8 @@ int run_places(const PlacesOptions& o) {
     std::printf("%-32s %-8s %-4s %10s %10s %12s  %s\n", "name", "kind", "iso3", "lon", "lat", "population", "id");
     for (auto i : hits) {
         const Entry& e = gaz.entry(i);
-        std::printf("%-32s %-8s %-4s %10.4f %10.4f %12lld  %s\n", e.name.c_str(), to_string(e.kind),
-                    e.country.c_str(), e.lon, e.lat, static_cast<long long>(e.population), e.id.c_str());
+        std::printf("%-32s %-8s %-4s %10.4f %10.4f %12lld  %s\n", std::string(e.name).c_str(), to_string(e.kind),
+                    std::string(e.country).c_str(), e.lon, e.lat, static_cast<long long>(e.population), std::string(e.id).c_str());
     }
     return 0;
 }

@@ -5,8 +5,11 @@
 // The cache (gazetteer.bin in the build folder) starts with a key made of the
 // size and modification time of every input file and the build stamp of this
 // code; a cache whose key differs is ignored and rewritten, so it stays right
-// when geodata/ or the code changes. The index itself is flat arrays (an
-// open-addressing table over one string blob), read with a few memcpy.
+// when geodata/ or the code changes. After the key comes the image: fixed-size
+// entry records, a string pool and the indexes (open-addressing tables over
+// string blobs), all flat arrays. Loading maps the file and points into it, so
+// start-up reads only the pages a run touches; a built gazetteer holds the same
+// image in memory, so both work the same way.
 #include <borderline/error.hpp>
 #include <borderline/fold.hpp>
 #include <borderline/gazetteer.hpp>
@@ -21,7 +24,11 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <type_traits>
 #include <sstream>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,7 +53,7 @@ const char* to_string(PlaceKind k) {
 
 namespace {
 
-constexpr std::uint32_t kFormat = 3;
+constexpr std::uint32_t kFormat = 4;
 // Rebuilt whenever this file is compiled, so a cache made by older code is not used.
 constexpr const char* kStamp = __DATE__ " " __TIME__;
 // Ordinary English words, to know which names are also common words.
@@ -140,7 +147,10 @@ std::string cache_key(const std::filesystem::path& dir) {
             return;
         }
         const auto t = std::filesystem::last_write_time(p, ec);
-        key += "|" + std::to_string(size) + ":" + std::to_string(t.time_since_epoch().count());
+        key += '|';
+        key += std::to_string(size);
+        key += ':';
+        key += std::to_string(t.time_since_epoch().count());
     };
     for (const auto& f : input_files()) stat_of(dir / f);
     stat_of(kWordList);
@@ -152,62 +162,146 @@ std::string cache_key(const std::filesystem::path& dir) {
 // ---------------------------------------------------------------------------
 // FlatIndex
 
-void FlatIndex::build(const std::vector<std::string>& keys) {
-    blob_.clear();
-    offsets_.assign(1, 0);
-    for (const auto& k : keys) {
-        blob_ += k;
-        offsets_.push_back(static_cast<std::uint32_t>(blob_.size()));
-    }
-    std::size_t n = 16;
-    while (n < keys.size() * 2) n *= 2;
-    slots_.assign(n, 0);
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        std::size_t s = hash_key(keys[i]) & (n - 1);
-        while (slots_[s] != 0) s = (s + 1) & (n - 1);
-        slots_[s] = static_cast<std::uint32_t>(i + 1);
-    }
-}
-
 std::int64_t FlatIndex::find(std::string_view key) const {
     if (slots_.empty()) return -1;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t s = hash_key(key) & mask;; s = (s + 1) & mask) {
+    std::size_t s = hash_key(key) & mask;
+    // Bounded, so a damaged cache cannot loop forever.
+    for (std::size_t n = 0; n < slots_.size(); ++n, s = (s + 1) & mask) {
         const std::uint32_t v = slots_[s];
-        if (v == 0) return -1;
+        if (v == 0 || v > size()) return -1;
         if (this->key(v - 1) == key) return v - 1;
     }
+    return -1;
 }
 
 // ---------------------------------------------------------------------------
 // Building from the layers
 
-class GazetteerBuilder {
+namespace {
+
+// An entry while the gazetteer is built: Entry with its own strings.
+struct OwnedEntry {
+    std::string id;
+    std::string name;
+    PlaceKind kind = PlaceKind::place;
+    std::string country;
+    std::string admin1;
+    double lon = 0;
+    double lat = 0;
+    std::int64_t population = 0;
+    int rank = 0;
+    bool capital = false;
+};
+
+// The image's sections, in file order.
+enum Section : std::size_t {
+    records, strings, name_blob, name_offsets, name_slots, ref_begin, refs, flags,
+    id_blob, id_offsets, id_slots, capitals, section_count
+};
+
+// The image starts with this, then the sections, each 8-aligned. Offsets are
+// from the start of the image.
+struct ImageHeader {
+    char magic[8];
+    std::uint32_t max_words;
+    std::uint32_t entry_count;
+    std::uint64_t section[section_count][2];  // offset, size in bytes
+};
+constexpr char kImageMagic[8] = {'B', 'L', 'G', 'Z', 'I', 'M', 'G', '\0'};
+
+// One entry in the image. Written whole (padding zeroed) so equal input gives
+// equal bytes; the id is key i of the id index.
+struct Record {
+    double lon;
+    double lat;
+    std::int64_t population;
+    std::uint32_t str[3][2];  // name, country, admin1: offset and size in the string pool
+    std::int32_t rank;
+    std::uint8_t kind;
+    std::uint8_t capital;
+    std::uint8_t pad[2];
+};
+static_assert(sizeof(Record) == 56 && std::is_trivially_copyable_v<Record>);
+static_assert(sizeof(NameRef) == 8 && std::is_trivially_copyable_v<NameRef>);
+
+// Lays the image out section by section.
+class ImageWriter {
 public:
-    explicit GazetteerBuilder(Gazetteer& g) : g_(g) {}
-    void run(const GeoData& data);
+    ImageWriter() : out_(sizeof(ImageHeader), '\0') {}
+    void section(Section s, std::string_view bytes) {
+        out_.resize((out_.size() + 7) / 8 * 8, '\0');
+        header_.section[s][0] = out_.size();
+        header_.section[s][1] = bytes.size();
+        out_.append(bytes);
+    }
+    template <class T>
+    void section(Section s, const std::vector<T>& v) {
+        section(s, std::string_view(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)));
+    }
+    // An open-addressing index over `keys` (unique; key i has value i) in
+    // sections `blob` and the two after it: blob, offsets, slots.
+    void index(Section blob, const std::vector<std::string>& keys) {
+        std::string bytes;
+        std::vector<std::uint32_t> offsets(1, 0);
+        for (const auto& k : keys) {
+            bytes += k;
+            offsets.push_back(static_cast<std::uint32_t>(bytes.size()));
+        }
+        std::size_t n = 16;
+        while (n < keys.size() * 2) n *= 2;
+        std::vector<std::uint32_t> slots(n, 0);
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            std::size_t s = hash_key(keys[i]) & (n - 1);
+            while (slots[s] != 0) s = (s + 1) & (n - 1);
+            slots[s] = static_cast<std::uint32_t>(i + 1);
+        }
+        section(blob, bytes);
+        section(static_cast<Section>(blob + 1), offsets);
+        section(static_cast<Section>(blob + 2), slots);
+    }
+    std::string finish(std::size_t max_words, std::size_t entries) {
+        std::memcpy(header_.magic, kImageMagic, sizeof header_.magic);
+        header_.max_words = static_cast<std::uint32_t>(max_words);
+        header_.entry_count = static_cast<std::uint32_t>(entries);
+        std::memcpy(out_.data(), &header_, sizeof header_);
+        return std::move(out_);
+    }
 
 private:
-    std::uint32_t add(Entry e);
+    std::string out_;
+    ImageHeader header_{};
+};
+
+}  // namespace
+
+class GazetteerBuilder {
+public:
+    // The gazetteer's image (see GazetteerFile) built from the data folder.
+    std::string run(const GeoData& data);
+
+private:
+    std::uint32_t add(OwnedEntry e);
     void add_name(std::string_view name, std::uint32_t entry, NameRole role);
     void add_folded(std::string key, std::uint32_t entry, NameRole role);
     void add_disputes(const GeoData& data);
     void add_regions(const GeoData& data);
-    void finish();
+    std::string finish();
 
-    Gazetteer& g_;
+    std::vector<OwnedEntry> entries_;
+    std::size_t max_words_ = 1;
     std::unordered_map<std::string, std::vector<NameRef>> names_;
     std::unordered_map<std::string, std::uint32_t> ids_;
     std::unordered_map<std::string, std::uint32_t> by_iso3_;
 };
 
-std::uint32_t GazetteerBuilder::add(Entry e) {
-    const auto idx = static_cast<std::uint32_t>(g_.entries_.size());
+std::uint32_t GazetteerBuilder::add(OwnedEntry e) {
+    const auto idx = static_cast<std::uint32_t>(entries_.size());
     std::string id = e.id;
     for (int n = 2; ids_.count(id); ++n) id = e.id + "~" + std::to_string(n);
     e.id = id;
     ids_.emplace(id, idx);
-    g_.entries_.push_back(std::move(e));
+    entries_.push_back(std::move(e));
     return idx;
 }
 
@@ -218,7 +312,7 @@ void GazetteerBuilder::add_folded(std::string key, std::uint32_t entry, NameRole
         if (r.entry == entry) return;
     }
     refs.push_back({entry, role});
-    g_.max_words_ = std::max(g_.max_words_, word_count(key));
+    max_words_ = std::max(max_words_, word_count(key));
 }
 
 void GazetteerBuilder::add_name(std::string_view name, std::uint32_t entry, NameRole role) {
@@ -237,12 +331,12 @@ void GazetteerBuilder::add_name(std::string_view name, std::uint32_t entry, Name
     if (const std::string v = english_variant(name); !v.empty()) add_folded(fold(v), entry, role);
 }
 
-void GazetteerBuilder::run(const GeoData& data) {
+std::string GazetteerBuilder::run(const GeoData& data) {
     // Countries, with their names in the languages the layer carries.
     const Layer& countries = data.layer("countries");
     std::unordered_map<std::string, std::string> iso2_to_iso3;
     for (std::size_t i = 0; i < countries.size(); ++i) {
-        Entry e;
+        OwnedEntry e;
         e.country = countries.value(i, "iso_a3");
         e.id = "country:" + e.country;
         e.name = countries.value(i, "name");
@@ -282,8 +376,8 @@ void GazetteerBuilder::run(const GeoData& data) {
             const auto cols = split(line, '\t');
             if (cols.size() < 3) continue;
             if (const auto it = by_iso3_.find(cols[0]); it != by_iso3_.end()) {
-                g_.entries_[it->second].lat = to_double(cols[1]);
-                g_.entries_[it->second].lon = to_double(cols[2]);
+                entries_[it->second].lat = to_double(cols[1]);
+                entries_[it->second].lon = to_double(cols[2]);
             }
         }
     }
@@ -330,8 +424,8 @@ void GazetteerBuilder::run(const GeoData& data) {
             if (cols[0] == "point") {
                 const auto comma = cols[1].find(',');
                 if (comma == std::string::npos) continue;
-                g_.entries_[it->second].lat = to_double(cols[1].substr(0, comma));
-                g_.entries_[it->second].lon = to_double(cols[1].substr(comma + 1));
+                entries_[it->second].lat = to_double(cols[1].substr(0, comma));
+                entries_[it->second].lon = to_double(cols[1].substr(comma + 1));
                 continue;
             }
             if (cols[0] == "demonym") {
@@ -351,7 +445,7 @@ void GazetteerBuilder::run(const GeoData& data) {
     // Admin-1 units: provinces, states, oblasts.
     const Layer& admin1 = data.layer("admin1");
     for (std::size_t i = 0; i < admin1.size(); ++i) {
-        Entry e;
+        OwnedEntry e;
         e.admin1 = admin1.value(i, "iso_3166_2");
         e.country = admin1.value(i, "adm0_a3");
         e.name = admin1.value(i, "name_en").empty() ? admin1.value(i, "name") : admin1.value(i, "name_en");
@@ -391,7 +485,7 @@ void GazetteerBuilder::run(const GeoData& data) {
     std::unordered_map<std::string, std::vector<std::uint32_t>> ne_by_name_country;
     for (std::size_t i = 0; i < places.size(); ++i) {
         const Feature& f = places.features()[i];
-        Entry e;
+        OwnedEntry e;
         e.name = places.value(i, "name");
         e.country = places.value(i, "adm0_a3");
         e.id = "place:" + places.value(i, "iso_a2") + ":" + places.value(i, "nameascii");
@@ -429,7 +523,7 @@ void GazetteerBuilder::run(const GeoData& data) {
         const auto& line = *std::max_element(lines.begin(), lines.end(),
                                              [](const auto& a, const auto& b) { return a.size() < b.size(); });
         if (line.empty()) continue;
-        Entry e;
+        OwnedEntry e;
         e.name = name;
         e.id = "water:" + name;
         e.kind = PlaceKind::water;
@@ -449,7 +543,7 @@ void GazetteerBuilder::run(const GeoData& data) {
         const auto it = ids_.find(id);
         if (it == ids_.end()) continue;
         add_name(text, it->second, role);
-        if (g_.entries_[it->second].kind == PlaceKind::water) add_name(text + " river", it->second, NameRole::name);
+        if (entries_[it->second].kind == PlaceKind::water) add_name(text + " river", it->second, NameRole::name);
     }
     // GeoNames towns, unless Natural Earth already has the same place.
     const Layer& towns = data.layer("towns");
@@ -463,13 +557,13 @@ void GazetteerBuilder::run(const GeoData& data) {
         bool same = false;
         if (dup != ne_by_name_country.end()) {
             for (auto k : dup->second) {
-                if (std::abs(g_.entries_[k].lon - f.point.lon) < 0.3 && std::abs(g_.entries_[k].lat - f.point.lat) < 0.3) {
+                if (std::abs(entries_[k].lon - f.point.lon) < 0.3 && std::abs(entries_[k].lat - f.point.lat) < 0.3) {
                     same = true;
                 }
             }
         }
         if (same) continue;
-        Entry e;
+        OwnedEntry e;
         e.name = name;
         e.country = iso3;
         e.id = "town:" + iso2 + ":" + name;
@@ -480,7 +574,7 @@ void GazetteerBuilder::run(const GeoData& data) {
         const auto idx = add(e);
         add_name(name, idx, NameRole::name);
     }
-    finish();
+    return finish();
 }
 
 namespace {
@@ -556,7 +650,7 @@ void GazetteerBuilder::add_disputes(const GeoData& data) {
     }
     for (const auto& d : registry) {
         if (!d.is_object() || !d.contains("id") || !d["id"].is_string()) continue;
-        Entry e;
+        OwnedEntry e;
         const std::string id = d["id"].get<std::string>();
         e.id = "dispute:" + id;
         e.name = d.value("name", id);
@@ -593,7 +687,7 @@ void GazetteerBuilder::add_regions(const GeoData& data) {
         if (line.empty() || line[0] == '#') continue;
         const auto cols = split(line, '\t');
         if (cols.size() < 5) continue;
-        Entry e;
+        OwnedEntry e;
         e.kind = cols[0] == "water" ? PlaceKind::water : PlaceKind::region;
         e.id = (e.kind == PlaceKind::water ? "water:" : "region:") + cols[1];
         e.name = cols[2];
@@ -608,7 +702,7 @@ void GazetteerBuilder::add_regions(const GeoData& data) {
     }
 }
 
-void GazetteerBuilder::finish() {
+std::string GazetteerBuilder::finish() {
     // Keys in sorted order so the file is the same on every build.
     std::vector<std::string> keys;
     keys.reserve(names_.size());
@@ -625,10 +719,10 @@ void GazetteerBuilder::finish() {
     std::unordered_set<std::string> common;
     {
         std::ifstream in(kWordList);
-        std::string w;
-        while (std::getline(in, w)) {
-            if (w.empty() || !(w[0] >= 'a' && w[0] <= 'z') || w.find('\'') != std::string::npos) continue;
-            common.insert(w);
+        std::string word;
+        while (std::getline(in, word)) {
+            if (word.empty() || !(word[0] >= 'a' && word[0] <= 'z') || word.find('\'') != std::string::npos) continue;
+            common.insert(word);
         }
         if (!common.empty()) {
             // British spellings and function words the American list lacks.
@@ -645,21 +739,66 @@ void GazetteerBuilder::finish() {
             from = sp + 1;
         }
     };
-    g_.names_.build(keys);
-    g_.ref_begin_.assign(1, 0);
-    g_.flags_.assign(keys.size(), 0);
+    ImageWriter w;
+    std::vector<std::string> ids;
+    ids.reserve(entries_.size());
+    for (const auto& e : entries_) ids.push_back(e.id);
+    {
+        // The string pool holds each distinct string once; "" is at 0.
+        std::string pool;
+        std::unordered_map<std::string, std::uint32_t> at;
+        auto intern = [&](const std::string& str, std::uint32_t* out) {
+            const auto [it, fresh] = at.emplace(str, static_cast<std::uint32_t>(pool.size()));
+            if (fresh) pool += str;
+            out[0] = it->second;
+            out[1] = static_cast<std::uint32_t>(str.size());
+        };
+        std::vector<Record> recs(entries_.size());
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            const OwnedEntry& e = entries_[i];
+            Record& r = recs[i];
+            std::memset(&r, 0, sizeof r);
+            r.lon = e.lon;
+            r.lat = e.lat;
+            r.population = e.population;
+            intern(e.name, r.str[0]);
+            intern(e.country, r.str[1]);
+            intern(e.admin1, r.str[2]);
+            r.rank = e.rank;
+            r.kind = static_cast<std::uint8_t>(e.kind);
+            r.capital = e.capital ? 1 : 0;
+        }
+        w.section(records, recs);
+        w.section(strings, pool);
+    }
+    w.index(name_blob, keys);
+    std::vector<std::uint32_t> begin(1, 0);
+    std::vector<NameRef> all_refs;
+    std::vector<std::uint8_t> key_flags(keys.size(), 0);
     for (std::size_t i = 0; i < keys.size(); ++i) {
         if (const auto it = names_.find(keys[i]); it != names_.end()) {
-            for (const auto& r : it->second) g_.refs_.push_back(r);
+            for (const auto& r : it->second) {
+                NameRef ref;
+                std::memset(&ref, 0, sizeof ref);  // padding too, for equal bytes
+                ref.entry = r.entry;
+                ref.role = r.role;
+                all_refs.push_back(ref);
+            }
         }
-        g_.ref_begin_.push_back(static_cast<std::uint32_t>(g_.refs_.size()));
-        if (prefixes.count(keys[i])) g_.flags_[i] |= 1;
-        if (is_common(keys[i])) g_.flags_[i] |= 2;
+        begin.push_back(static_cast<std::uint32_t>(all_refs.size()));
+        if (prefixes.count(keys[i])) key_flags[i] |= 1;
+        if (is_common(keys[i])) key_flags[i] |= 2;
     }
-    std::vector<std::string> ids;
-    ids.reserve(g_.entries_.size());
-    for (const auto& e : g_.entries_) ids.push_back(e.id);
-    g_.ids_.build(ids);
+    w.section(ref_begin, begin);
+    w.section(refs, all_refs);
+    w.section(flags, key_flags);
+    w.index(id_blob, ids);
+    std::vector<std::uint32_t> caps;
+    for (std::uint32_t i = 0; i < entries_.size(); ++i) {
+        if (entries_[i].capital) caps.push_back(i);
+    }
+    w.section(capitals, caps);
+    return w.finish(max_words_, entries_.size());
 }
 
 // ---------------------------------------------------------------------------
@@ -667,113 +806,107 @@ void GazetteerBuilder::finish() {
 
 class GazetteerFile {
 public:
-    static bool write(const Gazetteer& g, const std::filesystem::path& path, const std::string& key);
+    // Point `g` at `image` (the part of `owner` after the file's key). False
+    // when its layout is not that of this code.
+    static bool attach(Gazetteer& g, std::shared_ptr<const void> owner, std::string_view image);
     static bool read(Gazetteer& g, const std::filesystem::path& path, const std::string& key);
+    static bool write(const Gazetteer& g, const std::filesystem::path& path, const std::string& key);
 };
 
 namespace {
 
-struct Writer {
-    std::string out;
-    template <class T>
-    void pod(const T& v) {
-        out.append(reinterpret_cast<const char*>(&v), sizeof v);
-    }
-    void str(std::string_view s) {
-        pod(static_cast<std::uint32_t>(s.size()));
-        out.append(s);
-    }
-    template <class T>
-    void vec(const std::vector<T>& v) {
-        pod(static_cast<std::uint64_t>(v.size()));
-        out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
-    }
-};
+// File prefix: magic, format, key size, key, zeros up to a multiple of 8 so
+// the image's arrays are aligned where the file is mapped.
+std::string file_prefix(const std::string& key) {
+    std::string p = "BLGZ";
+    const std::uint32_t format = kFormat;
+    const auto key_size = static_cast<std::uint32_t>(key.size());
+    p.append(reinterpret_cast<const char*>(&format), sizeof format);
+    p.append(reinterpret_cast<const char*>(&key_size), sizeof key_size);
+    p += key;
+    p.resize((p.size() + 7) / 8 * 8, '\0');
+    return p;
+}
 
-struct Reader {
-    std::string_view in;
-    bool ok = true;
-    template <class T>
-    T pod() {
-        T v{};
-        if (in.size() < sizeof v) {
-            ok = false;
-            return v;
-        }
-        std::memcpy(&v, in.data(), sizeof v);
-        in.remove_prefix(sizeof v);
-        return v;
-    }
-    std::string_view str() {
-        const auto n = pod<std::uint32_t>();
-        if (!ok || in.size() < n) {
-            ok = false;
-            return {};
-        }
-        const auto s = in.substr(0, n);
-        in.remove_prefix(n);
-        return s;
-    }
-    template <class T>
-    void vec(std::vector<T>& v) {
-        const auto n = pod<std::uint64_t>();
-        if (!ok || n > in.size() / sizeof(T)) {
-            ok = false;
-            return;
-        }
-        v.resize(n);
-        std::memcpy(v.data(), in.data(), n * sizeof(T));
-        in.remove_prefix(n * sizeof(T));
-    }
-    void blob(std::string& s) {
-        const auto v = str();
-        s.assign(v);
-    }
-};
+template <class T>
+std::span<const T> array_at(std::string_view image, const ImageHeader& h, Section s) {
+    return {reinterpret_cast<const T*>(image.data() + h.section[s][0]), h.section[s][1] / sizeof(T)};
+}
 
 }  // namespace
 
+bool GazetteerFile::attach(Gazetteer& g, std::shared_ptr<const void> owner, std::string_view image) {
+    ImageHeader h;
+    if (image.size() < sizeof h || reinterpret_cast<std::uintptr_t>(image.data()) % 8 != 0) return false;
+    std::memcpy(&h, image.data(), sizeof h);
+    if (std::memcmp(h.magic, kImageMagic, sizeof h.magic) != 0) return false;
+    for (const auto& [offset, size] : h.section) {
+        if (offset % 8 != 0 || offset > image.size() || size > image.size() - offset) return false;
+    }
+    const auto size_of = [&](Section s) { return h.section[s][1]; };
+    const auto name_keys = size_of(name_offsets) / 4;
+    const auto slots_ok = [&](Section s) {
+        const auto n = size_of(s) / 4;
+        return n != 0 && (n & (n - 1)) == 0 && size_of(s) % 4 == 0;
+    };
+    // Sizes that must agree; element contents are checked where they are used.
+    if (size_of(records) != std::uint64_t{h.entry_count} * sizeof(Record) || name_keys == 0 ||
+        size_of(name_offsets) % 4 != 0 || size_of(ref_begin) != size_of(name_offsets) ||
+        size_of(flags) != name_keys - 1 || size_of(refs) % sizeof(NameRef) != 0 ||
+        size_of(id_offsets) != (std::uint64_t{h.entry_count} + 1) * 4 || size_of(capitals) % 4 != 0 ||
+        !slots_ok(name_slots) || !slots_ok(id_slots)) {
+        return false;
+    }
+    g.image_ = std::move(owner);
+    g.body_ = image;
+    g.max_words_ = h.max_words;
+    g.entry_count_ = h.entry_count;
+    g.records_ = array_at<std::byte>(image, h, records);
+    g.strings_ = image.substr(h.section[strings][0], size_of(strings));
+    g.names_.blob_ = image.substr(h.section[name_blob][0], size_of(name_blob));
+    g.names_.offsets_ = array_at<std::uint32_t>(image, h, name_offsets);
+    g.names_.slots_ = array_at<std::uint32_t>(image, h, name_slots);
+    g.ref_begin_ = array_at<std::uint32_t>(image, h, ref_begin);
+    g.refs_ = array_at<NameRef>(image, h, refs);
+    g.flags_ = array_at<std::uint8_t>(image, h, flags);
+    g.ids_.blob_ = image.substr(h.section[id_blob][0], size_of(id_blob));
+    g.ids_.offsets_ = array_at<std::uint32_t>(image, h, id_offsets);
+    g.ids_.slots_ = array_at<std::uint32_t>(image, h, id_slots);
+    g.capitals_ = array_at<std::uint32_t>(image, h, capitals);
+    return true;
+}
+
+bool GazetteerFile::read(Gazetteer& g, const std::filesystem::path& path, const std::string& key) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st {};
+    void* map = MAP_FAILED;
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+        // Shared and read-only: the pages are the page cache's, and the
+        // cache is only ever replaced by rename, never written in place.
+        map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
+    }
+    ::close(fd);
+    if (map == MAP_FAILED) return false;
+    const auto size = static_cast<std::size_t>(st.st_size);
+    std::shared_ptr<const void> owner(map, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+    const std::string prefix = file_prefix(key);
+    const std::string_view file(static_cast<const char*>(map), size);
+    // The prefix holds the key, so this is the whole check that the cache is current.
+    if (file.size() < prefix.size() || file.substr(0, prefix.size()) != prefix) return false;
+    return attach(g, std::move(owner), file.substr(prefix.size()));
+}
+
 bool GazetteerFile::write(const Gazetteer& g, const std::filesystem::path& path, const std::string& key) {
-    Writer w;
-    w.out = "BLGZ";
-    w.pod(kFormat);
-    w.str(key);
-    w.pod(static_cast<std::uint32_t>(g.max_words_));
-    w.pod(static_cast<std::uint64_t>(g.entries_.size()));
-    for (const auto& e : g.entries_) {
-        w.str(e.id);
-        w.str(e.name);
-        w.str(e.country);
-        w.str(e.admin1);
-        w.pod(static_cast<std::uint8_t>(e.kind));
-        w.pod(static_cast<std::uint8_t>(e.capital));
-        w.pod(e.lon);
-        w.pod(e.lat);
-        w.pod(e.population);
-        w.pod(static_cast<std::int32_t>(e.rank));
-    }
-    for (const FlatIndex* ix : {&g.names_, &g.ids_}) {
-        w.str(ix->blob_);
-        w.vec(ix->offsets_);
-        w.vec(ix->slots_);
-    }
-    w.vec(g.ref_begin_);
-    std::vector<std::uint32_t> ref_entries;
-    std::vector<std::uint8_t> ref_roles;
-    for (const auto& r : g.refs_) {
-        ref_entries.push_back(r.entry);
-        ref_roles.push_back(static_cast<std::uint8_t>(r.role));
-    }
-    w.vec(ref_entries);
-    w.vec(ref_roles);
-    w.vec(g.flags_);
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
     const auto tmp = path.string() + ".tmp" + std::to_string(::getpid());
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) return false;
-        out.write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
+        const std::string prefix = file_prefix(key);
+        out.write(prefix.data(), static_cast<std::streamsize>(prefix.size()));
+        out.write(g.body_.data(), static_cast<std::streamsize>(g.body_.size()));
         if (!out) {
             std::filesystem::remove(tmp, ec);
             return false;
@@ -782,70 +915,6 @@ bool GazetteerFile::write(const Gazetteer& g, const std::filesystem::path& path,
     std::filesystem::rename(tmp, path, ec);
     if (ec) std::filesystem::remove(tmp, ec);
     return !ec;
-}
-
-bool GazetteerFile::read(Gazetteer& g, const std::filesystem::path& path, const std::string& key) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    // Check the header before reading the rest.
-    char magic[4];
-    std::uint32_t format = 0, key_size = 0;
-    in.read(magic, 4);
-    in.read(reinterpret_cast<char*>(&format), sizeof format);
-    in.read(reinterpret_cast<char*>(&key_size), sizeof key_size);
-    if (!in || std::memcmp(magic, "BLGZ", 4) != 0 || format != kFormat || key_size != key.size()) return false;
-    std::string stored(key_size, '\0');
-    in.read(stored.data(), key_size);
-    if (!in || stored != key) return false;
-    const auto here = in.tellg();
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg() - here;
-    in.seekg(here);
-    if (size <= 0) return false;
-    std::string bytes(static_cast<std::size_t>(size), '\0');
-    in.read(bytes.data(), size);
-    if (!in) return false;
-    Reader r{bytes};
-    g.max_words_ = r.pod<std::uint32_t>();
-    const auto n = r.pod<std::uint64_t>();
-    if (!r.ok || n > bytes.size()) return false;
-    g.entries_.resize(n);
-    for (auto& e : g.entries_) {
-        e.id = r.str();
-        e.name = r.str();
-        e.country = r.str();
-        e.admin1 = r.str();
-        e.kind = static_cast<PlaceKind>(r.pod<std::uint8_t>());
-        e.capital = r.pod<std::uint8_t>() != 0;
-        e.lon = r.pod<double>();
-        e.lat = r.pod<double>();
-        e.population = r.pod<std::int64_t>();
-        e.rank = r.pod<std::int32_t>();
-        if (!r.ok) return false;
-    }
-    for (FlatIndex* ix : {&g.names_, &g.ids_}) {
-        r.blob(ix->blob_);
-        r.vec(ix->offsets_);
-        r.vec(ix->slots_);
-    }
-    r.vec(g.ref_begin_);
-    std::vector<std::uint32_t> ref_entries;
-    std::vector<std::uint8_t> ref_roles;
-    r.vec(ref_entries);
-    r.vec(ref_roles);
-    r.vec(g.flags_);
-    if (!r.ok || ref_entries.size() != ref_roles.size() || g.ref_begin_.size() != g.names_.size() + 1 ||
-        g.flags_.size() != g.names_.size() || g.ids_.size() != g.entries_.size() ||
-        (g.names_.slots_.size() & (g.names_.slots_.size() - 1)) != 0 ||
-        (g.ids_.slots_.size() & (g.ids_.slots_.size() - 1)) != 0) {
-        return false;
-    }
-    g.refs_.resize(ref_entries.size());
-    for (std::size_t i = 0; i < ref_entries.size(); ++i) {
-        if (ref_entries[i] >= g.entries_.size()) return false;
-        g.refs_[i] = {ref_entries[i], static_cast<NameRole>(ref_roles[i])};
-    }
-    return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -859,8 +928,9 @@ std::filesystem::path Gazetteer::cache_path() {
 
 Gazetteer Gazetteer::build(const GeoData& data) {
     Gazetteer g;
-    GazetteerBuilder(g).run(data);
-    g.index_capitals();
+    auto image = std::make_shared<const std::string>(GazetteerBuilder().run(data));
+    const std::string_view bytes(*image);
+    if (!GazetteerFile::attach(g, std::move(image), bytes)) throw DataError("gazetteer: the built index is inconsistent");
     return g;
 }
 
@@ -873,22 +943,34 @@ Gazetteer::Gazetteer(const GeoData& data) {
     }
     if (GazetteerFile::read(*this, path, key)) {
         from_cache_ = true;
-        index_capitals();
         return;
     }
     *this = build(data);
     save(path, key);  // best effort: a read-only build folder only costs start-up time
 }
 
-void Gazetteer::index_capitals() {
-    capitals_.clear();
-    for (std::uint32_t i = 0; i < entries_.size(); ++i) {
-        if (entries_[i].capital) capitals_.push_back(i);
-    }
-}
-
 bool Gazetteer::save(const std::filesystem::path& path, const std::string& key) const {
     return GazetteerFile::write(*this, path, key);
+}
+
+Entry Gazetteer::entry(std::uint32_t i) const {
+    if (i >= entry_count_) throw DataError("gazetteer: no entry " + std::to_string(i) + "; is the cache damaged?");
+    Record r;
+    std::memcpy(&r, records_.data() + std::size_t{i} * sizeof r, sizeof r);
+    // substr throws rather than read outside the pool when a cache is damaged.
+    const auto str = [&](int k) { return strings_.substr(r.str[k][0], r.str[k][1]); };
+    Entry e;
+    e.id = ids_.key(i);
+    e.name = str(0);
+    e.kind = static_cast<PlaceKind>(r.kind);
+    e.country = str(1);
+    e.admin1 = str(2);
+    e.lon = r.lon;
+    e.lat = r.lat;
+    e.population = r.population;
+    e.rank = r.rank;
+    e.capital = r.capital != 0;
+    return e;
 }
 
 NameInfo Gazetteer::probe(std::string_view folded) const {
@@ -896,7 +978,8 @@ NameInfo Gazetteer::probe(std::string_view folded) const {
     const auto k = names_.find(folded);
     if (k < 0) return info;
     const auto i = static_cast<std::size_t>(k);
-    info.refs = std::span<const NameRef>(refs_.data() + ref_begin_[i], ref_begin_[i + 1] - ref_begin_[i]);
+    const std::uint32_t begin = ref_begin_[i], end = ref_begin_[i + 1];
+    if (begin <= end && end <= refs_.size()) info.refs = refs_.subspan(begin, end - begin);
     info.extends = (flags_[i] & 1) != 0;
     info.common_word = (flags_[i] & 2) != 0;
     return info;
@@ -904,7 +987,7 @@ NameInfo Gazetteer::probe(std::string_view folded) const {
 
 std::span<const NameRef> Gazetteer::find_folded(std::string_view folded) const { return probe(folded).refs; }
 
-std::int64_t Gazetteer::by_id(const std::string& id) const { return ids_.find(id); }
+std::int64_t Gazetteer::by_id(std::string_view id) const { return ids_.find(id); }
 
 namespace {
 // Order of `places` results: countries, disputes, then cities of some size
@@ -929,15 +1012,15 @@ std::vector<std::uint32_t> Gazetteer::lookup(std::string_view query) const {
     if (out.empty() && key.size() >= 3) {
         for (std::size_t i = 0; i < names_.size(); ++i) {
             if (names_.key(i).substr(0, key.size()) == key) {
-                for (auto j = ref_begin_[i]; j < ref_begin_[i + 1]; ++j) out.push_back(refs_[j].entry);
+                for (auto j = ref_begin_[i]; j < ref_begin_[i + 1] && j < refs_.size(); ++j) out.push_back(refs_[j].entry);
             }
         }
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     std::sort(out.begin(), out.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const Entry& x = entries_[a];
-        const Entry& y = entries_[b];
+        const Entry x = entry(a);
+        const Entry y = entry(b);
         if (kind_order(x) != kind_order(y)) return kind_order(x) < kind_order(y);
         if (x.population != y.population) return x.population > y.population;
         if (x.rank != y.rank) return x.rank < y.rank;

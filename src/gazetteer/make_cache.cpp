@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
                          borderline::Gazetteer::cache_path().c_str());
             return 1;
         }
-        std::printf("gazetteer: %zu entries, %s\n", gaz.entries().size(), gaz.from_cache() ? "cache up to date" : "cache written");
+        std::printf("gazetteer: %zu entries, %s\n", gaz.size(), gaz.from_cache() ? "cache up to date" : "cache written");
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "borderline_gazetteer: %s\n", e.what());

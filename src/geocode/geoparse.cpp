@@ -188,7 +188,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     }
     // Support for each country from the article: first from the country
     // names, then (second pass) from every resolved place.
-    std::map<std::string, int> support;
+    std::map<std::string, int, std::less<>> support;
     std::vector<int> own_vote(n, -1);  // which country this mention itself supports (index into names)
     std::vector<std::string> voted(n);
     for (std::size_t k = 0; k < n; ++k) {
@@ -196,7 +196,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             const Entry& e = gaz.entry(r.entry);
             if (e.kind == PlaceKind::country) {
                 voted[k] = e.country;
-                ++support[e.country];
+                ++support[std::string(e.country)];
                 break;
             }
         }
@@ -205,12 +205,14 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     std::vector<double> chosen_score(n, 0), chosen_total(n, 0);
     for (int pass = 0; pass < 2; ++pass) {
         // Places already placed (non-country), for the nearness bonus.
-        std::vector<std::pair<std::size_t, const Entry*>> anchors;  // (mention, place)
+        std::vector<std::pair<std::size_t, std::uint32_t>> anchors;  // (mention, place)
         if (pass == 1) {
             for (std::size_t k = 0; k < n; ++k) {
                 if (chosen[k] >= 0) {
                     const Entry& e = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
-                    if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) anchors.emplace_back(k, &e);
+                    if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) {
+                        anchors.emplace_back(k, static_cast<std::uint32_t>(chosen[k]));
+                    }
                 }
             }
         }
@@ -220,12 +222,12 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             double best = 0, total = 0;
             std::int64_t best_entry = -1;
             bool has_capital = false, has_place = false;
-            std::set<std::string> admin1_countries;
+            std::set<std::string, std::less<>> admin1_countries;
             for (const auto& r : m.candidates) {
                 const Entry& e = gaz.entry(r.entry);
                 has_capital = has_capital || e.capital;
                 has_place = has_place || e.kind == PlaceKind::place;
-                if (e.kind == PlaceKind::admin1) admin1_countries.insert(e.country);
+                if (e.kind == PlaceKind::admin1) admin1_countries.emplace(e.country);
             }
             const std::string folded_text = fold(m.text);
             const bool names_water = folded_text.find("river") != std::string::npos ||
@@ -276,7 +278,8 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
                     if (a.titled || a.after_name || a.person_next || a.org_next) s = 0;
                     for (const auto& [other, o] : anchors) {
-                        if (other != k && o != &e && km_between(e.lon, e.lat, o->lon, o->lat) < 300) {
+                        if (other == k || o == r.entry) continue;
+                        if (const Entry near = gaz.entry(o); km_between(e.lon, e.lat, near.lon, near.lat) < 300) {
                             s += 1;
                             break;
                         }
@@ -301,7 +304,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             const Entry& e = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
             if (e.country.empty()) continue;
             voted[k] = e.country;
-            ++support[e.country];
+            ++support[std::string(e.country)];
         }
     }
     (void)own_vote;

@@ -232,8 +232,8 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     for (const auto& p : places) {
         const Entry& e = gaz.entry(p.entry);
         if (e.kind != PlaceKind::dispute || e.id.rfind("dispute:", 0) != 0) continue;
-        named_disputes.push_back(e.id.substr(8));
-        if (p.mentions.front().span.start < headline_end_byte) named_disputes_in_headline.push_back(e.id.substr(8));
+        named_disputes.emplace_back(e.id.substr(8));
+        if (p.mentions.front().span.start < headline_end_byte) named_disputes_in_headline.emplace_back(e.id.substr(8));
     }
     // A name the geoparser resolved to something else of the same name (the
     // province "Crimea") still names the dispute.
@@ -266,8 +266,9 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         const Entry& e = gaz.entry(p.entry);
         for (const auto& m : p.mentions) {
             const double w = (e.kind == PlaceKind::country ? 1.0 : 0.5) * (m.span.start < headline_end ? 2.0 : 1.0);
-            weight[e.country] += w;
-            if (!first_seen.count(e.country)) first_seen[e.country] = m.span.start;
+            const std::string country(e.country);
+            weight[country] += w;
+            if (!first_seen.count(country)) first_seen[country] = m.span.start;
         }
     }
     std::vector<std::pair<std::string, double>> ranked(weight.begin(), weight.end());
@@ -381,20 +382,22 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     int colour = 0;
     for (const auto& iso : framed) {
         const auto id = gaz.by_id("country:" + iso);
-        s.parties.push_back({iso, id >= 0 ? gaz.entry(static_cast<std::uint32_t>(id)).name : iso, colour++});
+        s.parties.push_back(
+            {iso, std::string(id >= 0 ? gaz.entry(static_cast<std::uint32_t>(id)).name : iso), colour++});
         s.focus.push_back("country:" + iso);
     }
     for (const auto& [iso, w] : ranked) {
         if (std::find(framed.begin(), framed.end(), iso) != framed.end()) continue;
         const auto id = gaz.by_id("country:" + iso);
-        if (id >= 0) s.mentioned.push_back({iso, gaz.entry(static_cast<std::uint32_t>(id)).name, -1});
+        if (id >= 0) s.mentioned.push_back({iso, std::string(gaz.entry(static_cast<std::uint32_t>(id)).name), -1});
     }
     for (const auto& p : places) {
         const Entry& e = gaz.entry(p.entry);
         if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) {
             if (frame.contains(e.lon, e.lat)) {
-                s.markers.push_back({e.id, e.name, {e.lon, e.lat}, e.capital, e.kind == PlaceKind::admin1});
-                s.focus.push_back(e.id);
+                s.markers.push_back(
+                    {std::string(e.id), std::string(e.name), {e.lon, e.lat}, e.capital, e.kind == PlaceKind::admin1});
+                s.focus.emplace_back(e.id);
             }
         }
     }
@@ -406,7 +409,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
             if (e.country == party.country && frame.contains(e.lon, e.lat)) {
                 const bool have = std::any_of(s.markers.begin(), s.markers.end(),
                                               [&](const Marker& m) { return m.place_id == e.id; });
-                if (!have) s.markers.push_back({e.id, e.name, {e.lon, e.lat}, true, false});
+                if (!have) s.markers.push_back({std::string(e.id), std::string(e.name), {e.lon, e.lat}, true, false});
             }
         }
     }
