@@ -92,8 +92,14 @@ private:
     mutable std::unique_ptr<DisputeRegistry> disputes_;
 };
 
-/// The layers of geodata/ that GeoData serves.
+/// The layers of geodata/ that GeoData serves, and the ones derived from
+/// them (countries_small: countries generalised for small scales).
 const std::vector<std::string>& layer_names();
+
+/// The shapefile a layer is read from, and the tolerance in degrees it is
+/// simplified to (0: as it is).
+std::string layer_source(const std::string& name);
+double layer_simplification(const std::string& name);
 
 /// Folder of the binary layer cache: $BORDERLINE_LAYER_CACHE, else layers/ in
 /// the build folder (written there at build time by borderline_layers).

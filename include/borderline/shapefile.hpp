@@ -12,8 +12,10 @@
 
 namespace borderline {
 
-/// Read layer `name` (name.shp, or name.shp.zip) of the folder `dir`.
-/// Throws DataError when it is missing or cannot be read.
-std::unique_ptr<Layer> read_shapefile_layer(const std::filesystem::path& dir, const std::string& name);
+/// Read layer `name` (name.shp, or name.shp.zip) of the folder `dir`; with
+/// `simplify` > 0, each geometry is simplified (GEOS, topology kept) to that
+/// tolerance in degrees. Throws DataError when it cannot be read.
+std::unique_ptr<Layer> read_shapefile_layer(const std::filesystem::path& dir, const std::string& name,
+                                            double simplify = 0);
 
 }  // namespace borderline

@@ -123,7 +123,8 @@ const Layer& GeoData::layer(const std::string& name) const {
         slot = s.get();
     }
     std::call_once(slot->once, [&] {
-        if (!std::filesystem::exists(dir_ / (name + ".shp")) && !std::filesystem::exists(dir_ / (name + ".shp.zip"))) {
+        const std::string source = layer_source(name);
+        if (!std::filesystem::exists(dir_ / (source + ".shp")) && !std::filesystem::exists(dir_ / (source + ".shp.zip"))) {
             slot->error = "geodata layer '" + name + "' is missing in " + dir_.string() +
                           "; reinstall, or set BORDERLINE_DATA to the folder that holds geodata/";
             return;

@@ -14,6 +14,9 @@
 #include <string_view>
 #include <type_traits>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef BORDERLINE_CACHE_DIR
@@ -105,9 +108,17 @@ std::vector<std::string> source_files(const std::string& name) {
 const std::vector<std::string>& layer_names() {
     static const std::vector<std::string> names = {"countries", "admin1", "boundaries", "disputed_lines",
                                                    "populated_places", "towns", "land", "ocean",
-                                                   "lakes", "rivers", "disputes"};
+                                                   "lakes", "rivers", "disputes", "countries_small"};
     return names;
 }
+
+// countries_small is countries generalised to 0.05 degrees, for small scales
+// (the locator inset, world maps) where the full outlines cost more than the
+// rest of the map and show nothing more: 0.05 degrees is under a third of a
+// pixel there.
+std::string layer_source(const std::string& name) { return name == "countries_small" ? "countries" : name; }
+
+double layer_simplification(const std::string& name) { return name == "countries_small" ? 0.05 : 0; }
 
 std::filesystem::path layer_cache_dir() {
     if (const char* env = std::getenv("BORDERLINE_LAYER_CACHE"); env && *env) return env;
@@ -117,8 +128,9 @@ std::filesystem::path layer_cache_dir() {
 
 std::string layer_cache_key(const std::filesystem::path& dir, const std::string& name) {
     std::string key = std::string(kMagic.substr(0, 7)) + std::to_string(int(kMagic[7])) + "|" +
-                      std::filesystem::absolute(dir).lexically_normal().string();
-    for (const auto& f : source_files(name)) {
+                      std::filesystem::absolute(dir).lexically_normal().string() + "|" + name + "|" +
+                      std::to_string(layer_simplification(name));
+    for (const auto& f : source_files(layer_source(name))) {
         std::error_code ec;
         const auto size = std::filesystem::file_size(dir / f, ec);
         if (ec) continue;
@@ -165,21 +177,25 @@ void write_layer_cache(const Layer& layer, const std::string& key, const std::fi
 }
 
 std::unique_ptr<Layer> read_layer_cache(const std::filesystem::path& file, const std::string& key) {
-    std::string bytes;
-    {
-        std::FILE* f = std::fopen(file.c_str(), "rb");
-        if (!f) return nullptr;
-        std::fseek(f, 0, SEEK_END);
-        const long size = std::ftell(f);
-        std::fseek(f, 0, SEEK_SET);
-        if (size > 0) {
-            bytes.resize(static_cast<std::size_t>(size));
-            if (std::fread(bytes.data(), 1, bytes.size(), f) != bytes.size()) bytes.clear();
-        }
-        std::fclose(f);
+    // Mapped rather than read: the records are copied straight from the page
+    // cache into the layer's vectors, with no buffer to allocate and fill.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat st {};
+    void* map = MAP_FAILED;
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+        map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     }
+    ::close(fd);
+    if (map == MAP_FAILED) return nullptr;
+    struct Unmap {
+        void* p;
+        std::size_t n;
+        ~Unmap() { ::munmap(p, n); }
+    } unmap{map, static_cast<std::size_t>(st.st_size)};
+    const std::string_view bytes(static_cast<const char*>(map), unmap.n);
     if (bytes.compare(0, kMagic.size(), kMagic) != 0) return nullptr;
-    Reader r(std::string_view(bytes).substr(kMagic.size()));
+    Reader r(bytes.substr(kMagic.size()));
     if (r.str() != key || !r.ok) return nullptr;
     std::string name = r.str();
     const auto kind = r.pod<std::uint32_t>();

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
         if (cache.empty()) throw borderline::UsageError("no cache folder: give one as the second argument");
         std::size_t features = 0;
         for (const auto& name : borderline::layer_names()) {
-            const auto layer = borderline::read_shapefile_layer(dir, name);
+            const auto layer = borderline::read_shapefile_layer(dir, borderline::layer_source(name),
+                                                                borderline::layer_simplification(name));
             borderline::write_layer_cache(*layer, borderline::layer_cache_key(dir, name), cache / (name + ".bin"));
             features += layer->size();
         }

@@ -81,7 +81,8 @@ void read_geometry(const OGRGeometry* g, Feature& f) {
 
 }  // namespace
 
-std::unique_ptr<Layer> read_shapefile_layer(const std::filesystem::path& dir, const std::string& name) {
+std::unique_ptr<Layer> read_shapefile_layer(const std::filesystem::path& dir, const std::string& name,
+                                            double simplify) {
     static std::once_flag gdal_once;
     std::call_once(gdal_once, [] {
         GDALAllRegister();
@@ -117,7 +118,12 @@ std::unique_ptr<Layer> read_shapefile_layer(const std::filesystem::path& dir, co
         for (int i = 0; i < defn->GetFieldCount(); ++i) {
             out.values.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
         }
-        read_geometry(f->GetGeometryRef(), out);
+        if (simplify > 0 && f->GetGeometryRef()) {
+            const std::unique_ptr<OGRGeometry> g(f->GetGeometryRef()->SimplifyPreserveTopology(simplify));
+            read_geometry(g.get(), out);
+        } else {
+            read_geometry(f->GetGeometryRef(), out);
+        }
         features.push_back(std::move(out));
     }
     return std::make_unique<Layer>(name, kind, std::move(fields), std::move(features));
