@@ -306,12 +306,13 @@ Colour mix(const Colour& a, const Colour& b, double t) {
 /// Adds the projected rings of a multipolygon to the current path. With
 /// `screen`, also returns the on-screen area (pixels squared) of the largest
 /// part and, through cx/cy, that visible part's centroid: where a label goes.
+/// `tolerance` is the vertex spacing kept, in pixels.
 double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const Rect* screen = nullptr,
-                     double* cx = nullptr, double* cy = nullptr) {
+                     double* cx = nullptr, double* cy = nullptr, double tolerance = 0.5) {
     double best_area = 0;
     for (const auto& poly : mp) {
         for (std::size_t r = 0; r < poly.size(); ++r) {
-            Ring ring = densify(clip_ring(thin(poly[r], v.degrees_per_pixel() * 0.5), v.visible()), true);
+            Ring ring = densify(clip_ring(thin(poly[r], v.degrees_per_pixel() * tolerance), v.visible()), true);
             if (ring.size() < 3) continue;
             std::vector<double> xs(ring.size()), ys(ring.size());
             for (std::size_t i = 0; i < ring.size(); ++i) {
@@ -550,7 +551,8 @@ private:
     }
 
     void draw_countries(const View& v) {
-        const Layer& countries = data_.layer("countries");
+        // At a third of a pixel or less, the generalised outlines look the same.
+        const Layer& countries = data_.layer(v.degrees_per_pixel() >= 0.15 ? "countries_small" : "countries");
         for (std::size_t i : countries.query(v.visible())) {
             const Feature& f = countries.features()[i];
             const std::string& iso = countries.value(i, "iso_a3");
@@ -650,14 +652,19 @@ private:
         // areas line up.
         const long first = static_cast<long>(std::floor((x1 - h) / spacing));
         const long last = static_cast<long>(std::ceil(x2 / spacing));
-        for (long i = first; i <= last; ++i) {
+        // One path per colour: each stroke through this clip costs as much
+        // as the clip itself, so a hundred single-stripe strokes took longer
+        // than the rest of the map.
+        const long n = static_cast<long>(colours.size());
+        for (long c = 0; c < n; ++c) {
             cairo_new_path(cr_);
-            const double x = static_cast<double>(i) * spacing;
-            cairo_move_to(cr_, x, y2);
-            cairo_line_to(cr_, x + h, y1);
-            set(cr_, colours[static_cast<std::size_t>(((i % static_cast<long>(colours.size())) +
-                                                      static_cast<long>(colours.size())) %
-                                                     static_cast<long>(colours.size()))]);
+            for (long i = first; i <= last; ++i) {
+                if (((i % n) + n) % n != c) continue;
+                const double x = static_cast<double>(i) * spacing;
+                cairo_move_to(cr_, x, y2);
+                cairo_line_to(cr_, x + h, y1);
+            }
+            set(cr_, colours[static_cast<std::size_t>(c)]);
             cairo_stroke(cr_);
         }
         cairo_restore(cr_);
@@ -1125,9 +1132,13 @@ private:
         cairo_clip(cr_);
         set(cr_, style_.background);
         cairo_paint(cr_);
-        const Layer& countries = data_.layer("countries");
+        const Layer& countries = data_.layer("countries_small");
         cairo_new_path(cr_);
-        for (std::size_t i : countries.query(v.visible())) path_polygons(cr_, v, countries.features()[i].polygons);
+        // Outlines to 1.5 pixels: the inset is for orientation, and its
+        // strokes cost more than the main map's at full detail.
+        for (std::size_t i : countries.query(v.visible())) {
+            path_polygons(cr_, v, countries.features()[i].polygons, nullptr, nullptr, nullptr, 1.5);
+        }
         set(cr_, style_.land);
         cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
         cairo_fill_preserve(cr_);
@@ -1137,7 +1148,9 @@ private:
         for (const auto& p : scene_.parties) {
             cairo_new_path(cr_);
             for (std::size_t i : countries.query(v.visible())) {
-                if (countries.value(i, "iso_a3") == p.country) path_polygons(cr_, v, countries.features()[i].polygons);
+                if (countries.value(i, "iso_a3") == p.country) {
+                    path_polygons(cr_, v, countries.features()[i].polygons, nullptr, nullptr, nullptr, 1.5);
+                }
             }
             set(cr_, mix(style_.land, party_colour(p), 0.7));
             cairo_fill(cr_);
