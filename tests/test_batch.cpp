@@ -1,11 +1,14 @@
 // Batch: inputs of every kind, hostile ids, incremental re-runs, failures
 // that do not stop the rest.
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <borderline/batch.hpp>
 #include <borderline/error.hpp>
+#include <borderline/render.hpp>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -269,6 +272,52 @@ BOOST_AUTO_TEST_CASE(too_large_and_folder_items_fail_alone) {
 
 BOOST_AUTO_TEST_CASE(missing_input_is_an_error) {
     BOOST_CHECK_THROW(collect_items({"/nonexistent/folder"}), InputError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(temporaries)
+
+BOOST_AUTO_TEST_CASE(a_killed_writers_temporaries_are_removed_a_live_ones_kept) {
+    TempDir dir;
+    // A PID that has certainly exited: a child we have waited for.
+    const pid_t dead = fork();
+    if (dead == 0) _exit(0);
+    BOOST_REQUIRE(dead > 0);
+    int status = 0;
+    waitpid(dead, &status, 0);
+    // write_atomically names its temporaries .NAME.tmp-HOSTpPID-XXXXXX.
+    char buf[256] = {};
+    gethostname(buf, sizeof buf - 1);
+    std::string host;
+    for (const char* c = buf; *c && host.size() < 16; ++c) {
+        if (std::isalnum(static_cast<unsigned char>(*c))) host += *c;
+    }
+    const auto tmp = [&](const std::string& name, const std::string& h, pid_t pid, const std::string& tail) {
+        return "." + name + ".tmp-" + h + "p" + std::to_string(pid) + "-" + tail;
+    };
+    const std::string dead_tmp = tmp("a0001.png", host, dead, "Ab12Cd");
+    const std::string live_tmp = tmp("a0002.png", host, getppid(), "Zz9yX8");    // another shard, running
+    const std::string own_tmp = tmp("a0003.png", host, getpid(), "qwerty");
+    const std::string other_host = tmp("a0006.png", host + "x", dead, "Ab12Cd");  // a shard on another node
+    for (const auto& name : {dead_tmp, live_tmp, own_tmp, other_host, std::string("a0004.png"),
+                             std::string(".hidden.tmp-x"), std::string(".a0005.png.tmp-12-short")}) {
+        write(dir.path / name, "partial");
+    }
+    BOOST_TEST(remove_stale_temporaries(dir.path) == 1u);
+    BOOST_TEST(!fs::exists(dir.path / dead_tmp));
+    for (const auto& kept : {live_tmp, own_tmp, other_host, std::string("a0004.png"), std::string(".hidden.tmp-x"),
+                             std::string(".a0005.png.tmp-12-short")}) {
+        BOOST_TEST(fs::exists(dir.path / kept), kept);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(write_atomically_leaves_only_the_final_file) {
+    TempDir dir;
+    write_atomically((dir.path / "map.png").string(), "bytes");
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir.path)) names.push_back(e.path().filename().string());
+    BOOST_TEST(names == std::vector<std::string>{"map.png"}, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,6 +5,7 @@
 #include <borderline/scene.hpp>
 #include <borderline/style.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -39,5 +40,11 @@ bool font_available(const std::string& family);
 /// Write bytes to `path` whole or not at all (temporary file + rename); "-"
 /// writes to standard output. Throws OutputError.
 void write_atomically(const std::string& path, const std::string& bytes);
+
+/// Remove the temporary files that write_atomically left in `dir` when its
+/// process was killed (.NAME.tmp-HOSTpPID-XXXXXX, this host, PID no longer
+/// running); those of live processes and of other hosts, such as other
+/// shards, are kept. Returns how many were removed.
+std::size_t remove_stale_temporaries(const std::filesystem::path& dir);
 
 }  // namespace borderline

@@ -72,6 +72,9 @@ std::vector<BatchResult> run_batch(const std::vector<BatchItem>& all_items, cons
     if (!fs::is_directory(options.outdir, ec)) {
         throw OutputError(options.outdir.string() + ": cannot create the output folder; choose a writable place");
     }
+    // A killed earlier run leaves its half-written files under hidden
+    // temporary names; they are never final outputs, so clear them.
+    remove_stale_temporaries(options.outdir);
     std::vector<const BatchItem*> items;
     for (std::size_t i = 0; i < all_items.size(); ++i) {
         if (i % options.shard_count == options.shard_index - 1) items.push_back(&all_items[i]);

@@ -2,9 +2,12 @@
 #include <borderline/error.hpp>
 #include <borderline/render.hpp>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <csignal>
 #include <cstring>
+#include <regex>
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,6 +25,20 @@ OutputFormat format_for(const std::string& path) {
 }
 
 namespace {
+
+/// HOSTpPID: who writes a temporary file (host name reduced to 16 letters
+/// and digits, so that it cannot be confused with the rest of the name).
+std::string temporary_owner() {
+    char buf[256] = {};
+    std::string host;
+    if (::gethostname(buf, sizeof buf - 1) == 0) {
+        for (const char* c = buf; *c && host.size() < 16; ++c) {
+            if (std::isalnum(static_cast<unsigned char>(*c))) host += *c;
+        }
+    }
+    return host + "p" + std::to_string(::getpid());
+}
+
 bool write_all(int fd, const std::string& bytes) {
     std::size_t done = 0;
     while (done < bytes.size()) {
@@ -51,7 +68,10 @@ void write_atomically(const std::string& path, const std::string& bytes) {
         throw OutputError(path + ": folder " + dir.string() + " does not exist; create it first");
     }
     if (fs::is_directory(target, ec)) throw OutputError(path + ": is a folder; give a file name");
-    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    // Host and PID in the name let a later run tell a killed writer's
+    // leftovers from a live one's (remove_stale_temporaries).
+    std::string tmpl =
+        (dir / ("." + target.filename().string() + ".tmp-" + temporary_owner() + "-XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0) {
         throw OutputError(path + ": cannot write in " + dir.string() + " (" + std::strerror(errno) +
@@ -70,6 +90,24 @@ void write_atomically(const std::string& path, const std::string& bytes) {
         ::unlink(tmpl.c_str());
         throw OutputError(path + ": cannot be replaced (" + std::strerror(e) + ")");
     }
+}
+
+std::size_t remove_stale_temporaries(const std::filesystem::path& dir) {
+    // Only this host's: shards on other machines may share the folder, and
+    // their PIDs mean nothing here.
+    static const std::regex temporary(R"(\..+\.tmp-([A-Za-z0-9]{0,16})p([0-9]{1,9})-[A-Za-z0-9]{6})");
+    const std::string host = temporary_owner().substr(0, temporary_owner().rfind('p'));
+    std::size_t removed = 0;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+        std::smatch m;
+        const std::string name = e.path().filename().string();
+        if (!e.is_regular_file(ec) || !std::regex_match(name, m, temporary) || m[1].str() != host) continue;
+        const auto pid = static_cast<pid_t>(std::stol(m[2].str()));
+        if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+        if (std::filesystem::remove(e.path(), ec)) ++removed;
+    }
+    return removed;
 }
 
 }  // namespace borderline
