@@ -45,7 +45,7 @@ public:
     template <class T>
     void array(const std::vector<T>& v) {
         pod(static_cast<std::uint32_t>(v.size()));
-        out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+        if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
     }
     std::string& bytes() { return out_; }
 
@@ -77,7 +77,7 @@ public:
             return;
         }
         v.resize(n);
-        std::memcpy(v.data(), in_.data() + at_, n * sizeof(T));
+        if (n > 0) std::memcpy(v.data(), in_.data() + at_, n * sizeof(T));  // data() may be null when empty
         at_ += n * sizeof(T);
     }
     std::uint32_t count() {
