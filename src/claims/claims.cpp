@@ -253,7 +253,9 @@ void Analyzer::index_paragraphs_and_quotes() {
     for (std::size_t i = 0; i < n; ++i) {
         if (i > 0) {
             const std::size_t a = doc_.tokens[i - 1].span.end, b = doc_.tokens[i].span.start;
-            if (doc_.text.find('\n', a) < b) ++para;
+            // Only between the two tokens: find() to the next newline made a
+            // long single line quadratic.
+            if (b > a && std::string_view(doc_.text).substr(a, b - a).find('\n') != std::string_view::npos) ++para;
         }
         tok_para_[i] = para;
     }

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_map>
 
 namespace borderline {
 
@@ -204,15 +205,30 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     std::vector<std::int64_t> chosen(n, -1);
     std::vector<double> chosen_score(n, 0), chosen_total(n, 0);
     for (int pass = 0; pass < 2; ++pass) {
-        // Places already placed (non-country), for the nearness bonus.
-        std::vector<std::pair<std::size_t, std::uint32_t>> anchors;  // (mention, place)
+        // Places already placed (non-country), for the nearness bonus: each
+        // place once, with its first mention and how often it was chosen.
+        // Scoring every mention against every other was quadratic (a 1 MB
+        // run of repeated names took 76 s); the first 256 places are plenty
+        // of context, and each candidate's near places are found once.
+        struct Anchor {
+            std::uint32_t entry;
+            std::size_t first_mention;
+            std::size_t count;
+        };
+        std::vector<Anchor> anchors;
+        std::unordered_map<std::uint32_t, std::size_t> anchor_of;
+        std::unordered_map<std::uint32_t, std::vector<std::size_t>> near_anchors;  // candidate -> anchors within 300 km
         if (pass == 1) {
             for (std::size_t k = 0; k < n; ++k) {
-                if (chosen[k] >= 0) {
-                    const Entry& e = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
-                    if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) {
-                        anchors.emplace_back(k, static_cast<std::uint32_t>(chosen[k]));
-                    }
+                if (chosen[k] < 0) continue;
+                const auto idx = static_cast<std::uint32_t>(chosen[k]);
+                const Entry e = gaz.entry(idx);
+                if (e.kind != PlaceKind::place && e.kind != PlaceKind::admin1) continue;
+                if (const auto it = anchor_of.find(idx); it != anchor_of.end()) {
+                    ++anchors[it->second].count;
+                } else if (anchors.size() < 256) {
+                    anchor_of.emplace(idx, anchors.size());
+                    anchors.push_back({idx, k, 1});
                 }
             }
         }
@@ -277,9 +293,20 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 }
                 if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
                     if (a.titled || a.after_name || a.person_next || a.org_next) s = 0;
-                    for (const auto& [other, o] : anchors) {
-                        if (other == k || o == r.entry) continue;
-                        if (const Entry near = gaz.entry(o); km_between(e.lon, e.lat, near.lon, near.lat) < 300) {
+                    auto found = near_anchors.find(r.entry);
+                    if (found == near_anchors.end()) {
+                        std::vector<std::size_t> near;
+                        for (std::size_t i = 0; i < anchors.size(); ++i) {
+                            const Entry o = gaz.entry(anchors[i].entry);
+                            if (anchors[i].entry != r.entry && km_between(e.lon, e.lat, o.lon, o.lat) < 300) {
+                                near.push_back(i);
+                            }
+                        }
+                        found = near_anchors.emplace(r.entry, std::move(near)).first;
+                    }
+                    // Near another place of the article, not only this mention's own choice.
+                    for (const std::size_t i : found->second) {
+                        if (anchors[i].count > 1 || anchors[i].first_mention != k) {
                             s += 1;
                             break;
                         }
