@@ -58,6 +58,23 @@ std::string fold(std::string_view utf8) {
     bool pending_space = false;
     utf8proc_int32_t buf[16];
     while (left > 0) {
+        // ASCII, most of any English text, without utf8proc: the same result
+        // (lower case; dashes, underscores and spaces one space; ` an
+        // apostrophe) at a fraction of the cost.
+        if (*p < 0x80) {
+            const char a = static_cast<char>(*p++);
+            --left;
+            if (a == '-' || a == ' ' || a == '\t' || a == '\n' || a == '\r' || a == '_') {
+                pending_space = !out.empty();
+                continue;
+            }
+            if (pending_space) {
+                out.push_back(' ');
+                pending_space = false;
+            }
+            out.push_back(a == '`' ? '\'' : (a >= 'A' && a <= 'Z') ? static_cast<char>(a - 'A' + 'a') : a);
+            continue;
+        }
         utf8proc_int32_t c;
         auto n = utf8proc_iterate(p, left, &c);
         if (n <= 0) {  // invalid byte: skip it
