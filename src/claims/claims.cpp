@@ -1015,8 +1015,17 @@ void Analyzer::make_claims(std::size_t s, std::vector<Cue>& cues) {
             gend = nx.tok;
             if (!nx.split && nx.actor.first != kNone && !nx.according && !nx.passive)
                 gend = std::min(gend, nx.actor.first);
+            // "...; Pakistan denies this": a split speaker's own name, after
+            // this claim's words, is not part of them.
+            if (nx.split && nx.actor.first != kNone && nx.actor.first > lead.after && nx.actor.first < nx.tok)
+                gend = std::min(gend, nx.actor.first);
             if (nx.according) gend = std::min(gend, nx.tok);
-            while (gend > lead.after && !word(gend - 1)) --gend;
+            // Nor the punctuation and conjunction that join the next claim:
+            // "denies this and says ..." ends at "this".
+            while (gend > lead.after && (!word(gend - 1) || fw(gend - 1) == "and" || fw(gend - 1) == "but" ||
+                                         fw(gend - 1) == "or" || fw(gend - 1) == "while")) {
+                --gend;
+            }
         }
         std::size_t cfirst = lead.after;
         if (lead.passive) {
