@@ -14,8 +14,6 @@ namespace borderline {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
-
 /// Box of a country's main territory: its parts near its largest part, so
 /// that overseas islands do not stretch the frame.
 Box main_territory(const Feature& f) {
