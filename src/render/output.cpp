@@ -26,9 +26,9 @@ OutputFormat format_for(const std::string& path) {
 
 namespace {
 
-/// HOSTpPID: who writes a temporary file (host name reduced to 16 letters
-/// and digits, so that it cannot be confused with the rest of the name).
-std::string temporary_owner() {
+/// This host's name reduced to 16 letters and digits, so that in a
+/// temporary file's name it cannot be confused with the rest.
+std::string temporary_host() {
     char buf[256] = {};
     std::string host;
     if (::gethostname(buf, sizeof buf - 1) == 0) {
@@ -36,7 +36,7 @@ std::string temporary_owner() {
             if (std::isalnum(static_cast<unsigned char>(*c))) host += *c;
         }
     }
-    return host + "p" + std::to_string(::getpid());
+    return host;
 }
 
 bool write_all(int fd, const std::string& bytes) {
@@ -71,7 +71,7 @@ void write_atomically(const std::string& path, const std::string& bytes) {
     // Host and PID in the name let a later run tell a killed writer's
     // leftovers from a live one's (remove_stale_temporaries).
     std::string tmpl =
-        (dir / ("." + target.filename().string() + ".tmp-" + temporary_owner() + "-XXXXXX")).string();
+        (dir / ("." + target.filename().string() + ".tmp-" + temporary_host() + "p" + std::to_string(::getpid()) + "-XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0) {
         throw OutputError(path + ": cannot write in " + dir.string() + " (" + std::strerror(errno) +
@@ -96,7 +96,7 @@ std::size_t remove_stale_temporaries(const std::filesystem::path& dir) {
     // Only this host's: shards on other machines may share the folder, and
     // their PIDs mean nothing here.
     static const std::regex temporary(R"(\..+\.tmp-([A-Za-z0-9]{0,16})p([0-9]{1,9})-[A-Za-z0-9]{6})");
-    const std::string host = temporary_owner().substr(0, temporary_owner().rfind('p'));
+    const std::string host = temporary_host();
     std::size_t removed = 0;
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
