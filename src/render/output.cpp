@@ -70,8 +70,8 @@ void write_atomically(const std::string& path, const std::string& bytes) {
     if (fs::is_directory(target, ec)) throw OutputError(path + ": is a folder; give a file name");
     // Host and PID in the name let a later run tell a killed writer's
     // leftovers from a live one's (remove_stale_temporaries).
-    std::string tmpl =
-        (dir / ("." + target.filename().string() + ".tmp-" + temporary_host() + "p" + std::to_string(::getpid()) + "-XXXXXX")).string();
+    const std::string owner = temporary_host() + "p" + std::to_string(::getpid());
+    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-" + owner + "-XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0) {
         throw OutputError(path + ": cannot write in " + dir.string() + " (" + std::strerror(errno) +
