@@ -4,6 +4,7 @@
 // huge coordinates.
 #include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
+#include <borderline/projection.hpp>
 #include <borderline/render.hpp>
 
 #include <cairo-pdf.h>
@@ -11,7 +12,6 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 #include <png.h>
-#include <proj.h>
 
 #include <algorithm>
 #include <bit>
@@ -31,12 +31,6 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 
 // ---- RAII for the C handles -------------------------------------------------
-struct ProjCtxDeleter {
-    void operator()(PJ_CONTEXT* c) const { proj_context_destroy(c); }
-};
-struct ProjDeleter {
-    void operator()(PJ* p) const { proj_destroy(p); }
-};
 struct SurfaceDeleter {
     void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
 };
@@ -49,8 +43,6 @@ struct GObjectDeleter {
 struct FontDescDeleter {
     void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
 };
-using ProjCtxPtr = std::unique_ptr<PJ_CONTEXT, ProjCtxDeleter>;
-using ProjPtr = std::unique_ptr<PJ, ProjDeleter>;
 using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
 using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
 using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
@@ -76,26 +68,8 @@ struct Rect {
 // ---- Projection from lon/lat to pixels ---------------------------------------
 class View {
 public:
-    View(const std::string& proj_string, const Box& bbox, const Rect& area) : area_(area) {
-        ctx_.reset(proj_context_create());
-        proj_log_level(ctx_.get(), PJ_LOG_NONE);
-        // The scene's projections are on WGS84 like the data, so the whole
-        // transformation is the projection itself: build it as a pipeline
-        // from degrees, which spares PROJ its database (~25 ms per view).
-        // Anything else goes through the general CRS-to-CRS path.
-        std::string steps = proj_string;
-        if (const auto at = steps.find("+datum=WGS84"); at != std::string::npos) steps.replace(at, 12, "+ellps=WGS84");
-        if (steps.rfind("+proj=", 0) == 0 && steps.find("+datum") == std::string::npos &&
-            steps.find("+init") == std::string::npos) {
-            const std::string pipeline = "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step " + steps;
-            pj_.reset(proj_create(ctx_.get(), pipeline.c_str()));
-        }
-        if (!pj_) {
-            ProjPtr raw(proj_create_crs_to_crs(ctx_.get(), "EPSG:4326", proj_string.c_str(), nullptr));
-            if (!raw) throw UsageError("projection '" + proj_string + "' is not valid");
-            pj_.reset(proj_normalize_for_visualization(ctx_.get(), raw.get()));
-            if (!pj_) throw UsageError("projection '" + proj_string + "' cannot be normalised");
-        }
+    View(const std::string& proj_string, const Box& bbox, const Rect& area)
+        : proj_(Projection::parse(proj_string)), area_(area) {
         // Projected extent of the requested box, sampled along its edges.
         Box pb;
         for (int i = 0; i <= 32; ++i) {
@@ -130,11 +104,10 @@ public:
     }
 
     bool fwd(double& x, double& y) const {
-        PJ_COORD c = proj_coord(x, y, 0, 0);
-        c = proj_trans(pj_.get(), PJ_FWD, c);
-        if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y) || std::abs(c.xy.x) > 1e15) return false;
-        x = c.xy.x;
-        y = c.xy.y;
+        double px = 0, py = 0;
+        if (!proj_.forward(x, y, px, py) || std::abs(px) > 1e15 || std::abs(py) > 1e15) return false;
+        x = px;
+        y = py;
         return true;
     }
 
@@ -147,24 +120,23 @@ public:
         return true;
     }
 
-    /// Many points at once (PROJ's batch call is much faster than one by one).
-    void to_px(std::vector<double>& xs, std::vector<double>& ys) const {
-        proj_trans_generic(pj_.get(), PJ_FWD, xs.data(), sizeof(double), xs.size(), ys.data(), sizeof(double),
-                           ys.size(), nullptr, 0, 0, nullptr, 0, 0);
+    /// Many points at once, in place; false when some point has no
+    /// projection (the caller drops that ring or line: Cairo is never given
+    /// an infinite coordinate).
+    bool to_px(std::vector<double>& xs, std::vector<double>& ys) const {
         for (std::size_t i = 0; i < xs.size(); ++i) {
-            xs[i] = area_.x + area_.w / 2 + (xs[i] - cx_) * scale_;
-            ys[i] = area_.y + area_.h / 2 - (ys[i] - cy_) * scale_;
+            double x = 0, y = 0;
+            if (!proj_.forward(xs[i], ys[i], x, y)) return false;
+            xs[i] = area_.x + area_.w / 2 + (x - cx_) * scale_;
+            ys[i] = area_.y + area_.h / 2 - (y - cy_) * scale_;
         }
+        return true;
     }
 
     bool inverse(double px, double py, double& lon, double& lat) const {
         const double x = (px - area_.x - area_.w / 2) / scale_ + cx_;
         const double y = -(py - area_.y - area_.h / 2) / scale_ + cy_;
-        PJ_COORD c = proj_trans(pj_.get(), PJ_INV, proj_coord(x, y, 0, 0));
-        if (!std::isfinite(c.lp.lam) || !std::isfinite(c.lp.phi) || std::abs(c.lp.lam) > 1000) return false;
-        lon = c.lp.lam;
-        lat = c.lp.phi;
-        return true;
+        return proj_.inverse(x, y, lon, lat);
     }
 
     /// Metres per pixel along the parallel through the centre of the map.
@@ -188,8 +160,7 @@ public:
     [[nodiscard]] const Rect& area() const { return area_; }
 
 private:
-    ProjCtxPtr ctx_;
-    ProjPtr pj_;
+    Projection proj_;
     Rect area_;
     double scale_ = 1, cx_ = 0, cy_ = 0;
     Box visible_;
@@ -319,7 +290,7 @@ double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const R
                 xs[i] = ring[i].lon;
                 ys[i] = ring[i].lat;
             }
-            v.to_px(xs, ys);
+            if (!v.to_px(xs, ys)) continue;
             cairo_move_to(cr, xs[0], ys[0]);
             for (std::size_t i = 1; i < xs.size(); ++i) cairo_line_to(cr, xs[i], ys[i]);
             cairo_close_path(cr);
@@ -353,7 +324,7 @@ void path_lines(cairo_t* cr, const View& v, const MultiLineString& lines) {
                 xs[i] = part[i].lon;
                 ys[i] = part[i].lat;
             }
-            v.to_px(xs, ys);
+            if (!v.to_px(xs, ys)) continue;
             cairo_move_to(cr, xs[0], ys[0]);
             for (std::size_t i = 1; i < xs.size(); ++i) cairo_line_to(cr, xs[i], ys[i]);
         }
