@@ -15,12 +15,13 @@ namespace borderline {
 class DisputeRegistry;
 
 /// One feature of a layer: its geometry (one of the three kinds, by layer
-/// type), its bounding box and its attribute values in field order.
+/// type), its bounding box and its attribute values in field order. The
+/// points are views into the layer's storage.
 struct Feature {
     Box bbox;
     MultiPolygon polygons;
     std::vector<Box> part_boxes;  ///< box of each polygon part's outer ring
-    MultiLineString lines;
+    Lines lines;
     LonLat point;
     std::vector<std::string> values;
 };
@@ -30,7 +31,10 @@ class Layer {
 public:
     enum class Kind { polygon, line, point };
 
-    Layer(std::string name, Kind kind, std::vector<std::string> fields, std::vector<Feature> features);
+    /// `storage` keeps alive whatever the features' points view (a mapped
+    /// file, or the vectors they were read into).
+    Layer(std::string name, Kind kind, std::vector<std::string> fields, std::vector<Feature> features,
+          std::shared_ptr<const void> storage);
 
     [[nodiscard]] const std::string& name() const { return name_; }
     [[nodiscard]] Kind kind() const { return kind_; }
@@ -49,6 +53,7 @@ private:
     Kind kind_;
     std::vector<std::string> fields_;
     std::vector<Feature> features_;
+    std::shared_ptr<const void> storage_;
 };
 
 /// The folder of bundled layers. Each layer is read on first use (thread-safe)

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <span>
 #include <vector>
 
 namespace borderline {
@@ -41,12 +42,18 @@ struct Box {
     [[nodiscard]] double height() const { return north - south; }
 };
 
+/// Points computed by the program (clipped, thinned): owned.
 using Ring = std::vector<LonLat>;
-/// Outer ring first, then holes.
-using Polygon = std::vector<Ring>;
-using MultiPolygon = std::vector<Polygon>;
 using LineString = std::vector<LonLat>;
 using MultiLineString = std::vector<LineString>;
+
+/// Points of a layer's feature: a view into the layer's storage (the mapped
+/// cache file), valid while the layer is.
+using Points = std::span<const LonLat>;
+/// Outer ring first, then holes.
+using Polygon = std::vector<Points>;
+using MultiPolygon = std::vector<Polygon>;
+using Lines = std::vector<Points>;
 
 /// Great-circle distance in km between two lon/lat points (spherical Earth).
 double km_between(double lon1, double lat1, double lon2, double lat2);

@@ -47,8 +47,13 @@ bool contains(const MultiPolygon& mp, LonLat p) {
     return inside;
 }
 
-Layer::Layer(std::string name, Kind kind, std::vector<std::string> fields, std::vector<Feature> features)
-    : name_(std::move(name)), kind_(kind), fields_(std::move(fields)), features_(std::move(features)) {}
+Layer::Layer(std::string name, Kind kind, std::vector<std::string> fields, std::vector<Feature> features,
+             std::shared_ptr<const void> storage)
+    : name_(std::move(name)),
+      kind_(kind),
+      fields_(std::move(fields)),
+      features_(std::move(features)),
+      storage_(std::move(storage)) {}
 
 int Layer::field(const std::string& name) const {
     for (std::size_t i = 0; i < fields_.size(); ++i) {

@@ -1,8 +1,10 @@
 // The binary layer cache: each layer of geodata/ as flat little-endian
-// records (box, attribute strings, rings of lon/lat doubles), written at
-// build time by borderline_layers from the shapefiles. Reading it is a copy
-// of arrays, where OGR parses the shapefiles feature by feature, and it keeps
-// GDAL out of the program.
+// records (box, attribute strings, references to rings), then every point of
+// the layer in one aligned array of lon/lat doubles. Written at build time by
+// borderline_layers from the shapefiles. The program maps the file and its
+// features view the points in place: a map reads only the pages of the
+// features it draws, where copying admin1 alone (851k points) took 20 ms.
+// It keeps GDAL out of the program.
 #include <borderline/error.hpp>
 #include <borderline/geodata.hpp>
 
@@ -27,7 +29,7 @@ namespace borderline {
 
 namespace {
 
-constexpr std::string_view kMagic = "BLLAYER\x02";
+constexpr std::string_view kMagic = "BLLAYER\x03";
 static_assert(sizeof(LonLat) == 2 * sizeof(double) && std::is_trivially_copyable_v<LonLat>);
 static_assert(sizeof(Box) == 4 * sizeof(double) && std::is_trivially_copyable_v<Box>);
 
@@ -46,6 +48,12 @@ public:
     void array(const std::vector<T>& v) {
         pod(static_cast<std::uint32_t>(v.size()));
         if (!v.empty()) out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    }
+    /// A run of points: stored in `points`, referenced here by offset and count.
+    void ref(Points p, std::vector<LonLat>& points) {
+        pod(static_cast<std::uint64_t>(points.size()));
+        pod(static_cast<std::uint32_t>(p.size()));
+        points.insert(points.end(), p.begin(), p.end());
     }
     std::string& bytes() { return out_; }
 
@@ -80,13 +88,27 @@ public:
         if (n > 0) std::memcpy(v.data(), in_.data() + at_, n * sizeof(T));  // data() may be null when empty
         at_ += n * sizeof(T);
     }
+    /// A run of points written by Writer::ref, as a view into `points`.
+    Points ref(Points points) {
+        const auto offset = pod<std::uint64_t>();
+        const auto n = pod<std::uint32_t>();
+        if (!ok || offset > points.size() || n > points.size() - offset) {
+            ok = false;
+            return {};
+        }
+        return points.subspan(offset, n);
+    }
     std::uint32_t count() {
         // Every counted item takes at least 4 bytes, which bounds a damaged count.
         const auto n = pod<std::uint32_t>();
         if (n > (in_.size() - at_) / 4) ok = false;
         return ok ? n : 0;
     }
-    [[nodiscard]] bool at_end() const { return at_ == in_.size(); }
+    [[nodiscard]] std::size_t position() const { return at_; }
+    void skip_to(std::size_t at) {
+        if (at > in_.size()) ok = false;
+        else at_ = at;
+    }
     bool ok = true;
 
 private:
@@ -141,6 +163,23 @@ std::string layer_cache_key(const std::filesystem::path& dir, const std::string&
 }
 
 void write_layer_cache(const Layer& layer, const std::string& key, const std::filesystem::path& file) {
+    Writer meta;
+    std::vector<LonLat> points;
+    meta.pod(static_cast<std::uint32_t>(layer.size()));
+    for (const Feature& f : layer.features()) {
+        meta.pod(f.bbox);
+        meta.pod(f.point);
+        meta.pod(static_cast<std::uint32_t>(f.values.size()));
+        for (const auto& v : f.values) meta.str(v);
+        meta.pod(static_cast<std::uint32_t>(f.polygons.size()));
+        for (const auto& poly : f.polygons) {
+            meta.pod(static_cast<std::uint32_t>(poly.size()));
+            for (const auto& ring : poly) meta.ref(ring, points);
+        }
+        meta.array(f.part_boxes);
+        meta.pod(static_cast<std::uint32_t>(f.lines.size()));
+        for (const auto& line : f.lines) meta.ref(line, points);
+    }
     Writer w;
     w.bytes().append(kMagic);
     w.str(key);
@@ -148,20 +187,16 @@ void write_layer_cache(const Layer& layer, const std::string& key, const std::fi
     w.pod(static_cast<std::uint32_t>(layer.kind()));
     w.pod(static_cast<std::uint32_t>(layer.fields().size()));
     for (const auto& f : layer.fields()) w.str(f);
-    w.pod(static_cast<std::uint32_t>(layer.size()));
-    for (const Feature& f : layer.features()) {
-        w.pod(f.bbox);
-        w.pod(f.point);
-        w.pod(static_cast<std::uint32_t>(f.values.size()));
-        for (const auto& v : f.values) w.str(v);
-        w.pod(static_cast<std::uint32_t>(f.polygons.size()));
-        for (const auto& poly : f.polygons) {
-            w.pod(static_cast<std::uint32_t>(poly.size()));
-            for (const auto& ring : poly) w.array(ring);
-        }
-        w.array(f.part_boxes);
-        w.pod(static_cast<std::uint32_t>(f.lines.size()));
-        for (const auto& line : f.lines) w.array(line);
+    // Where the points start: after this header and the records, aligned
+    // for doubles (the file is mapped at a page boundary).
+    std::size_t points_at = w.bytes().size() + 2 * sizeof(std::uint64_t) + meta.bytes().size();
+    points_at = (points_at + alignof(LonLat) - 1) / alignof(LonLat) * alignof(LonLat);
+    w.pod(static_cast<std::uint64_t>(points_at));
+    w.pod(static_cast<std::uint64_t>(points.size()));
+    w.bytes().append(meta.bytes());
+    w.bytes().resize(points_at, '\0');
+    if (!points.empty()) {
+        w.bytes().append(reinterpret_cast<const char*>(points.data()), points.size() * sizeof(LonLat));
     }
     std::filesystem::create_directories(file.parent_path());
     const auto tmp = file.string() + ".tmp" + std::to_string(::getpid());
@@ -177,23 +212,20 @@ void write_layer_cache(const Layer& layer, const std::string& key, const std::fi
 }
 
 std::unique_ptr<Layer> read_layer_cache(const std::filesystem::path& file, const std::string& key) {
-    // Mapped rather than read: the records are copied straight from the page
-    // cache into the layer's vectors, with no buffer to allocate and fill.
+    // Mapped, and kept mapped by the layer: its features view the points
+    // in place.
     const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return nullptr;
     struct stat st {};
     void* map = MAP_FAILED;
     if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-        map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
     }
     ::close(fd);
     if (map == MAP_FAILED) return nullptr;
-    struct Unmap {
-        void* p;
-        std::size_t n;
-        ~Unmap() { ::munmap(p, n); }
-    } unmap{map, static_cast<std::size_t>(st.st_size)};
-    const std::string_view bytes(static_cast<const char*>(map), unmap.n);
+    const auto size = static_cast<std::size_t>(st.st_size);
+    std::shared_ptr<const void> mapping(map, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+    const std::string_view bytes(static_cast<const char*>(map), size);
     if (bytes.compare(0, kMagic.size(), kMagic) != 0) return nullptr;
     Reader r(bytes.substr(kMagic.size()));
     if (r.str() != key || !r.ok) return nullptr;
@@ -202,25 +234,35 @@ std::unique_ptr<Layer> read_layer_cache(const std::filesystem::path& file, const
     if (kind > static_cast<std::uint32_t>(Layer::Kind::point)) return nullptr;
     std::vector<std::string> fields(r.count());
     for (auto& f : fields) f = r.str();
-    std::vector<Feature> features(r.count());
-    for (Feature& f : features) {
-        f.bbox = r.pod<Box>();
-        f.point = r.pod<LonLat>();
-        f.values.resize(r.count());
-        for (auto& v : f.values) v = r.str();
-        f.polygons.resize(r.count());
-        for (auto& poly : f.polygons) {
-            poly.resize(r.count());
-            for (auto& ring : poly) r.array(ring);
-        }
-        r.array(f.part_boxes);
-        f.lines.resize(r.count());
-        for (auto& line : f.lines) r.array(line);
-        if (!r.ok) return nullptr;
+    const auto points_at = r.pod<std::uint64_t>();
+    const auto point_count = r.pod<std::uint64_t>();
+    if (!r.ok || points_at % alignof(LonLat) != 0 || points_at > size ||
+        point_count != (size - points_at) / sizeof(LonLat) || (size - points_at) % sizeof(LonLat) != 0) {
+        return nullptr;
     }
-    if (!r.ok || !r.at_end()) return nullptr;
+    const Points points(reinterpret_cast<const LonLat*>(bytes.data() + points_at), point_count);
+    Reader records(bytes.substr(0, points_at));
+    records.skip_to(r.position() + kMagic.size());
+    std::vector<Feature> features(records.count());
+    for (Feature& f : features) {
+        f.bbox = records.pod<Box>();
+        f.point = records.pod<LonLat>();
+        f.values.resize(records.count());
+        for (auto& v : f.values) v = records.str();
+        f.polygons.resize(records.count());
+        for (auto& poly : f.polygons) {
+            poly.resize(records.count());
+            for (auto& ring : poly) ring = records.ref(points);
+        }
+        records.array(f.part_boxes);
+        f.lines.resize(records.count());
+        for (auto& line : f.lines) line = records.ref(points);
+        if (!records.ok) return nullptr;
+    }
+    // Only the alignment padding may follow the records.
+    if (!records.ok || points_at - records.position() >= alignof(LonLat)) return nullptr;
     return std::make_unique<Layer>(std::move(name), static_cast<Layer::Kind>(kind), std::move(fields),
-                                   std::move(features));
+                                   std::move(features), std::move(mapping));
 }
 
 }  // namespace borderline

@@ -23,8 +23,12 @@ struct FeatureDeleter {
 };
 using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
 
-Ring read_ring(const OGRLinearRing* r, Box& box) {
-    Ring ring;
+// The points of every feature, kept by the layer; moving a Ring keeps its
+// buffer, so the views stay valid as this grows.
+using Store = std::vector<Ring>;
+
+Points read_ring(const OGRLinearRing* r, Box& box, Store& store) {
+    Ring& ring = store.emplace_back();
     const int n = r->getNumPoints();
     ring.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
@@ -35,30 +39,32 @@ Ring read_ring(const OGRLinearRing* r, Box& box) {
     return ring;
 }
 
-void read_polygon(const OGRPolygon* p, Feature& f) {
+void read_polygon(const OGRPolygon* p, Feature& f, Store& store) {
     Polygon poly;
     Box part;
-    if (p->getExteriorRing()) poly.push_back(read_ring(p->getExteriorRing(), part));
+    if (p->getExteriorRing()) poly.push_back(read_ring(p->getExteriorRing(), part, store));
     f.bbox.expand(part);
-    for (int i = 0; i < p->getNumInteriorRings(); ++i) poly.push_back(read_ring(p->getInteriorRing(i), f.bbox));
+    for (int i = 0; i < p->getNumInteriorRings(); ++i) {
+        poly.push_back(read_ring(p->getInteriorRing(i), f.bbox, store));
+    }
     if (!poly.empty()) {
         f.polygons.push_back(std::move(poly));
         f.part_boxes.push_back(part);
     }
 }
 
-void read_line(const OGRLineString* l, Feature& f) {
-    LineString line;
+void read_line(const OGRLineString* l, Feature& f, Store& store) {
+    LineString& line = store.emplace_back();
     const int n = l->getNumPoints();
     line.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
         line.push_back({l->getX(i), l->getY(i)});
         f.bbox.expand(l->getX(i), l->getY(i));
     }
-    f.lines.push_back(std::move(line));
+    f.lines.push_back(line);
 }
 
-void read_geometry(const OGRGeometry* g, Feature& f) {
+void read_geometry(const OGRGeometry* g, Feature& f, Store& store) {
     if (!g) return;
     switch (wkbFlatten(g->getGeometryType())) {
         case wkbPoint: {
@@ -67,13 +73,13 @@ void read_geometry(const OGRGeometry* g, Feature& f) {
             f.bbox.expand(p->getX(), p->getY());
             break;
         }
-        case wkbPolygon: read_polygon(g->toPolygon(), f); break;
+        case wkbPolygon: read_polygon(g->toPolygon(), f, store); break;
         case wkbMultiPolygon:
-            for (const auto* p : *g->toMultiPolygon()) read_polygon(p, f);
+            for (const auto* p : *g->toMultiPolygon()) read_polygon(p, f, store);
             break;
-        case wkbLineString: read_line(g->toLineString(), f); break;
+        case wkbLineString: read_line(g->toLineString(), f, store); break;
         case wkbMultiLineString:
-            for (const auto* l : *g->toMultiLineString()) read_line(l, f);
+            for (const auto* l : *g->toMultiLineString()) read_line(l, f, store);
             break;
         default: break;
     }
@@ -110,6 +116,7 @@ std::unique_ptr<Layer> read_shapefile_layer(const std::filesystem::path& dir, co
         default: kind = Layer::Kind::point; break;
     }
     std::vector<Feature> features;
+    auto store = std::make_shared<Store>();
     features.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, lyr->GetFeatureCount())));
     lyr->ResetReading();
     while (FeaturePtr f{lyr->GetNextFeature()}) {
@@ -120,13 +127,13 @@ std::unique_ptr<Layer> read_shapefile_layer(const std::filesystem::path& dir, co
         }
         if (simplify > 0 && f->GetGeometryRef()) {
             const std::unique_ptr<OGRGeometry> g(f->GetGeometryRef()->SimplifyPreserveTopology(simplify));
-            read_geometry(g.get(), out);
+            read_geometry(g.get(), out, *store);
         } else {
-            read_geometry(f->GetGeometryRef(), out);
+            read_geometry(f->GetGeometryRef(), out, *store);
         }
         features.push_back(std::move(out));
     }
-    return std::make_unique<Layer>(name, kind, std::move(fields), std::move(features));
+    return std::make_unique<Layer>(name, kind, std::move(fields), std::move(features), std::move(store));
 }
 
 

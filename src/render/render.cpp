@@ -168,8 +168,9 @@ private:
 };
 
 // ---- Clipping in lon/lat (Sutherland-Hodgman for rings, per segment for lines)
-Ring clip_ring(const Ring& in, const Box& b) {
-    Ring out = in;
+Ring clip_ring(Points in, const Box& b) {
+    Ring out(in.begin(), in.end());
+    if (std::all_of(in.begin(), in.end(), [&](const LonLat& p) { return b.contains(p.lon, p.lat); })) return out;
     for (int edge = 0; edge < 4 && !out.empty(); ++edge) {
         Ring next;
         auto inside = [&](const LonLat& p) {
@@ -206,7 +207,7 @@ Ring clip_ring(const Ring& in, const Box& b) {
     return out;
 }
 
-MultiLineString clip_line(const LineString& in, const Box& b) {
+MultiLineString clip_line(Points in, const Box& b) {
     MultiLineString out;
     LineString cur;
     for (std::size_t i = 0; i < in.size(); ++i) {
@@ -226,10 +227,9 @@ MultiLineString clip_line(const LineString& in, const Box& b) {
 
 /// Break long segments (clip edges, meridians along a frame) into short ones
 /// so that they follow the projection's curves instead of cutting chords.
-template <class Points>
-Points densify(const Points& in, bool closed) {
+Ring densify(Points in, bool closed) {
     constexpr double step = 0.5;  // degrees
-    Points out;
+    Ring out;
     out.reserve(in.size());
     const std::size_t n = in.size();
     const std::size_t segments = closed ? n : (n == 0 ? 0 : n - 1);
@@ -253,10 +253,9 @@ Points densify(const Points& in, bool closed) {
 /// kept; the first and last always stay. At a small scale this removes most
 /// of the 10m data's vertices, which would only cost projection and
 /// tessellation time for no visible difference.
-template <class Points>
-Points thin(Points in, double tol) {
-    if (in.size() < 4 || tol <= 0) return in;
-    Points out;
+Ring thin(Points in, double tol) {
+    if (in.size() < 4 || tol <= 0) return Ring(in.begin(), in.end());
+    Ring out;
     out.reserve(in.size() / 2 + 2);
     out.push_back(in.front());
     for (std::size_t i = 1; i + 1 < in.size(); ++i) {
@@ -315,7 +314,7 @@ double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const R
     return best_area;
 }
 
-void path_lines(cairo_t* cr, const View& v, const MultiLineString& lines) {
+void path_lines(cairo_t* cr, const View& v, const Lines& lines) {
     for (const auto& line : lines) {
         for (const auto& clipped : clip_line(line, v.visible())) {
             const LineString part = densify(thin(clipped, v.degrees_per_pixel() * 0.5), false);
