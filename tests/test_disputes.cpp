@@ -181,3 +181,69 @@ BOOST_AUTO_TEST_CASE(crimea_follows_the_worldview) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(dispute_labels)
+
+namespace {
+std::vector<LabelBox> labels_of(const std::string& sample, const std::string& worldview) {
+    const Document doc = read_document((test::source_dir() / "samples" / sample).string());
+    SceneOptions so;
+    so.worldview = worldview;
+    const Extraction x = extract(doc, test::gazetteer(), test::data(), so);
+    return layout_labels(x.scene, test::data(), load_style(test::source_dir() / "styles" / "default.json"));
+}
+bool has(const std::vector<LabelBox>& boxes, const std::string& what) {
+    return std::any_of(boxes.begin(), boxes.end(), [&](const LabelBox& b) { return b.what == what; });
+}
+}  // namespace
+
+// "Jammu and Kashmir" beside "Jammu and Kashmir (Indian-administered)" said
+// the same thing twice; the province's label goes, the dispute's stays.
+BOOST_AUTO_TEST_CASE(a_province_the_dispute_label_repeats_is_not_labelled) {
+    const auto kashmir = labels_of("kashmir-line-of-control.txt", "");
+    BOOST_TEST(has(kashmir, "Jammu and Kashmir (Indian-administered)"));
+    BOOST_TEST(!has(kashmir, "Jammu and Kashmir"));
+    const auto crimea = labels_of("crimea-bridge.txt", "");
+    BOOST_TEST(has(crimea, "Crimea"));
+    BOOST_TEST(!has(crimea, "Autonomous Republic of Crimea"));
+    BOOST_TEST(has(crimea, "Sevastopol"));  // a city inside the dispute keeps its label
+}
+
+// Natural Earth draws Crimea inside Russia's polygon; under Ukraine's
+// worldview the peninsula is painted Ukrainian, and the name RUSSIA on it
+// would say the opposite. Country names stay off disputed areas.
+BOOST_AUTO_TEST_CASE(country_names_stay_off_disputed_areas) {
+    for (const std::string wv : {"", "UKR", "RUS"}) {
+        const Document doc = read_document((test::source_dir() / "samples" / "crimea-bridge.txt").string());
+        SceneOptions so;
+        so.worldview = wv;
+        const Extraction ex = extract(doc, test::gazetteer(), test::data(), so);
+        const auto boxes =
+            layout_labels(ex.scene, test::data(), load_style(test::source_dir() / "styles" / "default.json"));
+        const Dispute* crimea = test::data().disputes().find("crimea");
+        BOOST_REQUIRE(crimea);
+        int checked = 0;
+        for (const LabelBox& b : boxes) {
+            if (b.what != "Russia" && b.what != "Ukraine") continue;
+            // No corner or centre of a country's label lies on the peninsula.
+            for (const auto& [px, py] : {std::pair{b.x, b.y}, std::pair{b.x + b.w, b.y}, std::pair{b.x, b.y + b.h},
+                                         std::pair{b.x + b.w, b.y + b.h}, std::pair{b.x + b.w / 2, b.y + b.h / 2}}) {
+                bool on_crimea = false;
+                for (double lon = crimea->bbox.west; lon <= crimea->bbox.east && !on_crimea; lon += 0.02) {
+                    for (double lat = crimea->bbox.south; lat <= crimea->bbox.north && !on_crimea; lat += 0.02) {
+                        double x = 0, y = 0;
+                        if (!contains(*crimea->polygon, {lon, lat}) || !project_to_pixel(ex.scene, {lon, lat}, x, y)) {
+                            continue;
+                        }
+                        on_crimea = std::abs(x - px) < 3 && std::abs(y - py) < 3;
+                    }
+                }
+                BOOST_TEST(!on_crimea, b.what << " labelled on Crimea under worldview '" << wv << "'");
+            }
+            ++checked;
+        }
+        BOOST_TEST(checked == 2, "both country names placed under worldview '" << wv << "'");
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -424,7 +424,8 @@ double nice_length(double target) {
 }
 
 struct Drawn {
-    bool international = false, disputed = false, ceasefire = false, indefinite = false, disputed_area = false;
+    bool international = false, disputed = false, ceasefire = false, indefinite = false, disputed_area = false,
+         disputed_area_as_claimed = false;
     bool border_in_question = false;
 };
 
@@ -506,6 +507,14 @@ public:
     }
 
 private:
+    /// The worldview country as the legend names it: a party's name, else its code.
+    std::string worldview_name() const {
+        if (const Party* p = party(scene_.worldview)) return p->name;
+        for (const auto& m : scene_.mentioned) {
+            if (m.country == scene_.worldview) return m.name;
+        }
+        return scene_.worldview;
+    }
     const Party* party(const std::string& iso3) const {
         for (const auto& p : scene_.parties) {
             if (p.country == iso3) return &p;
@@ -585,10 +594,11 @@ private:
             if (seen_as_own) {
                 set(cr_, country_fill(scene_.worldview));
                 cairo_fill_preserve(cr_);
+                drawn_.disputed_area_as_claimed = true;
             } else {
                 hatch(sd);
+                drawn_.disputed_area = true;
             }
-            drawn_.disputed_area = true;
             stroke_class("disputed", style_.disputed_boundary, style_.boundary_width * 0.9 * k_);
         }
     }
@@ -820,11 +830,31 @@ private:
             int priority;
         };
         std::vector<Candidate> cands;
+        // A part inside a disputed area drawn on the map (Crimea in Russia's
+        // polygon) never carries the country's name: the area has its own
+        // label, and in a worldview it is painted as another country.
+        const DisputeRegistry& registry = data_.disputes();
+        std::vector<const Dispute*> areas;
+        for (const SceneDispute& sd : scene_.disputes) {
+            if (const Dispute* d = registry.find(sd.id); d && d->polygon && d->bbox.intersects(v.visible())) {
+                areas.push_back(d);
+            }
+        }
         for (std::size_t i : countries.query(v.visible())) {
             const std::string& iso = countries.value(i, "iso_a3");
+            const Feature& f = countries.features()[i];
+            MultiPolygon parts;
+            for (std::size_t p = 0; p < f.polygons.size(); ++p) {
+                const Box& b = p < f.part_boxes.size() ? f.part_boxes[p] : f.bbox;
+                const LonLat mid{(b.west + b.east) / 2, (b.south + b.north) / 2};
+                const bool disputed = std::any_of(areas.begin(), areas.end(), [&](const Dispute* d) {
+                    return d->bbox.contains(mid.lon, mid.lat) && contains(*d->polygon, mid);
+                });
+                if (!disputed) parts.push_back(f.polygons[p]);
+            }
             cairo_new_path(cr_);
             double cx = 0, cy = 0;
-            const double area = path_polygons(cr_, v, countries.features()[i].polygons, &map_, &cx, &cy);
+            const double area = path_polygons(cr_, v, parts, &map_, &cx, &cy);
             cairo_new_path(cr_);
             // Prefer the data's label point when it is on screen.
             double lx = 0, ly = 0;
@@ -864,17 +894,18 @@ private:
     struct LegendItem {
         std::string label;
         int kind;  // 0 party, 2 solid, 3 dashed, 4 dash-dot, 5 dotted, 6 also named, 7 hatched area, 8 claim,
-                   // 9 border in question
+                   // 9 border in question, 10 disputed area painted as the worldview's territory
         int number = 0;
     };
 
     std::vector<LegendItem> legend_items(std::size_t claims) const {
         std::vector<LegendItem> items;
         for (const auto& p : scene_.parties) items.push_back({p.name, 0});
-        if (drawn_.disputed_area) {
-            items.push_back({scene_.worldview.empty() ? "Disputed area, hatched in the claimants' colours"
-                                                      : "Disputed area (shown as " + scene_.worldview + " claims it)",
-                             7});
+        // The swatch shows each disputed area as the map draws it: hatched,
+        // or in a worldview painted as the claimant's own territory.
+        if (drawn_.disputed_area) items.push_back({"Disputed area, hatched in the claimants' colours", 7});
+        if (drawn_.disputed_area_as_claimed) {
+            items.push_back({"Disputed area, shown as " + worldview_name() + " claims it", 10});
         }
         if (drawn_.border_in_question) items.push_back({"Border in question", 9});
         if (drawn_.international) items.push_back({"International boundary", 2});
@@ -977,6 +1008,11 @@ private:
                 set(cr_, style_.land);
                 cairo_fill_preserve(cr_);
                 hatch(sample);
+                stroke_class("disputed", style_.disputed_boundary, 1.0 * k_);
+            } else if (kind == 10) {
+                cairo_rectangle(cr_, sx, mid - 7 * k_, sw, 14 * k_);
+                set(cr_, country_fill(scene_.worldview));
+                cairo_fill_preserve(cr_);
                 stroke_class("disputed", style_.disputed_boundary, 1.0 * k_);
             } else if (kind == 6) {
                 cairo_rectangle(cr_, sx, mid - 7 * k_, sw, 14 * k_);

@@ -60,6 +60,32 @@ void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>&
     }
 }
 
+/// An area's label that a dispute's label repeats goes: "Jammu and Kashmir"
+/// beside "Jammu and Kashmir (Indian-administered)", "Autonomous Republic of
+/// Crimea" beside "Crimea". Only disputes that get a label count (those the
+/// article names, or when it names none, those of its parties), as the
+/// renderer decides.
+void drop_repeated_area_labels(Scene& s) {
+    const bool any_named =
+        std::any_of(s.disputes.begin(), s.disputes.end(), [](const SceneDispute& d) { return d.mentioned; });
+    std::vector<std::string> labels;
+    for (const auto& d : s.disputes) {
+        if (any_named ? d.mentioned : d.involves_party) labels.push_back(fold(d.name));
+    }
+    std::erase_if(s.markers, [&](const Marker& m) {
+        if (!m.area) return false;
+        const std::string name = fold(m.name);
+        return std::any_of(labels.begin(), labels.end(), [&](const std::string& label) {
+            const bool leads = label.size() >= name.size() && label.compare(0, name.size(), name) == 0 &&
+                               (label.size() == name.size() || label[name.size()] == ' ');
+            const bool trails = name.size() > label.size() &&
+                                name.compare(name.size() - label.size(), label.size(), label) == 0 &&
+                                name[name.size() - label.size() - 1] == ' ';
+            return leads || trails;
+        });
+    });
+}
+
 std::string join_names(const std::vector<std::string>& names) {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -400,6 +426,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         }
     }
     add_disputes(s, data, named_disputes);
+    drop_repeated_area_labels(s);
     // Capitals of the parties, for orientation.
     for (const auto& party : s.parties) {
         for (const auto idx : gaz.capitals()) {
