@@ -149,7 +149,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // Facts about each mention's surroundings.
     struct Around {
         bool at_start = false, shouting = false, river_word = false, titled = false, person_next = false,
-             org_next = false, after_name = false;
+             org_next = false, after_name = false, saints = false;
     };
     std::vector<Around> around(n);
     for (std::size_t k = 0; k < n; ++k) {
@@ -159,6 +159,14 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         const auto last = token_ending_at(m.span.end);
         a.at_start = first >= 0 && doc.tokens[static_cast<std::size_t>(first)].sentence_start;
         a.shouting = all_caps_word(m.text) && m.text.size() > 3;
+        // "St. Peter's Basilica", "St Patrick's": a saint in the possessive
+        // names a church, school or hospital, not the parish called after him.
+        {
+            const std::string f = fold(m.text);
+            const bool saint = f.rfind("st ", 0) == 0 || f.rfind("st. ", 0) == 0 || f.rfind("saint ", 0) == 0;
+            const std::string_view after = std::string_view(doc.text).substr(m.span.end);
+            a.saints = saint && (after.starts_with("'s") || after.starts_with("\u2019s"));
+        }
         a.river_word = (last >= 0 && is_water_word(last + 1)) || (first > 0 && is_water_word(first - 1));
         if (first > 0) {
             const Token& prev = doc.tokens[static_cast<std::size_t>(first - 1)];
@@ -316,7 +324,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                         break;
                 }
                 if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
-                    if (a.titled || a.after_name || a.person_next || a.org_next) s = 0;
+                    if (a.titled || a.after_name || a.person_next || a.org_next || a.saints) s = 0;
                     auto found = near_anchors.find(r.entry);
                     if (found == near_anchors.end()) {
                         std::vector<std::size_t> near;
