@@ -180,6 +180,54 @@ std::int64_t FlatIndex::find(std::string_view key) const {
 
 namespace {
 
+// The area-weighted centre of all parts of `mp` (areas in degrees squared
+// scaled by cos(latitude), fine for units the size of a province). A centre
+// that falls outside every part (a crescent, an archipelago) moves to the
+// nearest vertex of the outline, so a marker drawn there stays on the unit.
+// Leaves lon/lat alone when there is no area.
+void area_centre(const MultiPolygon& mp, double& lon, double& lat) {
+    double w = 0, x = 0, y = 0;
+    for (const auto& poly : mp) {
+        for (std::size_t k = 0; k < poly.size(); ++k) {
+            const Ring& r = poly[k];
+            if (r.size() < 3) continue;
+            double a = 0, cx = 0, cy = 0;
+            for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
+                const double f = r[j].lon * r[i].lat - r[i].lon * r[j].lat;
+                a += f;
+                cx += (r[j].lon + r[i].lon) * f;
+                cy += (r[j].lat + r[i].lat) * f;
+            }
+            if (a == 0) continue;
+            // Holes count against the area they cut out of the outer ring.
+            const double sign = k == 0 ? 1 : -1;
+            const double scale = std::cos(cy / (3 * a) * 3.14159265358979 / 180);
+            const double area = std::abs(a) / 2 * scale * sign;
+            w += area;
+            x += cx / (3 * a) * area;
+            y += cy / (3 * a) * area;
+        }
+    }
+    if (!(w > 0)) return;
+    LonLat c{x / w, y / w};
+    if (!contains(mp, c)) {
+        double best = 1e18;
+        LonLat near = c;
+        for (const auto& poly : mp) {
+            for (const auto& p : poly.empty() ? Ring{} : poly[0]) {
+                const double d = km_between(c.lon, c.lat, p.lon, p.lat);
+                if (d < best) {
+                    best = d;
+                    near = p;
+                }
+            }
+        }
+        c = near;
+    }
+    lon = c.lon;
+    lat = c.lat;
+}
+
 // An entry while the gazetteer is built: Entry with its own strings.
 struct OwnedEntry {
     std::string id;
@@ -454,6 +502,10 @@ std::string GazetteerBuilder::run(const GeoData& data) {
         e.kind = PlaceKind::admin1;
         e.lon = to_double(admin1.value(i, "label_x"));
         e.lat = to_double(admin1.value(i, "label_y"));
+        // A state or province as a whole is at the centre of its area, the
+        // convention gazetteers use for it; Natural Earth's label point is
+        // placed for lettering (Hawaii's on Oahu, far from the Big Island).
+        area_centre(admin1.features()[i].polygons, e.lon, e.lat);
         e.rank = 3;
         const auto idx = add(e);
         std::vector<std::string> names{admin1.value(i, "name"), admin1.value(i, "name_en")};

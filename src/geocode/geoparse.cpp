@@ -149,7 +149,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // Facts about each mention's surroundings.
     struct Around {
         bool at_start = false, shouting = false, river_word = false, titled = false, person_next = false,
-             org_next = false, after_name = false;
+             org_next = false, after_name = false, saints = false;
     };
     std::vector<Around> around(n);
     for (std::size_t k = 0; k < n; ++k) {
@@ -159,6 +159,14 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         const auto last = token_ending_at(m.span.end);
         a.at_start = first >= 0 && doc.tokens[static_cast<std::size_t>(first)].sentence_start;
         a.shouting = all_caps_word(m.text) && m.text.size() > 3;
+        // "St. Peter's Basilica", "St Patrick's": a saint in the possessive
+        // names a church, school or hospital, not the parish called after him.
+        {
+            const std::string f = fold(m.text);
+            const bool saint = f.rfind("st ", 0) == 0 || f.rfind("st. ", 0) == 0 || f.rfind("saint ", 0) == 0;
+            const std::string_view after = std::string_view(doc.text).substr(m.span.end);
+            a.saints = saint && (after.starts_with("'s") || after.starts_with("\u2019s"));
+        }
         a.river_word = (last >= 0 && is_water_word(last + 1)) || (first > 0 && is_water_word(first - 1));
         if (first > 0) {
             const Token& prev = doc.tokens[static_cast<std::size_t>(first - 1)];
@@ -190,16 +198,29 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // Support for each country from the article: first from the country
     // names, then (second pass) from every resolved place.
     std::map<std::string, int, std::less<>> support;
-    std::vector<int> own_vote(n, -1);  // which country this mention itself supports (index into names)
     std::vector<std::string> voted(n);
+    std::vector<std::string> folded_names(n);
+    // Votes counted per name as well: a town's own repetitions are no
+    // evidence for its country ("Montana" said twice must not put the small
+    // Bulgarian town in context). Larger units keep the plain count: a
+    // province named five times is what the article is about.
+    std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>> votes_by_name;
+    for (std::size_t k = 0; k < n; ++k) folded_names[k] = fold(mentions[k].text);
     for (std::size_t k = 0; k < n; ++k) {
+        // A demonym shared by several countries ("French": France and the
+        // French Southern Lands) votes for the largest of them, not for
+        // whichever the index lists first.
+        int best_rank = 0;
         for (const auto& r : mentions[k].candidates) {
             const Entry& e = gaz.entry(r.entry);
-            if (e.kind == PlaceKind::country) {
+            if (e.kind == PlaceKind::country && (voted[k].empty() || e.rank < best_rank)) {
                 voted[k] = e.country;
-                ++support[std::string(e.country)];
-                break;
+                best_rank = e.rank;
             }
+        }
+        if (!voted[k].empty()) {
+            ++support[voted[k]];
+            ++votes_by_name[folded_names[k]][voted[k]];
         }
     }
     std::vector<std::int64_t> chosen(n, -1);
@@ -245,7 +266,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 has_place = has_place || e.kind == PlaceKind::place;
                 if (e.kind == PlaceKind::admin1) admin1_countries.emplace(e.country);
             }
-            const std::string folded_text = fold(m.text);
+            const std::string& folded_text = folded_names[k];
             const bool names_water = folded_text.find("river") != std::string::npos ||
                                      folded_text.find("lake") != std::string::npos;
             for (const auto& r : m.candidates) {
@@ -253,6 +274,14 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 int ctx = 0;
                 if (const auto it = support.find(e.country); it != support.end()) {
                     ctx = it->second - (voted[k] == e.country ? 1 : 0);
+                    if (e.kind == PlaceKind::place) {
+                        const auto own = votes_by_name.find(folded_names[k]);
+                        if (own != votes_by_name.end()) {
+                            if (const auto c = own->second.find(e.country); c != own->second.end()) {
+                                ctx = it->second - c->second;
+                            }
+                        }
+                    }
                 }
                 const bool in_context = ctx > 0;
                 double s = 0;
@@ -286,13 +315,16 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                             if (!in_context && e.population < 100000 && !e.capital) s = 0;
                             if (a.at_start && !in_context && !e.capital) s *= 0.5;
                             if (m.common_word) s -= 2;
-                            // "Kandahar": the city more often than its province.
-                            if (admin1_countries.count(e.country)) s += 2.5;
+                            // "Kandahar": the city more often than its province,
+                            // when the city is a reading at all ("Montana" is
+                            // not the small Bulgarian town just because
+                            // Bulgaria has a province of that name too).
+                            if (s > 0 && admin1_countries.count(e.country)) s += 2.5;
                         }
                         break;
                 }
                 if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
-                    if (a.titled || a.after_name || a.person_next || a.org_next) s = 0;
+                    if (a.titled || a.after_name || a.person_next || a.org_next || a.saints) s = 0;
                     auto found = near_anchors.find(r.entry);
                     if (found == near_anchors.end()) {
                         std::vector<std::size_t> near;
@@ -325,6 +357,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         }
         // Second pass: every resolved place supports its country.
         support.clear();
+        votes_by_name.clear();
         for (std::size_t k = 0; k < n; ++k) {
             voted[k].clear();
             if (chosen[k] < 0) continue;
@@ -332,9 +365,9 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             if (e.country.empty()) continue;
             voted[k] = e.country;
             ++support[std::string(e.country)];
+            ++votes_by_name[folded_names[k]][std::string(e.country)];
         }
     }
-    (void)own_vote;
     std::map<std::uint32_t, Place> by_entry;
     for (std::size_t k = 0; k < n; ++k) {
         if (chosen[k] < 0) continue;
