@@ -189,7 +189,7 @@ void area_centre(const MultiPolygon& mp, double& lon, double& lat) {
     double w = 0, x = 0, y = 0;
     for (const auto& poly : mp) {
         for (std::size_t k = 0; k < poly.size(); ++k) {
-            const Ring& r = poly[k];
+            const Points r = poly[k];
             if (r.size() < 3) continue;
             double a = 0, cx = 0, cy = 0;
             for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
