@@ -147,20 +147,29 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
 /// When the article is about a border (it says border, frontier or
 /// boundary) and two parties share one, that boundary is the one in question.
 void add_borders(Scene& s, const Document& doc, const GeoData& data) {
+    // The cheap test first: string_view compares sizes before bytes, so most
+    // tokens are rejected without touching their text.
+    if (s.parties.size() < 2) return;
     const bool about_border = std::any_of(doc.tokens.begin(), doc.tokens.end(), [](const Token& t) {
-        return t.is_word && (t.folded == "border" || t.folded == "borders" || t.folded == "frontier" ||
-                             t.folded == "boundary" || t.folded == "line of control");
+        using namespace std::string_view_literals;
+        const std::string_view f = t.folded;
+        return t.is_word && (f == "border"sv || f == "borders"sv || f == "frontier"sv || f == "boundary"sv ||
+                             f == "line of control"sv);
     });
-    if (!about_border || s.parties.size() < 2) return;
+    if (!about_border) return;
     const Layer& b = data.layer("boundaries");
+    // Field positions looked up once, not per feature.
+    const int left = b.field("adm0_a3_l"), right = b.field("adm0_a3_r");
+    if (left < 0 || right < 0) return;
     for (std::size_t i = 0; i < s.parties.size(); ++i) {
         for (std::size_t j = i + 1; j < s.parties.size(); ++j) {
             const std::string& x = s.parties[i].country;
             const std::string& y = s.parties[j].country;
             bool shared = false;
             for (std::size_t k = 0; k < b.size() && !shared; ++k) {
-                const auto& l = b.value(k, "adm0_a3_l");
-                const auto& r = b.value(k, "adm0_a3_r");
+                const auto& values = b.features()[k].values;
+                const auto& l = values[static_cast<std::size_t>(left)];
+                const auto& r = values[static_cast<std::size_t>(right)];
                 shared = (l == x && r == y) || (l == y && r == x);
             }
             if (shared) s.borders.emplace_back(x, y);
@@ -276,9 +285,11 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     });
 
     const Layer& countries = data.layer("countries");
+    const int iso_field = countries.field("iso_a3");  // once, not per feature
     auto country_feature = [&](const std::string& iso3) -> const Feature* {
-        for (std::size_t i = 0; i < countries.size(); ++i) {
-            if (countries.value(i, "iso_a3") == iso3) return &countries.features()[i];
+        if (iso_field < 0) return nullptr;
+        for (const Feature& f : countries.features()) {
+            if (f.values[static_cast<std::size_t>(iso_field)] == iso3) return &f;
         }
         return nullptr;
     };
