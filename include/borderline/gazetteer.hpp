@@ -68,7 +68,7 @@ private:
     friend class GazetteerFile;
     std::string_view blob_;
     std::span<const std::uint32_t> offsets_;
-    std::span<const std::uint32_t> slots_;  // key index + 1, 0 = empty
+    std::span<const std::uint64_t> slots_;  // low half: key index + 1, 0 = empty; high half: hash tag
 };
 
 class Gazetteer {
