@@ -89,8 +89,10 @@ struct LastActor {
 
 class Analyzer {
 public:
-    Analyzer(const Document& doc, const Gazetteer& gaz, const std::vector<Place>& places)
-        : doc_(doc), gaz_(gaz), places_(places) {}
+    /// `mentions`: find_mentions(doc, gaz).
+    Analyzer(const Document& doc, const Gazetteer& gaz, const std::vector<Place>& places,
+             const std::vector<Mention>& mentions)
+        : doc_(doc), gaz_(gaz), places_(places), all_mentions_(mentions) {}
 
     std::vector<Claim> run();
 
@@ -163,6 +165,7 @@ private:
     const Document& doc_;
     const Gazetteer& gaz_;
     const std::vector<Place>& places_;
+    const std::vector<Mention>& all_mentions_;
 
     std::vector<MentionRef> mentions_;
     std::vector<int> tok_mention_;
@@ -219,7 +222,7 @@ void Analyzer::index_mentions() {
     // A demonym or seat of government that resolution left out (it keeps
     // places, not speakers: "Russian President ..." alone maps nothing) still
     // names a speaker.
-    for (const Mention& m : find_mentions(doc_, gaz_)) {
+    for (const Mention& m : all_mentions_) {
         if (m.role == NameRole::name) continue;
         MentionRef r = tokens_of(m.span);
         if (r.last == r.first) continue;
@@ -1150,7 +1153,12 @@ std::vector<Claim> Analyzer::run() {
 }  // namespace
 
 std::vector<Claim> find_claims(const Document& doc, const Gazetteer& gaz, const std::vector<Place>& places) {
-    return Analyzer(doc, gaz, places).run();
+    return find_claims(doc, gaz, places, find_mentions(doc, gaz));
+}
+
+std::vector<Claim> find_claims(const Document& doc, const Gazetteer& gaz, const std::vector<Place>& places,
+                               const std::vector<Mention>& mentions) {
+    return Analyzer(doc, gaz, places, mentions).run();
 }
 
 }  // namespace borderline
