@@ -92,6 +92,8 @@ public:
     [[nodiscard]] std::size_t size() const { return entry_count_; }
     /// Entry i (its strings are views into this gazetteer).
     [[nodiscard]] Entry entry(std::uint32_t i) const;
+    /// entry(i).country, without decoding the rest of the entry.
+    [[nodiscard]] std::string_view country_of(std::uint32_t i) const;
     /// Entries whose folded name equals `folded` (empty when none).
     [[nodiscard]] std::span<const NameRef> find_folded(std::string_view folded) const;
     /// Everything the index knows about a folded key.

@@ -966,10 +966,17 @@ bool Gazetteer::save(const std::filesystem::path& path, const std::string& key) 
     return GazetteerFile::write(*this, path, key);
 }
 
-Entry Gazetteer::entry(std::uint32_t i) const {
-    if (i >= entry_count_) throw DataError("gazetteer: no entry " + std::to_string(i) + "; is the cache damaged?");
+namespace {
+Record record_at(std::span<const std::byte> records, std::size_t count, std::uint32_t i) {
+    if (i >= count) throw DataError("gazetteer: no entry " + std::to_string(i) + "; is the cache damaged?");
     Record r;
-    std::memcpy(&r, records_.data() + std::size_t{i} * sizeof r, sizeof r);
+    std::memcpy(&r, records.data() + std::size_t{i} * sizeof r, sizeof r);
+    return r;
+}
+}  // namespace
+
+Entry Gazetteer::entry(std::uint32_t i) const {
+    const Record r = record_at(records_, entry_count_, i);
     // substr throws rather than read outside the pool when a cache is damaged.
     const auto str = [&](int k) { return strings_.substr(r.str[k][0], r.str[k][1]); };
     Entry e;
@@ -984,6 +991,11 @@ Entry Gazetteer::entry(std::uint32_t i) const {
     e.rank = r.rank;
     e.capital = r.capital != 0;
     return e;
+}
+
+std::string_view Gazetteer::country_of(std::uint32_t i) const {
+    const Record r = record_at(records_, entry_count_, i);
+    return strings_.substr(r.str[1][0], r.str[1][1]);
 }
 
 NameInfo Gazetteer::probe(std::string_view folded) const {

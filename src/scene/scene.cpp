@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 namespace borderline {
 
@@ -245,7 +246,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     // A name the geoparser resolved to something else of the same name (the
     // province "Crimea") still names the dispute.
     {
-        std::map<std::string, std::size_t> first_mention;  // folded text -> first byte
+        std::unordered_map<std::string, std::size_t> first_mention;  // folded text -> first byte
         for (const auto& p : places) {
             for (const auto& m : p.mentions) {
                 const auto key = fold(m.text);
@@ -286,12 +287,21 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
 
     const Layer& countries = data.layer("countries");
     const int iso_field = countries.field("iso_a3");  // once, not per feature
+    // The same few countries are asked for several times (ranking, framing,
+    // party boxes): each is searched for once.
+    std::map<std::string, const Feature*, std::less<>> feature_of;
     auto country_feature = [&](const std::string& iso3) -> const Feature* {
         if (iso_field < 0) return nullptr;
+        if (const auto it = feature_of.find(iso3); it != feature_of.end()) return it->second;
+        const Feature* found = nullptr;
         for (const Feature& f : countries.features()) {
-            if (f.values[static_cast<std::size_t>(iso_field)] == iso3) return &f;
+            if (f.values[static_cast<std::size_t>(iso_field)] == iso3) {
+                found = &f;
+                break;
+            }
         }
-        return nullptr;
+        feature_of.emplace(iso3, found);
+        return found;
     };
 
     Box frame;
@@ -414,8 +424,9 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     // Capitals of the parties, for orientation.
     for (const auto& party : s.parties) {
         for (const auto idx : gaz.capitals()) {
+            if (gaz.country_of(idx) != party.country) continue;  // without decoding every capital
             const Entry& e = gaz.entry(idx);
-            if (e.country == party.country && frame.contains(e.lon, e.lat)) {
+            if (frame.contains(e.lon, e.lat)) {
                 const bool have = std::any_of(s.markers.begin(), s.markers.end(),
                                               [&](const Marker& m) { return m.place_id == e.id; });
                 if (!have) s.markers.push_back({std::string(e.id), std::string(e.name), {e.lon, e.lat}, true, false});
