@@ -310,7 +310,8 @@ void tokenize(Document& d) {
             continue;
         }
         if (at_sentence_start && d.tokens.size() == sentence_first_token) sentence_begin = i;
-        Token tok;
+        // Built in place: moving a finished token in copied its folded text.
+        Token& tok = d.tokens.emplace_back();
         if (is_word_cp(c)) {
             std::size_t j = i + cp.len;
             while (j < n) {
@@ -342,11 +343,10 @@ void tokenize(Document& d) {
             tok.span = {i, i + cp.len};
             i += cp.len;
         }
-        tok.folded = fold(t.substr(tok.span.start, tok.span.size()));
+        fold_into(t.substr(tok.span.start, tok.span.size()), tok.folded);
         tok.sentence_start = at_sentence_start && tok.is_word;
         if (tok.is_word) at_sentence_start = false;
-        d.tokens.push_back(std::move(tok));
-        const auto& last = d.tokens.back();
+        const auto& last = tok;
         const std::string_view lf = last.folded;
         if (!last.is_word && lf.size() == 1 && (lf[0] == '.' || lf[0] == '!' || lf[0] == '?')) {
             // End of sentence unless it closes an abbreviation or no capital follows.

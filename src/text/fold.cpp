@@ -52,6 +52,12 @@ bool valid_utf8(std::string_view bytes) {
 
 std::string fold(std::string_view utf8) {
     std::string out;
+    fold_into(utf8, out);
+    return out;
+}
+
+void fold_into(std::string_view utf8, std::string& out) {
+    out.clear();
     out.reserve(utf8.size());
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
     utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(utf8.size());
@@ -113,7 +119,6 @@ std::string fold(std::string_view utf8) {
             out.append(reinterpret_cast<const char*>(enc), static_cast<std::size_t>(k));
         }
     }
-    return out;
 }
 
 }  // namespace borderline
