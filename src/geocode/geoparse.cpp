@@ -30,6 +30,16 @@ bool all_caps_word(std::string_view s) {
     return letter;
 }
 
+// km_between(...) < km, skipping the trigonometry for points far apart in
+// latitude: a great-circle distance is at least the Earth's radius times the
+// difference of latitude in radians (haversine: a >= sin^2(dlat/2)). The 1%
+// margin keeps rounding from deciding any case the exact test would not.
+bool within_km(double lon1, double lat1, double lon2, double lat2, double km) {
+    constexpr double kKmPerDegree = 6371.0 * 3.14159265358979323846 / 180.0;
+    if (std::abs(lat2 - lat1) * kKmPerDegree > km * 1.01) return false;
+    return km_between(lon1, lat1, lon2, lat2) < km;
+}
+
 }  // namespace
 
 std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
@@ -214,6 +224,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             std::uint32_t entry;
             std::size_t first_mention;
             std::size_t count;
+            double lon, lat;  // of the entry, so candidates need not decode it again
         };
         std::vector<Anchor> anchors;
         std::unordered_map<std::uint32_t, std::size_t> anchor_of;
@@ -228,7 +239,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                     ++anchors[it->second].count;
                 } else if (anchors.size() < 256) {
                     anchor_of.emplace(idx, anchors.size());
-                    anchors.push_back({idx, k, 1});
+                    anchors.push_back({idx, k, 1, e.lon, e.lat});
                 }
             }
         }
@@ -297,8 +308,8 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                     if (found == near_anchors.end()) {
                         std::vector<std::size_t> near;
                         for (std::size_t i = 0; i < anchors.size(); ++i) {
-                            const Entry o = gaz.entry(anchors[i].entry);
-                            if (anchors[i].entry != r.entry && km_between(e.lon, e.lat, o.lon, o.lat) < 300) {
+                            const Anchor& o = anchors[i];
+                            if (anchors[i].entry != r.entry && within_km(e.lon, e.lat, o.lon, o.lat, 300)) {
                                 near.push_back(i);
                             }
                         }
