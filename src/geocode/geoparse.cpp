@@ -213,6 +213,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         }
     }
     std::vector<std::int64_t> chosen(n, -1);
+    std::vector<Entry> entries;  // of one mention's candidates, reused
     std::vector<double> chosen_score(n, 0), chosen_total(n, 0);
     for (int pass = 0; pass < 2; ++pass) {
         // Places already placed (non-country), for the nearness bonus: each
@@ -250,8 +251,11 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             std::int64_t best_entry = -1;
             bool has_capital = false, has_place = false;
             std::set<std::string, std::less<>> admin1_countries;
+            // The candidates' entries, decoded once for both loops (each
+            // decode is a cache miss in the gazetteer's records).
+            entries.clear();
             for (const auto& r : m.candidates) {
-                const Entry& e = gaz.entry(r.entry);
+                const Entry& e = entries.emplace_back(gaz.entry(r.entry));
                 has_capital = has_capital || e.capital;
                 has_place = has_place || e.kind == PlaceKind::place;
                 if (e.kind == PlaceKind::admin1) admin1_countries.emplace(e.country);
@@ -260,7 +264,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             const bool names_water = folded_text.find("river") != std::string::npos ||
                                      folded_text.find("lake") != std::string::npos;
             for (const auto& r : m.candidates) {
-                const Entry& e = gaz.entry(r.entry);
+                const Entry& e = entries[static_cast<std::size_t>(&r - m.candidates.data())];
                 int ctx = 0;
                 if (const auto it = support.find(e.country); it != support.end()) {
                     ctx = it->second - (voted[k] == e.country ? 1 : 0);
