@@ -273,6 +273,9 @@ void Analyzer::index_paragraphs_and_quotes() {
         if (open != kNone && tok_para_[i] != tok_para_[open]) close_at(i);  // never closed: ends with its paragraph
         if (word(i)) continue;
         const auto r = raw(i);
+        // Every quotation mark below is '"' or starts with a byte over 0x7F:
+        // other ASCII punctuation (most tokens that get here) is none.
+        if (r[0] != '"' && static_cast<unsigned char>(r[0]) < 0x80) continue;
         const bool opening = r == "\xE2\x80\x9C" || r == "\xC2\xAB" || r == "\xE2\x80\x9E";
         const bool closing = r == "\xE2\x80\x9D" || r == "\xC2\xBB";
         if (r == "\"") {
