@@ -303,6 +303,13 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         feature_of.emplace(iso3, found);
         return found;
     };
+    // Likewise each country's main territory (ranking, then party boxes).
+    std::map<const Feature*, Box> territory_of;
+    auto territory = [&](const Feature& f) -> Box {
+        const auto [it, added] = territory_of.try_emplace(&f);
+        if (added) it->second = main_territory(f);
+        return it->second;
+    };
 
     Box frame;
     std::vector<std::string> framed;
@@ -310,12 +317,12 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         const std::string top = ranked.front().first;
         const auto top_id = gaz.by_id("country:" + top);
         const Feature* top_f = country_feature(top);
-        Box top_box = top_f ? main_territory(*top_f) : Box{};
+        Box top_box = top_f ? territory(*top_f) : Box{};
         for (const auto& [iso, w] : ranked) {
             if (w < 0.4 * ranked.front().second) continue;
             const Feature* f = country_feature(iso);
             if (!f) continue;
-            Box b = main_territory(*f);
+            Box b = territory(*f);
             if (iso != top) {
                 // Only countries next to the main one share its frame; a far
                 // or very large country would shrink the story to a speck.
@@ -358,7 +365,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     double smallest = 1e18;
     for (const auto& iso : framed) {
         const Feature* f = country_feature(iso);
-        party_boxes.push_back(f ? main_territory(*f) : Box{});
+        party_boxes.push_back(f ? territory(*f) : Box{});
         if (!party_boxes.back().empty()) smallest = std::min(smallest, party_boxes.back().width() * party_boxes.back().height());
     }
     if (!headline_dispute) {
