@@ -258,7 +258,12 @@ void Analyzer::index_paragraphs_and_quotes() {
             const std::size_t a = doc_.tokens[i - 1].span.end, b = doc_.tokens[i].span.start;
             // Only between the two tokens: find() to the next newline made a
             // long single line quadratic.
-            if (b > a && std::string_view(doc_.text).substr(a, b - a).find('\n') != std::string_view::npos) ++para;
+            // The gap is a byte or two: a plain loop, not a memchr call per token.
+            if (b > a && std::find(doc_.text.begin() + static_cast<std::ptrdiff_t>(a),
+                                   doc_.text.begin() + static_cast<std::ptrdiff_t>(b), '\n') !=
+                             doc_.text.begin() + static_cast<std::ptrdiff_t>(b)) {
+                ++para;
+            }
         }
         tok_para_[i] = para;
     }
