@@ -190,12 +190,15 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     }
     // A name used once as a person's ("Boris Johnson", "Mr Johnson") is a
     // person's all through the article ("Johnson said").
+    // Each mention's folded text, used here and in both scoring passes.
+    std::vector<std::string> folded_texts(n);
+    for (std::size_t k = 0; k < n; ++k) fold_into(mentions[k].text, folded_texts[k]);
     std::set<std::string> person_names;
     for (std::size_t k = 0; k < n; ++k) {
-        if (around[k].after_name || around[k].titled) person_names.insert(fold(mentions[k].text));
+        if (around[k].after_name || around[k].titled) person_names.insert(folded_texts[k]);
     }
     for (std::size_t k = 0; k < n; ++k) {
-        if (person_names.count(fold(mentions[k].text))) around[k].person_next = true;
+        if (person_names.count(folded_texts[k])) around[k].person_next = true;
     }
     // Support for each country from the article: first from the country
     // names, then (second pass) from every resolved place.
@@ -260,7 +263,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 has_place = has_place || e.kind == PlaceKind::place;
                 if (e.kind == PlaceKind::admin1) admin1_countries.emplace(e.country);
             }
-            const std::string folded_text = fold(m.text);
+            const std::string& folded_text = folded_texts[k];
             const bool names_water = folded_text.find("river") != std::string::npos ||
                                      folded_text.find("lake") != std::string::npos;
             for (const auto& r : m.candidates) {
