@@ -21,7 +21,7 @@ Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, cons
                          " for an article; it looks like a list or generated text: split it");
     }
     x.places = resolve_places(x.doc, gaz, mentions);
-    x.claims = find_claims(x.doc, gaz, x.places);
+    x.claims = find_claims(x.doc, gaz, x.places, mentions);
     if (x.places.empty() && !options.bbox) {
         throw NothingToMapError(x.doc.source_name +
                                 ": no place found in the article, so there is nothing to map; check that it names "

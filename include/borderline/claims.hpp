@@ -34,5 +34,9 @@ struct Claim {
 /// refers back to one), its stance, the claim clause in the article's own
 /// words (at most 160 bytes), the sentence span and the places it concerns.
 std::vector<Claim> find_claims(const Document& doc, const Gazetteer& gaz, const std::vector<Place>& places);
+/// The same, given what find_mentions(doc, gaz) returned, so a caller that
+/// has the mentions already (extract) does not look them up twice.
+std::vector<Claim> find_claims(const Document& doc, const Gazetteer& gaz, const std::vector<Place>& places,
+                               const std::vector<Mention>& mentions);
 
 }  // namespace borderline

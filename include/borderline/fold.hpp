@@ -11,6 +11,9 @@ namespace borderline {
 /// ASCII; runs of spaces and hyphens become one space, so "Nagorno-Karabakh"
 /// and "Nagorno Karabakh" fold alike.
 std::string fold(std::string_view utf8);
+/// fold(utf8) written into `out` (replacing what it held), for callers that
+/// fold into strings already in place rather than move a new one there.
+void fold_into(std::string_view utf8, std::string& out);
 
 /// True when `bytes` is valid UTF-8.
 bool valid_utf8(std::string_view bytes);

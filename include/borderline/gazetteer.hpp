@@ -68,7 +68,7 @@ private:
     friend class GazetteerFile;
     std::string_view blob_;
     std::span<const std::uint32_t> offsets_;
-    std::span<const std::uint32_t> slots_;  // key index + 1, 0 = empty
+    std::span<const std::uint64_t> slots_;  // low half: key index + 1, 0 = empty; high half: hash tag
 };
 
 class Gazetteer {
@@ -92,6 +92,8 @@ public:
     [[nodiscard]] std::size_t size() const { return entry_count_; }
     /// Entry i (its strings are views into this gazetteer).
     [[nodiscard]] Entry entry(std::uint32_t i) const;
+    /// entry(i).country, without decoding the rest of the entry.
+    [[nodiscard]] std::string_view country_of(std::uint32_t i) const;
     /// Entries whose folded name equals `folded` (empty when none).
     [[nodiscard]] std::span<const NameRef> find_folded(std::string_view folded) const;
     /// Everything the index knows about a folded key.

@@ -89,8 +89,10 @@ struct LastActor {
 
 class Analyzer {
 public:
-    Analyzer(const Document& doc, const Gazetteer& gaz, const std::vector<Place>& places)
-        : doc_(doc), gaz_(gaz), places_(places) {}
+    /// `mentions`: find_mentions(doc, gaz).
+    Analyzer(const Document& doc, const Gazetteer& gaz, const std::vector<Place>& places,
+             const std::vector<Mention>& mentions)
+        : doc_(doc), gaz_(gaz), places_(places), all_mentions_(mentions) {}
 
     std::vector<Claim> run();
 
@@ -163,6 +165,7 @@ private:
     const Document& doc_;
     const Gazetteer& gaz_;
     const std::vector<Place>& places_;
+    const std::vector<Mention>& all_mentions_;
 
     std::vector<MentionRef> mentions_;
     std::vector<int> tok_mention_;
@@ -219,7 +222,7 @@ void Analyzer::index_mentions() {
     // A demonym or seat of government that resolution left out (it keeps
     // places, not speakers: "Russian President ..." alone maps nothing) still
     // names a speaker.
-    for (const Mention& m : find_mentions(doc_, gaz_)) {
+    for (const Mention& m : all_mentions_) {
         if (m.role == NameRole::name) continue;
         MentionRef r = tokens_of(m.span);
         if (r.last == r.first) continue;
@@ -255,7 +258,12 @@ void Analyzer::index_paragraphs_and_quotes() {
             const std::size_t a = doc_.tokens[i - 1].span.end, b = doc_.tokens[i].span.start;
             // Only between the two tokens: find() to the next newline made a
             // long single line quadratic.
-            if (b > a && std::string_view(doc_.text).substr(a, b - a).find('\n') != std::string_view::npos) ++para;
+            // The gap is a byte or two: a plain loop, not a memchr call per token.
+            if (b > a && std::find(doc_.text.begin() + static_cast<std::ptrdiff_t>(a),
+                                   doc_.text.begin() + static_cast<std::ptrdiff_t>(b), '\n') !=
+                             doc_.text.begin() + static_cast<std::ptrdiff_t>(b)) {
+                ++para;
+            }
         }
         tok_para_[i] = para;
     }
@@ -270,6 +278,9 @@ void Analyzer::index_paragraphs_and_quotes() {
         if (open != kNone && tok_para_[i] != tok_para_[open]) close_at(i);  // never closed: ends with its paragraph
         if (word(i)) continue;
         const auto r = raw(i);
+        // Every quotation mark below is '"' or starts with a byte over 0x7F:
+        // other ASCII punctuation (most tokens that get here) is none.
+        if (r[0] != '"' && static_cast<unsigned char>(r[0]) < 0x80) continue;
         const bool opening = r == "\xE2\x80\x9C" || r == "\xC2\xAB" || r == "\xE2\x80\x9E";
         const bool closing = r == "\xE2\x80\x9D" || r == "\xC2\xBB";
         if (r == "\"") {
@@ -1150,7 +1161,12 @@ std::vector<Claim> Analyzer::run() {
 }  // namespace
 
 std::vector<Claim> find_claims(const Document& doc, const Gazetteer& gaz, const std::vector<Place>& places) {
-    return Analyzer(doc, gaz, places).run();
+    return find_claims(doc, gaz, places, find_mentions(doc, gaz));
+}
+
+std::vector<Claim> find_claims(const Document& doc, const Gazetteer& gaz, const std::vector<Place>& places,
+                               const std::vector<Mention>& mentions) {
+    return Analyzer(doc, gaz, places, mentions).run();
 }
 
 }  // namespace borderline

@@ -3,18 +3,64 @@
 #include "claims/lexicon.hpp"
 
 #include <array>
-#include <unordered_map>
-#include <unordered_set>
+#include <cstdint>
+#include <vector>
 
 namespace borderline::claims_lexicon {
 
 namespace {
 
-// Each list becomes a hash set once per process (a read-only static: the
+// A fixed list of words as a hash table, for the tests that run on every
+// token. Nearly every lookup is a miss, so it is made cheap: a few bytes of
+// FNV-1a, a power-of-two table kept at most a quarter full (one probe,
+// usually an empty slot or a length mismatch), no nodes to chase and no
+// division by a prime, which std::unordered_set spends on every lookup.
+class WordTable {
+public:
+    template <class Range, class WordOf>
+    WordTable(const Range& list, WordOf word_of) {
+        std::size_t n = 16;
+        while (n < std::size(list) * 4) n *= 2;
+        slots_.assign(n, Slot{});
+        int index = 0;
+        for (const auto& item : list) {
+            const std::string_view w = word_of(item);
+            std::size_t s = hash(w) & (n - 1);
+            while (slots_[s].index >= 0 && slots_[s].word != w) s = (s + 1) & (n - 1);
+            if (slots_[s].index < 0) slots_[s] = {w, index};  // a repeated word keeps its first place
+            ++index;
+        }
+    }
+    /// Position of `w` in the list, or -1.
+    [[nodiscard]] int find(std::string_view w) const {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t s = hash(w) & mask;; s = (s + 1) & mask) {
+            if (slots_[s].index < 0) return -1;
+            if (slots_[s].word == w) return slots_[s].index;
+        }
+    }
+
+private:
+    struct Slot {
+        std::string_view word;
+        int index = -1;
+    };
+    static std::size_t hash(std::string_view w) {
+        std::uint64_t h = 1469598103934665603ull;
+        for (const unsigned char c : w) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        return static_cast<std::size_t>(h ^ (h >> 32));
+    }
+    std::vector<Slot> slots_;
+};
+
+// Each list becomes a table once per process (a read-only static: the
 // lists are looked up for every token of articles up to 20 MB).
 template <std::size_t N>
-std::unordered_set<std::string_view> as_set(const std::array<std::string_view, N>& list) {
-    return {list.begin(), list.end()};
+WordTable as_set(const std::array<std::string_view, N>& list) {
+    return WordTable(list, [](std::string_view w) { return w; });
 }
 
 using C = CueClass;
@@ -229,63 +275,59 @@ constexpr auto kFragmentLabels =
 }  // namespace
 
 const CueWord* find_cue(std::string_view folded) {
-    static const auto index = [] {
-        std::unordered_map<std::string_view, const CueWord*> m;
-        for (const auto& c : kCues) m.emplace(c.word, &c);
-        return m;
-    }();
-    const auto it = index.find(folded);
-    return it == index.end() ? nullptr : it->second;
+    static const WordTable index(kCues, [](const CueWord& c) { return c.word; });
+    const int i = index.find(folded);
+    return i < 0 ? nullptr : &kCues[static_cast<std::size_t>(i)];
 }
 
 bool is_participle(std::string_view w) {
     static const auto set = as_set(kParticiples);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 bool is_new_statement(std::string_view w) { return w == "adding"; }
 bool is_title_word(std::string_view w) {
     static const auto set = as_set(kTitles);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 bool is_body_noun(std::string_view w) {
     static const auto set = as_set(kBodies);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 bool is_skippable(std::string_view w) {
     static const auto set = as_set(kSkippable);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 bool is_pronoun(std::string_view w) {
     static const auto set = as_set(kPronouns);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 bool is_determiner(std::string_view w) {
     static const auto set = as_set(kDeterminers);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 bool is_preposition(std::string_view w) {
     static const auto set = as_set(kPrepositions);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 bool is_function_word(std::string_view w) {
     static const auto set = as_set(kFunctionWords);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 bool is_geographic_word(std::string_view w) {
     static const auto set = as_set(kGeographic);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 bool is_accusing_word(std::string_view w) {
     static const auto set = as_set(kAccusing);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 bool is_denying_word(std::string_view w) {
     static const auto set = as_set(kDenying);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 bool is_fragment_label(std::string_view w) {
     static const auto set = as_set(kFragmentLabels);
-    return set.count(w) != 0;
+    return set.find(w) >= 0;
 }
 
 }  // namespace borderline::claims_lexicon

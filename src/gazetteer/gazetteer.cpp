@@ -53,7 +53,7 @@ const char* to_string(PlaceKind k) {
 
 namespace {
 
-constexpr std::uint32_t kFormat = 4;
+constexpr std::uint32_t kFormat = 5;  // 5: index slots carry a hash tag
 // Rebuilt whenever this file is compiled, so a cache made by older code is not used.
 constexpr const char* kStamp = __DATE__ " " __TIME__;
 // Ordinary English words, to know which names are also common words.
@@ -66,6 +66,14 @@ std::uint64_t hash_key(std::string_view s) {
         h *= 1099511628211ull;
     }
     return h ^ (h >> 29);
+}
+
+// A slot of an index: the key's number + 1 in the low half (0 = empty), the
+// high half of the key's hash in the high half. The table is addressed by
+// the low bits of the hash, so the high ones tell most keys that share a
+// run of slots apart without reading their strings.
+std::uint64_t make_slot(std::uint64_t hash, std::size_t index) {
+    return (hash & 0xFFFFFFFF00000000ull) | static_cast<std::uint32_t>(index + 1);
 }
 
 std::vector<std::string> split(const std::string& s, char sep) {
@@ -165,12 +173,16 @@ std::string cache_key(const std::filesystem::path& dir) {
 std::int64_t FlatIndex::find(std::string_view key) const {
     if (slots_.empty()) return -1;
     const std::size_t mask = slots_.size() - 1;
-    std::size_t s = hash_key(key) & mask;
+    const std::uint64_t h = hash_key(key);
+    const std::uint64_t tag = h & 0xFFFFFFFF00000000ull;
+    std::size_t s = h & mask;
     // Bounded, so a damaged cache cannot loop forever.
     for (std::size_t n = 0; n < slots_.size(); ++n, s = (s + 1) & mask) {
-        const std::uint32_t v = slots_[s];
+        const std::uint64_t slot = slots_[s];
+        const auto v = static_cast<std::uint32_t>(slot);
         if (v == 0 || v > size()) return -1;
-        if (this->key(v - 1) == key) return v - 1;
+        // Most probes end here: a different tag is a different key.
+        if ((slot & 0xFFFFFFFF00000000ull) == tag && this->key(v - 1) == key) return v - 1;
     }
     return -1;
 }
@@ -298,11 +310,12 @@ public:
         }
         std::size_t n = 16;
         while (n < keys.size() * 2) n *= 2;
-        std::vector<std::uint32_t> slots(n, 0);
+        std::vector<std::uint64_t> slots(n, 0);
         for (std::size_t i = 0; i < keys.size(); ++i) {
-            std::size_t s = hash_key(keys[i]) & (n - 1);
+            const std::uint64_t h = hash_key(keys[i]);
+            std::size_t s = h & (n - 1);
             while (slots[s] != 0) s = (s + 1) & (n - 1);
-            slots[s] = static_cast<std::uint32_t>(i + 1);
+            slots[s] = make_slot(h, i);
         }
         section(blob, bytes);
         section(static_cast<Section>(blob + 1), offsets);
@@ -898,8 +911,8 @@ bool GazetteerFile::attach(Gazetteer& g, std::shared_ptr<const void> owner, std:
     const auto size_of = [&](Section s) { return h.section[s][1]; };
     const auto name_keys = size_of(name_offsets) / 4;
     const auto slots_ok = [&](Section s) {
-        const auto n = size_of(s) / 4;
-        return n != 0 && (n & (n - 1)) == 0 && size_of(s) % 4 == 0;
+        const auto n = size_of(s) / 8;
+        return n != 0 && (n & (n - 1)) == 0 && size_of(s) % 8 == 0;
     };
     // Sizes that must agree; element contents are checked where they are used.
     if (size_of(records) != std::uint64_t{h.entry_count} * sizeof(Record) || name_keys == 0 ||
@@ -917,13 +930,13 @@ bool GazetteerFile::attach(Gazetteer& g, std::shared_ptr<const void> owner, std:
     g.strings_ = image.substr(h.section[strings][0], size_of(strings));
     g.names_.blob_ = image.substr(h.section[name_blob][0], size_of(name_blob));
     g.names_.offsets_ = array_at<std::uint32_t>(image, h, name_offsets);
-    g.names_.slots_ = array_at<std::uint32_t>(image, h, name_slots);
+    g.names_.slots_ = array_at<std::uint64_t>(image, h, name_slots);
     g.ref_begin_ = array_at<std::uint32_t>(image, h, ref_begin);
     g.refs_ = array_at<NameRef>(image, h, refs);
     g.flags_ = array_at<std::uint8_t>(image, h, flags);
     g.ids_.blob_ = image.substr(h.section[id_blob][0], size_of(id_blob));
     g.ids_.offsets_ = array_at<std::uint32_t>(image, h, id_offsets);
-    g.ids_.slots_ = array_at<std::uint32_t>(image, h, id_slots);
+    g.ids_.slots_ = array_at<std::uint64_t>(image, h, id_slots);
     g.capitals_ = array_at<std::uint32_t>(image, h, capitals);
     return true;
 }
@@ -1005,10 +1018,17 @@ bool Gazetteer::save(const std::filesystem::path& path, const std::string& key) 
     return GazetteerFile::write(*this, path, key);
 }
 
-Entry Gazetteer::entry(std::uint32_t i) const {
-    if (i >= entry_count_) throw DataError("gazetteer: no entry " + std::to_string(i) + "; is the cache damaged?");
+namespace {
+Record record_at(std::span<const std::byte> records, std::size_t count, std::uint32_t i) {
+    if (i >= count) throw DataError("gazetteer: no entry " + std::to_string(i) + "; is the cache damaged?");
     Record r;
-    std::memcpy(&r, records_.data() + std::size_t{i} * sizeof r, sizeof r);
+    std::memcpy(&r, records.data() + std::size_t{i} * sizeof r, sizeof r);
+    return r;
+}
+}  // namespace
+
+Entry Gazetteer::entry(std::uint32_t i) const {
+    const Record r = record_at(records_, entry_count_, i);
     // substr throws rather than read outside the pool when a cache is damaged.
     const auto str = [&](int k) { return strings_.substr(r.str[k][0], r.str[k][1]); };
     Entry e;
@@ -1023,6 +1043,11 @@ Entry Gazetteer::entry(std::uint32_t i) const {
     e.rank = r.rank;
     e.capital = r.capital != 0;
     return e;
+}
+
+std::string_view Gazetteer::country_of(std::uint32_t i) const {
+    const Record r = record_at(records_, entry_count_, i);
+    return strings_.substr(r.str[1][0], r.str[1][1]);
 }
 
 NameInfo Gazetteer::probe(std::string_view folded) const {

@@ -30,6 +30,16 @@ bool all_caps_word(std::string_view s) {
     return letter;
 }
 
+// km_between(...) < km, skipping the trigonometry for points far apart in
+// latitude: a great-circle distance is at least the Earth's radius times the
+// difference of latitude in radians (haversine: a >= sin^2(dlat/2)). The 1%
+// margin keeps rounding from deciding any case the exact test would not.
+bool within_km(double lon1, double lat1, double lon2, double lat2, double km) {
+    constexpr double kKmPerDegree = 6371.0 * 3.14159265358979323846 / 180.0;
+    if (std::abs(lat2 - lat1) * kKmPerDegree > km * 1.01) return false;
+    return km_between(lon1, lat1, lon2, lat2) < km;
+}
+
 }  // namespace
 
 std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
@@ -151,6 +161,9 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         bool at_start = false, shouting = false, river_word = false, titled = false, person_next = false,
              org_next = false, after_name = false, saints = false;
     };
+    // Each mention's folded text, used here and in both scoring passes.
+    std::vector<std::string> folded_texts(n);
+    for (std::size_t k = 0; k < n; ++k) fold_into(mentions[k].text, folded_texts[k]);
     std::vector<Around> around(n);
     for (std::size_t k = 0; k < n; ++k) {
         const Mention& m = mentions[k];
@@ -162,7 +175,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         // "St. Peter's Basilica", "St Patrick's": a saint in the possessive
         // names a church, school or hospital, not the parish called after him.
         {
-            const std::string f = fold(m.text);
+            const std::string& f = folded_texts[k];
             const bool saint = f.rfind("st ", 0) == 0 || f.rfind("st. ", 0) == 0 || f.rfind("saint ", 0) == 0;
             const std::string_view after = std::string_view(doc.text).substr(m.span.end);
             a.saints = saint && (after.starts_with("'s") || after.starts_with("\u2019s"));
@@ -190,22 +203,20 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // person's all through the article ("Johnson said").
     std::set<std::string> person_names;
     for (std::size_t k = 0; k < n; ++k) {
-        if (around[k].after_name || around[k].titled) person_names.insert(fold(mentions[k].text));
+        if (around[k].after_name || around[k].titled) person_names.insert(folded_texts[k]);
     }
     for (std::size_t k = 0; k < n; ++k) {
-        if (person_names.count(fold(mentions[k].text))) around[k].person_next = true;
+        if (person_names.count(folded_texts[k])) around[k].person_next = true;
     }
     // Support for each country from the article: first from the country
     // names, then (second pass) from every resolved place.
     std::map<std::string, int, std::less<>> support;
     std::vector<std::string> voted(n);
-    std::vector<std::string> folded_names(n);
     // Votes counted per name as well: a town's own repetitions are no
     // evidence for its country ("Montana" said twice must not put the small
     // Bulgarian town in context). Larger units keep the plain count: a
     // province named five times is what the article is about.
     std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>> votes_by_name;
-    for (std::size_t k = 0; k < n; ++k) folded_names[k] = fold(mentions[k].text);
     for (std::size_t k = 0; k < n; ++k) {
         // A demonym shared by several countries ("French": France and the
         // French Southern Lands) votes for the largest of them, not for
@@ -220,10 +231,11 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         }
         if (!voted[k].empty()) {
             ++support[voted[k]];
-            ++votes_by_name[folded_names[k]][voted[k]];
+            ++votes_by_name[folded_texts[k]][voted[k]];
         }
     }
     std::vector<std::int64_t> chosen(n, -1);
+    std::vector<Entry> entries;  // of one mention's candidates, reused
     std::vector<double> chosen_score(n, 0), chosen_total(n, 0);
     for (int pass = 0; pass < 2; ++pass) {
         // Places already placed (non-country), for the nearness bonus: each
@@ -235,6 +247,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             std::uint32_t entry;
             std::size_t first_mention;
             std::size_t count;
+            double lon, lat;  // of the entry, so candidates need not decode it again
         };
         std::vector<Anchor> anchors;
         std::unordered_map<std::uint32_t, std::size_t> anchor_of;
@@ -249,7 +262,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                     ++anchors[it->second].count;
                 } else if (anchors.size() < 256) {
                     anchor_of.emplace(idx, anchors.size());
-                    anchors.push_back({idx, k, 1});
+                    anchors.push_back({idx, k, 1, e.lon, e.lat});
                 }
             }
         }
@@ -260,22 +273,25 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             std::int64_t best_entry = -1;
             bool has_capital = false, has_place = false;
             std::set<std::string, std::less<>> admin1_countries;
+            // The candidates' entries, decoded once for both loops (each
+            // decode is a cache miss in the gazetteer's records).
+            entries.clear();
             for (const auto& r : m.candidates) {
-                const Entry& e = gaz.entry(r.entry);
+                const Entry& e = entries.emplace_back(gaz.entry(r.entry));
                 has_capital = has_capital || e.capital;
                 has_place = has_place || e.kind == PlaceKind::place;
                 if (e.kind == PlaceKind::admin1) admin1_countries.emplace(e.country);
             }
-            const std::string& folded_text = folded_names[k];
+            const std::string& folded_text = folded_texts[k];
             const bool names_water = folded_text.find("river") != std::string::npos ||
                                      folded_text.find("lake") != std::string::npos;
             for (const auto& r : m.candidates) {
-                const Entry& e = gaz.entry(r.entry);
+                const Entry& e = entries[static_cast<std::size_t>(&r - m.candidates.data())];
                 int ctx = 0;
                 if (const auto it = support.find(e.country); it != support.end()) {
                     ctx = it->second - (voted[k] == e.country ? 1 : 0);
                     if (e.kind == PlaceKind::place) {
-                        const auto own = votes_by_name.find(folded_names[k]);
+                        const auto own = votes_by_name.find(folded_texts[k]);
                         if (own != votes_by_name.end()) {
                             if (const auto c = own->second.find(e.country); c != own->second.end()) {
                                 ctx = it->second - c->second;
@@ -329,8 +345,8 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                     if (found == near_anchors.end()) {
                         std::vector<std::size_t> near;
                         for (std::size_t i = 0; i < anchors.size(); ++i) {
-                            const Entry o = gaz.entry(anchors[i].entry);
-                            if (anchors[i].entry != r.entry && km_between(e.lon, e.lat, o.lon, o.lat) < 300) {
+                            const Anchor& o = anchors[i];
+                            if (anchors[i].entry != r.entry && within_km(e.lon, e.lat, o.lon, o.lat, 300)) {
                                 near.push_back(i);
                             }
                         }
@@ -365,7 +381,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             if (e.country.empty()) continue;
             voted[k] = e.country;
             ++support[std::string(e.country)];
-            ++votes_by_name[folded_names[k]][std::string(e.country)];
+            ++votes_by_name[folded_texts[k]][std::string(e.country)];
         }
     }
     std::map<std::uint32_t, Place> by_entry;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 namespace borderline {
 
@@ -173,20 +174,29 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
 /// When the article is about a border (it says border, frontier or
 /// boundary) and two parties share one, that boundary is the one in question.
 void add_borders(Scene& s, const Document& doc, const GeoData& data) {
+    // The cheap test first: string_view compares sizes before bytes, so most
+    // tokens are rejected without touching their text.
+    if (s.parties.size() < 2) return;
     const bool about_border = std::any_of(doc.tokens.begin(), doc.tokens.end(), [](const Token& t) {
-        return t.is_word && (t.folded == "border" || t.folded == "borders" || t.folded == "frontier" ||
-                             t.folded == "boundary" || t.folded == "line of control");
+        using namespace std::string_view_literals;
+        const std::string_view f = t.folded;
+        return t.is_word && (f == "border"sv || f == "borders"sv || f == "frontier"sv || f == "boundary"sv ||
+                             f == "line of control"sv);
     });
-    if (!about_border || s.parties.size() < 2) return;
+    if (!about_border) return;
     const Layer& b = data.layer("boundaries");
+    // Field positions looked up once, not per feature.
+    const int left = b.field("adm0_a3_l"), right = b.field("adm0_a3_r");
+    if (left < 0 || right < 0) return;
     for (std::size_t i = 0; i < s.parties.size(); ++i) {
         for (std::size_t j = i + 1; j < s.parties.size(); ++j) {
             const std::string& x = s.parties[i].country;
             const std::string& y = s.parties[j].country;
             bool shared = false;
             for (std::size_t k = 0; k < b.size() && !shared; ++k) {
-                const auto& l = b.value(k, "adm0_a3_l");
-                const auto& r = b.value(k, "adm0_a3_r");
+                const auto& values = b.features()[k].values;
+                const auto& l = values[static_cast<std::size_t>(left)];
+                const auto& r = values[static_cast<std::size_t>(right)];
                 shared = (l == x && r == y) || (l == y && r == x);
             }
             if (shared) s.borders.emplace_back(x, y);
@@ -262,7 +272,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     // A name the geoparser resolved to something else of the same name (the
     // province "Crimea") still names the dispute.
     {
-        std::map<std::string, std::size_t> first_mention;  // folded text -> first byte
+        std::unordered_map<std::string, std::size_t> first_mention;  // folded text -> first byte
         for (const auto& p : places) {
             for (const auto& m : p.mentions) {
                 const auto key = fold(m.text);
@@ -302,11 +312,29 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     });
 
     const Layer& countries = data.layer("countries");
+    const int iso_field = countries.field("iso_a3");  // once, not per feature
+    // The same few countries are asked for several times (ranking, framing,
+    // party boxes): each is searched for once.
+    std::map<std::string, const Feature*, std::less<>> feature_of;
     auto country_feature = [&](const std::string& iso3) -> const Feature* {
-        for (std::size_t i = 0; i < countries.size(); ++i) {
-            if (countries.value(i, "iso_a3") == iso3) return &countries.features()[i];
+        if (iso_field < 0) return nullptr;
+        if (const auto it = feature_of.find(iso3); it != feature_of.end()) return it->second;
+        const Feature* found = nullptr;
+        for (const Feature& f : countries.features()) {
+            if (f.values[static_cast<std::size_t>(iso_field)] == iso3) {
+                found = &f;
+                break;
+            }
         }
-        return nullptr;
+        feature_of.emplace(iso3, found);
+        return found;
+    };
+    // Likewise each country's main territory (ranking, then party boxes).
+    std::map<const Feature*, Box> territory_of;
+    auto territory = [&](const Feature& f) -> Box {
+        const auto [it, added] = territory_of.try_emplace(&f);
+        if (added) it->second = main_territory(f);
+        return it->second;
     };
 
     Box frame;
@@ -315,12 +343,12 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         const std::string top = ranked.front().first;
         const auto top_id = gaz.by_id("country:" + top);
         const Feature* top_f = country_feature(top);
-        Box top_box = top_f ? main_territory(*top_f) : Box{};
+        Box top_box = top_f ? territory(*top_f) : Box{};
         for (const auto& [iso, w] : ranked) {
             if (w < 0.4 * ranked.front().second) continue;
             const Feature* f = country_feature(iso);
             if (!f) continue;
-            Box b = main_territory(*f);
+            Box b = territory(*f);
             if (iso != top) {
                 // Only countries next to the main one share its frame; a far
                 // or very large country would shrink the story to a speck.
@@ -363,7 +391,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     double smallest = 1e18;
     for (const auto& iso : framed) {
         const Feature* f = country_feature(iso);
-        party_boxes.push_back(f ? main_territory(*f) : Box{});
+        party_boxes.push_back(f ? territory(*f) : Box{});
         if (!party_boxes.back().empty()) smallest = std::min(smallest, party_boxes.back().width() * party_boxes.back().height());
     }
     if (!headline_dispute) {
@@ -430,8 +458,9 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     // Capitals of the parties, for orientation.
     for (const auto& party : s.parties) {
         for (const auto idx : gaz.capitals()) {
+            if (gaz.country_of(idx) != party.country) continue;  // without decoding every capital
             const Entry& e = gaz.entry(idx);
-            if (e.country == party.country && frame.contains(e.lon, e.lat)) {
+            if (frame.contains(e.lon, e.lat)) {
                 const bool have = std::any_of(s.markers.begin(), s.markers.end(),
                                               [&](const Marker& m) { return m.place_id == e.id; });
                 if (!have) s.markers.push_back({std::string(e.id), std::string(e.name), {e.lon, e.lat}, true, false});

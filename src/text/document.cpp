@@ -38,6 +38,10 @@ std::size_t scrub_utf8(std::string& s) {
     std::size_t replaced = 0;
     std::size_t i = 0;
     while (i < s.size()) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII is always valid
+            ++i;
+            continue;
+        }
         utf8proc_int32_t c;
         const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                         static_cast<utf8proc_ssize_t>(s.size() - i), &c);
@@ -212,8 +216,16 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
+// The classifications below have an ASCII branch first: most of any
+// English text is ASCII, and asking utf8proc (or the C library's locale
+// tables) about every byte cost more than the rest of tokenising.
+
 bool is_word_cp(utf8proc_int32_t c) {
-    if (c < 0x80) return std::isalnum(c) != 0;
+    if (c < 0x80) {
+        // std::isalnum in the C locale, which the program never changes.
+        const auto lower = c | 0x20;
+        return (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'z');
+    }
     switch (utf8proc_category(c)) {
         case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
         case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
@@ -226,32 +238,32 @@ bool is_word_cp(utf8proc_int32_t c) {
 }
 
 bool is_space_cp(utf8proc_int32_t c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
-           utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') return true;
+    // No other ASCII character is a space separator.
+    return c >= 0x80 && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
+bool is_upper_cp(utf8proc_int32_t c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
+}
+
+/// One code point of the text: its value and its length in bytes.
 struct Cp {
     utf8proc_int32_t c;
-    std::size_t at;
     std::size_t len;
 };
 
-std::vector<Cp> codepoints(std::string_view s) {
-    std::vector<Cp> out;
-    out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        utf8proc_int32_t c;
-        auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                  static_cast<utf8proc_ssize_t>(s.size() - i), &c);
-        if (n <= 0) {
-            n = 1;
-            c = ' ';
-        }
-        out.push_back({c, i, static_cast<std::size_t>(n)});
-        i += static_cast<std::size_t>(n);
-    }
-    return out;
+/// The code point starting at byte `at` (< s.size()); an invalid byte reads
+/// as a one-byte space.
+Cp cp_at(std::string_view s, std::size_t at) {
+    const auto b = static_cast<unsigned char>(s[at]);
+    if (b < 0x80) return {b, 1};
+    utf8proc_int32_t c;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + at),
+                                    static_cast<utf8proc_ssize_t>(s.size() - at), &c);
+    if (n <= 0) return {' ', 1};
+    return {c, static_cast<std::size_t>(n)};
 }
 
 // Words after which a full stop does not end the sentence.
@@ -261,9 +273,15 @@ bool is_abbreviation(std::string_view folded) {
     return std::find(kAbbrev.begin(), kAbbrev.end(), folded) != kAbbrev.end() || folded.find('.') != std::string_view::npos;
 }
 
+// Works on byte offsets and decodes code points as it goes (all the
+// look-ahead is a few code points), rather than decoding the whole text
+// into an array first.
 void tokenize(Document& d) {
-    const std::string& t = d.text;
-    const auto cps = codepoints(t);
+    const std::string_view t = d.text;
+    const std::size_t n = t.size();
+    // About one token per five bytes of English; growing by doubling from
+    // nothing moved every token's string several times.
+    d.tokens.reserve(n / 5 + 16);
     std::size_t i = 0;
     bool at_sentence_start = true;
     std::size_t sentence_begin = 0;
@@ -276,65 +294,73 @@ void tokenize(Document& d) {
         sentence_first_token = d.tokens.size();
         at_sentence_start = true;
     };
-    while (i < cps.size()) {
-        const auto c = cps[i].c;
+    auto is_word_at = [&](std::size_t at) { return is_word_cp(cp_at(t, at).c); };
+    while (i < n) {
+        const Cp cp = cp_at(t, i);
+        const auto c = cp.c;
         if (c == '\n') {
             // A line break ends a sentence: headlines, paragraphs and list
             // items carry no full stop.
-            close_sentence(cps[i].at);
-            ++i;
+            close_sentence(i);
+            i += cp.len;
             continue;
         }
         if (is_space_cp(c)) {
-            ++i;
+            i += cp.len;
             continue;
         }
-        if (at_sentence_start && d.tokens.size() == sentence_first_token) sentence_begin = cps[i].at;
-        Token tok;
+        if (at_sentence_start && d.tokens.size() == sentence_first_token) sentence_begin = i;
+        // Built in place: moving a finished token in copied its folded text.
+        Token& tok = d.tokens.emplace_back();
         if (is_word_cp(c)) {
-            std::size_t j = i;
-            while (j < cps.size() && is_word_cp(cps[j].c)) ++j;
-            // Dotted abbreviations (U.S., U.K.) are one token.
-            if (j - i == 1 && j + 1 < cps.size() && cps[j].c == '.' && is_word_cp(cps[j + 1].c) &&
-                utf8proc_category(c) == UTF8PROC_CATEGORY_LU) {
+            std::size_t j = i + cp.len;
+            while (j < n) {
+                const Cp next = cp_at(t, j);
+                if (!is_word_cp(next.c)) break;
+                j += next.len;
+            }
+            // Dotted abbreviations (U.S., U.K.) are one token: a single
+            // capital, then full stops each followed by one word character.
+            if (j == i + cp.len && j + 1 < n && t[j] == '.' && is_word_at(j + 1) && is_upper_cp(c)) {
                 std::size_t k = j;
-                while (k + 1 < cps.size() && cps[k].c == '.' && is_word_cp(cps[k + 1].c) &&
-                       (k + 2 >= cps.size() || !is_word_cp(cps[k + 2].c))) {
-                    k += 2;
+                while (k + 1 < n && t[k] == '.') {
+                    const Cp letter = cp_at(t, k + 1);
+                    if (!is_word_cp(letter.c)) break;
+                    const std::size_t after = k + 1 + letter.len;
+                    if (after < n && is_word_at(after)) break;
+                    k = after;
                 }
-                if (k < cps.size() && cps[k].c == '.') ++k;
+                if (k < n && t[k] == '.') ++k;
                 if (k > j + 1) j = k;
             }
-            const std::size_t start = cps[i].at;
-            const std::size_t end = j < cps.size() ? cps[j].at : t.size();
-            tok.span = {start, end};
+            tok.span = {i, j};
             tok.is_word = true;
-            const auto cat = utf8proc_category(c);
+            const auto cat = c < 0x80 ? (is_upper_cp(c) ? UTF8PROC_CATEGORY_LU : UTF8PROC_CATEGORY_LL)
+                                      : utf8proc_category(c);
             tok.capitalised = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
             i = j;
         } else {
-            tok.span = {cps[i].at, cps[i].at + cps[i].len};
-            ++i;
+            tok.span = {i, i + cp.len};
+            i += cp.len;
         }
-        tok.folded = fold(std::string_view(t).substr(tok.span.start, tok.span.size()));
+        fold_into(t.substr(tok.span.start, tok.span.size()), tok.folded);
         tok.sentence_start = at_sentence_start && tok.is_word;
         if (tok.is_word) at_sentence_start = false;
-        d.tokens.push_back(std::move(tok));
-        const auto& last = d.tokens.back();
-        if (!last.is_word && (last.folded == "." || last.folded == "!" || last.folded == "?")) {
+        const auto& last = tok;
+        const std::string_view lf = last.folded;
+        if (!last.is_word && lf.size() == 1 && (lf[0] == '.' || lf[0] == '!' || lf[0] == '?')) {
             // End of sentence unless it closes an abbreviation or no capital follows.
             const bool abbrev = d.tokens.size() >= 2 && d.tokens[d.tokens.size() - 2].is_word &&
                                 is_abbreviation(d.tokens[d.tokens.size() - 2].folded);
             std::size_t k = i;
-            while (k < cps.size() && (is_space_cp(cps[k].c) && cps[k].c != '\n')) ++k;
-            while (k < cps.size() && (cps[k].c == '"' || cps[k].c == 0x201D || cps[k].c == 0x2019)) ++k;
-            const bool next_upper = k >= cps.size() || cps[k].c == '\n' ||
-                                    utf8proc_category(cps[k].c) == UTF8PROC_CATEGORY_LU ||
-                                    cps[k].c == '"' || cps[k].c == 0x201C;
+            Cp at_k{0, 0};
+            while (k < n && (at_k = cp_at(t, k), is_space_cp(at_k.c) && at_k.c != '\n')) k += at_k.len;
+            while (k < n && (at_k = cp_at(t, k), at_k.c == '"' || at_k.c == 0x201D || at_k.c == 0x2019)) k += at_k.len;
+            const bool next_upper = k >= n || at_k.c == '\n' || is_upper_cp(at_k.c) || at_k.c == '"' || at_k.c == 0x201C;
             if (!abbrev && next_upper && k > i) close_sentence(last.span.end);
         }
     }
-    close_sentence(t.size());
+    close_sentence(n);
 }
 
 }  // namespace

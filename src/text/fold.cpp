@@ -5,6 +5,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 namespace borderline {
 
 namespace {
@@ -52,6 +54,26 @@ bool valid_utf8(std::string_view bytes) {
 
 std::string fold(std::string_view utf8) {
     std::string out;
+    fold_into(utf8, out);
+    return out;
+}
+
+void fold_into(std::string_view utf8, std::string& out) {
+    // Most tokens are ASCII letters and digits with nothing to drop or
+    // replace: for those folding is lower-casing a copy, done here without
+    // the byte-by-byte appends of the general loop below (same result).
+    const bool plain = std::none_of(utf8.begin(), utf8.end(), [](char a) {
+        return static_cast<unsigned char>(a) >= 0x80 || a == '-' || a == ' ' || a == '\t' || a == '\n' ||
+               a == '\r' || a == '_' || a == '`';
+    });
+    if (plain) {
+        out.assign(utf8);
+        for (char& a : out) {
+            if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+        }
+        return;
+    }
+    out.clear();
     out.reserve(utf8.size());
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
     utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(utf8.size());
@@ -113,7 +135,6 @@ std::string fold(std::string_view utf8) {
             out.append(reinterpret_cast<const char*>(enc), static_cast<std::size_t>(k));
         }
     }
-    return out;
 }
 
 }  // namespace borderline
