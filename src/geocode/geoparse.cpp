@@ -195,6 +195,38 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     for (std::size_t k = 0; k < n; ++k) {
         if (person_names.count(fold(mentions[k].text))) around[k].person_next = true;
     }
+    // "Beverly Hills, California", "Kingston, Jamaica": a name followed by a
+    // comma and the name of a province or country says which one it is.
+    std::vector<bool> qualified_by_next(n, false);
+    for (std::size_t k = 0; k + 1 < n; ++k) {
+        const std::size_t a = mentions[k].span.end, b = mentions[k + 1].span.start;
+        if (b <= a + 1 || doc.text[a] != ',') continue;
+        bool blank = true;
+        for (std::size_t i = a + 1; i < b; ++i) blank = blank && (doc.text[i] == ' ' || doc.text[i] == '\t');
+        qualified_by_next[k] = blank;
+    }
+    // A list, though, can name a city after a city of the same province:
+    // "Toronto, Ottawa, Montreal, Quebec and Halifax" is not Montreal's
+    // province. A run of names joined by commas that goes on with "and" and a
+    // name, or has four names or more, is a list; in a list a name is not read
+    // as the province of the name before it (a town before a province or
+    // country is still read as in it: "Nashville and Cordova, Tennessee").
+    std::vector<bool> in_list(n, false);
+    for (std::size_t k = 0; k < n;) {
+        std::size_t last = k;
+        while (last + 1 < n && qualified_by_next[last]) ++last;
+        bool list = last - k + 1 >= 4;
+        if (last + 1 < n && last > k) {
+            std::string_view gap(doc.text.data() + mentions[last].span.end,
+                                 mentions[last + 1].span.start - mentions[last].span.end);
+            if (gap.starts_with(",")) gap.remove_prefix(1);
+            list = list || gap == " and " || gap == " or " || gap == " & ";
+        }
+        if (list) {
+            for (std::size_t i = k; i <= last; ++i) in_list[i] = true;
+        }
+        k = last + 1;
+    }
     // Support for each country from the article: first from the country
     // names, then (second pass) from every resolved place.
     std::map<std::string, int, std::less<>> support;
@@ -239,7 +271,47 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         std::vector<Anchor> anchors;
         std::unordered_map<std::uint32_t, std::size_t> anchor_of;
         std::unordered_map<std::uint32_t, std::vector<std::size_t>> near_anchors;  // candidate -> anchors within 300 km
+        // Entries a "Town, Province" pair settles, for every mention of the
+        // name in the article (the same name is the same place all through).
+        std::map<std::string, std::set<std::uint32_t>, std::less<>> settled;
+        // Provinces the article is about (named, or holding a place it names),
+        // counted per name as country support is.
+        std::map<std::string, int, std::less<>> province_support;
+        std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>> provinces_by_name;
         if (pass == 1) {
+            for (std::size_t k = 0; k + 1 < n; ++k) {
+                if (!qualified_by_next[k]) continue;
+                // The first pass's choices on either side decide the other side.
+                if (chosen[k + 1] >= 0) {
+                    const Entry b = gaz.entry(static_cast<std::uint32_t>(chosen[k + 1]));
+                    for (const auto& r : mentions[k].candidates) {
+                        const Entry e = gaz.entry(r.entry);
+                        const bool in_province = b.kind == PlaceKind::admin1 && e.kind == PlaceKind::place &&
+                                                 !e.admin1.empty() && e.admin1 == b.admin1;
+                        const bool in_country = b.kind == PlaceKind::country && e.country == b.country &&
+                                                (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1);
+                        if (in_province || in_country) settled[folded_names[k]].insert(r.entry);
+                    }
+                }
+                if (chosen[k] >= 0 && !in_list[k]) {
+                    const Entry a = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
+                    for (const auto& r : mentions[k + 1].candidates) {
+                        const Entry e = gaz.entry(r.entry);
+                        const bool holds_place = e.kind == PlaceKind::admin1 && a.kind == PlaceKind::place &&
+                                                 !a.admin1.empty() && a.admin1 == e.admin1;
+                        const bool holds_any = e.kind == PlaceKind::country && e.country == a.country &&
+                                               (a.kind == PlaceKind::place || a.kind == PlaceKind::admin1);
+                        if (holds_place || holds_any) settled[folded_names[k + 1]].insert(r.entry);
+                    }
+                }
+            }
+            for (std::size_t k = 0; k < n; ++k) {
+                if (chosen[k] < 0) continue;
+                const Entry e = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
+                if (e.admin1.empty() || (e.kind != PlaceKind::place && e.kind != PlaceKind::admin1)) continue;
+                ++province_support[std::string(e.admin1)];
+                ++provinces_by_name[folded_names[k]][std::string(e.admin1)];
+            }
             for (std::size_t k = 0; k < n; ++k) {
                 if (chosen[k] < 0) continue;
                 const auto idx = static_cast<std::uint32_t>(chosen[k]);
@@ -322,6 +394,21 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                             if (s > 0 && admin1_countries.count(e.country)) s += 2.5;
                         }
                         break;
+                }
+                if (const auto st = settled.find(folded_text); st != settled.end() && st->second.count(r.entry)) {
+                    // Stated outright: stronger than size or fame ("Paris, Texas").
+                    s = std::max(s, 3.0) + 8;
+                }
+                if (e.kind == PlaceKind::place && s > 0 && !e.admin1.empty()) {
+                    // In a province the article names or places other names
+                    // in: the Brooklyn of a New York story.
+                    if (const auto it = province_support.find(e.admin1); it != province_support.end()) {
+                        int own = 0;
+                        if (const auto o = provinces_by_name.find(folded_text); o != provinces_by_name.end()) {
+                            if (const auto c = o->second.find(e.admin1); c != o->second.end()) own = c->second;
+                        }
+                        if (it->second - own > 0) s += 3.5;
+                    }
                 }
                 if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
                     if (a.titled || a.after_name || a.person_next || a.org_next || a.saints) s = 0;
