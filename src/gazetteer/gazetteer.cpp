@@ -791,6 +791,9 @@ void GazetteerBuilder::add_regions(const GeoData& data) {
         e.lat = to_double(cols[3]);
         e.lon = to_double(cols[4]);
         e.rank = 1;
+        // England, Scotland, Wales, Northern Ireland: in the UK, so "the
+        // English city of Salisbury" is read as the British one.
+        if (cols.size() > 6) e.country = cols[6];
         const auto idx = add(e);
         add_name(e.name, idx, NameRole::name);
         if (cols.size() > 5) {

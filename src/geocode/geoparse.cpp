@@ -125,6 +125,26 @@ bool is_non_place_head(std::string_view w) {
     return heads.count(w) > 0;
 }
 
+// Words for a kind of place: "the English city of", "the Syrian province of".
+bool is_kind_of_place(std::string_view w) {
+    static const std::set<std::string_view> kinds{
+        "city", "town", "village", "capital", "port", "suburb", "district", "province", "region", "state",
+        "county", "island", "resort", "municipality", "hamlet"};
+    return kinds.count(w) > 0;
+}
+
+// Whether place `e` lies in `b`: a place in its province ("Brooklyn, New
+// York"), a place or province in its country or nation ("Kingston, Jamaica",
+// "the English city of Salisbury").
+bool lies_in(const Entry& e, const Entry& b) {
+    if (b.kind == PlaceKind::admin1) return e.kind == PlaceKind::place && !e.admin1.empty() && e.admin1 == b.admin1;
+    if (b.kind == PlaceKind::country || b.kind == PlaceKind::region) {
+        return !b.country.empty() && e.country == b.country &&
+               (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1);
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, const std::vector<Mention>& mentions) {
@@ -205,6 +225,21 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         for (std::size_t i = a + 1; i < b; ++i) blank = blank && (doc.text[i] == ' ' || doc.text[i] == '\t');
         qualified_by_next[k] = blank;
     }
+    // "The English city of Salisbury", "the Syrian province of Idlib": a
+    // country, nation or province, a word for a kind of place and "of" before
+    // a name say which one it is, as a comma after it does.
+    std::vector<std::int64_t> qualifier_before(n, -1);
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto first = token_index_at(mentions[k].span.start);
+        const auto prev_end = token_ending_at(mentions[k - 1].span.end);
+        if (first < 3 || prev_end < 0 || first - prev_end < 3 || first - prev_end > 5) continue;
+        const auto& t = doc.tokens;
+        const auto at = [&](std::int64_t i) -> const Token& { return t[static_cast<std::size_t>(i)]; };
+        if (at(first - 1).folded != "of" || !is_kind_of_place(at(first - 2).folded)) continue;
+        bool plain = true;  // only lower-case words between ("border town", "market town")
+        for (auto i = prev_end + 1; i < first; ++i) plain = plain && at(i).is_word && !at(i).capitalised;
+        if (plain) qualifier_before[k] = static_cast<std::int64_t>(k - 1);
+    }
     // A list, though, can name a city after a city of the same province:
     // "Toronto, Ottawa, Montreal, Quebec and Halifax" is not Montreal's
     // province. A run of names joined by commas that goes on with "and" and a
@@ -279,29 +314,22 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         std::map<std::string, int, std::less<>> province_support;
         std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>> provinces_by_name;
         if (pass == 1) {
-            for (std::size_t k = 0; k + 1 < n; ++k) {
-                if (!qualified_by_next[k]) continue;
-                // The first pass's choices on either side decide the other side.
-                if (chosen[k + 1] >= 0) {
-                    const Entry b = gaz.entry(static_cast<std::uint32_t>(chosen[k + 1]));
-                    for (const auto& r : mentions[k].candidates) {
-                        const Entry e = gaz.entry(r.entry);
-                        const bool in_province = b.kind == PlaceKind::admin1 && e.kind == PlaceKind::place &&
-                                                 !e.admin1.empty() && e.admin1 == b.admin1;
-                        const bool in_country = b.kind == PlaceKind::country && e.country == b.country &&
-                                                (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1);
-                        if (in_province || in_country) settled[folded_names[k]].insert(r.entry);
-                    }
+            // The candidates of mention k that lie in the entry chosen for mention j.
+            auto settle_within = [&](std::size_t k, std::size_t j) {
+                if (chosen[j] < 0) return;
+                const Entry b = gaz.entry(static_cast<std::uint32_t>(chosen[j]));
+                for (const auto& r : mentions[k].candidates) {
+                    if (lies_in(gaz.entry(r.entry), b)) settled[folded_names[k]].insert(r.entry);
                 }
-                if (chosen[k] >= 0 && !in_list[k]) {
+            };
+            for (std::size_t k = 0; k < n; ++k) {
+                // The first pass's choices on either side decide the other side.
+                if (k + 1 < n && qualified_by_next[k]) settle_within(k, k + 1);
+                if (qualifier_before[k] >= 0) settle_within(k, static_cast<std::size_t>(qualifier_before[k]));
+                if (k + 1 < n && qualified_by_next[k] && chosen[k] >= 0 && !in_list[k]) {
                     const Entry a = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
                     for (const auto& r : mentions[k + 1].candidates) {
-                        const Entry e = gaz.entry(r.entry);
-                        const bool holds_place = e.kind == PlaceKind::admin1 && a.kind == PlaceKind::place &&
-                                                 !a.admin1.empty() && a.admin1 == e.admin1;
-                        const bool holds_any = e.kind == PlaceKind::country && e.country == a.country &&
-                                               (a.kind == PlaceKind::place || a.kind == PlaceKind::admin1);
-                        if (holds_place || holds_any) settled[folded_names[k + 1]].insert(r.entry);
+                        if (lies_in(a, gaz.entry(r.entry))) settled[folded_names[k + 1]].insert(r.entry);
                     }
                 }
             }
