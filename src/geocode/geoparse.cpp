@@ -125,6 +125,23 @@ bool is_non_place_head(std::string_view w) {
     return heads.count(w) > 0;
 }
 
+// "WASHINGTON (AP) —", "TORONTO — ", "LOS ANGELES, April 5 (GLOBE
+// NEWSWIRE)", "(NEW YORK) —": the place a story was filed from, in capitals
+// at the start of a sentence or line, then a bracket, a dash or a comma.
+bool is_dateline(std::string_view text, Span span, bool sentence_start) {
+    if (!all_caps_word(text.substr(span.start, span.size()))) return false;
+    std::size_t b = span.start;
+    if (b > 0 && text[b - 1] == '(') --b;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+    const bool opens = b == 0 || text[b - 1] == '\n' || sentence_start;
+    if (!opens) return false;
+    std::string_view after = text.substr(span.end);
+    if (after.starts_with(")")) after.remove_prefix(1);
+    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+    return after.starts_with("(") || after.starts_with(",") || after.starts_with("-") ||
+           after.starts_with("\u2014") || after.starts_with("\u2013");
+}
+
 // Words for a kind of place: "the English city of", "the Syrian province of".
 bool is_kind_of_place(std::string_view w) {
     static const std::set<std::string_view> kinds{
@@ -169,7 +186,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // Facts about each mention's surroundings.
     struct Around {
         bool at_start = false, shouting = false, river_word = false, titled = false, person_next = false,
-             org_next = false, after_name = false, saints = false;
+             org_next = false, after_name = false, saints = false, dateline = false;
     };
     std::vector<Around> around(n);
     for (std::size_t k = 0; k < n; ++k) {
@@ -178,7 +195,9 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         const auto first = token_index_at(m.span.start);
         const auto last = token_ending_at(m.span.end);
         a.at_start = first >= 0 && doc.tokens[static_cast<std::size_t>(first)].sentence_start;
-        a.shouting = all_caps_word(m.text) && m.text.size() > 3;
+        // Capitals are shouting ("BREAKING NEWS"), except in a dateline.
+        a.dateline = is_dateline(doc.text, m.span, a.at_start);
+        a.shouting = all_caps_word(m.text) && m.text.size() > 3 && !a.dateline;
         // "St. Peter's Basilica", "St Patrick's": a saint in the possessive
         // names a church, school or hospital, not the parish called after him.
         {
@@ -224,6 +243,24 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         bool blank = true;
         for (std::size_t i = a + 1; i < b; ++i) blank = blank && (doc.text[i] == ' ' || doc.text[i] == '\t');
         qualified_by_next[k] = blank;
+    }
+    // "EDMONTON, Ky. (WBKO)", "Nelson, B.C.": a newsroom abbreviation of a
+    // state or province after the comma names no place of its own (the
+    // matcher does not take "Ky." as a name), yet says which town this is.
+    std::vector<std::vector<std::uint32_t>> abbreviated_after(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        std::string_view after = std::string_view(doc.text).substr(mentions[k].span.end);
+        if (!after.starts_with(", ")) continue;
+        after.remove_prefix(2);
+        const std::size_t len = after.find_first_of(" \t\n,;:)(");
+        std::string_view word = after.substr(0, len);
+        if (word.size() < 2 || word.size() > 7 || word[0] < 'A' || word[0] > 'Z') continue;
+        std::string key = fold(word);
+        auto refs = gaz.find_folded(key);
+        if (refs.empty() && key.back() == '.') refs = gaz.find_folded(key.substr(0, key.size() - 1));
+        for (const auto& r : refs) {
+            if (gaz.entry(r.entry).kind == PlaceKind::admin1) abbreviated_after[k].push_back(r.entry);
+        }
     }
     // "The English city of Salisbury", "the Syrian province of Idlib": a
     // country, nation or province, a word for a kind of place and "of" before
@@ -325,6 +362,12 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             for (std::size_t k = 0; k < n; ++k) {
                 // The first pass's choices on either side decide the other side.
                 if (k + 1 < n && qualified_by_next[k]) settle_within(k, k + 1);
+                for (const auto b : abbreviated_after[k]) {
+                    const Entry province = gaz.entry(b);
+                    for (const auto& r : mentions[k].candidates) {
+                        if (lies_in(gaz.entry(r.entry), province)) settled[folded_names[k]].insert(r.entry);
+                    }
+                }
                 if (qualifier_before[k] >= 0) settle_within(k, static_cast<std::size_t>(qualifier_before[k]));
                 if (k + 1 < n && qualified_by_next[k] && chosen[k] >= 0 && !in_list[k]) {
                     const Entry a = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
@@ -400,6 +443,8 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                     case PlaceKind::admin1:
                         // "West", "Western": compass words name provinces only in context.
                         s = in_context ? 8 + 0.5 * std::min(ctx, 4) : m.common_word ? 0 : 3;
+                        // A story is filed from a city: "NEW YORK (AP)" is not the state.
+                        if (a.dateline && has_place) s = 0;
                         break;
                     case PlaceKind::water:
                         s = a.river_word || names_water ? 9 : e.rank == 0 ? 6 : e.rank <= 1 ? 3 : 1;
@@ -424,8 +469,9 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                         break;
                 }
                 if (const auto st = settled.find(folded_text); st != settled.end() && st->second.count(r.entry)) {
-                    // Stated outright: stronger than size or fame ("Paris, Texas").
-                    s = std::max(s, 3.0) + 8;
+                    // Stated outright: stronger than size or fame ("Paris, Texas",
+                    // "LONDON, Ky.").
+                    s = std::max(s, 3.0) + 20;
                 }
                 if (e.kind == PlaceKind::place && s > 0 && !e.admin1.empty()) {
                     // In a province the article names or places other names
