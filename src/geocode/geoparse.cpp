@@ -327,6 +327,14 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             ++votes_by_name[folded_names[k]][voted[k]];
         }
     }
+    // A state abbreviation ("Mont.") names no place, yet says which country
+    // the article is about, in both passes.
+    auto add_abbreviation_support = [&] {
+        for (std::size_t k = 0; k < n; ++k) {
+            if (abbreviated_after[k].size() == 1) ++support[std::string(gaz.entry(abbreviated_after[k].front()).country)];
+        }
+    };
+    add_abbreviation_support();
     std::vector<std::int64_t> chosen(n, -1);
     std::vector<double> chosen_score(n, 0), chosen_total(n, 0);
     for (int pass = 0; pass < 2; ++pass) {
@@ -382,6 +390,13 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 if (e.admin1.empty() || (e.kind != PlaceKind::place && e.kind != PlaceKind::admin1)) continue;
                 ++province_support[std::string(e.admin1)];
                 ++provinces_by_name[folded_names[k]][std::string(e.admin1)];
+            }
+            // "HELENA, Mont. (AP)": the state of the dateline is what the
+            // story is about, whichever Helena the matcher offers.
+            for (std::size_t k = 0; k < n; ++k) {
+                if (abbreviated_after[k].size() == 1) {
+                    ++province_support[std::string(gaz.entry(abbreviated_after[k].front()).admin1)];
+                }
             }
             for (std::size_t k = 0; k < n; ++k) {
                 if (chosen[k] < 0) continue;
@@ -528,6 +543,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             ++support[std::string(e.country)];
             ++votes_by_name[folded_names[k]][std::string(e.country)];
         }
+        add_abbreviation_support();
     }
     std::map<std::uint32_t, Place> by_entry;
     for (std::size_t k = 0; k < n; ++k) {
