@@ -142,6 +142,26 @@ bool is_dateline(std::string_view text, Span span, bool sentence_start) {
            after.starts_with("\u2014") || after.starts_with("\u2013");
 }
 
+// Whether tokens first..last are two words or more, each capitalised, the
+// first no article and no compass word ("Garden City", not "The City" or
+// "West Coast", which stay the common phrases they are).
+bool title_case_name(const Document& doc, std::int64_t first, std::int64_t last) {
+    static const std::set<std::string_view> openers{
+        "the", "a", "an", "and", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "far", "near", "central", "middle", "upper", "lower", "inner", "outer", "greater", "northwest",
+        "northeast", "southwest", "southeast"};
+    if (first < 0 || last <= first) return false;
+    if (openers.count(doc.tokens[static_cast<std::size_t>(first)].folded)) return false;
+    int words = 0;
+    for (auto i = first; i <= last; ++i) {
+        const Token& t = doc.tokens[static_cast<std::size_t>(i)];
+        if (!t.is_word) continue;
+        if (!t.capitalised) return false;
+        ++words;
+    }
+    return words >= 2;
+}
+
 // Words for a kind of place: "the English city of", "the Syrian province of".
 bool is_kind_of_place(std::string_view w) {
     static const std::set<std::string_view> kinds{
@@ -186,7 +206,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // Facts about each mention's surroundings.
     struct Around {
         bool at_start = false, shouting = false, river_word = false, titled = false, person_next = false,
-             org_next = false, after_name = false, saints = false, dateline = false;
+             org_next = false, after_name = false, saints = false, dateline = false, common = false;
     };
     std::vector<Around> around(n);
     for (std::size_t k = 0; k < n; ++k) {
@@ -196,6 +216,9 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         const auto last = token_ending_at(m.span.end);
         a.at_start = first >= 0 && doc.tokens[static_cast<std::size_t>(first)].sentence_start;
         // Capitals are shouting ("BREAKING NEWS"), except in a dateline.
+        // "Garden City", "Little Rock", "Long Beach": common words, each
+        // capitalised, make a proper name; "The City" is still the phrase.
+        a.common = m.common_word && !title_case_name(doc, first, last);
         a.dateline = is_dateline(doc.text, m.span, a.at_start);
         a.shouting = all_caps_word(m.text) && m.text.size() > 3 && !a.dateline;
         // "St. Peter's Basilica", "St Patrick's": a saint in the possessive
@@ -457,7 +480,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                     case PlaceKind::dispute: s = has_place ? 2 : 9; break;
                     case PlaceKind::admin1:
                         // "West", "Western": compass words name provinces only in context.
-                        s = in_context ? 8 + 0.5 * std::min(ctx, 4) : m.common_word ? 0 : 3;
+                        s = in_context ? 8 + 0.5 * std::min(ctx, 4) : a.common ? 0 : 3;
                         // A story is filed from a city: "NEW YORK (AP)" is not the state.
                         if (a.dateline && has_place) s = 0;
                         break;
@@ -468,13 +491,13 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                         if (e.rank >= 12) {
                             // GeoNames town: only in a country the article is about,
                             // and not a capitalised word opening a sentence.
-                            s = in_context && !a.at_start && !m.common_word ? 3 : 0;
+                            s = in_context && !a.at_start && !a.common ? 3 : 0;
                         } else {
                             s = 2 + std::log10(static_cast<double>(e.population) + 10) / 2 + (e.capital ? 2.5 : 0) +
                                 (in_context ? 3 : 0) - e.rank * 0.15 + (e.population >= 1000000 ? 2 : 0);
                             if (!in_context && e.population < 100000 && !e.capital) s = 0;
                             if (a.at_start && !in_context && !e.capital) s *= 0.5;
-                            if (m.common_word) s -= 2;
+                            if (a.common) s -= 2;
                             // "Kandahar": the city more often than its province,
                             // when the city is a reading at all ("Montana" is
                             // not the small Bulgarian town just because
