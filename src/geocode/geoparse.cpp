@@ -448,6 +448,9 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 if (e.kind == PlaceKind::admin1) admin1_countries.emplace(e.country);
             }
             const std::string& folded_text = folded_names[k];
+            const auto settled_here = settled.find(folded_text);
+            const std::set<std::uint32_t>* settles = settled_here == settled.end() ? nullptr : &settled_here->second;
+            const auto own_provinces = provinces_by_name.find(folded_text);
             const bool names_water = folded_text.find("river") != std::string::npos ||
                                      folded_text.find("lake") != std::string::npos;
             for (const auto& r : m.candidates) {
@@ -506,18 +509,20 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                         }
                         break;
                 }
-                if (const auto st = settled.find(folded_text); st != settled.end() && st->second.count(r.entry)) {
+                if (settles && settles->count(r.entry)) {
                     // Stated outright: stronger than size or fame ("Paris, Texas",
                     // "LONDON, Ky.").
                     s = std::max(s, 3.0) + 20;
                 }
-                if (e.kind == PlaceKind::place && s > 0 && !e.admin1.empty()) {
+                if (e.kind == PlaceKind::place && s > 0 && !e.admin1.empty() && !province_support.empty()) {
                     // In a province the article names or places other names
                     // in: the Brooklyn of a New York story.
                     if (const auto it = province_support.find(e.admin1); it != province_support.end()) {
                         int own = 0;
-                        if (const auto o = provinces_by_name.find(folded_text); o != provinces_by_name.end()) {
-                            if (const auto c = o->second.find(e.admin1); c != o->second.end()) own = c->second;
+                        if (own_provinces != provinces_by_name.end()) {
+                            if (const auto c = own_provinces->second.find(e.admin1); c != own_provinces->second.end()) {
+                                own = c->second;
+                            }
                         }
                         if (it->second - own > 0) s += 3.5;
                     }
