@@ -376,7 +376,14 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         std::unordered_map<std::uint32_t, std::vector<std::size_t>> near_anchors;  // candidate -> anchors within 300 km
         // Entries a "Town, Province" pair settles, for every mention of the
         // name in the article (the same name is the same place all through).
+        // A mention's own pair outranks its name's: "Birmingham, England ...
+        // Birmingham, Alabama" are two places.
         std::map<std::string, std::set<std::uint32_t>, std::less<>> settled;
+        std::vector<std::set<std::uint32_t>> settled_here(n);
+        auto settle = [&](std::size_t k, std::uint32_t entry) {
+            settled[folded_names[k]].insert(entry);
+            settled_here[k].insert(entry);
+        };
         // Provinces the article is about (named, or holding a place it names),
         // counted per name as country support is.
         std::map<std::string, int, std::less<>> province_support;
@@ -387,23 +394,36 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 if (chosen[j] < 0) return;
                 const Entry b = gaz.entry(static_cast<std::uint32_t>(chosen[j]));
                 for (const auto& r : mentions[k].candidates) {
-                    if (lies_in(gaz.entry(r.entry), b)) settled[folded_names[k]].insert(r.entry);
+                    if (lies_in(gaz.entry(r.entry), b)) settle(k, r.entry);
                 }
             };
             for (std::size_t k = 0; k < n; ++k) {
                 // The first pass's choices on either side decide the other side.
                 if (k + 1 < n && qualified_by_next[k]) settle_within(k, k + 1);
+                // "Athens, Georgia": the pair may agree on readings neither
+                // side would take alone (the Greek capital, the country).
+                if (k + 1 < n && qualified_by_next[k] && !in_list[k]) {
+                    for (const auto& rb : mentions[k + 1].candidates) {
+                        const Entry b = gaz.entry(rb.entry);
+                        if (b.kind != PlaceKind::admin1 && b.kind != PlaceKind::country) continue;
+                        for (const auto& ra : mentions[k].candidates) {
+                            if (!lies_in(gaz.entry(ra.entry), b)) continue;
+                            settle(k, ra.entry);
+                            settle(k + 1, rb.entry);
+                        }
+                    }
+                }
                 for (const auto b : abbreviated_after[k]) {
                     const Entry province = gaz.entry(b);
                     for (const auto& r : mentions[k].candidates) {
-                        if (lies_in(gaz.entry(r.entry), province)) settled[folded_names[k]].insert(r.entry);
+                        if (lies_in(gaz.entry(r.entry), province)) settle(k, r.entry);
                     }
                 }
                 if (qualifier_before[k] >= 0) settle_within(k, static_cast<std::size_t>(qualifier_before[k]));
                 if (k + 1 < n && qualified_by_next[k] && chosen[k] >= 0 && !in_list[k]) {
                     const Entry a = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
                     for (const auto& r : mentions[k + 1].candidates) {
-                        if (lies_in(a, gaz.entry(r.entry))) settled[folded_names[k + 1]].insert(r.entry);
+                        if (lies_in(a, gaz.entry(r.entry))) settle(k + 1, r.entry);
                     }
                 }
             }
@@ -448,8 +468,10 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 if (e.kind == PlaceKind::admin1) admin1_countries.emplace(e.country);
             }
             const std::string& folded_text = folded_names[k];
-            const auto settled_here = settled.find(folded_text);
-            const std::set<std::uint32_t>* settles = settled_here == settled.end() ? nullptr : &settled_here->second;
+            const auto settled_name = settled.find(folded_text);
+            const std::set<std::uint32_t>* settles = !settled_here[k].empty()     ? &settled_here[k]
+                                                     : settled_name == settled.end() ? nullptr
+                                                                                     : &settled_name->second;
             const auto own_provinces = provinces_by_name.find(folded_text);
             const bool names_water = folded_text.find("river") != std::string::npos ||
                                      folded_text.find("lake") != std::string::npos;
