@@ -240,6 +240,48 @@ void area_centre(const MultiPolygon& mp, double& lon, double& lat) {
     lat = c.lat;
 }
 
+// The admin-1 unit (ISO 3166-2 code) a point of a country lies in, found in
+// the admin-1 layer's polygons: places get the province they are in, so the
+// geoparser can prefer the Brooklyn of a state the article names. GeoNames'
+// own admin-1 codes are no help here: they are FIPS codes for some countries
+// and regions where Natural Earth has departments for others.
+class ProvinceLocator {
+public:
+    explicit ProvinceLocator(const Layer& admin1) : layer_(admin1) {
+        for (std::size_t i = 0; i < admin1.size(); ++i) by_country_[admin1.value(i, "adm0_a3")].push_back(i);
+    }
+    // Empty when the point is in none of the country's units (offshore, or
+    // the country has no admin-1 layer).
+    std::string find(const std::string& iso3, LonLat p) const {
+        const auto it = by_country_.find(iso3);
+        if (it == by_country_.end()) return {};
+        for (const std::size_t i : it->second) {
+            const Feature& f = layer_.features()[i];
+            if (!f.bbox.contains(p.lon, p.lat)) continue;
+            for (std::size_t k = 0; k < f.polygons.size(); ++k) {
+                if (k < f.part_boxes.size() && !f.part_boxes[k].contains(p.lon, p.lat)) continue;
+                bool inside = false;  // even-odd over the part's rings
+                for (const Points ring : f.polygons[k]) {
+                    if (ring.size() < 3) continue;
+                    for (std::size_t a = 0, b = ring.size() - 1; a < ring.size(); b = a++) {
+                        if ((ring[a].lat > p.lat) != (ring[b].lat > p.lat) &&
+                            p.lon < (ring[b].lon - ring[a].lon) * (p.lat - ring[a].lat) / (ring[b].lat - ring[a].lat) +
+                                        ring[a].lon) {
+                            inside = !inside;
+                        }
+                    }
+                }
+                if (inside) return layer_.value(i, "iso_3166_2");
+            }
+        }
+        return {};
+    }
+
+private:
+    const Layer& layer_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_country_;
+};
+
 // An entry while the gazetteer is built: Entry with its own strings.
 struct OwnedEntry {
     std::string id;
@@ -545,6 +587,7 @@ std::string GazetteerBuilder::run(const GeoData& data) {
             }
         }
     }
+    const ProvinceLocator provinces(admin1);
     // Natural Earth populated places, with population and rank.
     const Layer& places = data.layer("populated_places");
     std::unordered_map<std::string, std::vector<std::uint32_t>> ne_by_name_country;
@@ -560,6 +603,7 @@ std::string GazetteerBuilder::run(const GeoData& data) {
         e.population = to_int(places.value(i, "pop_max"));
         e.rank = static_cast<int>(to_int(places.value(i, "scalerank")));
         e.capital = places.value(i, "adm0cap") == "1";
+        e.admin1 = provinces.find(e.country, f.point);
         const auto idx = add(e);
         add_name(e.name, idx, NameRole::name);
         add_name(places.value(i, "nameascii"), idx, NameRole::name);
@@ -636,6 +680,7 @@ std::string GazetteerBuilder::run(const GeoData& data) {
         e.lon = f.point.lon;
         e.lat = f.point.lat;
         e.rank = 12;
+        e.admin1 = provinces.find(iso3, f.point);
         const auto idx = add(e);
         add_name(name, idx, NameRole::name);
     }
@@ -759,6 +804,9 @@ void GazetteerBuilder::add_regions(const GeoData& data) {
         e.lat = to_double(cols[3]);
         e.lon = to_double(cols[4]);
         e.rank = 1;
+        // England, Scotland, Wales, Northern Ireland: in the UK, so "the
+        // English city of Salisbury" is read as the British one.
+        if (cols.size() > 6) e.country = cols[6];
         const auto idx = add(e);
         add_name(e.name, idx, NameRole::name);
         if (cols.size() > 5) {

@@ -135,6 +135,63 @@ bool is_non_place_head(std::string_view w) {
     return heads.count(w) > 0;
 }
 
+// "WASHINGTON (AP) —", "TORONTO — ", "LOS ANGELES, April 5 (GLOBE
+// NEWSWIRE)", "(NEW YORK) —": the place a story was filed from, in capitals
+// at the start of a sentence or line, then a bracket, a dash or a comma.
+bool is_dateline(std::string_view text, Span span, bool sentence_start) {
+    if (!all_caps_word(text.substr(span.start, span.size()))) return false;
+    std::size_t b = span.start;
+    if (b > 0 && text[b - 1] == '(') --b;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+    const bool opens = b == 0 || text[b - 1] == '\n' || sentence_start;
+    if (!opens) return false;
+    std::string_view after = text.substr(span.end);
+    if (after.starts_with(")")) after.remove_prefix(1);
+    while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+    return after.starts_with("(") || after.starts_with(",") || after.starts_with("-") ||
+           after.starts_with("\u2014") || after.starts_with("\u2013");
+}
+
+// Whether tokens first..last are two words or more, each capitalised, the
+// first no article and no compass word ("Garden City", not "The City" or
+// "West Coast", which stay the common phrases they are).
+bool title_case_name(const Document& doc, std::int64_t first, std::int64_t last) {
+    static const std::set<std::string_view> openers{
+        "the", "a", "an", "and", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "far", "near", "central", "middle", "upper", "lower", "inner", "outer", "greater", "northwest",
+        "northeast", "southwest", "southeast"};
+    if (first < 0 || last <= first) return false;
+    if (openers.count(doc.tokens[static_cast<std::size_t>(first)].folded)) return false;
+    int words = 0;
+    for (auto i = first; i <= last; ++i) {
+        const Token& t = doc.tokens[static_cast<std::size_t>(i)];
+        if (!t.is_word) continue;
+        if (!t.capitalised) return false;
+        ++words;
+    }
+    return words >= 2;
+}
+
+// Words for a kind of place: "the English city of", "the Syrian province of".
+bool is_kind_of_place(std::string_view w) {
+    static const std::set<std::string_view> kinds{
+        "city", "town", "village", "capital", "port", "suburb", "district", "province", "region", "state",
+        "county", "island", "resort", "municipality", "hamlet"};
+    return kinds.count(w) > 0;
+}
+
+// Whether place `e` lies in `b`: a place in its province ("Brooklyn, New
+// York"), a place or province in its country or nation ("Kingston, Jamaica",
+// "the English city of Salisbury").
+bool lies_in(const Entry& e, const Entry& b) {
+    if (b.kind == PlaceKind::admin1) return e.kind == PlaceKind::place && !e.admin1.empty() && e.admin1 == b.admin1;
+    if (b.kind == PlaceKind::country || b.kind == PlaceKind::region) {
+        return !b.country.empty() && e.country == b.country &&
+               (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1);
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, const std::vector<Mention>& mentions) {
@@ -159,7 +216,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // Facts about each mention's surroundings.
     struct Around {
         bool at_start = false, shouting = false, river_word = false, titled = false, person_next = false,
-             org_next = false, after_name = false, saints = false;
+             org_next = false, after_name = false, saints = false, dateline = false, common = false;
     };
     // Each mention's folded text, used here and in both scoring passes.
     std::vector<std::string> folded_texts(n);
@@ -171,7 +228,12 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         const auto first = token_index_at(m.span.start);
         const auto last = token_ending_at(m.span.end);
         a.at_start = first >= 0 && doc.tokens[static_cast<std::size_t>(first)].sentence_start;
-        a.shouting = all_caps_word(m.text) && m.text.size() > 3;
+        // Capitals are shouting ("BREAKING NEWS"), except in a dateline.
+        // "Garden City", "Little Rock", "Long Beach": common words, each
+        // capitalised, make a proper name; "The City" is still the phrase.
+        a.common = m.common_word && !title_case_name(doc, first, last);
+        a.dateline = is_dateline(doc.text, m.span, a.at_start);
+        a.shouting = all_caps_word(m.text) && m.text.size() > 3 && !a.dateline;
         // "St. Peter's Basilica", "St Patrick's": a saint in the possessive
         // names a church, school or hospital, not the parish called after him.
         {
@@ -208,6 +270,71 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     for (std::size_t k = 0; k < n; ++k) {
         if (person_names.count(folded_texts[k])) around[k].person_next = true;
     }
+    // "Beverly Hills, California", "Kingston, Jamaica": a name followed by a
+    // comma and the name of a province or country says which one it is.
+    std::vector<bool> qualified_by_next(n, false);
+    for (std::size_t k = 0; k + 1 < n; ++k) {
+        const std::size_t a = mentions[k].span.end, b = mentions[k + 1].span.start;
+        if (b <= a + 1 || doc.text[a] != ',') continue;
+        bool blank = true;
+        for (std::size_t i = a + 1; i < b; ++i) blank = blank && (doc.text[i] == ' ' || doc.text[i] == '\t');
+        qualified_by_next[k] = blank;
+    }
+    // "EDMONTON, Ky. (WBKO)", "Nelson, B.C.": a newsroom abbreviation of a
+    // state or province after the comma names no place of its own (the
+    // matcher does not take "Ky." as a name), yet says which town this is.
+    std::vector<std::vector<std::uint32_t>> abbreviated_after(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        std::string_view after = std::string_view(doc.text).substr(mentions[k].span.end);
+        if (!after.starts_with(", ")) continue;
+        after.remove_prefix(2);
+        const std::size_t len = after.find_first_of(" \t\n,;:)(");
+        std::string_view word = after.substr(0, len);
+        if (word.size() < 2 || word.size() > 7 || word[0] < 'A' || word[0] > 'Z') continue;
+        std::string key = fold(word);
+        auto refs = gaz.find_folded(key);
+        if (refs.empty() && key.back() == '.') refs = gaz.find_folded(key.substr(0, key.size() - 1));
+        for (const auto& r : refs) {
+            if (gaz.entry(r.entry).kind == PlaceKind::admin1) abbreviated_after[k].push_back(r.entry);
+        }
+    }
+    // "The English city of Salisbury", "the Syrian province of Idlib": a
+    // country, nation or province, a word for a kind of place and "of" before
+    // a name say which one it is, as a comma after it does.
+    std::vector<std::int64_t> qualifier_before(n, -1);
+    for (std::size_t k = 1; k < n; ++k) {
+        const auto first = token_index_at(mentions[k].span.start);
+        const auto prev_end = token_ending_at(mentions[k - 1].span.end);
+        if (first < 3 || prev_end < 0 || first - prev_end < 3 || first - prev_end > 5) continue;
+        const auto& t = doc.tokens;
+        const auto at = [&](std::int64_t i) -> const Token& { return t[static_cast<std::size_t>(i)]; };
+        if (at(first - 1).folded != "of" || !is_kind_of_place(at(first - 2).folded)) continue;
+        bool plain = true;  // only lower-case words between ("border town", "market town")
+        for (auto i = prev_end + 1; i < first; ++i) plain = plain && at(i).is_word && !at(i).capitalised;
+        if (plain) qualifier_before[k] = static_cast<std::int64_t>(k - 1);
+    }
+    // A list, though, can name a city after a city of the same province:
+    // "Toronto, Ottawa, Montreal, Quebec and Halifax" is not Montreal's
+    // province. A run of names joined by commas that goes on with "and" and a
+    // name, or has four names or more, is a list; in a list a name is not read
+    // as the province of the name before it (a town before a province or
+    // country is still read as in it: "Nashville and Cordova, Tennessee").
+    std::vector<bool> in_list(n, false);
+    for (std::size_t k = 0; k < n;) {
+        std::size_t last = k;
+        while (last + 1 < n && qualified_by_next[last]) ++last;
+        bool list = last - k + 1 >= 4;
+        if (last + 1 < n && last > k) {
+            std::string_view gap(doc.text.data() + mentions[last].span.end,
+                                 mentions[last + 1].span.start - mentions[last].span.end);
+            if (gap.starts_with(",")) gap.remove_prefix(1);
+            list = list || gap == " and " || gap == " or " || gap == " & ";
+        }
+        if (list) {
+            for (std::size_t i = k; i <= last; ++i) in_list[i] = true;
+        }
+        k = last + 1;
+    }
     // Support for each country from the article: first from the country
     // names, then (second pass) from every resolved place.
     std::map<std::string, int, std::less<>> support;
@@ -234,6 +361,14 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             ++votes_by_name[folded_texts[k]][voted[k]];
         }
     }
+    // A state abbreviation ("Mont.") names no place, yet says which country
+    // the article is about, in both passes.
+    auto add_abbreviation_support = [&] {
+        for (std::size_t k = 0; k < n; ++k) {
+            if (abbreviated_after[k].size() == 1) ++support[std::string(gaz.entry(abbreviated_after[k].front()).country)];
+        }
+    };
+    add_abbreviation_support();
     std::vector<std::int64_t> chosen(n, -1);
     std::vector<Entry> entries;  // of one mention's candidates, reused
     std::vector<double> chosen_score(n, 0), chosen_total(n, 0);
@@ -252,7 +387,73 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         std::vector<Anchor> anchors;
         std::unordered_map<std::uint32_t, std::size_t> anchor_of;
         std::unordered_map<std::uint32_t, std::vector<std::size_t>> near_anchors;  // candidate -> anchors within 300 km
+        // Entries a "Town, Province" pair settles, for every mention of the
+        // name in the article (the same name is the same place all through).
+        // A mention's own pair outranks its name's: "Birmingham, England ...
+        // Birmingham, Alabama" are two places.
+        std::map<std::string, std::set<std::uint32_t>, std::less<>> settled;
+        std::vector<std::set<std::uint32_t>> settled_here(n);
+        auto settle = [&](std::size_t k, std::uint32_t entry) {
+            settled[folded_texts[k]].insert(entry);
+            settled_here[k].insert(entry);
+        };
+        // Provinces the article is about (named, or holding a place it names),
+        // counted per name as country support is.
+        std::map<std::string, int, std::less<>> province_support;
+        std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>> provinces_by_name;
         if (pass == 1) {
+            // The candidates of mention k that lie in the entry chosen for mention j.
+            auto settle_within = [&](std::size_t k, std::size_t j) {
+                if (chosen[j] < 0) return;
+                const Entry b = gaz.entry(static_cast<std::uint32_t>(chosen[j]));
+                for (const auto& r : mentions[k].candidates) {
+                    if (lies_in(gaz.entry(r.entry), b)) settle(k, r.entry);
+                }
+            };
+            for (std::size_t k = 0; k < n; ++k) {
+                // The first pass's choices on either side decide the other side.
+                if (k + 1 < n && qualified_by_next[k]) settle_within(k, k + 1);
+                // "Athens, Georgia": the pair may agree on readings neither
+                // side would take alone (the Greek capital, the country).
+                if (k + 1 < n && qualified_by_next[k] && !in_list[k]) {
+                    for (const auto& rb : mentions[k + 1].candidates) {
+                        const Entry b = gaz.entry(rb.entry);
+                        if (b.kind != PlaceKind::admin1 && b.kind != PlaceKind::country) continue;
+                        for (const auto& ra : mentions[k].candidates) {
+                            if (!lies_in(gaz.entry(ra.entry), b)) continue;
+                            settle(k, ra.entry);
+                            settle(k + 1, rb.entry);
+                        }
+                    }
+                }
+                for (const auto b : abbreviated_after[k]) {
+                    const Entry province = gaz.entry(b);
+                    for (const auto& r : mentions[k].candidates) {
+                        if (lies_in(gaz.entry(r.entry), province)) settle(k, r.entry);
+                    }
+                }
+                if (qualifier_before[k] >= 0) settle_within(k, static_cast<std::size_t>(qualifier_before[k]));
+                if (k + 1 < n && qualified_by_next[k] && chosen[k] >= 0 && !in_list[k]) {
+                    const Entry a = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
+                    for (const auto& r : mentions[k + 1].candidates) {
+                        if (lies_in(a, gaz.entry(r.entry))) settle(k + 1, r.entry);
+                    }
+                }
+            }
+            for (std::size_t k = 0; k < n; ++k) {
+                if (chosen[k] < 0) continue;
+                const Entry e = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
+                if (e.admin1.empty() || (e.kind != PlaceKind::place && e.kind != PlaceKind::admin1)) continue;
+                ++province_support[std::string(e.admin1)];
+                ++provinces_by_name[folded_texts[k]][std::string(e.admin1)];
+            }
+            // "HELENA, Mont. (AP)": the state of the dateline is what the
+            // story is about, whichever Helena the matcher offers.
+            for (std::size_t k = 0; k < n; ++k) {
+                if (abbreviated_after[k].size() == 1) {
+                    ++province_support[std::string(gaz.entry(abbreviated_after[k].front()).admin1)];
+                }
+            }
             for (std::size_t k = 0; k < n; ++k) {
                 if (chosen[k] < 0) continue;
                 const auto idx = static_cast<std::uint32_t>(chosen[k]);
@@ -283,6 +484,11 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 if (e.kind == PlaceKind::admin1) admin1_countries.emplace(e.country);
             }
             const std::string& folded_text = folded_texts[k];
+            const auto settled_name = settled.find(folded_text);
+            const std::set<std::uint32_t>* settles = !settled_here[k].empty()     ? &settled_here[k]
+                                                     : settled_name == settled.end() ? nullptr
+                                                                                     : &settled_name->second;
+            const auto own_provinces = provinces_by_name.find(folded_text);
             const bool names_water = folded_text.find("river") != std::string::npos ||
                                      folded_text.find("lake") != std::string::npos;
             for (const auto& r : m.candidates) {
@@ -315,7 +521,9 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                     case PlaceKind::dispute: s = has_place ? 2 : 9; break;
                     case PlaceKind::admin1:
                         // "West", "Western": compass words name provinces only in context.
-                        s = in_context ? 8 + 0.5 * std::min(ctx, 4) : m.common_word ? 0 : 3;
+                        s = in_context ? 8 + 0.5 * std::min(ctx, 4) : a.common ? 0 : 3;
+                        // A story is filed from a city: "NEW YORK (AP)" is not the state.
+                        if (a.dateline && has_place) s = 0;
                         break;
                     case PlaceKind::water:
                         s = a.river_word || names_water ? 9 : e.rank == 0 ? 6 : e.rank <= 1 ? 3 : 1;
@@ -324,13 +532,13 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                         if (e.rank >= 12) {
                             // GeoNames town: only in a country the article is about,
                             // and not a capitalised word opening a sentence.
-                            s = in_context && !a.at_start && !m.common_word ? 3 : 0;
+                            s = in_context && !a.at_start && !a.common ? 3 : 0;
                         } else {
                             s = 2 + std::log10(static_cast<double>(e.population) + 10) / 2 + (e.capital ? 2.5 : 0) +
                                 (in_context ? 3 : 0) - e.rank * 0.15 + (e.population >= 1000000 ? 2 : 0);
                             if (!in_context && e.population < 100000 && !e.capital) s = 0;
                             if (a.at_start && !in_context && !e.capital) s *= 0.5;
-                            if (m.common_word) s -= 2;
+                            if (a.common) s -= 2;
                             // "Kandahar": the city more often than its province,
                             // when the city is a reading at all ("Montana" is
                             // not the small Bulgarian town just because
@@ -338,6 +546,24 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                             if (s > 0 && admin1_countries.count(e.country)) s += 2.5;
                         }
                         break;
+                }
+                if (settles && settles->count(r.entry)) {
+                    // Stated outright: stronger than size or fame ("Paris, Texas",
+                    // "LONDON, Ky.").
+                    s = std::max(s, 3.0) + 20;
+                }
+                if (e.kind == PlaceKind::place && s > 0 && !e.admin1.empty() && !province_support.empty()) {
+                    // In a province the article names or places other names
+                    // in: the Brooklyn of a New York story.
+                    if (const auto it = province_support.find(e.admin1); it != province_support.end()) {
+                        int own = 0;
+                        if (own_provinces != provinces_by_name.end()) {
+                            if (const auto c = own_provinces->second.find(e.admin1); c != own_provinces->second.end()) {
+                                own = c->second;
+                            }
+                        }
+                        if (it->second - own > 0) s += 3.5;
+                    }
                 }
                 if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
                     if (a.titled || a.after_name || a.person_next || a.org_next || a.saints) s = 0;
@@ -383,6 +609,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             ++support[std::string(e.country)];
             ++votes_by_name[folded_texts[k]][std::string(e.country)];
         }
+        add_abbreviation_support();
     }
     std::map<std::uint32_t, Place> by_entry;
     for (std::size_t k = 0; k < n; ++k) {
