@@ -214,16 +214,21 @@ std::string first_line(std::string_view text) {
 }
 
 std::string collapse_spaces(std::string_view s) {
+    // Whole runs of non-space bytes appended at once: a push_back per byte
+    // cost more than the rest of reading the headline.
+    auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
     std::string out;
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !out.empty();
-        } else {
-            if (space) out.push_back(' ');
-            space = false;
-            out.push_back(c);
-        }
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t a = i;
+        while (a < s.size() && is_space(s[a])) ++a;
+        if (a == s.size()) break;  // no trailing space
+        std::size_t b = a;
+        while (b < s.size() && !is_space(s[b])) ++b;
+        if (!out.empty()) out.push_back(' ');  // one space between words, none before the first
+        out.append(s.data() + a, b - a);
+        i = b;
     }
     return out;
 }
