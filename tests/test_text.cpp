@@ -66,6 +66,20 @@ BOOST_AUTO_TEST_CASE(possessive_and_abbreviation_tokens) {
     BOOST_TEST(d.sentences.size() == 1u);  // "U.S." does not end the sentence
 }
 
+BOOST_AUTO_TEST_CASE(token_folded_is_fold_of_its_text) {
+    // The tokenizer folds plain ASCII tokens itself; every token must still
+    // carry exactly what fold() gives for its bytes.
+    const Document d = make_document(
+        "U.S. and U.K. talks: \xC3\x89.U. na\xC3\xAFve ca-va ` _ - x_y A.B.c La\xC3\xA7\xC4\xB1n St. Petersburg\n"
+        "\x0B \xC4\xB0stanbul \xC3\x85LAND 'Azerbaijan\xE2\x80\x99s' \xE2\x80\x9CNo\xE2\x80\x9D R2D2 \xC2\xBB!\n",
+        "t.txt");
+    BOOST_TEST(d.tokens.size() > 20u);
+    for (const Token& t : d.tokens) {
+        const std::string_view text = std::string_view(d.text).substr(t.span.start, t.span.size());
+        BOOST_TEST(t.folded == fold(text), "token " << text);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(html_markup_is_blanked_and_offsets_kept) {
     const std::string html =
         "<html><head><title>Clash on the border</title><script>var x='Armenia';</script></head>"

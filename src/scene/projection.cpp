@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <string>
 
@@ -16,9 +15,11 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 
 std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", v);
-    std::string s = buf;
+    // to_chars with a precision writes what printf's "%.4f" writes, without
+    // parsing a format (a scene asks for up to four numbers per article).
+    char buf[400];  // room for any double in fixed notation
+    const auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 4).ptr;
+    std::string s(buf, end);
     while (s.size() > 1 && s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
     if (s == "-0") s = "0";

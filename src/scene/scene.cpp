@@ -7,6 +7,7 @@
 #include <borderline/scene.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -204,6 +205,14 @@ void add_borders(Scene& s, const Document& doc, const GeoData& data) {
     }
 }
 
+/// `v` with `decimals` digits after the point, as printf's "%.*f" writes it
+/// (std::to_chars with a precision is specified to), appended to `out`
+/// without the cost of parsing a format.
+void append_fixed(std::string& out, double v, int decimals) {
+    char buf[400];  // room for any double in fixed notation
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals).ptr);
+}
+
 /// One paragraph for screen readers and the SVG <desc>.
 std::string describe(const Scene& s) {
     std::string t = "Map";
@@ -214,11 +223,15 @@ std::string describe(const Scene& s) {
         if (d.mentioned || d.involves_party) disputes.push_back(d.name + " (" + d.status + ")");
     }
     if (!parties.empty()) t += " of " + join_names(parties) + ", highlighted in their own colours";
-    char box[128];
-    std::snprintf(box, sizeof box, ", covering %.1f\u00b0 to %.1f\u00b0 east and %.1f\u00b0 to %.1f\u00b0 north",
-                  s.bbox.west, s.bbox.east, s.bbox.south, s.bbox.north);
-    t += box;
-    t += ".";
+    t += ", covering ";
+    append_fixed(t, s.bbox.west, 1);
+    t += "\u00b0 to ";
+    append_fixed(t, s.bbox.east, 1);
+    t += "\u00b0 east and ";
+    append_fixed(t, s.bbox.south, 1);
+    t += "\u00b0 to ";
+    append_fixed(t, s.bbox.north, 1);
+    t += "\u00b0 north.";
     if (!disputes.empty()) t += " Disputed areas, hatched in the claimants' colours: " + join_names(disputes) + ".";
     if (!others.empty()) t += " Also named in the article: " + join_names(others) + ".";
     std::vector<std::string> places;

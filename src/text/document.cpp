@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -38,7 +39,16 @@ std::size_t scrub_utf8(std::string& s) {
     std::size_t replaced = 0;
     std::size_t i = 0;
     while (i < s.size()) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII is always valid
+        // ASCII is always valid: skipped eight bytes at a time while no byte
+        // has its top bit set (most of any English text), then one by one.
+        while (i + 8 <= s.size()) {
+            std::uint64_t eight;
+            std::memcpy(&eight, s.data() + i, 8);
+            if ((eight & 0x8080808080808080ull) != 0) break;
+            i += 8;
+        }
+        if (i >= s.size()) break;
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
             ++i;
             continue;
         }
@@ -59,8 +69,10 @@ std::size_t scrub_utf8(std::string& s) {
 bool looks_binary(std::string_view s) {
     if (s.find('\0') != std::string_view::npos) return true;
     std::size_t control = 0;
+    // Bitwise & rather than &&: without the branches the compiler counts
+    // many bytes per instruction, and this reads every byte of the input.
     for (unsigned char c : s) {
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+        control += static_cast<std::size_t>((c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != '\f'));
     }
     return control * 100 > s.size();  // more than 1% control characters
 }
@@ -202,16 +214,21 @@ std::string first_line(std::string_view text) {
 }
 
 std::string collapse_spaces(std::string_view s) {
+    // Whole runs of non-space bytes appended at once: a push_back per byte
+    // cost more than the rest of reading the headline.
+    auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
     std::string out;
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !out.empty();
-        } else {
-            if (space) out.push_back(' ');
-            space = false;
-            out.push_back(c);
-        }
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t a = i;
+        while (a < s.size() && is_space(s[a])) ++a;
+        if (a == s.size()) break;  // no trailing space
+        std::size_t b = a;
+        while (b < s.size() && !is_space(s[b])) ++b;
+        if (!out.empty()) out.push_back(' ');  // one space between words, none before the first
+        out.append(s.data() + a, b - a);
+        i = b;
     }
     return out;
 }
@@ -312,11 +329,23 @@ void tokenize(Document& d) {
         if (at_sentence_start && d.tokens.size() == sentence_first_token) sentence_begin = i;
         // Built in place: moving a finished token in copied its folded text.
         Token& tok = d.tokens.emplace_back();
+        // Whether the token is ASCII letters, digits and full stops, or one
+        // ASCII punctuation mark other than those fold_into drops or
+        // replaces: then folding is only lower-casing.
+        bool ascii_token = cp.len == 1;
         if (is_word_cp(c)) {
             std::size_t j = i + cp.len;
             while (j < n) {
+                // ASCII letters and digits, most of every word, on a short path.
+                const auto b = static_cast<unsigned char>(t[j]);
+                if (b < 0x80) {
+                    if (!is_word_cp(b)) break;
+                    ++j;
+                    continue;
+                }
                 const Cp next = cp_at(t, j);
                 if (!is_word_cp(next.c)) break;
+                ascii_token = false;
                 j += next.len;
             }
             // Dotted abbreviations (U.S., U.K.) are one token: a single
@@ -331,7 +360,12 @@ void tokenize(Document& d) {
                     k = after;
                 }
                 if (k < n && t[k] == '.') ++k;
-                if (k > j + 1) j = k;
+                if (k > j + 1) {
+                    ascii_token = ascii_token && std::all_of(t.begin() + static_cast<std::ptrdiff_t>(j),
+                                                             t.begin() + static_cast<std::ptrdiff_t>(k),
+                                                             [](char a) { return static_cast<unsigned char>(a) < 0x80; });
+                    j = k;
+                }
             }
             tok.span = {i, j};
             tok.is_word = true;
@@ -341,9 +375,21 @@ void tokenize(Document& d) {
             i = j;
         } else {
             tok.span = {i, i + cp.len};
+            ascii_token = ascii_token && c != '-' && c != '_' && c != '`';
             i += cp.len;
         }
-        fold_into(t.substr(tok.span.start, tok.span.size()), tok.folded);
+        if (ascii_token) {
+            // What fold_into gives for these bytes, without its scan for
+            // what needs more than lower-casing (about half the instructions).
+            // append, not assign: the string is new and empty, and assign's
+            // handling of overlapping sources costs more than the copy.
+            tok.folded.append(t.data() + tok.span.start, tok.span.size());
+            for (char& a : tok.folded) {
+                if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+            }
+        } else {
+            fold_into(t.substr(tok.span.start, tok.span.size()), tok.folded);
+        }
         tok.sentence_start = at_sentence_start && tok.is_word;
         if (tok.is_word) at_sentence_start = false;
         const auto& last = tok;

@@ -43,6 +43,11 @@ bool valid_utf8(std::string_view bytes) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(bytes.data());
     utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(bytes.size());
     while (left > 0) {
+        if (*p < 0x80) {  // ASCII is valid: no need to ask utf8proc
+            ++p;
+            --left;
+            continue;
+        }
         utf8proc_int32_t c;
         const auto n = utf8proc_iterate(p, left, &c);
         if (n <= 0) return false;
