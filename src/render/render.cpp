@@ -7,14 +7,14 @@
 #include <borderline/projection.hpp>
 #include <borderline/render.hpp>
 
+#include "png.hpp"
+
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
-#include <png.h>
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cctype>
 #include <cstdint>
@@ -1269,48 +1269,6 @@ std::string add_svg_description(const std::string& svg, const Scene& scene) {
     if (end == std::string::npos) return svg;
     return svg.substr(0, end + 1) + "\n<title>" + xml_escape(scene.title) + "</title>\n<desc>" +
            xml_escape(scene.alt_text) + "</desc>" + svg.substr(end + 1);
-}
-
-/// PNG through libpng rather than cairo_surface_write_to_png: Cairo's
-/// encoder uses zlib level 6 with a search over all five filters, 106 ms for
-/// the 1600x1000 sample. Maps are large flat areas: level 3 with the Up filter
-/// takes 32 ms for a file 10% larger. Also writes the resolution (pHYs),
-/// which Cairo leaves out.
-std::string encode_png(cairo_surface_t* surface, double dpi) {
-    const int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    unsigned char* data = cairo_image_surface_get_data(surface);
-    std::string out;
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-    png_infop info = png ? png_create_info_struct(png) : nullptr;
-    if (!info) {
-        png_destroy_write_struct(&png, nullptr);
-        throw OutputError("PNG encoding failed: out of memory");
-    }
-    if (setjmp(png_jmpbuf(png))) {
-        png_destroy_write_struct(&png, &info);
-        throw OutputError("PNG encoding failed");
-    }
-    png_set_write_fn(
-        png, &out,
-        [](png_structp p, png_bytep bytes, png_size_t n) {
-            static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(bytes), n);
-        },
-        nullptr);
-    png_set_IHDR(png, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8, PNG_COLOR_TYPE_RGB,
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    const auto ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
-    png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
-    png_set_compression_level(png, 3);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-    png_write_info(png, info);
-    // Cairo's RGB24 pixels are native-endian 0x00RRGGBB words.
-    if constexpr (std::endian::native == std::endian::little) png_set_bgr(png);
-    png_set_filler(png, 0, std::endian::native == std::endian::little ? PNG_FILLER_AFTER : PNG_FILLER_BEFORE);
-    for (int y = 0; y < h; ++y) png_write_row(png, data + static_cast<std::ptrdiff_t>(y) * stride);
-    png_write_end(png, nullptr);
-    png_destroy_write_struct(&png, &info);
-    return out;
 }
 
 /// Cairo numbers SVG surfaces with a process-wide counter, so the second map
