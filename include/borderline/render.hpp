@@ -37,6 +37,12 @@ bool project_to_pixel(const Scene& scene, LonLat where, double& x, double& y);
 /// True when the font family is installed (Pango falls back otherwise).
 bool font_available(const std::string& family);
 
+/// Load the layers a map draws (countries, provinces, water, boundaries),
+/// which drawing otherwise loads on first use: lets a second thread do it
+/// while the article is parsed. A layer that cannot be read is left for
+/// drawing to report.
+void load_map_layers(const GeoData& data);
+
 /// Write bytes to `path` whole or not at all (temporary file + rename); "-"
 /// writes to standard output. Throws OutputError.
 void write_atomically(const std::string& path, const std::string& bytes);

@@ -80,7 +80,8 @@ int run_batch_command(const BatchOptionsCli& o) {
     bo.force = o.force;
     bo.max_input_bytes = o.max_input_mb * 1024 * 1024;
     if (!o.shard.empty()) std::tie(bo.shard_index, bo.shard_count) = parse_shard(o.shard);
-    warn_missing_font(find_style(o.style));  // a broken default style stops here, not once per item
+    const Style style = find_style(o.style);
+    warn_missing_font(style, font_available(style.font));  // a broken default style stops here, not once per item
     const bool bar = o.progress.value_or(isatty(STDERR_FILENO) != 0);
     if (bar) {
         bo.progress = [](std::size_t done, std::size_t total) {

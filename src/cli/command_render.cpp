@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <sstream>
 
 namespace borderline::cli {
@@ -55,8 +56,8 @@ void warn_replaced(const Document& doc) {
     }
 }
 
-void warn_missing_font(const Style& style) {
-    if (!font_available(style.font)) {
+void warn_missing_font(const Style& style, bool installed) {
+    if (!installed) {
         std::fprintf(stderr, "borderline: warning: font '%s' is not installed; text uses a fallback font\n",
                      style.font.c_str());
     }
@@ -96,8 +97,12 @@ int run_render(const RenderOptions& o) {
         throw UsageError("--json and --geojson need an ARTICLE");
     }
     const Style style = find_style(o.style);
-    warn_missing_font(style);
     const GeoData data(GeoData::default_dir());
+    // Fontconfig reads its settings and caches, and the layers the map
+    // draws are loaded, on other threads while the article is read and
+    // parsed on this one.
+    auto font_installed = std::async(std::launch::async, [&] { return font_available(style.font); });
+    auto layers_loaded = std::async(std::launch::async, [&] { load_map_layers(data); });
     if (!o.worldview.empty()) {
         so.worldview = o.worldview;
         for (auto& c : so.worldview) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -121,6 +126,7 @@ int run_render(const RenderOptions& o) {
         if (!o.sidecar.empty()) sidecar = to_json(x, gaz).dump(2) + "\n";
         if (!o.geojson.empty()) geojson = to_geojson(x, gaz, data).dump() + "\n";
     }
+    warn_missing_font(style, font_installed.get());
     const std::string bytes = render_to_bytes(scene, data, style, format);
     write_atomically(output, bytes);
     if (!sidecar.empty()) write_atomically(o.sidecar, sidecar);

@@ -72,7 +72,8 @@ int run_batch_command(const BatchOptionsCli& o);
 
 /// One-line warnings on stderr: invalid UTF-8 replaced; style font missing.
 void warn_replaced(const Document& doc);
-void warn_missing_font(const Style& style);
+/// (`installed`: font_available(style.font), which may be known already.)
+void warn_missing_font(const Style& style, bool installed);
 
 /// "1600x1000" -> Size; throws UsageError.
 Size parse_size(const std::string& s);

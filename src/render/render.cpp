@@ -1324,6 +1324,17 @@ bool font_available(const std::string& family) {
     return found;
 }
 
+void load_map_layers(const GeoData& data) {
+    // In the order drawing first needs them.
+    for (const char* name : {"countries", "admin1", "lakes", "rivers", "boundaries", "disputed_lines", "countries_small"}) {
+        try {
+            (void)data.layer(name);
+        } catch (const Error&) {
+            // Drawing reports it when it needs the layer.
+        }
+    }
+}
+
 bool project_to_pixel(const Scene& scene, LonLat where, double& x, double& y) {
     const View v(scene.projection, scene.bbox, map_area(scene));
     return v.to_px(where.lon, where.lat, x, y);
