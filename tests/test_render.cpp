@@ -6,6 +6,8 @@
 #include <borderline/extract.hpp>
 #include <borderline/render.hpp>
 
+#include "render/png.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <cairo.h>
 #include <glib.h>
@@ -110,6 +112,56 @@ BOOST_AUTO_TEST_CASE(same_scene_gives_same_bytes) {
     for (auto f : {OutputFormat::png, OutputFormat::svg, OutputFormat::pdf}) {
         const bool same = render_to_bytes(x.scene, test::data(), st, f) == render_to_bytes(x.scene, test::data(), st, f);
         BOOST_TEST(same, "format " << static_cast<int>(f) << " differs between two renders");
+    }
+}
+
+// The encoder deflates bands of rows on several threads and joins them:
+// every pixel must come back, whatever the height (bands of 128 rows, the
+// last one short) and width, and the resolution must be recorded.
+BOOST_AUTO_TEST_CASE(png_encoder_round_trips_every_pixel) {
+    for (const auto& [w, h] : {std::pair{1, 1}, std::pair{3, 128}, std::pair{317, 129}, std::pair{640, 1000}}) {
+        cairo_surface_t* src = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+        unsigned char* data = cairo_image_surface_get_data(src);
+        const int stride = cairo_image_surface_get_stride(src);
+        std::uint32_t seed = 12345;
+        for (int y = 0; y < h; ++y) {
+            auto* row = reinterpret_cast<std::uint32_t*>(data + y * stride);
+            for (int x = 0; x < w; ++x) {
+                seed = seed * 1664525u + 1013904223u;
+                // Noise in some rows, flat runs and repeated rows in others.
+                row[x] = (y % 5 == 0) ? (seed >> 8) : (y % 5 == 1 ? 0x336699u : static_cast<std::uint32_t>(x * 7 + y));
+            }
+        }
+        cairo_surface_mark_dirty(src);
+        const std::string bytes = encode_png(src, 300);
+        cairo_surface_t* back = test::decode_png(bytes);
+        BOOST_REQUIRE(cairo_surface_status(back) == CAIRO_STATUS_SUCCESS);
+        BOOST_REQUIRE(cairo_image_surface_get_width(back) == w);
+        BOOST_REQUIRE(cairo_image_surface_get_height(back) == h);
+        const unsigned char* got = cairo_image_surface_get_data(back);
+        const int got_stride = cairo_image_surface_get_stride(back);
+        int differing = 0;
+        for (int y = 0; y < h; ++y) {
+            const auto* a = reinterpret_cast<const std::uint32_t*>(data + y * stride);
+            const auto* b = reinterpret_cast<const std::uint32_t*>(got + y * got_stride);
+            for (int x = 0; x < w; ++x) differing += (a[x] & 0xffffffu) != (b[x] & 0xffffffu);
+        }
+        BOOST_TEST(differing == 0, w << "x" << h << ": " << differing << " pixels differ");
+        // pHYs: 300 dpi is 11811 pixels per metre on both axes, unit metre.
+        const auto at = bytes.find("pHYs");
+        BOOST_REQUIRE(at != std::string::npos);
+        const auto u32 = [&](std::size_t i) {
+            return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i]) << 24 |
+                                              static_cast<unsigned char>(bytes[i + 1]) << 16 |
+                                              static_cast<unsigned char>(bytes[i + 2]) << 8 |
+                                              static_cast<unsigned char>(bytes[i + 3]));
+        };
+        BOOST_TEST(u32(at + 4) == 11811u);
+        BOOST_TEST(u32(at + 8) == 11811u);
+        BOOST_TEST(bytes[at + 12] == 1);
+        BOOST_TEST(encode_png(src, 300) == bytes);
+        cairo_surface_destroy(back);
+        cairo_surface_destroy(src);
     }
 }
 
