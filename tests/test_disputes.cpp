@@ -246,4 +246,33 @@ BOOST_AUTO_TEST_CASE(country_names_stay_off_disputed_areas) {
     }
 }
 
+// A territory that is itself the disputed area is no party to its dispute:
+// the hatching and the legend name the registry's claimants (Argentina and
+// the United Kingdom), not "Falkland Islands" claiming the Falkland Islands.
+BOOST_AUTO_TEST_CASE(the_disputed_territory_is_not_a_party) {
+    const struct {
+        std::string text;
+        std::vector<std::string> parties;
+        std::string not_party;
+    } cases[] = {
+        {"Argentina renews its claim to the Falkland Islands\n\nArgentina said the Falkland Islands belong to it.\n",
+         {"ARG", "GBR"}, "FLK"},
+        {"Talks on Northern Cyprus stall\n\nLeaders met in Nicosia to discuss Northern Cyprus and its future.\n",
+         {"CYP", "TUR"}, "CYN"},
+        // A territory that is a party keeps its place: Kosovo claims itself.
+        {"Serbia and Kosovo trade accusations\n\nSerbia said Kosovo had closed a crossing near Mitrovica.\n",
+         {"SRB", "XKX"}, ""},
+    };
+    for (const auto& c : cases) {
+        const Extraction x = extract(make_document(c.text, "x.txt"), test::gazetteer(), test::data(), SceneOptions{});
+        std::set<std::string> parties;
+        for (const auto& p : x.scene.parties) parties.insert(p.country);
+        for (const auto& want : c.parties) BOOST_TEST(parties.count(want) == 1u, want << " is a party in: " << c.text);
+        if (!c.not_party.empty()) {
+            BOOST_TEST(parties.count(c.not_party) == 0u, c.not_party << " is no party in: " << c.text);
+            for (const auto& m : x.scene.mentioned) BOOST_TEST(m.country != c.not_party);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -400,6 +400,29 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
             }
         }
     }
+    // A territory that is itself the disputed area (the Falkland Islands,
+    // Northern Cyprus) is not a party to its dispute: the registry's
+    // claimants are, whether or not the article names them.
+    std::vector<std::string> stand_ins;
+    for (const auto& id : named_disputes) {
+        const Dispute* d = data.disputes().find(id);
+        if (!d) continue;
+        const Box& a = d->bbox;
+        const Box area{a.west - 0.25, a.south - 0.25, a.east + 0.25, a.north + 0.25};
+        std::vector<std::string> own;
+        for (const auto& iso : framed) {
+            if (std::find(d->parties.begin(), d->parties.end(), iso) != d->parties.end()) continue;
+            const Feature* f = country_feature(iso);
+            const Box b = f ? territory(*f) : Box{};
+            if (!b.empty() && area.contains(b.west, b.south) && area.contains(b.east, b.north)) own.push_back(iso);
+        }
+        if (own.empty()) continue;
+        std::erase_if(framed, [&](const std::string& iso) { return std::find(own.begin(), own.end(), iso) != own.end(); });
+        for (const auto& p : d->parties) {
+            if (std::find(framed.begin(), framed.end(), p) == framed.end()) framed.push_back(p);
+        }
+        stand_ins.insert(stand_ins.end(), own.begin(), own.end());
+    }
     std::vector<Box> party_boxes;
     double smallest = 1e18;
     for (const auto& iso : framed) {
@@ -453,6 +476,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     }
     for (const auto& [iso, w] : ranked) {
         if (std::find(framed.begin(), framed.end(), iso) != framed.end()) continue;
+        if (std::find(stand_ins.begin(), stand_ins.end(), iso) != stand_ins.end()) continue;  // drawn as the area
         const auto id = gaz.by_id("country:" + iso);
         if (id >= 0) s.mentioned.push_back({iso, std::string(gaz.entry(static_cast<std::uint32_t>(id)).name), -1});
     }
