@@ -2,6 +2,7 @@
 // matching code so that adding a verb or a title is a one-line change.
 #include "claims/lexicon.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -28,23 +29,38 @@ public:
             std::size_t s = hash(w) & (n - 1);
             while (slots_[s].index >= 0 && slots_[s].word != w) s = (s + 1) & (n - 1);
             if (slots_[s].index < 0) slots_[s] = {w, index};  // a repeated word keeps its first place
+            if (!w.empty()) lengths_[first_byte(w)] |= length_bit(w);
             ++index;
         }
+        mask_ = n - 1;
     }
     /// Position of `w` in the list, or -1.
     [[nodiscard]] int find(std::string_view w) const {
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t s = hash(w) & mask;; s = (s + 1) & mask) {
+        // Most tokens are turned away here, before any hashing: no word of
+        // the list has both their first byte and their length.
+        if (w.empty() || (lengths_[first_byte(w)] & length_bit(w)) == 0) return -1;
+        return probe(w);
+    }
+
+private:
+    // Out of line, so that the test above costs a rejected word no more
+    // than itself (no registers saved for the probe's compare).
+    [[gnu::noinline]] int probe(std::string_view w) const {
+        for (std::size_t s = hash(w) & mask_;; s = (s + 1) & mask_) {
             if (slots_[s].index < 0) return -1;
             if (slots_[s].word == w) return slots_[s].index;
         }
     }
 
-private:
     struct Slot {
         std::string_view word;
         int index = -1;
     };
+    static std::size_t first_byte(std::string_view w) { return static_cast<unsigned char>(w[0]); }
+    // Lengths of 15 bytes and more share the top bit.
+    static std::uint16_t length_bit(std::string_view w) {
+        return static_cast<std::uint16_t>(1u << std::min<std::size_t>(w.size(), 15));
+    }
     // The length and four of the bytes (first, second, middle, last), mixed
     // by one multiplication: a byte-by-byte hash of every token was half the
     // cost of a lookup. Words that agree on all of these merely share a run
@@ -59,10 +75,10 @@ private:
         return static_cast<std::size_t>(h ^ (h >> 32));
     }
     std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+    std::array<std::uint16_t, 256> lengths_{};  // by first byte: a bit for each length a word of the list has
 };
 
-// Each list becomes a table once per process (a read-only static: the
-// lists are looked up for every token of articles up to 20 MB).
 template <std::size_t N>
 WordTable as_set(const std::array<std::string_view, N>& list) {
     return WordTable(list, [](std::string_view w) { return w; });
@@ -277,62 +293,43 @@ constexpr auto kFragmentLabels =
     std::to_array<std::string_view>({"read", "also", "more", "related", "see", "watch", "listen", "advertisement",
                                      "recommended", "editor's", "note", "sponsored"});
 
+// Each list becomes a table once per process, as the program starts (read
+// only: the lists are looked up for every token of articles up to 20 MB).
+// At namespace scope, so that a lookup pays no guard and its function no
+// setup for a first call.
+const WordTable kCuesTable(kCues, [](const CueWord& c) { return c.word; });
+const WordTable kParticiplesTable = as_set(kParticiples);
+const WordTable kTitlesTable = as_set(kTitles);
+const WordTable kBodiesTable = as_set(kBodies);
+const WordTable kSkippableTable = as_set(kSkippable);
+const WordTable kPronounsTable = as_set(kPronouns);
+const WordTable kDeterminersTable = as_set(kDeterminers);
+const WordTable kPrepositionsTable = as_set(kPrepositions);
+const WordTable kFunctionWordsTable = as_set(kFunctionWords);
+const WordTable kGeographicTable = as_set(kGeographic);
+const WordTable kAccusingTable = as_set(kAccusing);
+const WordTable kDenyingTable = as_set(kDenying);
+const WordTable kFragmentLabelsTable = as_set(kFragmentLabels);
+
 }  // namespace
 
 const CueWord* find_cue(std::string_view folded) {
-    static const WordTable index(kCues, [](const CueWord& c) { return c.word; });
-    const int i = index.find(folded);
+    const int i = kCuesTable.find(folded);
     return i < 0 ? nullptr : &kCues[static_cast<std::size_t>(i)];
 }
 
-bool is_participle(std::string_view w) {
-    static const auto set = as_set(kParticiples);
-    return set.find(w) >= 0;
-}
+bool is_participle(std::string_view w) { return kParticiplesTable.find(w) >= 0; }
 bool is_new_statement(std::string_view w) { return w == "adding"; }
-bool is_title_word(std::string_view w) {
-    static const auto set = as_set(kTitles);
-    return set.find(w) >= 0;
-}
-bool is_body_noun(std::string_view w) {
-    static const auto set = as_set(kBodies);
-    return set.find(w) >= 0;
-}
-bool is_skippable(std::string_view w) {
-    static const auto set = as_set(kSkippable);
-    return set.find(w) >= 0;
-}
-bool is_pronoun(std::string_view w) {
-    static const auto set = as_set(kPronouns);
-    return set.find(w) >= 0;
-}
-bool is_determiner(std::string_view w) {
-    static const auto set = as_set(kDeterminers);
-    return set.find(w) >= 0;
-}
-bool is_preposition(std::string_view w) {
-    static const auto set = as_set(kPrepositions);
-    return set.find(w) >= 0;
-}
-bool is_function_word(std::string_view w) {
-    static const auto set = as_set(kFunctionWords);
-    return set.find(w) >= 0;
-}
-bool is_geographic_word(std::string_view w) {
-    static const auto set = as_set(kGeographic);
-    return set.find(w) >= 0;
-}
-bool is_accusing_word(std::string_view w) {
-    static const auto set = as_set(kAccusing);
-    return set.find(w) >= 0;
-}
-bool is_denying_word(std::string_view w) {
-    static const auto set = as_set(kDenying);
-    return set.find(w) >= 0;
-}
-bool is_fragment_label(std::string_view w) {
-    static const auto set = as_set(kFragmentLabels);
-    return set.find(w) >= 0;
-}
+bool is_title_word(std::string_view w) { return kTitlesTable.find(w) >= 0; }
+bool is_body_noun(std::string_view w) { return kBodiesTable.find(w) >= 0; }
+bool is_skippable(std::string_view w) { return kSkippableTable.find(w) >= 0; }
+bool is_pronoun(std::string_view w) { return kPronounsTable.find(w) >= 0; }
+bool is_determiner(std::string_view w) { return kDeterminersTable.find(w) >= 0; }
+bool is_preposition(std::string_view w) { return kPrepositionsTable.find(w) >= 0; }
+bool is_function_word(std::string_view w) { return kFunctionWordsTable.find(w) >= 0; }
+bool is_geographic_word(std::string_view w) { return kGeographicTable.find(w) >= 0; }
+bool is_accusing_word(std::string_view w) { return kAccusingTable.find(w) >= 0; }
+bool is_denying_word(std::string_view w) { return kDenyingTable.find(w) >= 0; }
+bool is_fragment_label(std::string_view w) { return kFragmentLabelsTable.find(w) >= 0; }
 
 }  // namespace borderline::claims_lexicon
