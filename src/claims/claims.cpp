@@ -122,6 +122,11 @@ private:
         for (std::size_t i = a; i < b && i < doc_.tokens.size(); ++i) n += word(i) ? 1 : 0;
         return n;
     }
+    /// words_between(a, b) > 0, without counting past the first.
+    [[nodiscard]] bool any_word(std::size_t a, std::size_t b) const {
+        const std::size_t end = std::min(b, doc_.tokens.size());
+        return next_word(a, end) < end;
+    }
     [[nodiscard]] std::size_t next_word(std::size_t i, std::size_t end) const {
         while (i < end && !word(i)) ++i;
         return i;
@@ -305,21 +310,21 @@ void Analyzer::mark_fragments() {
     skip_sentence_.assign(ns, false);
     for (std::size_t s = 0; s < ns; ++s) {
         if (skip_sentence_[s]) continue;
+        // A label ends in a colon among the first few tokens; looked for
+        // first, as most sentences have none.
+        std::size_t colon = sent_first(s);
+        while (colon < sent_end(s) && colon < sent_first(s) + 6 && raw(colon) != ":") ++colon;
+        if (colon == sent_end(s) || colon == sent_first(s) + 6) continue;
         std::size_t words = 0;
         bool label = true;
-        bool colon = false;
-        for (std::size_t t = sent_first(s); t < sent_end(s) && t < sent_first(s) + 6; ++t) {
-            if (raw(t) == ":") {
-                colon = true;
-                break;
-            }
+        for (std::size_t t = sent_first(s); t < colon; ++t) {
             if (!word(t)) continue;
             ++words;
             const auto r = raw(t);
             const bool upper = std::none_of(r.begin(), r.end(), [](char c) { return c >= 'a' && c <= 'z'; });
             if (!upper && !lex::is_fragment_label(fw(t))) label = false;
         }
-        if (!(colon && label && words > 0 && words <= 4)) continue;
+        if (!(label && words > 0 && words <= 4)) continue;
         const std::size_t para = tok_para_[sent_first(s)];
         for (std::size_t s2 = s; s2 < ns && tok_para_[sent_first(s2)] == para; ++s2) skip_sentence_[s2] = true;
     }
@@ -417,6 +422,11 @@ std::vector<Cue> Analyzer::find_cues(std::size_t s) {
     for (std::size_t i = first; i < end; ++i) {
         if (!word(i) || in_quote(i) || tok_mention_[i] >= 0) continue;
         const auto f = fw(i);
+        // Most words are neither a speech verb nor "according" or "and":
+        // they are passed over before any cue is made up for them.
+        const bool according_or_and = f == "according" || f == "and";
+        const lex::CueWord* cw = according_or_and ? nullptr : lex::find_cue(f);
+        if (!cw && !according_or_and) continue;
         const std::size_t nx = next_word(i + 1, end);
         const auto next = nx < end ? fw(nx) : std::string_view{};
         Cue c;
@@ -438,7 +448,6 @@ std::vector<Cue> Analyzer::find_cues(std::size_t s) {
             out.push_back(c);
             continue;
         }
-        const lex::CueWord* cw = lex::find_cue(f);
         if (!cw) continue;
         const std::size_t pv = prev_word(i, first);
         if (pv != kNone && (lex::is_determiner(fw(pv)) || possessive_s(pv)))
@@ -890,7 +899,7 @@ void Analyzer::emit(const std::vector<Cue>& group, std::size_t first_tok, std::s
             end_tok = std::min(q.close, doc_.tokens.size());
         }
     }
-    if (first_tok >= end_tok || words_between(first_tok, end_tok) == 0) return;
+    if (first_tok >= end_tok || !any_word(first_tok, end_tok)) return;
     s_first = std::min(s_first, sentence_of(first_tok));
     s_last = std::max(s_last, sentence_of(end_tok - 1));
     Claim c;
@@ -1068,7 +1077,7 @@ void Analyzer::make_claims(std::size_t s, std::vector<Cue>& cues) {
             }
         }
         // "X said:" at the end of a sentence introduces the quotation after it.
-        if (words_between(cfirst, gend) == 0) {
+        if (!any_word(cfirst, gend)) {
             std::size_t t = gend;
             while (t < doc_.tokens.size() && !word(t) && tok_quote_[t] < 0 && raw(t) != "\xE2\x80\x9C" &&
                    raw(t) != "\"")
@@ -1102,7 +1111,7 @@ void Analyzer::continue_quotes() {
         std::size_t p = s;
         while (p > 0) {
             --p;
-            if (words_between(sent_first(p), sent_end(p)) > 0) break;
+            if (any_word(sent_first(p), sent_end(p))) break;
         }
         if (p == s) continue;
         const Made* prev = nullptr;
@@ -1130,7 +1139,7 @@ std::vector<Claim> Analyzer::run() {
     mark_fragments();
     register_people();
     for (std::size_t s = 0; s < doc_.sentence_tokens.size(); ++s) {
-        if (skip_sentence_[s] || words_between(sent_first(s), sent_end(s)) == 0) continue;
+        if (skip_sentence_[s] || !any_word(sent_first(s), sent_end(s))) continue;
         auto cues = find_cues(s);
         const std::size_t before = made_.size();
         if (!cues.empty()) make_claims(s, cues);
