@@ -163,7 +163,13 @@ private:
     void link_places(Claim& c, std::size_t first, std::size_t end, std::size_t s_first, std::size_t s_last,
                      const std::set<std::size_t>& excluded) const;
     [[nodiscard]] std::string clause_text(std::size_t first, std::size_t end) const;
-    [[nodiscard]] std::size_t sentence_of(std::size_t tok) const { return tok_sentence_[tok]; }
+    /// The sentence of a token (sentences are consecutive runs of tokens,
+    /// so the first one that ends after it).
+    [[nodiscard]] std::size_t sentence_of(std::size_t tok) const {
+        const auto& st = doc_.sentence_tokens;
+        const auto it = std::partition_point(st.begin(), st.end(), [&](const auto& r) { return r.second <= tok; });
+        return it == st.end() ? 0 : static_cast<std::size_t>(it - st.begin());
+    }
     [[nodiscard]] Quote* quote_closing_before(std::size_t np_first, std::size_t s);
     void note_actor(std::size_t s, const std::string& country, const std::string& text);
 
@@ -175,7 +181,6 @@ private:
     std::vector<MentionRef> mentions_;
     std::vector<int> tok_mention_;
     std::vector<int> tok_quote_;
-    std::vector<std::size_t> tok_sentence_;
     std::vector<std::size_t> tok_para_;
     std::vector<Quote> quotes_;
     std::vector<bool> skip_sentence_;
@@ -250,28 +255,24 @@ void Analyzer::index_mentions() {
 
 void Analyzer::index_paragraphs_and_quotes() {
     const std::size_t n = doc_.tokens.size();
-    tok_sentence_.assign(n, 0);
-    for (std::size_t s = 0; s < doc_.sentence_tokens.size(); ++s) {
-        for (std::size_t t = sent_first(s); t < sent_end(s); ++t) tok_sentence_[t] = s;
-    }
     // A line break starts a new paragraph: plain text has one per paragraph,
-    // and headlines and list items stand on their own lines.
-    tok_para_.assign(n, 0);
+    // and headlines and list items stand on their own lines. A line break
+    // also ends a sentence (make_document), so only the gaps between
+    // sentences are looked at, and each sentence's tokens share a paragraph.
+    tok_para_.clear();
+    tok_para_.reserve(n);
     std::size_t para = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i > 0) {
-            const std::size_t a = doc_.tokens[i - 1].span.end, b = doc_.tokens[i].span.start;
+    for (std::size_t s = 0; s < doc_.sentence_tokens.size(); ++s) {
+        const std::size_t first = sent_first(s);
+        if (first > 0) {
+            const std::size_t a = doc_.tokens[first - 1].span.end, b = doc_.tokens[first].span.start;
             // Only between the two tokens: find() to the next newline made a
             // long single line quadratic.
-            // The gap is a byte or two: a plain loop, not a memchr call per token.
-            if (b > a && std::find(doc_.text.begin() + static_cast<std::ptrdiff_t>(a),
-                                   doc_.text.begin() + static_cast<std::ptrdiff_t>(b), '\n') !=
-                             doc_.text.begin() + static_cast<std::ptrdiff_t>(b)) {
-                ++para;
-            }
+            if (b > a && std::string_view(doc_.text).substr(a, b - a).find('\n') != std::string_view::npos) ++para;
         }
-        tok_para_[i] = para;
+        tok_para_.resize(sent_end(s), para);
     }
+    tok_para_.resize(n, para);
     tok_quote_.assign(n, -1);
     std::size_t open = kNone;
     auto close_at = [&](std::size_t c) {
@@ -282,10 +283,11 @@ void Analyzer::index_paragraphs_and_quotes() {
     for (std::size_t i = 0; i < n; ++i) {
         if (open != kNone && tok_para_[i] != tok_para_[open]) close_at(i);  // never closed: ends with its paragraph
         if (word(i)) continue;
-        const auto r = raw(i);
         // Every quotation mark below is '"' or starts with a byte over 0x7F:
         // other ASCII punctuation (most tokens that get here) is none.
-        if (r[0] != '"' && static_cast<unsigned char>(r[0]) < 0x80) continue;
+        const char lead = doc_.text[doc_.tokens[i].span.start];
+        if (lead != '"' && static_cast<unsigned char>(lead) < 0x80) continue;
+        const auto r = raw(i);
         const bool opening = r == "\xE2\x80\x9C" || r == "\xC2\xAB" || r == "\xE2\x80\x9E";
         const bool closing = r == "\xE2\x80\x9D" || r == "\xC2\xBB";
         if (r == "\"") {
