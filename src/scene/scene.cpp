@@ -324,24 +324,6 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         return first_seen[a.first] < first_seen[b.first];
     });
 
-    const Layer& countries = data.layer("countries");
-    const int iso_field = countries.field("iso_a3");  // once, not per feature
-    // The same few countries are asked for several times (ranking, framing,
-    // party boxes): each is searched for once.
-    std::map<std::string, const Feature*, std::less<>> feature_of;
-    auto country_feature = [&](const std::string& iso3) -> const Feature* {
-        if (iso_field < 0) return nullptr;
-        if (const auto it = feature_of.find(iso3); it != feature_of.end()) return it->second;
-        const Feature* found = nullptr;
-        for (const Feature& f : countries.features()) {
-            if (f.values[static_cast<std::size_t>(iso_field)] == iso3) {
-                found = &f;
-                break;
-            }
-        }
-        feature_of.emplace(iso3, found);
-        return found;
-    };
     // Likewise each country's main territory (ranking, then party boxes).
     std::map<const Feature*, Box> territory_of;
     auto territory = [&](const Feature& f) -> Box {
@@ -355,11 +337,11 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     if (!ranked.empty()) {
         const std::string top = ranked.front().first;
         const auto top_id = gaz.by_id("country:" + top);
-        const Feature* top_f = country_feature(top);
+        const Feature* top_f = data.country_feature(top);
         Box top_box = top_f ? territory(*top_f) : Box{};
         for (const auto& [iso, w] : ranked) {
             if (w < 0.4 * ranked.front().second) continue;
-            const Feature* f = country_feature(iso);
+            const Feature* f = data.country_feature(iso);
             if (!f) continue;
             Box b = territory(*f);
             if (iso != top) {
@@ -412,7 +394,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         std::vector<std::string> own;
         for (const auto& iso : framed) {
             if (std::find(d->parties.begin(), d->parties.end(), iso) != d->parties.end()) continue;
-            const Feature* f = country_feature(iso);
+            const Feature* f = data.country_feature(iso);
             const Box b = f ? territory(*f) : Box{};
             if (!b.empty() && area.contains(b.west, b.south) && area.contains(b.east, b.north)) own.push_back(iso);
         }
@@ -426,7 +408,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     std::vector<Box> party_boxes;
     double smallest = 1e18;
     for (const auto& iso : framed) {
-        const Feature* f = country_feature(iso);
+        const Feature* f = data.country_feature(iso);
         party_boxes.push_back(f ? territory(*f) : Box{});
         if (!party_boxes.back().empty()) smallest = std::min(smallest, party_boxes.back().width() * party_boxes.back().height());
     }
