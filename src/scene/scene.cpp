@@ -274,10 +274,16 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     s.dpi = options.dpi;
     s.title = doc.title;
     s.subtitle = doc.date;
+    // Each place's entry, decoded once for the several passes below.
+    std::vector<Entry> entries;
+    entries.reserve(places.size());
+    for (const auto& p : places) entries.push_back(gaz.entry(p.entry));
+
     std::vector<std::string> named_disputes, named_disputes_in_headline;
     const std::size_t headline_end_byte = doc.sentences.empty() ? 0 : doc.sentences.front().end;
-    for (const auto& p : places) {
-        const Entry& e = gaz.entry(p.entry);
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        const Place& p = places[i];
+        const Entry& e = entries[i];
         if (e.kind != PlaceKind::dispute || e.id.rfind("dispute:", 0) != 0) continue;
         named_disputes.emplace_back(e.id.substr(8));
         if (p.mentions.front().span.start < headline_end_byte) named_disputes_in_headline.emplace_back(e.id.substr(8));
@@ -288,40 +294,54 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         std::unordered_map<std::string, std::size_t> first_mention;  // folded text -> first byte
         for (const auto& p : places) {
             for (const auto& m : p.mentions) {
-                const auto key = fold(m.text);
-                if (!first_mention.count(key) || m.span.start < first_mention[key]) first_mention[key] = m.span.start;
+                const auto [it, added] = first_mention.try_emplace(fold(m.text), m.span.start);
+                if (!added && m.span.start < it->second) it->second = m.span.start;
+            }
+        }
+        // The registry's index gives the disputes each text names; they are
+        // added in registry order, as a walk over the registry would.
+        const auto& all = data.disputes().all();
+        std::vector<char> named(all.size(), 0), in_headline(all.size(), 0);
+        for (const auto& [text, first] : first_mention) {
+            for (const std::size_t i : data.disputes().named_by(text)) {
+                named[i] = 1;
+                if (first < headline_end_byte) in_headline[i] = 1;
             }
         }
         auto add_once = [](std::vector<std::string>& v, const std::string& id) {
             if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
         };
-        for (const Dispute& d : data.disputes().all()) {
-            for (const auto& n : d.folded_names) {
-                const auto it = first_mention.find(n);
-                if (it == first_mention.end()) continue;
-                add_once(named_disputes, d.id);
-                if (it->second < headline_end_byte) add_once(named_disputes_in_headline, d.id);
-            }
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (named[i]) add_once(named_disputes, all[i].id);
+            if (in_headline[i]) add_once(named_disputes_in_headline, all[i].id);
         }
     }
 
     // Weight each country by how often the article refers to it; the headline counts double.
     const std::size_t headline_end = doc.sentences.empty() ? 0 : doc.sentences.front().end;
-    std::map<std::string, double> weight;
-    std::map<std::string, std::size_t> first_seen;
-    for (const auto& p : places) {
-        const Entry& e = gaz.entry(p.entry);
-        for (const auto& m : p.mentions) {
+    // An article names a handful of countries: a vector searched in place
+    // serves better than maps keyed by strings.
+    struct Weighed {
+        std::string iso;
+        double weight = 0;
+        std::size_t first_seen = 0;
+    };
+    std::vector<Weighed> ranked;
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        const Entry& e = entries[i];
+        for (const auto& m : places[i].mentions) {
             const double w = (e.kind == PlaceKind::country ? 1.0 : 0.5) * (m.span.start < headline_end ? 2.0 : 1.0);
-            const std::string country(e.country);
-            weight[country] += w;
-            if (!first_seen.count(country)) first_seen[country] = m.span.start;
+            auto it = std::find_if(ranked.begin(), ranked.end(), [&](const Weighed& c) { return c.iso == e.country; });
+            if (it == ranked.end()) it = ranked.insert(it, {std::string(e.country), 0.0, m.span.start});
+            it->weight += w;
         }
     }
-    std::vector<std::pair<std::string, double>> ranked(weight.begin(), weight.end());
-    std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-        if (a.second != b.second) return a.second > b.second;
-        return first_seen[a.first] < first_seen[b.first];
+    // In ISO order first: the sort below is not stable, and its ties came
+    // out of a map keyed by ISO code.
+    std::sort(ranked.begin(), ranked.end(), [](const Weighed& a, const Weighed& b) { return a.iso < b.iso; });
+    std::sort(ranked.begin(), ranked.end(), [](const Weighed& a, const Weighed& b) {
+        if (a.weight != b.weight) return a.weight > b.weight;
+        return a.first_seen < b.first_seen;
     });
 
     // Likewise each country's main territory (ranking, then party boxes).
@@ -335,12 +355,13 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     Box frame;
     std::vector<std::string> framed;
     if (!ranked.empty()) {
-        const std::string top = ranked.front().first;
+        const std::string top = ranked.front().iso;
         const auto top_id = gaz.by_id("country:" + top);
         const Feature* top_f = data.country_feature(top);
         Box top_box = top_f ? territory(*top_f) : Box{};
-        for (const auto& [iso, w] : ranked) {
-            if (w < 0.4 * ranked.front().second) continue;
+        for (const Weighed& c : ranked) {
+            const std::string& iso = c.iso;
+            if (c.weight < 0.4 * ranked.front().weight) continue;
             const Feature* f = data.country_feature(iso);
             if (!f) continue;
             Box b = territory(*f);
@@ -433,8 +454,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     }
     if (headline_dispute) frame = core;  // the parties still show around it through the padding
     // Places near the core pull the frame out to include them.
-    for (const auto& p : places) {
-        const Entry& e = gaz.entry(p.entry);
+    for (const Entry& e : entries) {
         if (e.kind == PlaceKind::country || e.kind == PlaceKind::dispute) continue;
         const bool in_party = std::find(framed.begin(), framed.end(), e.country) != framed.end();
         if ((frame.empty() || in_party) && (near.empty() || near.contains(e.lon, e.lat))) frame.expand(e.lon, e.lat);
@@ -456,14 +476,14 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
             {iso, std::string(id >= 0 ? gaz.entry(static_cast<std::uint32_t>(id)).name : iso), colour++});
         s.focus.push_back("country:" + iso);
     }
-    for (const auto& [iso, w] : ranked) {
+    for (const Weighed& c : ranked) {
+        const std::string& iso = c.iso;
         if (std::find(framed.begin(), framed.end(), iso) != framed.end()) continue;
         if (std::find(stand_ins.begin(), stand_ins.end(), iso) != stand_ins.end()) continue;  // drawn as the area
         const auto id = gaz.by_id("country:" + iso);
         if (id >= 0) s.mentioned.push_back({iso, std::string(gaz.entry(static_cast<std::uint32_t>(id)).name), -1});
     }
-    for (const auto& p : places) {
-        const Entry& e = gaz.entry(p.entry);
+    for (const Entry& e : entries) {
         if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) {
             if (frame.contains(e.lon, e.lat)) {
                 s.markers.push_back(
