@@ -496,8 +496,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     drop_repeated_area_labels(s);
     // Capitals of the parties, for orientation.
     for (const auto& party : s.parties) {
-        for (const auto idx : gaz.capitals()) {
-            if (gaz.country_of(idx) != party.country) continue;  // without decoding every capital
+        for (const auto idx : gaz.capitals_of(party.country)) {
             const Entry& e = gaz.entry(idx);
             if (frame.contains(e.lon, e.lat)) {
                 const bool have = std::any_of(s.markers.begin(), s.markers.end(),
