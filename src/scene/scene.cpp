@@ -88,13 +88,18 @@ void drop_repeated_area_labels(Scene& s) {
     });
 }
 
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-        out += names[i];
+/// Appends the names of `items` to `out` as "a, b and c", each written by
+/// `append_name(out, item)`: straight into the text, with no copy of each
+/// name and no joined string in between.
+template <class Items, class AppendName>
+void append_joined(std::string& out, const Items& items, AppendName append_name) {
+    const std::size_t n = std::size(items);
+    std::size_t i = 0;
+    for (const auto& item : items) {
+        if (i > 0) out += i + 1 == n ? " and " : ", ";
+        append_name(out, item);
+        ++i;
     }
-    return out;
 }
 
 /// The claim's words cut at a word boundary to fit a legend line.
@@ -215,14 +220,17 @@ void append_fixed(std::string& out, double v, int decimals) {
 
 /// One paragraph for screen readers and the SVG <desc>.
 std::string describe(const Scene& s) {
-    std::string t = "Map";
-    std::vector<std::string> parties, others, disputes;
-    for (const auto& p : s.parties) parties.push_back(p.name);
-    for (const auto& p : s.mentioned) others.push_back(p.name);
+    const auto name = [](std::string& out, const auto& item) { out += item.name; };
+    std::vector<const SceneDispute*> disputes;
     for (const auto& d : s.disputes) {
-        if (d.mentioned || d.involves_party) disputes.push_back(d.name + " (" + d.status + ")");
+        if (d.mentioned || d.involves_party) disputes.push_back(&d);
     }
-    if (!parties.empty()) t += " of " + join_names(parties) + ", highlighted in their own colours";
+    std::string t = "Map";
+    if (!s.parties.empty()) {
+        t += " of ";
+        append_joined(t, s.parties, name);
+        t += ", highlighted in their own colours";
+    }
     t += ", covering ";
     append_fixed(t, s.bbox.west, 1);
     t += "\u00b0 to ";
@@ -232,17 +240,49 @@ std::string describe(const Scene& s) {
     t += "\u00b0 to ";
     append_fixed(t, s.bbox.north, 1);
     t += "\u00b0 north.";
-    if (!disputes.empty()) t += " Disputed areas, hatched in the claimants' colours: " + join_names(disputes) + ".";
-    if (!others.empty()) t += " Also named in the article: " + join_names(others) + ".";
-    std::vector<std::string> places;
-    for (const auto& m : s.markers) places.push_back(m.name);
-    if (!places.empty()) t += " Places marked: " + join_names(places) + ".";
-    for (const auto& c : s.callouts) {
-        t += " Claim " + std::to_string(c.number) + ": " + c.actor_name + " " + c.stance + ", \u201C" + c.quote +
-             "\u201D.";
+    if (!disputes.empty()) {
+        t += " Disputed areas, hatched in the claimants' colours: ";
+        append_joined(t, disputes, [](std::string& out, const SceneDispute* d) {
+            out += d->name;
+            out += " (";
+            out += d->status;
+            out += ')';
+        });
+        t += '.';
     }
-    for (const auto& [a, b] : s.borders) t += " The " + a + "\u2013" + b + " border is emphasised.";
-    if (!s.worldview.empty()) t += " Drawn as " + s.worldview + " sees its claims.";
+    if (!s.mentioned.empty()) {
+        t += " Also named in the article: ";
+        append_joined(t, s.mentioned, name);
+        t += '.';
+    }
+    if (!s.markers.empty()) {
+        t += " Places marked: ";
+        append_joined(t, s.markers, name);
+        t += '.';
+    }
+    for (const auto& c : s.callouts) {
+        t += " Claim ";
+        t += std::to_string(c.number);
+        t += ": ";
+        t += c.actor_name;
+        t += ' ';
+        t += c.stance;
+        t += ", \u201C";
+        t += c.quote;
+        t += "\u201D.";
+    }
+    for (const auto& [a, b] : s.borders) {
+        t += " The ";
+        t += a;
+        t += "\u2013";
+        t += b;
+        t += " border is emphasised.";
+    }
+    if (!s.worldview.empty()) {
+        t += " Drawn as ";
+        t += s.worldview;
+        t += " sees its claims.";
+    }
     t += " Boundaries shown are not endorsed.";
     return t;
 }
