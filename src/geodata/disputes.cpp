@@ -58,10 +58,9 @@ std::span<const std::size_t> DisputeRegistry::named_by(const std::string& folded
 }
 
 const Dispute* DisputeRegistry::find(const std::string& id) const {
-    for (const auto& d : disputes_) {
-        if (d.id == id) return &d;
-    }
-    return nullptr;
+    // The registry is sorted by id.
+    const auto it = std::ranges::lower_bound(disputes_, id, std::ranges::less{}, &Dispute::id);
+    return it != disputes_.end() && it->id == id ? &*it : nullptr;
 }
 
 std::vector<const Dispute*> DisputeRegistry::search(const std::string& query) const {

@@ -54,11 +54,10 @@ void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>&
     for (const Dispute& d : data.disputes().all()) {
         const bool named = std::find(mentioned_ids.begin(), mentioned_ids.end(), d.id) != mentioned_ids.end();
         if (!named && !d.bbox.intersects(s.bbox)) continue;
-        SceneDispute sd{d.id, d.name, d.parties, d.administered_by, d.status, named, false};
+        SceneDispute& sd = s.disputes.emplace_back(d.id, d.name, d.parties, d.administered_by, d.status, named, false);
         for (const auto& p : s.parties) {
             if (std::find(d.parties.begin(), d.parties.end(), p.country) != d.parties.end()) sd.involves_party = true;
         }
-        s.disputes.push_back(std::move(sd));
     }
 }
 
@@ -67,17 +66,20 @@ void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>&
 /// Crimea" beside "Crimea". Only disputes that get a label count (those the
 /// article names, or when it names none, those of its parties), as the
 /// renderer decides.
-void drop_repeated_area_labels(Scene& s) {
+void drop_repeated_area_labels(Scene& s, const DisputeRegistry& registry) {
     const bool any_named =
         std::any_of(s.disputes.begin(), s.disputes.end(), [](const SceneDispute& d) { return d.mentioned; });
-    std::vector<std::string> labels;
+    std::vector<std::string_view> labels;
     for (const auto& d : s.disputes) {
-        if (any_named ? d.mentioned : d.involves_party) labels.push_back(fold(d.name));
+        if (!(any_named ? d.mentioned : d.involves_party)) continue;
+        // The registry has the name folded already (the first of folded_names).
+        const Dispute* entry = registry.find(d.id);
+        labels.push_back(entry->folded_names.front());
     }
     std::erase_if(s.markers, [&](const Marker& m) {
         if (!m.area) return false;
         const std::string name = fold(m.name);
-        return std::any_of(labels.begin(), labels.end(), [&](const std::string& label) {
+        return std::any_of(labels.begin(), labels.end(), [&](std::string_view label) {
             const bool leads = label.size() >= name.size() && label.compare(0, name.size(), name) == 0 &&
                                (label.size() == name.size() || label[name.size()] == ' ');
             const bool trails = name.size() > label.size() &&
@@ -533,7 +535,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         }
     }
     add_disputes(s, data, named_disputes);
-    drop_repeated_area_labels(s);
+    drop_repeated_area_labels(s, data.disputes());
     // Capitals of the parties, for orientation.
     for (const auto& party : s.parties) {
         for (const auto idx : gaz.capitals_of(party.country)) {
