@@ -102,8 +102,11 @@ private:
     [[nodiscard]] bool word(std::size_t i) const { return doc_.tokens[i].is_word; }
     [[nodiscard]] bool cap(std::size_t i) const { return doc_.tokens[i].capitalised; }
     [[nodiscard]] std::string_view raw(std::size_t i) const {
+        // A token's span lies in the text: no bounds check (and no throw
+        // path) that keeps this from being inlined into every test of a
+        // comma or a quotation mark.
         const Span& s = doc_.tokens[i].span;
-        return std::string_view(doc_.text).substr(s.start, s.size());
+        return {doc_.text.data() + s.start, s.size()};
     }
     [[nodiscard]] bool is_apostrophe(std::size_t i) const {
         const auto r = raw(i);
@@ -459,11 +462,11 @@ std::vector<Cue> Analyzer::find_cues(std::size_t s) {
             case lex::CueNeeds::none:
                 break;
             case lex::CueNeeds::object: {
-                static const std::set<std::string_view> kObjects{
+                static const lex::WordTable kObjects{
                     "this",    "that",        "it",       "these",   "those",       "the",        "claims",
                     "reports", "allegations", "accounts", "such",    "any",         "its",        "his",
                     "her",     "their",       "them",     "charges", "accusations", "suggestions"};
-                if (!kObjects.count(next)) continue;
+                if (!kObjects.contains(next)) continue;
                 if (pv != kNone && lex::is_preposition(fw(pv))) continue;
                 break;
             }
@@ -648,7 +651,7 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
     const std::size_t first = sent_first(s);
     std::size_t j = cue;
     if (fw(cue) == "saying" && cue > first && fw(cue - 1) == "as") --j;  // "quoted X as saying"
-    static const std::set<std::string_view> kAlsoSkip{"did",        "does",      "do",   "not", "never",
+    static const lex::WordTable kAlsoSkip{"did",        "does",      "do",   "not", "never",
                                                       "t",          "could",     "can",  "may", "might",
                                                       "reportedly", "allegedly", "ever", "yet"};
     std::size_t skipped = 0;
@@ -656,7 +659,7 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
         const std::size_t t = j - 1;
         if (in_quote(t)) break;
         const auto f = fw(t);
-        if (lex::is_skippable(f) || kAlsoSkip.count(f) || is_apostrophe(t)) {
+        if (lex::is_skippable(f) || kAlsoSkip.contains(f) || is_apostrophe(t)) {
             --j;
             ++skipped;
             continue;
@@ -746,13 +749,13 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
         if (word(t)) ws.push_back(t);
     }
     auto self = [&](std::size_t t) {
-        static const std::set<std::string_view> kSelf{"it", "its", "we", "our", "they", "their", "i", "his", "her"};
-        if (kSelf.count(fw(t))) return true;
+        static const lex::WordTable kSelf{"it", "its", "we", "our", "they", "their", "i", "his", "her"};
+        if (kSelf.contains(fw(t))) return true;
         return tok_mention_[t] >= 0 && mentions_[tok_mention_[t]].actor_country == country;
     };
     // A denial says something did not happen ("had not crossed", "never
     // entered"); "would not cede" is a resolve, not a denial.
-    static const std::set<std::string_view> kPastAux{"had",   "has",  "have",  "did", "does", "do",
+    static const lex::WordTable kPastAux{"had",   "has",  "have",  "did", "does", "do",
                                                      "was",   "were", "is",    "are", "hadn", "hasn",
                                                      "haven", "didn", "doesn", "don", "wasn", "weren"};
     auto negation = [&](std::size_t i) {
@@ -760,7 +763,7 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
         const auto before = i > 0 ? fw(ws[i - 1]) : std::string_view{};
         if (f == "never") return before != "would" && before != "will";
         if (f == "no") return true;
-        if (f == "not" || (f == "t" && ws[i] >= 1 && is_apostrophe(ws[i] - 1))) return kPastAux.count(before) > 0;
+        if (f == "not" || (f == "t" && ws[i] >= 1 && is_apostrophe(ws[i] - 1))) return kPastAux.contains(before);
         return false;
     };
     // "it had not crossed", "its troops never entered", "no shots were fired"
@@ -776,7 +779,7 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
     for (std::size_t t : ws) {
         if (lex::is_denying_word(fw(t))) return Stance::denies;
     }
-    static const std::set<std::string_view> kAskVerbs{"approached", "asked",    "ask",   "request", "requested",
+    static const lex::WordTable kAskVerbs{"approached", "asked",    "ask",   "request", "requested",
                                                       "appeal",     "appealed", "urge",  "urged",   "demand",
                                                       "demanded",   "call",     "called"};
     for (std::size_t i = 0; i < ws.size(); ++i) {
@@ -787,7 +790,7 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
             return Stance::demands;
         if (f == "i" || f == "we") {
             for (std::size_t k = i + 1; k < ws.size() && k < i + 4; ++k) {
-                if (kAskVerbs.count(fw(ws[k]))) return Stance::demands;
+                if (kAskVerbs.contains(fw(ws[k]))) return Stance::demands;
             }
         }
     }
@@ -800,17 +803,23 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
 std::string Analyzer::clause_text(std::size_t first, std::size_t end) const {
     if (first >= end) return {};
     const std::size_t a = doc_.tokens[first].span.start, b = doc_.tokens[end - 1].span.end;
-    std::string t;
-    bool space = false;
-    for (std::size_t i = a; i < b; ++i) {
+    // Runs of blanks become one space (none at the start); the words
+    // between are appended whole.
+    const auto blank = [&](std::size_t i) {
         const char c = doc_.text[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !t.empty();
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    };
+    std::string t;
+    t.reserve(b - a);
+    for (std::size_t i = a; i < b;) {
+        if (blank(i)) {
+            while (i < b && blank(i)) ++i;
+            if (!t.empty() && i < b) t += ' ';
             continue;
         }
-        if (space) t += ' ';
-        space = false;
-        t += c;
+        const std::size_t run = i;
+        while (i < b && !blank(i)) ++i;
+        t.append(doc_.text, run, i - run);
     }
     auto strip_end = [&] {
         for (;;) {
