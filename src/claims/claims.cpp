@@ -283,26 +283,30 @@ void Analyzer::index_paragraphs_and_quotes() {
         for (std::size_t t = open + 1; t < c; ++t) tok_quote_[t] = static_cast<int>(quotes_.size() - 1);
         open = kNone;
     };
-    for (std::size_t i = 0; i < n; ++i) {
-        if (open != kNone && tok_para_[i] != tok_para_[open]) close_at(i);  // never closed: ends with its paragraph
-        if (word(i)) continue;
-        // Every quotation mark below is '"' or starts with a byte over 0x7F:
-        // other ASCII punctuation (most tokens that get here) is none.
-        const char lead = doc_.text[doc_.tokens[i].span.start];
-        if (lead != '"' && static_cast<unsigned char>(lead) < 0x80) continue;
-        const auto r = raw(i);
-        const bool opening = r == "\xE2\x80\x9C" || r == "\xC2\xAB" || r == "\xE2\x80\x9E";
-        const bool closing = r == "\xE2\x80\x9D" || r == "\xC2\xBB";
-        if (r == "\"") {
-            if (open == kNone) {
+    for (std::size_t s = 0; s < doc_.sentence_tokens.size(); ++s) {
+        // A quotation never closed ends with its paragraph, and paragraphs
+        // change only between sentences.
+        if (open != kNone && tok_para_[sent_first(s)] != tok_para_[open]) close_at(sent_first(s));
+        for (std::size_t i = sent_first(s); i < sent_end(s); ++i) {
+            if (word(i)) continue;
+            // Every quotation mark below is '"' or starts with a byte over 0x7F:
+            // other ASCII punctuation (most tokens that get here) is none.
+            const char lead = doc_.text[doc_.tokens[i].span.start];
+            if (lead != '"' && static_cast<unsigned char>(lead) < 0x80) continue;
+            const auto r = raw(i);
+            const bool opening = r == "\xE2\x80\x9C" || r == "\xC2\xAB" || r == "\xE2\x80\x9E";
+            const bool closing = r == "\xE2\x80\x9D" || r == "\xC2\xBB";
+            if (r == "\"") {
+                if (open == kNone) {
+                    open = i;
+                } else {
+                    close_at(i);
+                }
+            } else if (opening && open == kNone) {
                 open = i;
-            } else {
+            } else if (closing && open != kNone) {
                 close_at(i);
             }
-        } else if (opening && open == kNone) {
-            open = i;
-        } else if (closing && open != kNone) {
-            close_at(i);
         }
     }
     if (open != kNone) close_at(n);
