@@ -217,6 +217,10 @@ MentionRef Analyzer::tokens_of(const Span& span) const {
 void Analyzer::index_mentions() {
     const std::size_t n = doc_.tokens.size();
     tok_mention_.assign(n, -1);
+    // Room for every mention at once: growing moved each one's string.
+    std::size_t most = all_mentions_.size();
+    for (const Place& p : places_) most += p.mentions.size();
+    mentions_.reserve(most);
     for (const Place& p : places_) {
         const Entry& e = gaz_.entry(p.entry);
         for (const Mention& m : p.mentions) {
