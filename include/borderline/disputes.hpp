@@ -4,7 +4,9 @@
 #include <borderline/geodata.hpp>
 #include <borderline/geometry.hpp>
 
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace borderline {
@@ -35,9 +37,13 @@ public:
     [[nodiscard]] std::vector<const Dispute*> search(const std::string& query) const;
     /// True when `iso3` is a party to some dispute.
     [[nodiscard]] bool is_party(const std::string& iso3) const;
+    /// Positions in all() of the disputes that have `folded` among their
+    /// folded_names, in order; empty when none has.
+    [[nodiscard]] std::span<const std::size_t> named_by(const std::string& folded) const;
 
 private:
     std::vector<Dispute> disputes_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_folded_name_;
 };
 
 }  // namespace borderline

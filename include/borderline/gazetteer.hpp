@@ -106,6 +106,8 @@ public:
     [[nodiscard]] std::vector<std::uint32_t> lookup(std::string_view query) const;
     /// Indices of the national capitals (a handful among all entries).
     [[nodiscard]] std::span<const std::uint32_t> capitals() const { return capitals_; }
+    /// The capitals of the country `iso3`, in index order.
+    [[nodiscard]] std::span<const std::uint32_t> capitals_of(std::string_view iso3) const;
     /// True when the gazetteer came from the cache file.
     [[nodiscard]] bool from_cache() const { return from_cache_; }
 
@@ -127,6 +129,7 @@ private:
     std::span<const std::uint8_t> flags_;    // per key: 1 extends, 2 common word
     FlatIndex ids_;                          // id -> entry index
     std::span<const std::uint32_t> capitals_;
+    std::vector<std::uint32_t> capitals_by_country_;  // capitals_ sorted by country, then index
     std::size_t max_words_ = 1;
     bool from_cache_ = false;
 };

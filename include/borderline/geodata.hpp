@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -78,6 +79,10 @@ public:
     /// disputes layer), loaded on first use.
     const DisputeRegistry& disputes() const;
 
+    /// The first feature of the countries layer whose iso_a3 is `iso3`, or
+    /// null. Indexed on first use.
+    const Feature* country_feature(std::string_view iso3) const;
+
     /// The data folder: $BORDERLINE_DATA/geodata, else geodata/ beside the
     /// executable's share folder, else the source tree's geodata/.
     static std::filesystem::path default_dir();
@@ -95,6 +100,8 @@ private:
     mutable std::string rebuild_error_;
     mutable std::once_flag disputes_once_;
     mutable std::unique_ptr<DisputeRegistry> disputes_;
+    mutable std::once_flag countries_once_;
+    mutable std::unordered_map<std::string_view, const Feature*> country_by_iso_;  // views the layer's values
 };
 
 /// The layers of geodata/ that GeoData serves, and the ones derived from

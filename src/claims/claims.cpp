@@ -102,8 +102,11 @@ private:
     [[nodiscard]] bool word(std::size_t i) const { return doc_.tokens[i].is_word; }
     [[nodiscard]] bool cap(std::size_t i) const { return doc_.tokens[i].capitalised; }
     [[nodiscard]] std::string_view raw(std::size_t i) const {
+        // A token's span lies in the text: no bounds check (and no throw
+        // path) that keeps this from being inlined into every test of a
+        // comma or a quotation mark.
         const Span& s = doc_.tokens[i].span;
-        return std::string_view(doc_.text).substr(s.start, s.size());
+        return {doc_.text.data() + s.start, s.size()};
     }
     [[nodiscard]] bool is_apostrophe(std::size_t i) const {
         const auto r = raw(i);
@@ -121,6 +124,11 @@ private:
         std::size_t n = 0;
         for (std::size_t i = a; i < b && i < doc_.tokens.size(); ++i) n += word(i) ? 1 : 0;
         return n;
+    }
+    /// words_between(a, b) > 0, without counting past the first.
+    [[nodiscard]] bool any_word(std::size_t a, std::size_t b) const {
+        const std::size_t end = std::min(b, doc_.tokens.size());
+        return next_word(a, end) < end;
     }
     [[nodiscard]] std::size_t next_word(std::size_t i, std::size_t end) const {
         while (i < end && !word(i)) ++i;
@@ -158,7 +166,13 @@ private:
     void link_places(Claim& c, std::size_t first, std::size_t end, std::size_t s_first, std::size_t s_last,
                      const std::set<std::size_t>& excluded) const;
     [[nodiscard]] std::string clause_text(std::size_t first, std::size_t end) const;
-    [[nodiscard]] std::size_t sentence_of(std::size_t tok) const { return tok_sentence_[tok]; }
+    /// The sentence of a token (sentences are consecutive runs of tokens,
+    /// so the first one that ends after it).
+    [[nodiscard]] std::size_t sentence_of(std::size_t tok) const {
+        const auto& st = doc_.sentence_tokens;
+        const auto it = std::partition_point(st.begin(), st.end(), [&](const auto& r) { return r.second <= tok; });
+        return it == st.end() ? 0 : static_cast<std::size_t>(it - st.begin());
+    }
     [[nodiscard]] Quote* quote_closing_before(std::size_t np_first, std::size_t s);
     void note_actor(std::size_t s, const std::string& country, const std::string& text);
 
@@ -170,7 +184,6 @@ private:
     std::vector<MentionRef> mentions_;
     std::vector<int> tok_mention_;
     std::vector<int> tok_quote_;
-    std::vector<std::size_t> tok_sentence_;
     std::vector<std::size_t> tok_para_;
     std::vector<Quote> quotes_;
     std::vector<bool> skip_sentence_;
@@ -204,6 +217,10 @@ MentionRef Analyzer::tokens_of(const Span& span) const {
 void Analyzer::index_mentions() {
     const std::size_t n = doc_.tokens.size();
     tok_mention_.assign(n, -1);
+    // Room for every mention at once: growing moved each one's string.
+    std::size_t most = all_mentions_.size();
+    for (const Place& p : places_) most += p.mentions.size();
+    mentions_.reserve(most);
     for (const Place& p : places_) {
         const Entry& e = gaz_.entry(p.entry);
         for (const Mention& m : p.mentions) {
@@ -245,28 +262,24 @@ void Analyzer::index_mentions() {
 
 void Analyzer::index_paragraphs_and_quotes() {
     const std::size_t n = doc_.tokens.size();
-    tok_sentence_.assign(n, 0);
-    for (std::size_t s = 0; s < doc_.sentence_tokens.size(); ++s) {
-        for (std::size_t t = sent_first(s); t < sent_end(s); ++t) tok_sentence_[t] = s;
-    }
     // A line break starts a new paragraph: plain text has one per paragraph,
-    // and headlines and list items stand on their own lines.
-    tok_para_.assign(n, 0);
+    // and headlines and list items stand on their own lines. A line break
+    // also ends a sentence (make_document), so only the gaps between
+    // sentences are looked at, and each sentence's tokens share a paragraph.
+    tok_para_.clear();
+    tok_para_.reserve(n);
     std::size_t para = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i > 0) {
-            const std::size_t a = doc_.tokens[i - 1].span.end, b = doc_.tokens[i].span.start;
+    for (std::size_t s = 0; s < doc_.sentence_tokens.size(); ++s) {
+        const std::size_t first = sent_first(s);
+        if (first > 0) {
+            const std::size_t a = doc_.tokens[first - 1].span.end, b = doc_.tokens[first].span.start;
             // Only between the two tokens: find() to the next newline made a
             // long single line quadratic.
-            // The gap is a byte or two: a plain loop, not a memchr call per token.
-            if (b > a && std::find(doc_.text.begin() + static_cast<std::ptrdiff_t>(a),
-                                   doc_.text.begin() + static_cast<std::ptrdiff_t>(b), '\n') !=
-                             doc_.text.begin() + static_cast<std::ptrdiff_t>(b)) {
-                ++para;
-            }
+            if (b > a && std::string_view(doc_.text).substr(a, b - a).find('\n') != std::string_view::npos) ++para;
         }
-        tok_para_[i] = para;
+        tok_para_.resize(sent_end(s), para);
     }
+    tok_para_.resize(n, para);
     tok_quote_.assign(n, -1);
     std::size_t open = kNone;
     auto close_at = [&](std::size_t c) {
@@ -274,25 +287,30 @@ void Analyzer::index_paragraphs_and_quotes() {
         for (std::size_t t = open + 1; t < c; ++t) tok_quote_[t] = static_cast<int>(quotes_.size() - 1);
         open = kNone;
     };
-    for (std::size_t i = 0; i < n; ++i) {
-        if (open != kNone && tok_para_[i] != tok_para_[open]) close_at(i);  // never closed: ends with its paragraph
-        if (word(i)) continue;
-        const auto r = raw(i);
-        // Every quotation mark below is '"' or starts with a byte over 0x7F:
-        // other ASCII punctuation (most tokens that get here) is none.
-        if (r[0] != '"' && static_cast<unsigned char>(r[0]) < 0x80) continue;
-        const bool opening = r == "\xE2\x80\x9C" || r == "\xC2\xAB" || r == "\xE2\x80\x9E";
-        const bool closing = r == "\xE2\x80\x9D" || r == "\xC2\xBB";
-        if (r == "\"") {
-            if (open == kNone) {
+    for (std::size_t s = 0; s < doc_.sentence_tokens.size(); ++s) {
+        // A quotation never closed ends with its paragraph, and paragraphs
+        // change only between sentences.
+        if (open != kNone && tok_para_[sent_first(s)] != tok_para_[open]) close_at(sent_first(s));
+        for (std::size_t i = sent_first(s); i < sent_end(s); ++i) {
+            if (word(i)) continue;
+            // Every quotation mark below is '"' or starts with a byte over 0x7F:
+            // other ASCII punctuation (most tokens that get here) is none.
+            const char lead = doc_.text[doc_.tokens[i].span.start];
+            if (lead != '"' && static_cast<unsigned char>(lead) < 0x80) continue;
+            const auto r = raw(i);
+            const bool opening = r == "\xE2\x80\x9C" || r == "\xC2\xAB" || r == "\xE2\x80\x9E";
+            const bool closing = r == "\xE2\x80\x9D" || r == "\xC2\xBB";
+            if (r == "\"") {
+                if (open == kNone) {
+                    open = i;
+                } else {
+                    close_at(i);
+                }
+            } else if (opening && open == kNone) {
                 open = i;
-            } else {
+            } else if (closing && open != kNone) {
                 close_at(i);
             }
-        } else if (opening && open == kNone) {
-            open = i;
-        } else if (closing && open != kNone) {
-            close_at(i);
         }
     }
     if (open != kNone) close_at(n);
@@ -305,21 +323,21 @@ void Analyzer::mark_fragments() {
     skip_sentence_.assign(ns, false);
     for (std::size_t s = 0; s < ns; ++s) {
         if (skip_sentence_[s]) continue;
+        // A label ends in a colon among the first few tokens; looked for
+        // first, as most sentences have none.
+        std::size_t colon = sent_first(s);
+        while (colon < sent_end(s) && colon < sent_first(s) + 6 && raw(colon) != ":") ++colon;
+        if (colon == sent_end(s) || colon == sent_first(s) + 6) continue;
         std::size_t words = 0;
         bool label = true;
-        bool colon = false;
-        for (std::size_t t = sent_first(s); t < sent_end(s) && t < sent_first(s) + 6; ++t) {
-            if (raw(t) == ":") {
-                colon = true;
-                break;
-            }
+        for (std::size_t t = sent_first(s); t < colon; ++t) {
             if (!word(t)) continue;
             ++words;
             const auto r = raw(t);
             const bool upper = std::none_of(r.begin(), r.end(), [](char c) { return c >= 'a' && c <= 'z'; });
             if (!upper && !lex::is_fragment_label(fw(t))) label = false;
         }
-        if (!(colon && label && words > 0 && words <= 4)) continue;
+        if (!(label && words > 0 && words <= 4)) continue;
         const std::size_t para = tok_para_[sent_first(s)];
         for (std::size_t s2 = s; s2 < ns && tok_para_[sent_first(s2)] == para; ++s2) skip_sentence_[s2] = true;
     }
@@ -417,6 +435,11 @@ std::vector<Cue> Analyzer::find_cues(std::size_t s) {
     for (std::size_t i = first; i < end; ++i) {
         if (!word(i) || in_quote(i) || tok_mention_[i] >= 0) continue;
         const auto f = fw(i);
+        // Most words are neither a speech verb nor "according" or "and":
+        // they are passed over before any cue is made up for them.
+        const bool according_or_and = f == "according" || f == "and";
+        const lex::CueWord* cw = according_or_and ? nullptr : lex::find_cue(f);
+        if (!cw && !according_or_and) continue;
         const std::size_t nx = next_word(i + 1, end);
         const auto next = nx < end ? fw(nx) : std::string_view{};
         Cue c;
@@ -438,7 +461,6 @@ std::vector<Cue> Analyzer::find_cues(std::size_t s) {
             out.push_back(c);
             continue;
         }
-        const lex::CueWord* cw = lex::find_cue(f);
         if (!cw) continue;
         const std::size_t pv = prev_word(i, first);
         if (pv != kNone && (lex::is_determiner(fw(pv)) || possessive_s(pv)))
@@ -448,11 +470,11 @@ std::vector<Cue> Analyzer::find_cues(std::size_t s) {
             case lex::CueNeeds::none:
                 break;
             case lex::CueNeeds::object: {
-                static const std::set<std::string_view> kObjects{
+                static const lex::WordTable kObjects{
                     "this",    "that",        "it",       "these",   "those",       "the",        "claims",
                     "reports", "allegations", "accounts", "such",    "any",         "its",        "his",
                     "her",     "their",       "them",     "charges", "accusations", "suggestions"};
-                if (!kObjects.count(next)) continue;
+                if (!kObjects.contains(next)) continue;
                 if (pv != kNone && lex::is_preposition(fw(pv))) continue;
                 break;
             }
@@ -637,7 +659,7 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
     const std::size_t first = sent_first(s);
     std::size_t j = cue;
     if (fw(cue) == "saying" && cue > first && fw(cue - 1) == "as") --j;  // "quoted X as saying"
-    static const std::set<std::string_view> kAlsoSkip{"did",        "does",      "do",   "not", "never",
+    static const lex::WordTable kAlsoSkip{"did",        "does",      "do",   "not", "never",
                                                       "t",          "could",     "can",  "may", "might",
                                                       "reportedly", "allegedly", "ever", "yet"};
     std::size_t skipped = 0;
@@ -645,7 +667,7 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
         const std::size_t t = j - 1;
         if (in_quote(t)) break;
         const auto f = fw(t);
-        if (lex::is_skippable(f) || kAlsoSkip.count(f) || is_apostrophe(t)) {
+        if (lex::is_skippable(f) || kAlsoSkip.contains(f) || is_apostrophe(t)) {
             --j;
             ++skipped;
             continue;
@@ -735,13 +757,13 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
         if (word(t)) ws.push_back(t);
     }
     auto self = [&](std::size_t t) {
-        static const std::set<std::string_view> kSelf{"it", "its", "we", "our", "they", "their", "i", "his", "her"};
-        if (kSelf.count(fw(t))) return true;
+        static const lex::WordTable kSelf{"it", "its", "we", "our", "they", "their", "i", "his", "her"};
+        if (kSelf.contains(fw(t))) return true;
         return tok_mention_[t] >= 0 && mentions_[tok_mention_[t]].actor_country == country;
     };
     // A denial says something did not happen ("had not crossed", "never
     // entered"); "would not cede" is a resolve, not a denial.
-    static const std::set<std::string_view> kPastAux{"had",   "has",  "have",  "did", "does", "do",
+    static const lex::WordTable kPastAux{"had",   "has",  "have",  "did", "does", "do",
                                                      "was",   "were", "is",    "are", "hadn", "hasn",
                                                      "haven", "didn", "doesn", "don", "wasn", "weren"};
     auto negation = [&](std::size_t i) {
@@ -749,7 +771,7 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
         const auto before = i > 0 ? fw(ws[i - 1]) : std::string_view{};
         if (f == "never") return before != "would" && before != "will";
         if (f == "no") return true;
-        if (f == "not" || (f == "t" && ws[i] >= 1 && is_apostrophe(ws[i] - 1))) return kPastAux.count(before) > 0;
+        if (f == "not" || (f == "t" && ws[i] >= 1 && is_apostrophe(ws[i] - 1))) return kPastAux.contains(before);
         return false;
     };
     // "it had not crossed", "its troops never entered", "no shots were fired"
@@ -765,7 +787,7 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
     for (std::size_t t : ws) {
         if (lex::is_denying_word(fw(t))) return Stance::denies;
     }
-    static const std::set<std::string_view> kAskVerbs{"approached", "asked",    "ask",   "request", "requested",
+    static const lex::WordTable kAskVerbs{"approached", "asked",    "ask",   "request", "requested",
                                                       "appeal",     "appealed", "urge",  "urged",   "demand",
                                                       "demanded",   "call",     "called"};
     for (std::size_t i = 0; i < ws.size(); ++i) {
@@ -776,7 +798,7 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
             return Stance::demands;
         if (f == "i" || f == "we") {
             for (std::size_t k = i + 1; k < ws.size() && k < i + 4; ++k) {
-                if (kAskVerbs.count(fw(ws[k]))) return Stance::demands;
+                if (kAskVerbs.contains(fw(ws[k]))) return Stance::demands;
             }
         }
     }
@@ -789,17 +811,23 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
 std::string Analyzer::clause_text(std::size_t first, std::size_t end) const {
     if (first >= end) return {};
     const std::size_t a = doc_.tokens[first].span.start, b = doc_.tokens[end - 1].span.end;
-    std::string t;
-    bool space = false;
-    for (std::size_t i = a; i < b; ++i) {
+    // Runs of blanks become one space (none at the start); the words
+    // between are appended whole.
+    const auto blank = [&](std::size_t i) {
         const char c = doc_.text[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !t.empty();
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    };
+    std::string t;
+    t.reserve(b - a);
+    for (std::size_t i = a; i < b;) {
+        if (blank(i)) {
+            while (i < b && blank(i)) ++i;
+            if (!t.empty() && i < b) t += ' ';
             continue;
         }
-        if (space) t += ' ';
-        space = false;
-        t += c;
+        const std::size_t run = i;
+        while (i < b && !blank(i)) ++i;
+        t.append(doc_.text, run, i - run);
     }
     auto strip_end = [&] {
         for (;;) {
@@ -890,7 +918,7 @@ void Analyzer::emit(const std::vector<Cue>& group, std::size_t first_tok, std::s
             end_tok = std::min(q.close, doc_.tokens.size());
         }
     }
-    if (first_tok >= end_tok || words_between(first_tok, end_tok) == 0) return;
+    if (first_tok >= end_tok || !any_word(first_tok, end_tok)) return;
     s_first = std::min(s_first, sentence_of(first_tok));
     s_last = std::max(s_last, sentence_of(end_tok - 1));
     Claim c;
@@ -1068,7 +1096,7 @@ void Analyzer::make_claims(std::size_t s, std::vector<Cue>& cues) {
             }
         }
         // "X said:" at the end of a sentence introduces the quotation after it.
-        if (words_between(cfirst, gend) == 0) {
+        if (!any_word(cfirst, gend)) {
             std::size_t t = gend;
             while (t < doc_.tokens.size() && !word(t) && tok_quote_[t] < 0 && raw(t) != "\xE2\x80\x9C" &&
                    raw(t) != "\"")
@@ -1102,7 +1130,7 @@ void Analyzer::continue_quotes() {
         std::size_t p = s;
         while (p > 0) {
             --p;
-            if (words_between(sent_first(p), sent_end(p)) > 0) break;
+            if (any_word(sent_first(p), sent_end(p))) break;
         }
         if (p == s) continue;
         const Made* prev = nullptr;
@@ -1130,7 +1158,7 @@ std::vector<Claim> Analyzer::run() {
     mark_fragments();
     register_people();
     for (std::size_t s = 0; s < doc_.sentence_tokens.size(); ++s) {
-        if (skip_sentence_[s] || words_between(sent_first(s), sent_end(s)) == 0) continue;
+        if (skip_sentence_[s] || !any_word(sent_first(s), sent_end(s))) continue;
         auto cues = find_cues(s);
         const std::size_t before = made_.size();
         if (!cues.empty()) make_claims(s, cues);

@@ -3,66 +3,18 @@
 #include "claims/lexicon.hpp"
 
 #include <array>
-#include <cstdint>
-#include <vector>
 
 namespace borderline::claims_lexicon {
 
+int WordTable::probe(std::string_view w) const {
+    for (std::size_t s = hash(w) & mask_;; s = (s + 1) & mask_) {
+        if (slots_[s].index < 0) return -1;
+        if (slots_[s].word == w) return slots_[s].index;
+    }
+}
+
 namespace {
 
-// A fixed list of words as a hash table, for the tests that run on every
-// token. Nearly every lookup is a miss, so it is made cheap: a hash of a
-// few bytes, a power-of-two table kept at most a quarter full (one probe,
-// usually an empty slot or a length mismatch), no nodes to chase and no
-// division by a prime, which std::unordered_set spends on every lookup.
-class WordTable {
-public:
-    template <class Range, class WordOf>
-    WordTable(const Range& list, WordOf word_of) {
-        std::size_t n = 16;
-        while (n < std::size(list) * 4) n *= 2;
-        slots_.assign(n, Slot{});
-        int index = 0;
-        for (const auto& item : list) {
-            const std::string_view w = word_of(item);
-            std::size_t s = hash(w) & (n - 1);
-            while (slots_[s].index >= 0 && slots_[s].word != w) s = (s + 1) & (n - 1);
-            if (slots_[s].index < 0) slots_[s] = {w, index};  // a repeated word keeps its first place
-            ++index;
-        }
-    }
-    /// Position of `w` in the list, or -1.
-    [[nodiscard]] int find(std::string_view w) const {
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t s = hash(w) & mask;; s = (s + 1) & mask) {
-            if (slots_[s].index < 0) return -1;
-            if (slots_[s].word == w) return slots_[s].index;
-        }
-    }
-
-private:
-    struct Slot {
-        std::string_view word;
-        int index = -1;
-    };
-    // The length and four of the bytes (first, second, middle, last), mixed
-    // by one multiplication: a byte-by-byte hash of every token was half the
-    // cost of a lookup. Words that agree on all of these merely share a run
-    // of slots; find() still compares whole words.
-    static std::size_t hash(std::string_view w) {
-        std::uint64_t h = w.size();
-        if (!w.empty()) {
-            const auto at = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(w[i])}; };
-            h |= at(0) << 8 | at(w.size() - 1) << 16 | at(w.size() / 2) << 24 | at(w.size() > 1 ? 1 : 0) << 32;
-        }
-        h *= 0x9E3779B97F4A7C15ull;
-        return static_cast<std::size_t>(h ^ (h >> 32));
-    }
-    std::vector<Slot> slots_;
-};
-
-// Each list becomes a table once per process (a read-only static: the
-// lists are looked up for every token of articles up to 20 MB).
 template <std::size_t N>
 WordTable as_set(const std::array<std::string_view, N>& list) {
     return WordTable(list, [](std::string_view w) { return w; });
@@ -277,62 +229,43 @@ constexpr auto kFragmentLabels =
     std::to_array<std::string_view>({"read", "also", "more", "related", "see", "watch", "listen", "advertisement",
                                      "recommended", "editor's", "note", "sponsored"});
 
+// Each list becomes a table once per process, as the program starts (read
+// only: the lists are looked up for every token of articles up to 20 MB).
+// At namespace scope, so that a lookup pays no guard and its function no
+// setup for a first call.
+const WordTable kCuesTable(kCues, [](const CueWord& c) { return c.word; });
+const WordTable kParticiplesTable = as_set(kParticiples);
+const WordTable kTitlesTable = as_set(kTitles);
+const WordTable kBodiesTable = as_set(kBodies);
+const WordTable kSkippableTable = as_set(kSkippable);
+const WordTable kPronounsTable = as_set(kPronouns);
+const WordTable kDeterminersTable = as_set(kDeterminers);
+const WordTable kPrepositionsTable = as_set(kPrepositions);
+const WordTable kFunctionWordsTable = as_set(kFunctionWords);
+const WordTable kGeographicTable = as_set(kGeographic);
+const WordTable kAccusingTable = as_set(kAccusing);
+const WordTable kDenyingTable = as_set(kDenying);
+const WordTable kFragmentLabelsTable = as_set(kFragmentLabels);
+
 }  // namespace
 
 const CueWord* find_cue(std::string_view folded) {
-    static const WordTable index(kCues, [](const CueWord& c) { return c.word; });
-    const int i = index.find(folded);
+    const int i = kCuesTable.find(folded);
     return i < 0 ? nullptr : &kCues[static_cast<std::size_t>(i)];
 }
 
-bool is_participle(std::string_view w) {
-    static const auto set = as_set(kParticiples);
-    return set.find(w) >= 0;
-}
+bool is_participle(std::string_view w) { return kParticiplesTable.find(w) >= 0; }
 bool is_new_statement(std::string_view w) { return w == "adding"; }
-bool is_title_word(std::string_view w) {
-    static const auto set = as_set(kTitles);
-    return set.find(w) >= 0;
-}
-bool is_body_noun(std::string_view w) {
-    static const auto set = as_set(kBodies);
-    return set.find(w) >= 0;
-}
-bool is_skippable(std::string_view w) {
-    static const auto set = as_set(kSkippable);
-    return set.find(w) >= 0;
-}
-bool is_pronoun(std::string_view w) {
-    static const auto set = as_set(kPronouns);
-    return set.find(w) >= 0;
-}
-bool is_determiner(std::string_view w) {
-    static const auto set = as_set(kDeterminers);
-    return set.find(w) >= 0;
-}
-bool is_preposition(std::string_view w) {
-    static const auto set = as_set(kPrepositions);
-    return set.find(w) >= 0;
-}
-bool is_function_word(std::string_view w) {
-    static const auto set = as_set(kFunctionWords);
-    return set.find(w) >= 0;
-}
-bool is_geographic_word(std::string_view w) {
-    static const auto set = as_set(kGeographic);
-    return set.find(w) >= 0;
-}
-bool is_accusing_word(std::string_view w) {
-    static const auto set = as_set(kAccusing);
-    return set.find(w) >= 0;
-}
-bool is_denying_word(std::string_view w) {
-    static const auto set = as_set(kDenying);
-    return set.find(w) >= 0;
-}
-bool is_fragment_label(std::string_view w) {
-    static const auto set = as_set(kFragmentLabels);
-    return set.find(w) >= 0;
-}
+bool is_title_word(std::string_view w) { return kTitlesTable.find(w) >= 0; }
+bool is_body_noun(std::string_view w) { return kBodiesTable.find(w) >= 0; }
+bool is_skippable(std::string_view w) { return kSkippableTable.find(w) >= 0; }
+bool is_pronoun(std::string_view w) { return kPronounsTable.find(w) >= 0; }
+bool is_determiner(std::string_view w) { return kDeterminersTable.find(w) >= 0; }
+bool is_preposition(std::string_view w) { return kPrepositionsTable.find(w) >= 0; }
+bool is_function_word(std::string_view w) { return kFunctionWordsTable.find(w) >= 0; }
+bool is_geographic_word(std::string_view w) { return kGeographicTable.find(w) >= 0; }
+bool is_accusing_word(std::string_view w) { return kAccusingTable.find(w) >= 0; }
+bool is_denying_word(std::string_view w) { return kDenyingTable.find(w) >= 0; }
+bool is_fragment_label(std::string_view w) { return kFragmentLabelsTable.find(w) >= 0; }
 
 }  // namespace borderline::claims_lexicon

@@ -986,6 +986,11 @@ bool GazetteerFile::attach(Gazetteer& g, std::shared_ptr<const void> owner, std:
     g.ids_.offsets_ = array_at<std::uint32_t>(image, h, id_offsets);
     g.ids_.slots_ = array_at<std::uint64_t>(image, h, id_slots);
     g.capitals_ = array_at<std::uint32_t>(image, h, capitals);
+    // For capitals_of(): a scene asks for its parties' capitals, and a walk
+    // over all of them per party was a good part of planning it.
+    g.capitals_by_country_.assign(g.capitals_.begin(), g.capitals_.end());
+    std::ranges::stable_sort(g.capitals_by_country_, std::ranges::less{},
+                             [&g](std::uint32_t i) { return g.country_of(i); });
     return true;
 }
 
@@ -1108,6 +1113,12 @@ NameInfo Gazetteer::probe(std::string_view folded) const {
     info.extends = (flags_[i] & 1) != 0;
     info.common_word = (flags_[i] & 2) != 0;
     return info;
+}
+
+std::span<const std::uint32_t> Gazetteer::capitals_of(std::string_view iso3) const {
+    const auto found = std::ranges::equal_range(capitals_by_country_, iso3, std::ranges::less{},
+                                                [this](std::uint32_t i) { return country_of(i); });
+    return {found.begin(), found.end()};
 }
 
 std::span<const NameRef> Gazetteer::find_folded(std::string_view folded) const { return probe(folded).refs; }

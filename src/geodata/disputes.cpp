@@ -43,13 +43,24 @@ DisputeRegistry::DisputeRegistry(const GeoData& data) {
         if (!x.id.empty() && x.polygon) disputes_.push_back(std::move(x));
     }
     std::sort(disputes_.begin(), disputes_.end(), [](const Dispute& a, const Dispute& b) { return a.id < b.id; });
+    for (std::size_t i = 0; i < disputes_.size(); ++i) {
+        for (const auto& n : disputes_[i].folded_names) {
+            auto& v = by_folded_name_[n];
+            if (v.empty() || v.back() != i) v.push_back(i);  // a name given twice counts once
+        }
+    }
+}
+
+std::span<const std::size_t> DisputeRegistry::named_by(const std::string& folded) const {
+    const auto it = by_folded_name_.find(folded);
+    if (it == by_folded_name_.end()) return {};
+    return it->second;
 }
 
 const Dispute* DisputeRegistry::find(const std::string& id) const {
-    for (const auto& d : disputes_) {
-        if (d.id == id) return &d;
-    }
-    return nullptr;
+    // The registry is sorted by id.
+    const auto it = std::ranges::lower_bound(disputes_, id, std::ranges::less{}, &Dispute::id);
+    return it != disputes_.end() && it->id == id ? &*it : nullptr;
 }
 
 std::vector<const Dispute*> DisputeRegistry::search(const std::string& query) const {

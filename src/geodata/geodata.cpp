@@ -91,6 +91,19 @@ const DisputeRegistry& GeoData::disputes() const {
     return *disputes_;
 }
 
+const Feature* GeoData::country_feature(std::string_view iso3) const {
+    std::call_once(countries_once_, [&] {
+        const Layer& countries = layer("countries");
+        const int field = countries.field("iso_a3");
+        if (field < 0) return;
+        for (const Feature& f : countries.features()) {
+            country_by_iso_.try_emplace(f.values[static_cast<std::size_t>(field)], &f);  // the first one stays
+        }
+    });
+    const auto it = country_by_iso_.find(iso3);
+    return it == country_by_iso_.end() ? nullptr : it->second;
+}
+
 namespace {
 
 // Run borderline_layers (built beside the program) to write the cache of

@@ -54,11 +54,10 @@ void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>&
     for (const Dispute& d : data.disputes().all()) {
         const bool named = std::find(mentioned_ids.begin(), mentioned_ids.end(), d.id) != mentioned_ids.end();
         if (!named && !d.bbox.intersects(s.bbox)) continue;
-        SceneDispute sd{d.id, d.name, d.parties, d.administered_by, d.status, named, false};
+        SceneDispute& sd = s.disputes.emplace_back(d.id, d.name, d.parties, d.administered_by, d.status, named, false);
         for (const auto& p : s.parties) {
             if (std::find(d.parties.begin(), d.parties.end(), p.country) != d.parties.end()) sd.involves_party = true;
         }
-        s.disputes.push_back(std::move(sd));
     }
 }
 
@@ -67,17 +66,20 @@ void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>&
 /// Crimea" beside "Crimea". Only disputes that get a label count (those the
 /// article names, or when it names none, those of its parties), as the
 /// renderer decides.
-void drop_repeated_area_labels(Scene& s) {
+void drop_repeated_area_labels(Scene& s, const DisputeRegistry& registry) {
     const bool any_named =
         std::any_of(s.disputes.begin(), s.disputes.end(), [](const SceneDispute& d) { return d.mentioned; });
-    std::vector<std::string> labels;
+    std::vector<std::string_view> labels;
     for (const auto& d : s.disputes) {
-        if (any_named ? d.mentioned : d.involves_party) labels.push_back(fold(d.name));
+        if (!(any_named ? d.mentioned : d.involves_party)) continue;
+        // The registry has the name folded already (the first of folded_names).
+        const Dispute* entry = registry.find(d.id);
+        labels.push_back(entry->folded_names.front());
     }
     std::erase_if(s.markers, [&](const Marker& m) {
         if (!m.area) return false;
         const std::string name = fold(m.name);
-        return std::any_of(labels.begin(), labels.end(), [&](const std::string& label) {
+        return std::any_of(labels.begin(), labels.end(), [&](std::string_view label) {
             const bool leads = label.size() >= name.size() && label.compare(0, name.size(), name) == 0 &&
                                (label.size() == name.size() || label[name.size()] == ' ');
             const bool trails = name.size() > label.size() &&
@@ -88,13 +90,18 @@ void drop_repeated_area_labels(Scene& s) {
     });
 }
 
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-        out += names[i];
+/// Appends the names of `items` to `out` as "a, b and c", each written by
+/// `append_name(out, item)`: straight into the text, with no copy of each
+/// name and no joined string in between.
+template <class Items, class AppendName>
+void append_joined(std::string& out, const Items& items, AppendName append_name) {
+    const std::size_t n = std::size(items);
+    std::size_t i = 0;
+    for (const auto& item : items) {
+        if (i > 0) out += i + 1 == n ? " and " : ", ";
+        append_name(out, item);
+        ++i;
     }
-    return out;
 }
 
 /// The claim's words cut at a word boundary to fit a legend line.
@@ -215,14 +222,17 @@ void append_fixed(std::string& out, double v, int decimals) {
 
 /// One paragraph for screen readers and the SVG <desc>.
 std::string describe(const Scene& s) {
-    std::string t = "Map";
-    std::vector<std::string> parties, others, disputes;
-    for (const auto& p : s.parties) parties.push_back(p.name);
-    for (const auto& p : s.mentioned) others.push_back(p.name);
+    const auto name = [](std::string& out, const auto& item) { out += item.name; };
+    std::vector<const SceneDispute*> disputes;
     for (const auto& d : s.disputes) {
-        if (d.mentioned || d.involves_party) disputes.push_back(d.name + " (" + d.status + ")");
+        if (d.mentioned || d.involves_party) disputes.push_back(&d);
     }
-    if (!parties.empty()) t += " of " + join_names(parties) + ", highlighted in their own colours";
+    std::string t = "Map";
+    if (!s.parties.empty()) {
+        t += " of ";
+        append_joined(t, s.parties, name);
+        t += ", highlighted in their own colours";
+    }
     t += ", covering ";
     append_fixed(t, s.bbox.west, 1);
     t += "\u00b0 to ";
@@ -232,17 +242,49 @@ std::string describe(const Scene& s) {
     t += "\u00b0 to ";
     append_fixed(t, s.bbox.north, 1);
     t += "\u00b0 north.";
-    if (!disputes.empty()) t += " Disputed areas, hatched in the claimants' colours: " + join_names(disputes) + ".";
-    if (!others.empty()) t += " Also named in the article: " + join_names(others) + ".";
-    std::vector<std::string> places;
-    for (const auto& m : s.markers) places.push_back(m.name);
-    if (!places.empty()) t += " Places marked: " + join_names(places) + ".";
-    for (const auto& c : s.callouts) {
-        t += " Claim " + std::to_string(c.number) + ": " + c.actor_name + " " + c.stance + ", \u201C" + c.quote +
-             "\u201D.";
+    if (!disputes.empty()) {
+        t += " Disputed areas, hatched in the claimants' colours: ";
+        append_joined(t, disputes, [](std::string& out, const SceneDispute* d) {
+            out += d->name;
+            out += " (";
+            out += d->status;
+            out += ')';
+        });
+        t += '.';
     }
-    for (const auto& [a, b] : s.borders) t += " The " + a + "\u2013" + b + " border is emphasised.";
-    if (!s.worldview.empty()) t += " Drawn as " + s.worldview + " sees its claims.";
+    if (!s.mentioned.empty()) {
+        t += " Also named in the article: ";
+        append_joined(t, s.mentioned, name);
+        t += '.';
+    }
+    if (!s.markers.empty()) {
+        t += " Places marked: ";
+        append_joined(t, s.markers, name);
+        t += '.';
+    }
+    for (const auto& c : s.callouts) {
+        t += " Claim ";
+        t += std::to_string(c.number);
+        t += ": ";
+        t += c.actor_name;
+        t += ' ';
+        t += c.stance;
+        t += ", \u201C";
+        t += c.quote;
+        t += "\u201D.";
+    }
+    for (const auto& [a, b] : s.borders) {
+        t += " The ";
+        t += a;
+        t += "\u2013";
+        t += b;
+        t += " border is emphasised.";
+    }
+    if (!s.worldview.empty()) {
+        t += " Drawn as ";
+        t += s.worldview;
+        t += " sees its claims.";
+    }
     t += " Boundaries shown are not endorsed.";
     return t;
 }
@@ -274,10 +316,16 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     s.dpi = options.dpi;
     s.title = doc.title;
     s.subtitle = doc.date;
+    // Each place's entry, decoded once for the several passes below.
+    std::vector<Entry> entries;
+    entries.reserve(places.size());
+    for (const auto& p : places) entries.push_back(gaz.entry(p.entry));
+
     std::vector<std::string> named_disputes, named_disputes_in_headline;
     const std::size_t headline_end_byte = doc.sentences.empty() ? 0 : doc.sentences.front().end;
-    for (const auto& p : places) {
-        const Entry& e = gaz.entry(p.entry);
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        const Place& p = places[i];
+        const Entry& e = entries[i];
         if (e.kind != PlaceKind::dispute || e.id.rfind("dispute:", 0) != 0) continue;
         named_disputes.emplace_back(e.id.substr(8));
         if (p.mentions.front().span.start < headline_end_byte) named_disputes_in_headline.emplace_back(e.id.substr(8));
@@ -288,60 +336,56 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         std::unordered_map<std::string, std::size_t> first_mention;  // folded text -> first byte
         for (const auto& p : places) {
             for (const auto& m : p.mentions) {
-                const auto key = fold(m.text);
-                if (!first_mention.count(key) || m.span.start < first_mention[key]) first_mention[key] = m.span.start;
+                const auto [it, added] = first_mention.try_emplace(fold(m.text), m.span.start);
+                if (!added && m.span.start < it->second) it->second = m.span.start;
+            }
+        }
+        // The registry's index gives the disputes each text names; they are
+        // added in registry order, as a walk over the registry would.
+        const auto& all = data.disputes().all();
+        std::vector<char> named(all.size(), 0), in_headline(all.size(), 0);
+        for (const auto& [text, first] : first_mention) {
+            for (const std::size_t i : data.disputes().named_by(text)) {
+                named[i] = 1;
+                if (first < headline_end_byte) in_headline[i] = 1;
             }
         }
         auto add_once = [](std::vector<std::string>& v, const std::string& id) {
             if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
         };
-        for (const Dispute& d : data.disputes().all()) {
-            for (const auto& n : d.folded_names) {
-                const auto it = first_mention.find(n);
-                if (it == first_mention.end()) continue;
-                add_once(named_disputes, d.id);
-                if (it->second < headline_end_byte) add_once(named_disputes_in_headline, d.id);
-            }
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            if (named[i]) add_once(named_disputes, all[i].id);
+            if (in_headline[i]) add_once(named_disputes_in_headline, all[i].id);
         }
     }
 
     // Weight each country by how often the article refers to it; the headline counts double.
     const std::size_t headline_end = doc.sentences.empty() ? 0 : doc.sentences.front().end;
-    std::map<std::string, double> weight;
-    std::map<std::string, std::size_t> first_seen;
-    for (const auto& p : places) {
-        const Entry& e = gaz.entry(p.entry);
-        for (const auto& m : p.mentions) {
+    // An article names a handful of countries: a vector searched in place
+    // serves better than maps keyed by strings.
+    struct Weighed {
+        std::string iso;
+        double weight = 0;
+        std::size_t first_seen = 0;
+    };
+    std::vector<Weighed> ranked;
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        const Entry& e = entries[i];
+        for (const auto& m : places[i].mentions) {
             const double w = (e.kind == PlaceKind::country ? 1.0 : 0.5) * (m.span.start < headline_end ? 2.0 : 1.0);
-            const std::string country(e.country);
-            weight[country] += w;
-            if (!first_seen.count(country)) first_seen[country] = m.span.start;
+            auto it = std::find_if(ranked.begin(), ranked.end(), [&](const Weighed& c) { return c.iso == e.country; });
+            if (it == ranked.end()) it = ranked.insert(it, {std::string(e.country), 0.0, m.span.start});
+            it->weight += w;
         }
     }
-    std::vector<std::pair<std::string, double>> ranked(weight.begin(), weight.end());
-    std::sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-        if (a.second != b.second) return a.second > b.second;
-        return first_seen[a.first] < first_seen[b.first];
+    // In ISO order first: the sort below is not stable, and its ties came
+    // out of a map keyed by ISO code.
+    std::sort(ranked.begin(), ranked.end(), [](const Weighed& a, const Weighed& b) { return a.iso < b.iso; });
+    std::sort(ranked.begin(), ranked.end(), [](const Weighed& a, const Weighed& b) {
+        if (a.weight != b.weight) return a.weight > b.weight;
+        return a.first_seen < b.first_seen;
     });
 
-    const Layer& countries = data.layer("countries");
-    const int iso_field = countries.field("iso_a3");  // once, not per feature
-    // The same few countries are asked for several times (ranking, framing,
-    // party boxes): each is searched for once.
-    std::map<std::string, const Feature*, std::less<>> feature_of;
-    auto country_feature = [&](const std::string& iso3) -> const Feature* {
-        if (iso_field < 0) return nullptr;
-        if (const auto it = feature_of.find(iso3); it != feature_of.end()) return it->second;
-        const Feature* found = nullptr;
-        for (const Feature& f : countries.features()) {
-            if (f.values[static_cast<std::size_t>(iso_field)] == iso3) {
-                found = &f;
-                break;
-            }
-        }
-        feature_of.emplace(iso3, found);
-        return found;
-    };
     // Likewise each country's main territory (ranking, then party boxes).
     std::map<const Feature*, Box> territory_of;
     auto territory = [&](const Feature& f) -> Box {
@@ -353,13 +397,14 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     Box frame;
     std::vector<std::string> framed;
     if (!ranked.empty()) {
-        const std::string top = ranked.front().first;
+        const std::string top = ranked.front().iso;
         const auto top_id = gaz.by_id("country:" + top);
-        const Feature* top_f = country_feature(top);
+        const Feature* top_f = data.country_feature(top);
         Box top_box = top_f ? territory(*top_f) : Box{};
-        for (const auto& [iso, w] : ranked) {
-            if (w < 0.4 * ranked.front().second) continue;
-            const Feature* f = country_feature(iso);
+        for (const Weighed& c : ranked) {
+            const std::string& iso = c.iso;
+            if (c.weight < 0.4 * ranked.front().weight) continue;
+            const Feature* f = data.country_feature(iso);
             if (!f) continue;
             Box b = territory(*f);
             if (iso != top) {
@@ -412,7 +457,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         std::vector<std::string> own;
         for (const auto& iso : framed) {
             if (std::find(d->parties.begin(), d->parties.end(), iso) != d->parties.end()) continue;
-            const Feature* f = country_feature(iso);
+            const Feature* f = data.country_feature(iso);
             const Box b = f ? territory(*f) : Box{};
             if (!b.empty() && area.contains(b.west, b.south) && area.contains(b.east, b.north)) own.push_back(iso);
         }
@@ -426,7 +471,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     std::vector<Box> party_boxes;
     double smallest = 1e18;
     for (const auto& iso : framed) {
-        const Feature* f = country_feature(iso);
+        const Feature* f = data.country_feature(iso);
         party_boxes.push_back(f ? territory(*f) : Box{});
         if (!party_boxes.back().empty()) smallest = std::min(smallest, party_boxes.back().width() * party_boxes.back().height());
     }
@@ -451,8 +496,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     }
     if (headline_dispute) frame = core;  // the parties still show around it through the padding
     // Places near the core pull the frame out to include them.
-    for (const auto& p : places) {
-        const Entry& e = gaz.entry(p.entry);
+    for (const Entry& e : entries) {
         if (e.kind == PlaceKind::country || e.kind == PlaceKind::dispute) continue;
         const bool in_party = std::find(framed.begin(), framed.end(), e.country) != framed.end();
         if ((frame.empty() || in_party) && (near.empty() || near.contains(e.lon, e.lat))) frame.expand(e.lon, e.lat);
@@ -474,14 +518,14 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
             {iso, std::string(id >= 0 ? gaz.entry(static_cast<std::uint32_t>(id)).name : iso), colour++});
         s.focus.push_back("country:" + iso);
     }
-    for (const auto& [iso, w] : ranked) {
+    for (const Weighed& c : ranked) {
+        const std::string& iso = c.iso;
         if (std::find(framed.begin(), framed.end(), iso) != framed.end()) continue;
         if (std::find(stand_ins.begin(), stand_ins.end(), iso) != stand_ins.end()) continue;  // drawn as the area
         const auto id = gaz.by_id("country:" + iso);
         if (id >= 0) s.mentioned.push_back({iso, std::string(gaz.entry(static_cast<std::uint32_t>(id)).name), -1});
     }
-    for (const auto& p : places) {
-        const Entry& e = gaz.entry(p.entry);
+    for (const Entry& e : entries) {
         if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) {
             if (frame.contains(e.lon, e.lat)) {
                 s.markers.push_back(
@@ -491,11 +535,10 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
         }
     }
     add_disputes(s, data, named_disputes);
-    drop_repeated_area_labels(s);
+    drop_repeated_area_labels(s, data.disputes());
     // Capitals of the parties, for orientation.
     for (const auto& party : s.parties) {
-        for (const auto idx : gaz.capitals()) {
-            if (gaz.country_of(idx) != party.country) continue;  // without decoding every capital
+        for (const auto idx : gaz.capitals_of(party.country)) {
             const Entry& e = gaz.entry(idx);
             if (frame.contains(e.lon, e.lat)) {
                 const bool have = std::any_of(s.markers.begin(), s.markers.end(),
