@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <span>
@@ -48,7 +49,7 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
     std::vector<Mention> out;
     const auto& toks = doc.tokens;
     const std::size_t max_words = std::min<std::size_t>(gaz.max_words(), 8);
-    std::string key;
+    std::string joined;  // the key once it has more than the first word
     std::size_t i = 0;
     while (i < toks.size()) {
         const Token& first = toks[i];
@@ -63,8 +64,9 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
             continue;
         }
         // Read on word by word (spaces or hyphens on one line) while some name
-        // starts with the words so far; the longest name found wins.
-        key = first.folded;
+        // starts with the words so far; the longest name found wins. Most
+        // keys are one word, looked up as the token has it, without a copy.
+        std::string_view key = first.folded;
         std::size_t last = i, best_last = 0;
         NameInfo best;
         bool have = false;
@@ -76,19 +78,21 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
                 have = true;
             }
             if (!info.extends || n >= max_words) break;
+            if (n == 1) joined.assign(key);
             std::size_t j = last + 1;
             // "St. Petersburg": a full stop right after a word may belong to the name.
             if (j < toks.size() && toks[j].folded == "." && toks[j].span.start == toks[last].span.end &&
-                gaz.probe(key + ".").extends) {
-                key += '.';
+                gaz.probe(joined + ".").extends) {
+                joined += '.';
                 ++j;
             }
             if (j < toks.size() && is_connector(toks[j]) && j + 1 < toks.size() && toks[j + 1].is_word) ++j;
             if (j >= toks.size() || !toks[j].is_word) break;
             const std::string_view gap(doc.text.data() + toks[last].span.end, toks[j].span.start - toks[last].span.end);
             if (gap.find('\n') != std::string_view::npos) break;
-            key += ' ';
-            key += toks[j].folded;
+            joined += ' ';
+            joined += toks[j].folded;
+            key = joined;
             last = j;
         }
         if (!have) {
@@ -182,19 +186,55 @@ bool is_kind_of_place(std::string_view w) {
     return kinds.contains(w);
 }
 
-// Counts per name and code: how often the mentions of one name (by its id)
-// voted for a country or lay in a province.
-struct NameCode {
-    std::size_t name;
-    std::string_view code;
-    bool operator==(const NameCode&) const = default;
-};
-struct NameCodeHash {
-    std::size_t operator()(const NameCode& k) const {
-        return std::hash<std::string_view>{}(k.code) ^ (k.name * 0x9E3779B97F4A7C15ull);
+// A country or province code as a number, so the tallies of the scoring
+// passes hash and compare integers, not strings: a code of up to 7 bytes
+// (ISO codes: "ARM", "US-NY") is its bytes and its length, "" is 0; longer
+// ones are numbered in order of first sight.
+class CodeKeys {
+public:
+    std::uint64_t operator()(std::string_view code) {
+        if (code.size() < 8) {
+            std::uint64_t bytes = 0;
+            if (!code.empty()) std::memcpy(&bytes, code.data(), code.size());
+            return bytes << 8 | code.size();
+        }
+        const auto it = long_.try_emplace(code, long_.size()).first;
+        return it->second << 8 | 0xFF;
     }
+
+private:
+    std::unordered_map<std::string_view, std::uint64_t> long_;
 };
-using CountsByName = std::unordered_map<NameCode, int, NameCodeHash>;
+
+// A candidate entry, decoded, with its codes as CodeKeys.
+struct Candidate {
+    Entry entry;
+    std::uint64_t country = 0;
+    std::uint64_t admin1 = 0;
+};
+
+// Counts by code key.
+using Tally = std::unordered_map<std::uint64_t, int>;
+
+// Counts per name (see resolve_places) and code key: how often the mentions
+// of one name voted for a country or lay in a province.
+class CountsByName {
+public:
+    void add(std::size_t name, std::uint64_t code) { ++counts_[{name, code}]; }
+    /// 0 when never added.
+    [[nodiscard]] int count(std::size_t name, std::uint64_t code) const {
+        const auto it = counts_.find({name, code});
+        return it == counts_.end() ? 0 : it->second;
+    }
+    void clear() { counts_.clear(); }
+
+private:
+    using Key = std::pair<std::size_t, std::uint64_t>;
+    struct Hash {
+        std::size_t operator()(const Key& k) const { return k.first ^ k.second * 0x9E3779B97F4A7C15ull; }
+    };
+    std::unordered_map<Key, int, Hash> counts_;
+};
 
 // Whether place `e` lies in `b`: a place in its province ("Brooklyn, New
 // York"), a place or province in its country or nation ("Kingston, Jamaica",
@@ -249,7 +289,17 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // The candidates' entries, decoded once for all the loops below (each
     // decode is a cache miss in the gazetteer's records); mentions of one
     // name share them.
-    std::vector<Entry> decoded;
+    CodeKeys codes;
+    const auto candidate = [&](std::uint32_t entry) {
+        Candidate c{gaz.entry(entry)};
+        c.country = codes(c.entry.country);
+        c.admin1 = codes(c.entry.admin1);
+        return c;
+    };
+    std::vector<Candidate> decoded;
+    std::size_t all_candidates = 0;
+    for (const auto& m : mentions) all_candidates += m.candidates.size();
+    decoded.reserve(all_candidates);
     std::vector<std::size_t> decoded_at(n);
     for (std::size_t k = 0; k < n; ++k) {
         const auto& refs = mentions[k].candidates;
@@ -259,11 +309,11 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             continue;
         }
         decoded_at[k] = decoded.size();
-        for (const auto& r : refs) decoded.push_back(gaz.entry(r.entry));
+        for (const auto& r : refs) decoded.push_back(candidate(r.entry));
     }
-    // Entry i of this is that of mentions[k].candidates[i].
+    // Element i of this is mentions[k].candidates[i] decoded.
     const auto candidates_of = [&](std::size_t k) {
-        return std::span<const Entry>(decoded).subspan(decoded_at[k], mentions[k].candidates.size());
+        return std::span<const Candidate>(decoded).subspan(decoded_at[k], mentions[k].candidates.size());
     };
     std::vector<Around> around(n);
     for (std::size_t k = 0; k < n; ++k) {
@@ -320,14 +370,14 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     for (std::size_t k = 0; k + 1 < n; ++k) {
         const std::size_t a = mentions[k].span.end, b = mentions[k + 1].span.start;
         if (b <= a + 1 || doc.text[a] != ',') continue;
-        bool blank = true;
-        for (std::size_t i = a + 1; i < b; ++i) blank = blank && (doc.text[i] == ' ' || doc.text[i] == '\t');
-        qualified_by_next[k] = blank;
+        qualified_by_next[k] = std::all_of(doc.text.begin() + static_cast<std::ptrdiff_t>(a + 1),
+                                           doc.text.begin() + static_cast<std::ptrdiff_t>(b),
+                                           [](char c) { return c == ' ' || c == '\t'; });
     }
     // "EDMONTON, Ky. (WBKO)", "Nelson, B.C.": a newsroom abbreviation of a
     // state or province after the comma names no place of its own (the
     // matcher does not take "Ky." as a name), yet says which town this is.
-    std::vector<std::vector<Entry>> abbreviated_after(n);
+    std::vector<std::vector<Candidate>> abbreviated_after(n);
     for (std::size_t k = 0; k < n; ++k) {
         std::string_view after = std::string_view(doc.text).substr(mentions[k].span.end);
         if (!after.starts_with(", ")) continue;
@@ -339,7 +389,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         auto refs = gaz.find_folded(key);
         if (refs.empty() && key.back() == '.') refs = gaz.find_folded(key.substr(0, key.size() - 1));
         for (const auto& r : refs) {
-            if (Entry e = gaz.entry(r.entry); e.kind == PlaceKind::admin1) abbreviated_after[k].push_back(e);
+            if (gaz.entry(r.entry).kind == PlaceKind::admin1) abbreviated_after[k].push_back(candidate(r.entry));
         }
     }
     // "The English city of Salisbury", "the Syrian province of Idlib": a
@@ -380,10 +430,10 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         k = last + 1;
     }
     // Support for each country from the article: first from the country
-    // names, then (second pass) from every resolved place. The codes are
-    // views of the gazetteer's strings.
-    std::unordered_map<std::string_view, int> support;
-    std::vector<std::string_view> voted(n);
+    // names, then (second pass) from every resolved place. Votes are code
+    // keys, 0 (the key of "") for none.
+    Tally support;
+    std::vector<std::uint64_t> voted(n, 0);
     // Votes counted per name as well: a town's own repetitions are no
     // evidence for its country ("Montana" said twice must not put the small
     // Bulgarian town in context). Larger units keep the plain count: a
@@ -394,15 +444,15 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         // French Southern Lands) votes for the largest of them, not for
         // whichever the index lists first.
         int best_rank = 0;
-        for (const Entry& e : candidates_of(k)) {
-            if (e.kind == PlaceKind::country && (voted[k].empty() || e.rank < best_rank)) {
-                voted[k] = e.country;
-                best_rank = e.rank;
+        for (const Candidate& c : candidates_of(k)) {
+            if (c.entry.kind == PlaceKind::country && (voted[k] == 0 || c.entry.rank < best_rank)) {
+                voted[k] = c.country;
+                best_rank = c.entry.rank;
             }
         }
-        if (!voted[k].empty()) {
+        if (voted[k] != 0) {
             ++support[voted[k]];
-            ++votes_by_name[{name_of[k], voted[k]}];
+            votes_by_name.add(name_of[k], voted[k]);
         }
     }
     // A state abbreviation ("Mont.") names no place, yet says which country
@@ -414,9 +464,9 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     };
     add_abbreviation_support();
     std::vector<std::int64_t> chosen(n, -1);
-    std::vector<const Entry*> chosen_entry(n, nullptr);  // decoded, of chosen[k]
+    std::vector<const Candidate*> chosen_entry(n, nullptr);  // decoded, of chosen[k]
     std::vector<double> chosen_score(n, 0), chosen_total(n, 0);
-    std::vector<std::string_view> admin1_countries;  // of one mention's candidates, reused
+    std::vector<std::uint64_t> admin1_countries;  // of one mention's candidates, reused
     for (int pass = 0; pass < 2; ++pass) {
         // Places already placed (non-country), for the nearness bonus: each
         // place once, with its first mention and how often it was chosen.
@@ -445,16 +495,16 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         };
         // Provinces the article is about (named, or holding a place it names),
         // counted per name as country support is.
-        std::unordered_map<std::string_view, int> province_support;
+        Tally province_support;
         CountsByName provinces_by_name;
         if (pass == 1) {
             // The candidates of mention k that lie in the entry chosen for mention j.
             auto settle_within = [&](std::size_t k, std::size_t j) {
                 if (!chosen_entry[j]) return;
-                const Entry& b = *chosen_entry[j];
+                const Entry& b = chosen_entry[j]->entry;
                 const auto entries = candidates_of(k);
                 for (std::size_t c = 0; c < entries.size(); ++c) {
-                    if (lies_in(entries[c], b)) settle(k, mentions[k].candidates[c].entry);
+                    if (lies_in(entries[c].entry, b)) settle(k, mentions[k].candidates[c].entry);
                 }
             };
             for (std::size_t k = 0; k < n; ++k) {
@@ -465,36 +515,36 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 if (k + 1 < n && qualified_by_next[k] && !in_list[k]) {
                     const auto here = candidates_of(k), next = candidates_of(k + 1);
                     for (std::size_t cb = 0; cb < next.size(); ++cb) {
-                        const Entry& b = next[cb];
+                        const Entry& b = next[cb].entry;
                         if (b.kind != PlaceKind::admin1 && b.kind != PlaceKind::country) continue;
                         for (std::size_t ca = 0; ca < here.size(); ++ca) {
-                            if (!lies_in(here[ca], b)) continue;
+                            if (!lies_in(here[ca].entry, b)) continue;
                             settle(k, mentions[k].candidates[ca].entry);
                             settle(k + 1, mentions[k + 1].candidates[cb].entry);
                         }
                     }
                 }
-                for (const Entry& province : abbreviated_after[k]) {
+                for (const Candidate& province : abbreviated_after[k]) {
                     const auto entries = candidates_of(k);
                     for (std::size_t c = 0; c < entries.size(); ++c) {
-                        if (lies_in(entries[c], province)) settle(k, mentions[k].candidates[c].entry);
+                        if (lies_in(entries[c].entry, province.entry)) settle(k, mentions[k].candidates[c].entry);
                     }
                 }
                 if (qualifier_before[k] >= 0) settle_within(k, static_cast<std::size_t>(qualifier_before[k]));
                 if (k + 1 < n && qualified_by_next[k] && chosen_entry[k] && !in_list[k]) {
-                    const Entry& a = *chosen_entry[k];
+                    const Entry& a = chosen_entry[k]->entry;
                     const auto next = candidates_of(k + 1);
                     for (std::size_t c = 0; c < next.size(); ++c) {
-                        if (lies_in(a, next[c])) settle(k + 1, mentions[k + 1].candidates[c].entry);
+                        if (lies_in(a, next[c].entry)) settle(k + 1, mentions[k + 1].candidates[c].entry);
                     }
                 }
             }
             for (std::size_t k = 0; k < n; ++k) {
                 if (!chosen_entry[k]) continue;
-                const Entry& e = *chosen_entry[k];
+                const Entry& e = chosen_entry[k]->entry;
                 if (e.admin1.empty() || (e.kind != PlaceKind::place && e.kind != PlaceKind::admin1)) continue;
-                ++province_support[e.admin1];
-                ++provinces_by_name[{name_of[k], e.admin1}];
+                ++province_support[chosen_entry[k]->admin1];
+                provinces_by_name.add(name_of[k], chosen_entry[k]->admin1);
             }
             // "HELENA, Mont. (AP)": the state of the dateline is what the
             // story is about, whichever Helena the matcher offers.
@@ -504,7 +554,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             for (std::size_t k = 0; k < n; ++k) {
                 if (!chosen_entry[k]) continue;
                 const auto idx = static_cast<std::uint32_t>(chosen[k]);
-                const Entry& e = *chosen_entry[k];
+                const Entry& e = chosen_entry[k]->entry;
                 if (e.kind != PlaceKind::place && e.kind != PlaceKind::admin1) continue;
                 if (const auto it = anchor_of.find(idx); it != anchor_of.end()) {
                     ++anchors[it->second].count;
@@ -519,14 +569,14 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             const Around& a = around[k];
             const auto entries = candidates_of(k);
             double best = 0, total = 0;
-            const Entry* best_entry = nullptr;
+            const Candidate* best_entry = nullptr;
             std::uint32_t best_index = 0;
             bool has_capital = false, has_place = false;
             admin1_countries.clear();
-            for (const Entry& e : entries) {
-                has_capital = has_capital || e.capital;
-                has_place = has_place || e.kind == PlaceKind::place;
-                if (e.kind == PlaceKind::admin1) admin1_countries.push_back(e.country);
+            for (const Candidate& c : entries) {
+                has_capital = has_capital || c.entry.capital;
+                has_place = has_place || c.entry.kind == PlaceKind::place;
+                if (c.entry.kind == PlaceKind::admin1) admin1_countries.push_back(c.country);
             }
             const std::string& folded_text = folded_texts[k];
             const auto& settled_name = settled[name_of[k]];
@@ -537,14 +587,14 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                                      folded_text.find("lake") != std::string::npos;
             for (std::size_t c = 0; c < entries.size(); ++c) {
                 const NameRef& r = m.candidates[c];
-                const Entry& e = entries[c];
+                const Entry& e = entries[c].entry;
+                const std::uint64_t country = entries[c].country, admin1 = entries[c].admin1;
                 int ctx = 0;
-                if (const auto it = support.find(e.country); it != support.end()) {
-                    ctx = it->second - (voted[k] == e.country ? 1 : 0);
+                if (const auto it = support.find(country); it != support.end()) {
+                    ctx = it->second - (voted[k] == country ? 1 : 0);
                     if (e.kind == PlaceKind::place) {
-                        if (const auto own = votes_by_name.find({name_of[k], e.country}); own != votes_by_name.end()) {
-                            ctx = it->second - own->second;
-                        }
+                        // The name's own votes, when it cast any, instead of this one's.
+                        if (const int own = votes_by_name.count(name_of[k], country); own > 0) ctx = it->second - own;
                     }
                 }
                 const bool in_context = ctx > 0;
@@ -585,7 +635,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                             // when the city is a reading at all ("Montana" is
                             // not the small Bulgarian town just because
                             // Bulgaria has a province of that name too).
-                            if (s > 0 && std::ranges::find(admin1_countries, e.country) != admin1_countries.end()) s += 2.5;
+                            if (s > 0 && std::ranges::find(admin1_countries, country) != admin1_countries.end()) s += 2.5;
                         }
                         break;
                 }
@@ -597,12 +647,8 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 if (e.kind == PlaceKind::place && s > 0 && !e.admin1.empty() && !province_support.empty()) {
                     // In a province the article names or places other names
                     // in: the Brooklyn of a New York story.
-                    if (const auto it = province_support.find(e.admin1); it != province_support.end()) {
-                        int own = 0;
-                        if (const auto mine = provinces_by_name.find({name_of[k], e.admin1}); mine != provinces_by_name.end()) {
-                            own = mine->second;
-                        }
-                        if (it->second - own > 0) s += 3.5;
+                    if (const auto it = province_support.find(admin1); it != province_support.end()) {
+                        if (it->second - provinces_by_name.count(name_of[k], admin1) > 0) s += 3.5;
                     }
                 }
                 if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
@@ -633,7 +679,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 total += std::max(0.0, s);
                 if (s > best) {
                     best = s;
-                    best_entry = &e;
+                    best_entry = &entries[c];
                     best_index = r.entry;
                 }
             }
@@ -647,13 +693,11 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         support.clear();
         votes_by_name.clear();
         for (std::size_t k = 0; k < n; ++k) {
-            voted[k] = {};
-            if (!chosen_entry[k]) continue;
-            const Entry& e = *chosen_entry[k];
-            if (e.country.empty()) continue;
-            voted[k] = e.country;
-            ++support[e.country];
-            ++votes_by_name[{name_of[k], e.country}];
+            voted[k] = 0;
+            if (!chosen_entry[k] || chosen_entry[k]->country == 0) continue;
+            voted[k] = chosen_entry[k]->country;
+            ++support[voted[k]];
+            votes_by_name.add(name_of[k], voted[k]);
         }
         add_abbreviation_support();
     }
