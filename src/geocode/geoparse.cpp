@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstring>
 #include <functional>
-#include <map>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -701,19 +700,30 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         }
         add_abbreviation_support();
     }
-    std::map<std::uint32_t, Place> by_entry;
+    // One place per chosen entry with all its mentions: the resolved
+    // mentions sorted by entry, each entry's in text order, are the places.
+    std::vector<std::size_t> resolved;
     for (std::size_t k = 0; k < n; ++k) {
-        if (chosen[k] < 0) continue;
-        const auto idx = static_cast<std::uint32_t>(chosen[k]);
-        auto& p = by_entry[idx];
-        p.entry = idx;
-        const double share = chosen_score[k] / chosen_total[k];
-        const double strength = std::min(1.0, chosen_score[k] / 10.0);
-        p.confidence = std::max(p.confidence, std::round(100 * (0.5 * share + 0.5 * strength)) / 100);
-        p.mentions.push_back(mentions[k]);
+        if (chosen[k] >= 0) resolved.push_back(k);
     }
+    std::ranges::sort(resolved, [&](std::size_t a, std::size_t b) {
+        return chosen[a] != chosen[b] ? chosen[a] < chosen[b] : a < b;
+    });
     std::vector<Place> out;
-    for (auto& [idx, p] : by_entry) out.push_back(std::move(p));
+    for (auto group = resolved.begin(); group != resolved.end();) {
+        const auto idx = chosen[*group];
+        const auto end = std::find_if(group, resolved.end(), [&](std::size_t k) { return chosen[k] != idx; });
+        Place& p = out.emplace_back();
+        p.entry = static_cast<std::uint32_t>(idx);
+        p.mentions.reserve(static_cast<std::size_t>(end - group));
+        for (; group != end; ++group) {
+            const std::size_t k = *group;
+            const double share = chosen_score[k] / chosen_total[k];
+            const double strength = std::min(1.0, chosen_score[k] / 10.0);
+            p.confidence = std::max(p.confidence, std::round(100 * (0.5 * share + 0.5 * strength)) / 100);
+            p.mentions.push_back(mentions[k]);
+        }
+    }
     std::sort(out.begin(), out.end(), [](const Place& a, const Place& b) {
         return a.mentions.front().span.start < b.mentions.front().span.start;
     });
