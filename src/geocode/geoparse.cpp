@@ -5,9 +5,11 @@
 #include <borderline/geoparse.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <functional>
+#include <memory_resource>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -213,12 +215,13 @@ struct Candidate {
 };
 
 // Counts by code key.
-using Tally = std::unordered_map<std::uint64_t, int>;
+using Tally = std::pmr::unordered_map<std::uint64_t, int>;
 
 // Counts per name (see resolve_places) and code key: how often the mentions
 // of one name voted for a country or lay in a province.
 class CountsByName {
 public:
+    explicit CountsByName(std::pmr::memory_resource* memory) : counts_(memory) {}
     void add(std::size_t name, std::uint64_t code) { ++counts_[{name, code}]; }
     /// 0 when never added.
     [[nodiscard]] int count(std::size_t name, std::uint64_t code) const {
@@ -232,7 +235,7 @@ private:
     struct Hash {
         std::size_t operator()(const Key& k) const { return k.first ^ k.second * 0x9E3779B97F4A7C15ull; }
     };
-    std::unordered_map<Key, int, Hash> counts_;
+    std::pmr::unordered_map<Key, int, Hash> counts_;
 };
 
 // Whether place `e` lies in `b`: a place in its province ("Brooklyn, New
@@ -250,6 +253,12 @@ bool lies_in(const Entry& e, const Entry& b) {
 }  // namespace
 
 std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, const std::vector<Mention>& mentions) {
+    // The tables below live as long as this call: they take their memory
+    // from one arena, a block on the stack first, instead of a malloc and a
+    // free for every vector, hash node and bucket array (a sixth of the
+    // function's instructions went to those).
+    std::array<std::byte, 32 * 1024> first_block;
+    std::pmr::monotonic_buffer_resource arena(first_block.data(), first_block.size());
     // Token lookup by byte offset (tokens are in text order).
     auto token_index_at = [&](std::size_t byte) -> std::int64_t {
         const auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), byte,
@@ -275,13 +284,13 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
              org_next = false, after_name = false, saints = false, dateline = false, common = false;
     };
     // Each mention's folded text, used here and in both scoring passes.
-    std::vector<std::string> folded_texts(n);
+    std::pmr::vector<std::string> folded_texts(n, &arena);
     for (std::size_t k = 0; k < n; ++k) fold_into(mentions[k].text, folded_texts[k]);
     // Mentions of one name (folded text) share an id, the index of the first
     // of them, which keys the per-name tables below.
-    std::vector<std::size_t> name_of(n);
+    std::pmr::vector<std::size_t> name_of(n, &arena);
     {
-        std::unordered_map<std::string_view, std::size_t> first_of_name;
+        std::pmr::unordered_map<std::string_view, std::size_t> first_of_name(&arena);
         first_of_name.reserve(n);
         for (std::size_t k = 0; k < n; ++k) name_of[k] = first_of_name.try_emplace(folded_texts[k], k).first->second;
     }
@@ -295,11 +304,11 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         c.admin1 = codes(c.entry.admin1);
         return c;
     };
-    std::vector<Candidate> decoded;
+    std::pmr::vector<Candidate> decoded(&arena);
     std::size_t all_candidates = 0;
     for (const auto& m : mentions) all_candidates += m.candidates.size();
     decoded.reserve(all_candidates);
-    std::vector<std::size_t> decoded_at(n);
+    std::pmr::vector<std::size_t> decoded_at(n, &arena);
     for (std::size_t k = 0; k < n; ++k) {
         const auto& refs = mentions[k].candidates;
         const std::size_t j = name_of[k];
@@ -314,7 +323,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     const auto candidates_of = [&](std::size_t k) {
         return std::span<const Candidate>(decoded).subspan(decoded_at[k], mentions[k].candidates.size());
     };
-    std::vector<Around> around(n);
+    std::pmr::vector<Around> around(n, &arena);
     for (std::size_t k = 0; k < n; ++k) {
         const Mention& m = mentions[k];
         Around& a = around[k];
@@ -356,7 +365,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     }
     // A name used once as a person's ("Boris Johnson", "Mr Johnson") is a
     // person's all through the article ("Johnson said").
-    std::vector<bool> person_name(n, false);  // by name id
+    std::pmr::vector<bool> person_name(n, false, &arena);  // by name id
     for (std::size_t k = 0; k < n; ++k) {
         if (around[k].after_name || around[k].titled) person_name[name_of[k]] = true;
     }
@@ -365,7 +374,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     }
     // "Beverly Hills, California", "Kingston, Jamaica": a name followed by a
     // comma and the name of a province or country says which one it is.
-    std::vector<bool> qualified_by_next(n, false);
+    std::pmr::vector<bool> qualified_by_next(n, false, &arena);
     for (std::size_t k = 0; k + 1 < n; ++k) {
         const std::size_t a = mentions[k].span.end, b = mentions[k + 1].span.start;
         if (b <= a + 1 || doc.text[a] != ',') continue;
@@ -376,7 +385,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // "EDMONTON, Ky. (WBKO)", "Nelson, B.C.": a newsroom abbreviation of a
     // state or province after the comma names no place of its own (the
     // matcher does not take "Ky." as a name), yet says which town this is.
-    std::vector<std::vector<Candidate>> abbreviated_after(n);
+    std::pmr::vector<std::pmr::vector<Candidate>> abbreviated_after(n, &arena);
     for (std::size_t k = 0; k < n; ++k) {
         std::string_view after = std::string_view(doc.text).substr(mentions[k].span.end);
         if (!after.starts_with(", ")) continue;
@@ -394,7 +403,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // "The English city of Salisbury", "the Syrian province of Idlib": a
     // country, nation or province, a word for a kind of place and "of" before
     // a name say which one it is, as a comma after it does.
-    std::vector<std::int64_t> qualifier_before(n, -1);
+    std::pmr::vector<std::int64_t> qualifier_before(n, -1, &arena);
     for (std::size_t k = 1; k < n; ++k) {
         const auto first = around[k].first;
         const auto prev_end = around[k - 1].last;
@@ -412,7 +421,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // name, or has four names or more, is a list; in a list a name is not read
     // as the province of the name before it (a town before a province or
     // country is still read as in it: "Nashville and Cordova, Tennessee").
-    std::vector<bool> in_list(n, false);
+    std::pmr::vector<bool> in_list(n, false, &arena);
     for (std::size_t k = 0; k < n;) {
         std::size_t last = k;
         while (last + 1 < n && qualified_by_next[last]) ++last;
@@ -431,13 +440,13 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // Support for each country from the article: first from the country
     // names, then (second pass) from every resolved place. Votes are code
     // keys, 0 (the key of "") for none.
-    Tally support;
-    std::vector<std::uint64_t> voted(n, 0);
+    Tally support(&arena);
+    std::pmr::vector<std::uint64_t> voted(n, 0, &arena);
     // Votes counted per name as well: a town's own repetitions are no
     // evidence for its country ("Montana" said twice must not put the small
     // Bulgarian town in context). Larger units keep the plain count: a
     // province named five times is what the article is about.
-    CountsByName votes_by_name;
+    CountsByName votes_by_name(&arena);
     for (std::size_t k = 0; k < n; ++k) {
         // A demonym shared by several countries ("French": France and the
         // French Southern Lands) votes for the largest of them, not for
@@ -462,10 +471,10 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         }
     };
     add_abbreviation_support();
-    std::vector<std::int64_t> chosen(n, -1);
-    std::vector<const Candidate*> chosen_entry(n, nullptr);  // decoded, of chosen[k]
-    std::vector<double> chosen_score(n, 0), chosen_total(n, 0);
-    std::vector<std::uint64_t> admin1_countries;  // of one mention's candidates, reused
+    std::pmr::vector<std::int64_t> chosen(n, -1, &arena);
+    std::pmr::vector<const Candidate*> chosen_entry(n, nullptr, &arena);  // decoded, of chosen[k]
+    std::pmr::vector<double> chosen_score(n, 0, &arena), chosen_total(n, 0, &arena);
+    std::pmr::vector<std::uint64_t> admin1_countries(&arena);  // of one mention's candidates, reused
     for (int pass = 0; pass < 2; ++pass) {
         // Places already placed (non-country), for the nearness bonus: each
         // place once, with its first mention and how often it was chosen.
@@ -478,24 +487,24 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             std::size_t count;
             double lon, lat;  // of the entry, so candidates need not decode it again
         };
-        std::vector<Anchor> anchors;
-        std::unordered_map<std::uint32_t, std::size_t> anchor_of;
-        std::unordered_map<std::uint32_t, std::vector<std::size_t>> near_anchors;  // candidate -> anchors within 300 km
+        std::pmr::vector<Anchor> anchors(&arena);
+        std::pmr::unordered_map<std::uint32_t, std::size_t> anchor_of(&arena);
+        std::pmr::unordered_map<std::uint32_t, std::pmr::vector<std::size_t>> near_anchors(&arena);  // candidate -> anchors within 300 km
         // Entries a "Town, Province" pair settles, for every mention of the
         // name in the article (the same name is the same place all through).
         // A mention's own pair outranks its name's: "Birmingham, England ...
         // Birmingham, Alabama" are two places. Short lists, only asked
         // whether they hold an entry.
-        std::vector<std::vector<std::uint32_t>> settled(n);  // by name id
-        std::vector<std::vector<std::uint32_t>> settled_here(n);
+        std::pmr::vector<std::pmr::vector<std::uint32_t>> settled(n, &arena);  // by name id
+        std::pmr::vector<std::pmr::vector<std::uint32_t>> settled_here(n, &arena);
         auto settle = [&](std::size_t k, std::uint32_t entry) {
             settled[name_of[k]].push_back(entry);
             settled_here[k].push_back(entry);
         };
         // Provinces the article is about (named, or holding a place it names),
         // counted per name as country support is.
-        Tally province_support;
-        CountsByName provinces_by_name;
+        Tally province_support(&arena);
+        CountsByName provinces_by_name(&arena);
         if (pass == 1) {
             // The candidates of mention k that lie in the entry chosen for mention j.
             auto settle_within = [&](std::size_t k, std::size_t j) {
@@ -579,7 +588,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             }
             const std::string& folded_text = folded_texts[k];
             const auto& settled_name = settled[name_of[k]];
-            const std::vector<std::uint32_t>* settles = !settled_here[k].empty() ? &settled_here[k]
+            const std::pmr::vector<std::uint32_t>* settles = !settled_here[k].empty() ? &settled_here[k]
                                                         : settled_name.empty()    ? nullptr
                                                                                   : &settled_name;
             const bool names_water = folded_text.find("river") != std::string::npos ||
@@ -656,7 +665,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                     if (!anchors.empty()) {
                         auto found = near_anchors.find(r.entry);
                         if (found == near_anchors.end()) {
-                            std::vector<std::size_t> near;
+                            std::pmr::vector<std::size_t> near(&arena);
                             for (std::size_t i = 0; i < anchors.size(); ++i) {
                                 const Anchor& o = anchors[i];
                                 if (anchors[i].entry != r.entry && within_km(e.lon, e.lat, o.lon, o.lat, 300)) {
@@ -702,7 +711,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     }
     // One place per chosen entry with all its mentions: the resolved
     // mentions sorted by entry, each entry's in text order, are the places.
-    std::vector<std::size_t> resolved;
+    std::pmr::vector<std::size_t> resolved(&arena);
     for (std::size_t k = 0; k < n; ++k) {
         if (chosen[k] >= 0) resolved.push_back(k);
     }
