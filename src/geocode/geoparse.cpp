@@ -281,7 +281,8 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     struct Around {
         std::int64_t first = -1, last = -1;  // the mention's first and last token (-1: none there)
         bool at_start = false, shouting = false, river_word = false, titled = false, person_next = false,
-             org_next = false, after_name = false, saints = false, dateline = false, common = false;
+             org_next = false, after_name = false, saints = false, dateline = false, common = false,
+             names_water = false;  // "... River", "Lake ..."
     };
     // Each mention's folded text, used here and in both scoring passes.
     std::pmr::vector<std::string> folded_texts(n, &arena);
@@ -345,6 +346,8 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             a.saints = saint && (after.starts_with("'s") || after.starts_with("\u2019s"));
         }
         a.river_word = (last >= 0 && is_water_word(last + 1)) || (first > 0 && is_water_word(first - 1));
+        a.names_water = folded_texts[k].find("river") != std::string::npos ||
+                        folded_texts[k].find("lake") != std::string::npos;
         if (first > 0) {
             const Token& prev = doc.tokens[static_cast<std::size_t>(first - 1)];
             a.titled = prev.is_word && is_title_word(prev.folded);
@@ -591,8 +594,6 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             const std::pmr::vector<std::uint32_t>* settles = !settled_here[k].empty() ? &settled_here[k]
                                                         : settled_name.empty()    ? nullptr
                                                                                   : &settled_name;
-            const bool names_water = folded_text.find("river") != std::string::npos ||
-                                     folded_text.find("lake") != std::string::npos;
             for (std::size_t c = 0; c < entries.size(); ++c) {
                 const NameRef& r = m.candidates[c];
                 const Entry& e = entries[c].entry;
@@ -626,7 +627,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                         if (a.dateline && has_place) s = 0;
                         break;
                     case PlaceKind::water:
-                        s = a.river_word || names_water ? 9 : e.rank == 0 ? 6 : e.rank <= 1 ? 3 : 1;
+                        s = a.river_word || a.names_water ? 9 : e.rank == 0 ? 6 : e.rank <= 1 ? 3 : 1;
                         break;
                     case PlaceKind::place:
                         if (e.rank >= 12) {
