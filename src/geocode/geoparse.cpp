@@ -48,7 +48,11 @@ bool within_km(double lon1, double lat1, double lon2, double lat2, double km) {
 
 std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
     std::vector<Mention> out;
-    const auto& toks = doc.tokens;
+    // Views, not references to the document's members: as the loop appends
+    // to `out`, the compiler would load their size and data again for every
+    // token.
+    const std::span<const Token> toks = doc.tokens;
+    const std::string_view text = doc.text;
     const std::size_t max_words = std::min<std::size_t>(gaz.max_words(), 8);
     std::string joined;  // the key once it has more than the first word
     std::size_t i = 0;
@@ -58,9 +62,9 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
             ++i;
             continue;
         }
-        const std::string_view first_text(doc.text.data() + first.span.start, first.span.size());
+        const std::string_view first_text(text.data() + first.span.start, first.span.size());
         // Names in cased scripts are proper nouns: "spread" is not Spread.
-        if (starts_ascii_letter(first_text) && !first.capitalised) {
+        if (!first.capitalised && starts_ascii_letter(first_text)) {
             ++i;
             continue;
         }
@@ -89,7 +93,7 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
             }
             if (j < toks.size() && is_connector(toks[j]) && j + 1 < toks.size() && toks[j + 1].is_word) ++j;
             if (j >= toks.size() || !toks[j].is_word) break;
-            const std::string_view gap(doc.text.data() + toks[last].span.end, toks[j].span.start - toks[last].span.end);
+            const std::string_view gap(text.data() + toks[last].span.end, toks[j].span.start - toks[last].span.end);
             if (gap.find('\n') != std::string_view::npos) break;
             joined += ' ';
             joined += toks[j].folded;
@@ -107,7 +111,7 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
         }
         Mention m;
         m.span = {first.span.start, toks[best_last].span.end};
-        m.text = doc.text.substr(m.span.start, m.span.size());
+        m.text = text.substr(m.span.start, m.span.size());
         m.candidates.assign(best.refs.begin(), best.refs.end());
         m.role = best.refs.front().role;
         m.common_word = best.common_word;
