@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -1072,10 +1073,15 @@ bool Gazetteer::save(const std::filesystem::path& path, const std::string& key) 
 }
 
 namespace {
-Record record_at(std::span<const std::byte> records, std::size_t count, std::uint32_t i) {
+// The bytes of record i.
+const std::byte* record_bytes(std::span<const std::byte> records, std::size_t count, std::uint32_t i) {
     if (i >= count) throw DataError("gazetteer: no entry " + std::to_string(i) + "; is the cache damaged?");
+    return records.data() + std::size_t{i} * sizeof(Record);
+}
+
+Record record_at(std::span<const std::byte> records, std::size_t count, std::uint32_t i) {
     Record r;
-    std::memcpy(&r, records.data() + std::size_t{i} * sizeof r, sizeof r);
+    std::memcpy(&r, record_bytes(records, count, i), sizeof r);
     return r;
 }
 }  // namespace
@@ -1099,8 +1105,12 @@ Entry Gazetteer::entry(std::uint32_t i) const {
 }
 
 std::string_view Gazetteer::country_of(std::uint32_t i) const {
-    const Record r = record_at(records_, entry_count_, i);
-    return strings_.substr(r.str[1][0], r.str[1][1]);
+    // Only the country's offset and size (Record::str[1]), not the whole
+    // record: callers run this over many entries.
+    constexpr std::size_t at = offsetof(Record, str) + sizeof(Record::str[0]);
+    std::uint32_t country[2];
+    std::memcpy(country, record_bytes(records_, entry_count_, i) + at, sizeof country);
+    return strings_.substr(country[0], country[1]);
 }
 
 NameInfo Gazetteer::probe(std::string_view folded) const {

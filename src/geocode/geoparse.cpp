@@ -5,11 +5,15 @@
 #include <borderline/geoparse.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <map>
-#include <set>
+#include <cstring>
+#include <functional>
+#include <memory_resource>
+#include <span>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace borderline {
 
@@ -44,9 +48,13 @@ bool within_km(double lon1, double lat1, double lon2, double lat2, double km) {
 
 std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
     std::vector<Mention> out;
-    const auto& toks = doc.tokens;
+    // Views, not references to the document's members: as the loop appends
+    // to `out`, the compiler would load their size and data again for every
+    // token.
+    const std::span<const Token> toks = doc.tokens;
+    const std::string_view text = doc.text;
     const std::size_t max_words = std::min<std::size_t>(gaz.max_words(), 8);
-    std::string key;
+    std::string joined;  // the key once it has more than the first word
     std::size_t i = 0;
     while (i < toks.size()) {
         const Token& first = toks[i];
@@ -54,15 +62,16 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
             ++i;
             continue;
         }
-        const std::string_view first_text(doc.text.data() + first.span.start, first.span.size());
+        const std::string_view first_text(text.data() + first.span.start, first.span.size());
         // Names in cased scripts are proper nouns: "spread" is not Spread.
-        if (starts_ascii_letter(first_text) && !first.capitalised) {
+        if (!first.capitalised && starts_ascii_letter(first_text)) {
             ++i;
             continue;
         }
         // Read on word by word (spaces or hyphens on one line) while some name
-        // starts with the words so far; the longest name found wins.
-        key = first.folded;
+        // starts with the words so far; the longest name found wins. Most
+        // keys are one word, looked up as the token has it, without a copy.
+        std::string_view key = first.folded;
         std::size_t last = i, best_last = 0;
         NameInfo best;
         bool have = false;
@@ -74,19 +83,21 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
                 have = true;
             }
             if (!info.extends || n >= max_words) break;
+            if (n == 1) joined.assign(key);
             std::size_t j = last + 1;
             // "St. Petersburg": a full stop right after a word may belong to the name.
             if (j < toks.size() && toks[j].folded == "." && toks[j].span.start == toks[last].span.end &&
-                gaz.probe(key + ".").extends) {
-                key += '.';
+                gaz.probe(joined + ".").extends) {
+                joined += '.';
                 ++j;
             }
             if (j < toks.size() && is_connector(toks[j]) && j + 1 < toks.size() && toks[j + 1].is_word) ++j;
             if (j >= toks.size() || !toks[j].is_word) break;
-            const std::string_view gap(doc.text.data() + toks[last].span.end, toks[j].span.start - toks[last].span.end);
+            const std::string_view gap(text.data() + toks[last].span.end, toks[j].span.start - toks[last].span.end);
             if (gap.find('\n') != std::string_view::npos) break;
-            key += ' ';
-            key += toks[j].folded;
+            joined += ' ';
+            joined += toks[j].folded;
+            key = joined;
             last = j;
         }
         if (!have) {
@@ -100,7 +111,7 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
         }
         Mention m;
         m.span = {first.span.start, toks[best_last].span.end};
-        m.text = doc.text.substr(m.span.start, m.span.size());
+        m.text = text.substr(m.span.start, m.span.size());
         m.candidates.assign(best.refs.begin(), best.refs.end());
         m.role = best.refs.front().role;
         m.common_word = best.common_word;
@@ -114,7 +125,7 @@ namespace {
 
 // Words before a name that make it a person's: "Mr Jordan", "coach Porter".
 bool is_title_word(std::string_view w) {
-    static const std::set<std::string_view> titles{
+    static const std::unordered_set<std::string_view> titles{
         "mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "senator", "sen", "rep", "gov",
         "governor", "minister", "spokesman", "spokeswoman", "spokesperson", "coach", "player", "captain", "judge",
         "general", "gen", "colonel", "col", "officer", "sergeant", "sgt", "detective", "professor", "prof",
@@ -122,17 +133,17 @@ bool is_title_word(std::string_view w) {
         "princess", "pope", "saint", "chairman", "ceo", "director", "manager", "striker", "midfielder", "defender",
         "goalkeeper", "quarterback", "guard", "forward", "actor", "actress", "singer", "rapper", "dear"};
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-    return titles.count(w) > 0;
+    return titles.contains(w);
 }
 
 // Words after a name that make it an organisation or a thing, not the place.
 bool is_non_place_head(std::string_view w) {
-    static const std::set<std::string_view> heads{
+    static const std::unordered_set<std::string_view> heads{
         "post", "times", "journal", "herald", "tribune", "news", "daily", "university", "college", "school",
         "institute", "club", "fc", "united", "city", "street", "avenue", "road", "hotel", "airport", "station",
         "park", "square", "theatre", "theater", "center", "centre", "hospital", "church", "stadium", "bridge",
         "company", "corp", "inc", "ltd", "group", "bank", "airlines", "airways", "motors", "records", "press"};
-    return heads.count(w) > 0;
+    return heads.contains(w);
 }
 
 // "WASHINGTON (AP) —", "TORONTO — ", "LOS ANGELES, April 5 (GLOBE
@@ -156,12 +167,12 @@ bool is_dateline(std::string_view text, Span span, bool sentence_start) {
 // first no article and no compass word ("Garden City", not "The City" or
 // "West Coast", which stay the common phrases they are).
 bool title_case_name(const Document& doc, std::int64_t first, std::int64_t last) {
-    static const std::set<std::string_view> openers{
+    static const std::unordered_set<std::string_view> openers{
         "the", "a", "an", "and", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
         "far", "near", "central", "middle", "upper", "lower", "inner", "outer", "greater", "northwest",
         "northeast", "southwest", "southeast"};
     if (first < 0 || last <= first) return false;
-    if (openers.count(doc.tokens[static_cast<std::size_t>(first)].folded)) return false;
+    if (openers.contains(doc.tokens[static_cast<std::size_t>(first)].folded)) return false;
     int words = 0;
     for (auto i = first; i <= last; ++i) {
         const Token& t = doc.tokens[static_cast<std::size_t>(i)];
@@ -174,11 +185,62 @@ bool title_case_name(const Document& doc, std::int64_t first, std::int64_t last)
 
 // Words for a kind of place: "the English city of", "the Syrian province of".
 bool is_kind_of_place(std::string_view w) {
-    static const std::set<std::string_view> kinds{
+    static const std::unordered_set<std::string_view> kinds{
         "city", "town", "village", "capital", "port", "suburb", "district", "province", "region", "state",
         "county", "island", "resort", "municipality", "hamlet"};
-    return kinds.count(w) > 0;
+    return kinds.contains(w);
 }
+
+// A country or province code as a number, so the tallies of the scoring
+// passes hash and compare integers, not strings: a code of up to 7 bytes
+// (ISO codes: "ARM", "US-NY") is its bytes and its length, "" is 0; longer
+// ones are numbered in order of first sight.
+class CodeKeys {
+public:
+    std::uint64_t operator()(std::string_view code) {
+        if (code.size() < 8) {
+            std::uint64_t bytes = 0;
+            if (!code.empty()) std::memcpy(&bytes, code.data(), code.size());
+            return bytes << 8 | code.size();
+        }
+        const auto it = long_.try_emplace(code, long_.size()).first;
+        return it->second << 8 | 0xFF;
+    }
+
+private:
+    std::unordered_map<std::string_view, std::uint64_t> long_;
+};
+
+// A candidate entry, decoded, with its codes as CodeKeys.
+struct Candidate {
+    Entry entry;
+    std::uint64_t country = 0;
+    std::uint64_t admin1 = 0;
+};
+
+// Counts by code key.
+using Tally = std::pmr::unordered_map<std::uint64_t, int>;
+
+// Counts per name (see resolve_places) and code key: how often the mentions
+// of one name voted for a country or lay in a province.
+class CountsByName {
+public:
+    explicit CountsByName(std::pmr::memory_resource* memory) : counts_(memory) {}
+    void add(std::size_t name, std::uint64_t code) { ++counts_[{name, code}]; }
+    /// 0 when never added.
+    [[nodiscard]] int count(std::size_t name, std::uint64_t code) const {
+        const auto it = counts_.find({name, code});
+        return it == counts_.end() ? 0 : it->second;
+    }
+    void clear() { counts_.clear(); }
+
+private:
+    using Key = std::pair<std::size_t, std::uint64_t>;
+    struct Hash {
+        std::size_t operator()(const Key& k) const { return k.first ^ k.second * 0x9E3779B97F4A7C15ull; }
+    };
+    std::pmr::unordered_map<Key, int, Hash> counts_;
+};
 
 // Whether place `e` lies in `b`: a place in its province ("Brooklyn, New
 // York"), a place or province in its country or nation ("Kingston, Jamaica",
@@ -195,6 +257,12 @@ bool lies_in(const Entry& e, const Entry& b) {
 }  // namespace
 
 std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, const std::vector<Mention>& mentions) {
+    // The tables below live as long as this call: they take their memory
+    // from one arena, a block on the stack first, instead of a malloc and a
+    // free for every vector, hash node and bucket array (a sixth of the
+    // function's instructions went to those).
+    std::array<std::byte, 32 * 1024> first_block;
+    std::pmr::monotonic_buffer_resource arena(first_block.data(), first_block.size());
     // Token lookup by byte offset (tokens are in text order).
     auto token_index_at = [&](std::size_t byte) -> std::int64_t {
         const auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), byte,
@@ -209,24 +277,63 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     auto is_water_word = [&](std::int64_t t) {
         if (t < 0 || t >= static_cast<std::int64_t>(doc.tokens.size())) return false;
         const Token& k = doc.tokens[static_cast<std::size_t>(t)];
-        return k.is_word && (k.folded == "river" || k.folded == "lake" || k.folded == "sea" || k.folded == "valley" ||
-                             k.folded == "basin" || k.folded == "delta");
+        const std::string_view f = k.folded;
+        return k.is_word && (f == "river" || f == "lake" || f == "sea" || f == "valley" || f == "basin" || f == "delta");
     };
     const std::size_t n = mentions.size();
     // Facts about each mention's surroundings.
     struct Around {
+        std::int64_t first = -1, last = -1;  // the mention's first and last token (-1: none there)
         bool at_start = false, shouting = false, river_word = false, titled = false, person_next = false,
-             org_next = false, after_name = false, saints = false, dateline = false, common = false;
+             org_next = false, after_name = false, saints = false, dateline = false, common = false,
+             names_water = false;  // "... River", "Lake ..."
     };
     // Each mention's folded text, used here and in both scoring passes.
-    std::vector<std::string> folded_texts(n);
+    std::pmr::vector<std::string> folded_texts(n, &arena);
     for (std::size_t k = 0; k < n; ++k) fold_into(mentions[k].text, folded_texts[k]);
-    std::vector<Around> around(n);
+    // Mentions of one name (folded text) share an id, the index of the first
+    // of them, which keys the per-name tables below.
+    std::pmr::vector<std::size_t> name_of(n, &arena);
+    {
+        std::pmr::unordered_map<std::string_view, std::size_t> first_of_name(&arena);
+        first_of_name.reserve(n);
+        for (std::size_t k = 0; k < n; ++k) name_of[k] = first_of_name.try_emplace(folded_texts[k], k).first->second;
+    }
+    // The candidates' entries, decoded once for all the loops below (each
+    // decode is a cache miss in the gazetteer's records); mentions of one
+    // name share them.
+    CodeKeys codes;
+    const auto candidate = [&](std::uint32_t entry) {
+        Candidate c{gaz.entry(entry)};
+        c.country = codes(c.entry.country);
+        c.admin1 = codes(c.entry.admin1);
+        return c;
+    };
+    std::pmr::vector<Candidate> decoded(&arena);
+    std::size_t all_candidates = 0;
+    for (const auto& m : mentions) all_candidates += m.candidates.size();
+    decoded.reserve(all_candidates);
+    std::pmr::vector<std::size_t> decoded_at(n, &arena);
+    for (std::size_t k = 0; k < n; ++k) {
+        const auto& refs = mentions[k].candidates;
+        const std::size_t j = name_of[k];
+        if (j != k && std::ranges::equal(refs, mentions[j].candidates, {}, &NameRef::entry, &NameRef::entry)) {
+            decoded_at[k] = decoded_at[j];
+            continue;
+        }
+        decoded_at[k] = decoded.size();
+        for (const auto& r : refs) decoded.push_back(candidate(r.entry));
+    }
+    // Element i of this is mentions[k].candidates[i] decoded.
+    const auto candidates_of = [&](std::size_t k) {
+        return std::span<const Candidate>(decoded).subspan(decoded_at[k], mentions[k].candidates.size());
+    };
+    std::pmr::vector<Around> around(n, &arena);
     for (std::size_t k = 0; k < n; ++k) {
         const Mention& m = mentions[k];
         Around& a = around[k];
-        const auto first = token_index_at(m.span.start);
-        const auto last = token_ending_at(m.span.end);
+        const auto first = a.first = token_index_at(m.span.start);
+        const auto last = a.last = token_ending_at(m.span.end);
         a.at_start = first >= 0 && doc.tokens[static_cast<std::size_t>(first)].sentence_start;
         // Capitals are shouting ("BREAKING NEWS"), except in a dateline.
         // "Garden City", "Little Rock", "Long Beach": common words, each
@@ -243,13 +350,15 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             a.saints = saint && (after.starts_with("'s") || after.starts_with("\u2019s"));
         }
         a.river_word = (last >= 0 && is_water_word(last + 1)) || (first > 0 && is_water_word(first - 1));
+        a.names_water = folded_texts[k].find("river") != std::string::npos ||
+                        folded_texts[k].find("lake") != std::string::npos;
         if (first > 0) {
             const Token& prev = doc.tokens[static_cast<std::size_t>(first - 1)];
             a.titled = prev.is_word && is_title_word(prev.folded);
             // "Michael Jordan": a capitalised word that is no place, right before.
             const bool prev_is_mention = k > 0 && mentions[k - 1].span.end == prev.span.end;
             a.after_name = prev.is_word && prev.capitalised && !prev.sentence_start && !prev_is_mention &&
-                           prev.span.end + 1 == m.span.start && !is_title_word(prev.folded);
+                           prev.span.end + 1 == m.span.start && !a.titled;
         }
         if (last >= 0 && static_cast<std::size_t>(last + 1) < doc.tokens.size()) {
             const Token& next = doc.tokens[static_cast<std::size_t>(last + 1)];
@@ -263,27 +372,27 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     }
     // A name used once as a person's ("Boris Johnson", "Mr Johnson") is a
     // person's all through the article ("Johnson said").
-    std::set<std::string> person_names;
+    std::pmr::vector<bool> person_name(n, false, &arena);  // by name id
     for (std::size_t k = 0; k < n; ++k) {
-        if (around[k].after_name || around[k].titled) person_names.insert(folded_texts[k]);
+        if (around[k].after_name || around[k].titled) person_name[name_of[k]] = true;
     }
     for (std::size_t k = 0; k < n; ++k) {
-        if (person_names.count(folded_texts[k])) around[k].person_next = true;
+        if (person_name[name_of[k]]) around[k].person_next = true;
     }
     // "Beverly Hills, California", "Kingston, Jamaica": a name followed by a
     // comma and the name of a province or country says which one it is.
-    std::vector<bool> qualified_by_next(n, false);
+    std::pmr::vector<bool> qualified_by_next(n, false, &arena);
     for (std::size_t k = 0; k + 1 < n; ++k) {
         const std::size_t a = mentions[k].span.end, b = mentions[k + 1].span.start;
         if (b <= a + 1 || doc.text[a] != ',') continue;
-        bool blank = true;
-        for (std::size_t i = a + 1; i < b; ++i) blank = blank && (doc.text[i] == ' ' || doc.text[i] == '\t');
-        qualified_by_next[k] = blank;
+        qualified_by_next[k] = std::all_of(doc.text.begin() + static_cast<std::ptrdiff_t>(a + 1),
+                                           doc.text.begin() + static_cast<std::ptrdiff_t>(b),
+                                           [](char c) { return c == ' ' || c == '\t'; });
     }
     // "EDMONTON, Ky. (WBKO)", "Nelson, B.C.": a newsroom abbreviation of a
     // state or province after the comma names no place of its own (the
     // matcher does not take "Ky." as a name), yet says which town this is.
-    std::vector<std::vector<std::uint32_t>> abbreviated_after(n);
+    std::pmr::vector<std::pmr::vector<Candidate>> abbreviated_after(n, &arena);
     for (std::size_t k = 0; k < n; ++k) {
         std::string_view after = std::string_view(doc.text).substr(mentions[k].span.end);
         if (!after.starts_with(", ")) continue;
@@ -295,16 +404,16 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         auto refs = gaz.find_folded(key);
         if (refs.empty() && key.back() == '.') refs = gaz.find_folded(key.substr(0, key.size() - 1));
         for (const auto& r : refs) {
-            if (gaz.entry(r.entry).kind == PlaceKind::admin1) abbreviated_after[k].push_back(r.entry);
+            if (gaz.entry(r.entry).kind == PlaceKind::admin1) abbreviated_after[k].push_back(candidate(r.entry));
         }
     }
     // "The English city of Salisbury", "the Syrian province of Idlib": a
     // country, nation or province, a word for a kind of place and "of" before
     // a name say which one it is, as a comma after it does.
-    std::vector<std::int64_t> qualifier_before(n, -1);
+    std::pmr::vector<std::int64_t> qualifier_before(n, -1, &arena);
     for (std::size_t k = 1; k < n; ++k) {
-        const auto first = token_index_at(mentions[k].span.start);
-        const auto prev_end = token_ending_at(mentions[k - 1].span.end);
+        const auto first = around[k].first;
+        const auto prev_end = around[k - 1].last;
         if (first < 3 || prev_end < 0 || first - prev_end < 3 || first - prev_end > 5) continue;
         const auto& t = doc.tokens;
         const auto at = [&](std::int64_t i) -> const Token& { return t[static_cast<std::size_t>(i)]; };
@@ -319,7 +428,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
     // name, or has four names or more, is a list; in a list a name is not read
     // as the province of the name before it (a town before a province or
     // country is still read as in it: "Nashville and Cordova, Tennessee").
-    std::vector<bool> in_list(n, false);
+    std::pmr::vector<bool> in_list(n, false, &arena);
     for (std::size_t k = 0; k < n;) {
         std::size_t last = k;
         while (last + 1 < n && qualified_by_next[last]) ++last;
@@ -336,42 +445,43 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         k = last + 1;
     }
     // Support for each country from the article: first from the country
-    // names, then (second pass) from every resolved place.
-    std::map<std::string, int, std::less<>> support;
-    std::vector<std::string> voted(n);
+    // names, then (second pass) from every resolved place. Votes are code
+    // keys, 0 (the key of "") for none.
+    Tally support(&arena);
+    std::pmr::vector<std::uint64_t> voted(n, 0, &arena);
     // Votes counted per name as well: a town's own repetitions are no
     // evidence for its country ("Montana" said twice must not put the small
     // Bulgarian town in context). Larger units keep the plain count: a
     // province named five times is what the article is about.
-    std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>> votes_by_name;
+    CountsByName votes_by_name(&arena);
     for (std::size_t k = 0; k < n; ++k) {
         // A demonym shared by several countries ("French": France and the
         // French Southern Lands) votes for the largest of them, not for
         // whichever the index lists first.
         int best_rank = 0;
-        for (const auto& r : mentions[k].candidates) {
-            const Entry& e = gaz.entry(r.entry);
-            if (e.kind == PlaceKind::country && (voted[k].empty() || e.rank < best_rank)) {
-                voted[k] = e.country;
-                best_rank = e.rank;
+        for (const Candidate& c : candidates_of(k)) {
+            if (c.entry.kind == PlaceKind::country && (voted[k] == 0 || c.entry.rank < best_rank)) {
+                voted[k] = c.country;
+                best_rank = c.entry.rank;
             }
         }
-        if (!voted[k].empty()) {
+        if (voted[k] != 0) {
             ++support[voted[k]];
-            ++votes_by_name[folded_texts[k]][voted[k]];
+            votes_by_name.add(name_of[k], voted[k]);
         }
     }
     // A state abbreviation ("Mont.") names no place, yet says which country
     // the article is about, in both passes.
     auto add_abbreviation_support = [&] {
         for (std::size_t k = 0; k < n; ++k) {
-            if (abbreviated_after[k].size() == 1) ++support[std::string(gaz.entry(abbreviated_after[k].front()).country)];
+            if (abbreviated_after[k].size() == 1) ++support[abbreviated_after[k].front().country];
         }
     };
     add_abbreviation_support();
-    std::vector<std::int64_t> chosen(n, -1);
-    std::vector<Entry> entries;  // of one mention's candidates, reused
-    std::vector<double> chosen_score(n, 0), chosen_total(n, 0);
+    std::pmr::vector<std::int64_t> chosen(n, -1, &arena);
+    std::pmr::vector<const Candidate*> chosen_entry(n, nullptr, &arena);  // decoded, of chosen[k]
+    std::pmr::vector<double> chosen_score(n, 0, &arena), chosen_total(n, 0, &arena);
+    std::pmr::vector<std::uint64_t> admin1_countries(&arena);  // of one mention's candidates, reused
     for (int pass = 0; pass < 2; ++pass) {
         // Places already placed (non-country), for the nearness bonus: each
         // place once, with its first mention and how often it was chosen.
@@ -384,30 +494,32 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             std::size_t count;
             double lon, lat;  // of the entry, so candidates need not decode it again
         };
-        std::vector<Anchor> anchors;
-        std::unordered_map<std::uint32_t, std::size_t> anchor_of;
-        std::unordered_map<std::uint32_t, std::vector<std::size_t>> near_anchors;  // candidate -> anchors within 300 km
+        std::pmr::vector<Anchor> anchors(&arena);
+        std::pmr::unordered_map<std::uint32_t, std::size_t> anchor_of(&arena);
+        std::pmr::unordered_map<std::uint32_t, std::pmr::vector<std::size_t>> near_anchors(&arena);  // candidate -> anchors within 300 km
         // Entries a "Town, Province" pair settles, for every mention of the
         // name in the article (the same name is the same place all through).
         // A mention's own pair outranks its name's: "Birmingham, England ...
-        // Birmingham, Alabama" are two places.
-        std::map<std::string, std::set<std::uint32_t>, std::less<>> settled;
-        std::vector<std::set<std::uint32_t>> settled_here(n);
+        // Birmingham, Alabama" are two places. Short lists, only asked
+        // whether they hold an entry.
+        std::pmr::vector<std::pmr::vector<std::uint32_t>> settled(n, &arena);  // by name id
+        std::pmr::vector<std::pmr::vector<std::uint32_t>> settled_here(n, &arena);
         auto settle = [&](std::size_t k, std::uint32_t entry) {
-            settled[folded_texts[k]].insert(entry);
-            settled_here[k].insert(entry);
+            settled[name_of[k]].push_back(entry);
+            settled_here[k].push_back(entry);
         };
         // Provinces the article is about (named, or holding a place it names),
         // counted per name as country support is.
-        std::map<std::string, int, std::less<>> province_support;
-        std::map<std::string, std::map<std::string, int, std::less<>>, std::less<>> provinces_by_name;
+        Tally province_support(&arena);
+        CountsByName provinces_by_name(&arena);
         if (pass == 1) {
             // The candidates of mention k that lie in the entry chosen for mention j.
             auto settle_within = [&](std::size_t k, std::size_t j) {
-                if (chosen[j] < 0) return;
-                const Entry b = gaz.entry(static_cast<std::uint32_t>(chosen[j]));
-                for (const auto& r : mentions[k].candidates) {
-                    if (lies_in(gaz.entry(r.entry), b)) settle(k, r.entry);
+                if (!chosen_entry[j]) return;
+                const Entry& b = chosen_entry[j]->entry;
+                const auto entries = candidates_of(k);
+                for (std::size_t c = 0; c < entries.size(); ++c) {
+                    if (lies_in(entries[c].entry, b)) settle(k, mentions[k].candidates[c].entry);
                 }
             };
             for (std::size_t k = 0; k < n; ++k) {
@@ -416,48 +528,48 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 // "Athens, Georgia": the pair may agree on readings neither
                 // side would take alone (the Greek capital, the country).
                 if (k + 1 < n && qualified_by_next[k] && !in_list[k]) {
-                    for (const auto& rb : mentions[k + 1].candidates) {
-                        const Entry b = gaz.entry(rb.entry);
+                    const auto here = candidates_of(k), next = candidates_of(k + 1);
+                    for (std::size_t cb = 0; cb < next.size(); ++cb) {
+                        const Entry& b = next[cb].entry;
                         if (b.kind != PlaceKind::admin1 && b.kind != PlaceKind::country) continue;
-                        for (const auto& ra : mentions[k].candidates) {
-                            if (!lies_in(gaz.entry(ra.entry), b)) continue;
-                            settle(k, ra.entry);
-                            settle(k + 1, rb.entry);
+                        for (std::size_t ca = 0; ca < here.size(); ++ca) {
+                            if (!lies_in(here[ca].entry, b)) continue;
+                            settle(k, mentions[k].candidates[ca].entry);
+                            settle(k + 1, mentions[k + 1].candidates[cb].entry);
                         }
                     }
                 }
-                for (const auto b : abbreviated_after[k]) {
-                    const Entry province = gaz.entry(b);
-                    for (const auto& r : mentions[k].candidates) {
-                        if (lies_in(gaz.entry(r.entry), province)) settle(k, r.entry);
+                for (const Candidate& province : abbreviated_after[k]) {
+                    const auto entries = candidates_of(k);
+                    for (std::size_t c = 0; c < entries.size(); ++c) {
+                        if (lies_in(entries[c].entry, province.entry)) settle(k, mentions[k].candidates[c].entry);
                     }
                 }
                 if (qualifier_before[k] >= 0) settle_within(k, static_cast<std::size_t>(qualifier_before[k]));
-                if (k + 1 < n && qualified_by_next[k] && chosen[k] >= 0 && !in_list[k]) {
-                    const Entry a = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
-                    for (const auto& r : mentions[k + 1].candidates) {
-                        if (lies_in(a, gaz.entry(r.entry))) settle(k + 1, r.entry);
+                if (k + 1 < n && qualified_by_next[k] && chosen_entry[k] && !in_list[k]) {
+                    const Entry& a = chosen_entry[k]->entry;
+                    const auto next = candidates_of(k + 1);
+                    for (std::size_t c = 0; c < next.size(); ++c) {
+                        if (lies_in(a, next[c].entry)) settle(k + 1, mentions[k + 1].candidates[c].entry);
                     }
                 }
             }
             for (std::size_t k = 0; k < n; ++k) {
-                if (chosen[k] < 0) continue;
-                const Entry e = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
+                if (!chosen_entry[k]) continue;
+                const Entry& e = chosen_entry[k]->entry;
                 if (e.admin1.empty() || (e.kind != PlaceKind::place && e.kind != PlaceKind::admin1)) continue;
-                ++province_support[std::string(e.admin1)];
-                ++provinces_by_name[folded_texts[k]][std::string(e.admin1)];
+                ++province_support[chosen_entry[k]->admin1];
+                provinces_by_name.add(name_of[k], chosen_entry[k]->admin1);
             }
             // "HELENA, Mont. (AP)": the state of the dateline is what the
             // story is about, whichever Helena the matcher offers.
             for (std::size_t k = 0; k < n; ++k) {
-                if (abbreviated_after[k].size() == 1) {
-                    ++province_support[std::string(gaz.entry(abbreviated_after[k].front()).admin1)];
-                }
+                if (abbreviated_after[k].size() == 1) ++province_support[abbreviated_after[k].front().admin1];
             }
             for (std::size_t k = 0; k < n; ++k) {
-                if (chosen[k] < 0) continue;
+                if (!chosen_entry[k]) continue;
                 const auto idx = static_cast<std::uint32_t>(chosen[k]);
-                const Entry e = gaz.entry(idx);
+                const Entry& e = chosen_entry[k]->entry;
                 if (e.kind != PlaceKind::place && e.kind != PlaceKind::admin1) continue;
                 if (const auto it = anchor_of.find(idx); it != anchor_of.end()) {
                     ++anchors[it->second].count;
@@ -470,39 +582,32 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         for (std::size_t k = 0; k < n; ++k) {
             const Mention& m = mentions[k];
             const Around& a = around[k];
+            const auto entries = candidates_of(k);
             double best = 0, total = 0;
-            std::int64_t best_entry = -1;
+            const Candidate* best_entry = nullptr;
+            std::uint32_t best_index = 0;
             bool has_capital = false, has_place = false;
-            std::set<std::string, std::less<>> admin1_countries;
-            // The candidates' entries, decoded once for both loops (each
-            // decode is a cache miss in the gazetteer's records).
-            entries.clear();
-            for (const auto& r : m.candidates) {
-                const Entry& e = entries.emplace_back(gaz.entry(r.entry));
-                has_capital = has_capital || e.capital;
-                has_place = has_place || e.kind == PlaceKind::place;
-                if (e.kind == PlaceKind::admin1) admin1_countries.emplace(e.country);
+            admin1_countries.clear();
+            for (const Candidate& c : entries) {
+                has_capital = has_capital || c.entry.capital;
+                has_place = has_place || c.entry.kind == PlaceKind::place;
+                if (c.entry.kind == PlaceKind::admin1) admin1_countries.push_back(c.country);
             }
             const std::string& folded_text = folded_texts[k];
-            const auto settled_name = settled.find(folded_text);
-            const std::set<std::uint32_t>* settles = !settled_here[k].empty()     ? &settled_here[k]
-                                                     : settled_name == settled.end() ? nullptr
-                                                                                     : &settled_name->second;
-            const auto own_provinces = provinces_by_name.find(folded_text);
-            const bool names_water = folded_text.find("river") != std::string::npos ||
-                                     folded_text.find("lake") != std::string::npos;
-            for (const auto& r : m.candidates) {
-                const Entry& e = entries[static_cast<std::size_t>(&r - m.candidates.data())];
+            const auto& settled_name = settled[name_of[k]];
+            const std::pmr::vector<std::uint32_t>* settles = !settled_here[k].empty() ? &settled_here[k]
+                                                        : settled_name.empty()    ? nullptr
+                                                                                  : &settled_name;
+            for (std::size_t c = 0; c < entries.size(); ++c) {
+                const NameRef& r = m.candidates[c];
+                const Entry& e = entries[c].entry;
+                const std::uint64_t country = entries[c].country, admin1 = entries[c].admin1;
                 int ctx = 0;
-                if (const auto it = support.find(e.country); it != support.end()) {
-                    ctx = it->second - (voted[k] == e.country ? 1 : 0);
+                if (const auto it = support.find(country); it != support.end()) {
+                    ctx = it->second - (voted[k] == country ? 1 : 0);
                     if (e.kind == PlaceKind::place) {
-                        const auto own = votes_by_name.find(folded_texts[k]);
-                        if (own != votes_by_name.end()) {
-                            if (const auto c = own->second.find(e.country); c != own->second.end()) {
-                                ctx = it->second - c->second;
-                            }
-                        }
+                        // The name's own votes, when it cast any, instead of this one's.
+                        if (const int own = votes_by_name.count(name_of[k], country); own > 0) ctx = it->second - own;
                     }
                 }
                 const bool in_context = ctx > 0;
@@ -526,7 +631,7 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                         if (a.dateline && has_place) s = 0;
                         break;
                     case PlaceKind::water:
-                        s = a.river_word || names_water ? 9 : e.rank == 0 ? 6 : e.rank <= 1 ? 3 : 1;
+                        s = a.river_word || a.names_water ? 9 : e.rank == 0 ? 6 : e.rank <= 1 ? 3 : 1;
                         break;
                     case PlaceKind::place:
                         if (e.rank >= 12) {
@@ -543,11 +648,11 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                             // when the city is a reading at all ("Montana" is
                             // not the small Bulgarian town just because
                             // Bulgaria has a province of that name too).
-                            if (s > 0 && admin1_countries.count(e.country)) s += 2.5;
+                            if (s > 0 && std::ranges::find(admin1_countries, country) != admin1_countries.end()) s += 2.5;
                         }
                         break;
                 }
-                if (settles && settles->count(r.entry)) {
+                if (settles && std::ranges::find(*settles, r.entry) != settles->end()) {
                     // Stated outright: stronger than size or fame ("Paris, Texas",
                     // "LONDON, Ky.").
                     s = std::max(s, 3.0) + 20;
@@ -555,34 +660,31 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 if (e.kind == PlaceKind::place && s > 0 && !e.admin1.empty() && !province_support.empty()) {
                     // In a province the article names or places other names
                     // in: the Brooklyn of a New York story.
-                    if (const auto it = province_support.find(e.admin1); it != province_support.end()) {
-                        int own = 0;
-                        if (own_provinces != provinces_by_name.end()) {
-                            if (const auto c = own_provinces->second.find(e.admin1); c != own_provinces->second.end()) {
-                                own = c->second;
-                            }
-                        }
-                        if (it->second - own > 0) s += 3.5;
+                    if (const auto it = province_support.find(admin1); it != province_support.end()) {
+                        if (it->second - provinces_by_name.count(name_of[k], admin1) > 0) s += 3.5;
                     }
                 }
                 if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
                     if (a.titled || a.after_name || a.person_next || a.org_next || a.saints) s = 0;
-                    auto found = near_anchors.find(r.entry);
-                    if (found == near_anchors.end()) {
-                        std::vector<std::size_t> near;
-                        for (std::size_t i = 0; i < anchors.size(); ++i) {
-                            const Anchor& o = anchors[i];
-                            if (anchors[i].entry != r.entry && within_km(e.lon, e.lat, o.lon, o.lat, 300)) {
-                                near.push_back(i);
+                    // (No anchors in the first pass: nothing to look for.)
+                    if (!anchors.empty()) {
+                        auto found = near_anchors.find(r.entry);
+                        if (found == near_anchors.end()) {
+                            std::pmr::vector<std::size_t> near(&arena);
+                            for (std::size_t i = 0; i < anchors.size(); ++i) {
+                                const Anchor& o = anchors[i];
+                                if (anchors[i].entry != r.entry && within_km(e.lon, e.lat, o.lon, o.lat, 300)) {
+                                    near.push_back(i);
+                                }
                             }
+                            found = near_anchors.emplace(r.entry, std::move(near)).first;
                         }
-                        found = near_anchors.emplace(r.entry, std::move(near)).first;
-                    }
-                    // Near another place of the article, not only this mention's own choice.
-                    for (const std::size_t i : found->second) {
-                        if (anchors[i].count > 1 || anchors[i].first_mention != k) {
-                            s += 1;
-                            break;
+                        // Near another place of the article, not only this mention's own choice.
+                        for (const std::size_t i : found->second) {
+                            if (anchors[i].count > 1 || anchors[i].first_mention != k) {
+                                s += 1;
+                                break;
+                            }
                         }
                     }
                 }
@@ -590,10 +692,13 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                 total += std::max(0.0, s);
                 if (s > best) {
                     best = s;
-                    best_entry = r.entry;
+                    best_entry = &entries[c];
+                    best_index = r.entry;
                 }
             }
-            chosen[k] = best >= 2.5 ? best_entry : -1;
+            const bool resolved = best >= 2.5 && best_entry;
+            chosen[k] = resolved ? std::int64_t{best_index} : -1;
+            chosen_entry[k] = resolved ? best_entry : nullptr;
             chosen_score[k] = best;
             chosen_total[k] = total;
         }
@@ -601,29 +706,38 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
         support.clear();
         votes_by_name.clear();
         for (std::size_t k = 0; k < n; ++k) {
-            voted[k].clear();
-            if (chosen[k] < 0) continue;
-            const Entry& e = gaz.entry(static_cast<std::uint32_t>(chosen[k]));
-            if (e.country.empty()) continue;
-            voted[k] = e.country;
-            ++support[std::string(e.country)];
-            ++votes_by_name[folded_texts[k]][std::string(e.country)];
+            voted[k] = 0;
+            if (!chosen_entry[k] || chosen_entry[k]->country == 0) continue;
+            voted[k] = chosen_entry[k]->country;
+            ++support[voted[k]];
+            votes_by_name.add(name_of[k], voted[k]);
         }
         add_abbreviation_support();
     }
-    std::map<std::uint32_t, Place> by_entry;
+    // One place per chosen entry with all its mentions: the resolved
+    // mentions sorted by entry, each entry's in text order, are the places.
+    std::pmr::vector<std::size_t> resolved(&arena);
     for (std::size_t k = 0; k < n; ++k) {
-        if (chosen[k] < 0) continue;
-        const auto idx = static_cast<std::uint32_t>(chosen[k]);
-        auto& p = by_entry[idx];
-        p.entry = idx;
-        const double share = chosen_score[k] / chosen_total[k];
-        const double strength = std::min(1.0, chosen_score[k] / 10.0);
-        p.confidence = std::max(p.confidence, std::round(100 * (0.5 * share + 0.5 * strength)) / 100);
-        p.mentions.push_back(mentions[k]);
+        if (chosen[k] >= 0) resolved.push_back(k);
     }
+    std::ranges::sort(resolved, [&](std::size_t a, std::size_t b) {
+        return chosen[a] != chosen[b] ? chosen[a] < chosen[b] : a < b;
+    });
     std::vector<Place> out;
-    for (auto& [idx, p] : by_entry) out.push_back(std::move(p));
+    for (auto group = resolved.begin(); group != resolved.end();) {
+        const auto idx = chosen[*group];
+        const auto end = std::find_if(group, resolved.end(), [&](std::size_t k) { return chosen[k] != idx; });
+        Place& p = out.emplace_back();
+        p.entry = static_cast<std::uint32_t>(idx);
+        p.mentions.reserve(static_cast<std::size_t>(end - group));
+        for (; group != end; ++group) {
+            const std::size_t k = *group;
+            const double share = chosen_score[k] / chosen_total[k];
+            const double strength = std::min(1.0, chosen_score[k] / 10.0);
+            p.confidence = std::max(p.confidence, std::round(100 * (0.5 * share + 0.5 * strength)) / 100);
+            p.mentions.push_back(mentions[k]);
+        }
+    }
     std::sort(out.begin(), out.end(), [](const Place& a, const Place& b) {
         return a.mentions.front().span.start < b.mentions.front().span.start;
     });
