@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,10 +16,11 @@ struct Span {
     [[nodiscard]] std::size_t size() const { return end - start; }
 };
 
-/// A word or punctuation run; `folded` is the case- and accent-folded form.
+/// A word or punctuation run; `folded` is the case- and accent-folded form,
+/// a view into the folded text of the Document the token belongs to.
 struct Token {
     Span span;
-    std::string folded;
+    std::string_view folded;
     bool is_word = false;        ///< letters or digits (vs punctuation)
     bool capitalised = false;    ///< first character is an upper-case letter
     bool sentence_start = false; ///< first word of its sentence
@@ -36,6 +38,10 @@ struct Document {
     std::size_t replaced_bytes = 0;  ///< invalid UTF-8 bytes replaced by U+FFFD
     std::vector<Span> sentences;
     std::vector<Token> tokens;
+    /// The bytes that Token::folded views point into: one buffer for all the
+    /// tokens rather than a string each. Shared and never changed, so copies
+    /// and moves of the Document keep every token valid.
+    std::shared_ptr<const std::string> folded_text;
     /// For each sentence, the index of its first token and one past the last.
     std::vector<std::pair<std::size_t, std::size_t>> sentence_tokens;
 };

@@ -20,6 +20,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 
 namespace borderline {
@@ -296,9 +297,23 @@ bool is_abbreviation(std::string_view folded) {
 void tokenize(Document& d) {
     const std::string_view t = d.text;
     const std::size_t n = t.size();
-    // About one token per five bytes of English; growing by doubling from
-    // nothing moved every token's string several times.
+    // The folded forms of all tokens share one buffer: the text with ASCII
+    // letters lower-cased, which already holds the folded form of every
+    // token made of ASCII letters, digits and plain punctuation (most of
+    // them), then the folded forms of the other tokens appended. A string
+    // per token cost a heap allocation each.
+    auto folded_text = std::make_shared<std::string>(t);
+    for (char& a : *folded_text) a = (a >= 'A' && a <= 'Z') ? static_cast<char>(a - 'A' + 'a') : a;
+    // Where each token's folded form lies in folded_text. Offsets until the
+    // end, since appending may move the buffer.
+    std::vector<Span> folded_at;
+    std::string scratch;
+    auto folded = [&](std::size_t token) {
+        return std::string_view(*folded_text).substr(folded_at[token].start, folded_at[token].size());
+    };
+    // About one token per five bytes of English.
     d.tokens.reserve(n / 5 + 16);
+    folded_at.reserve(n / 5 + 16);
     std::size_t i = 0;
     bool at_sentence_start = true;
     std::size_t sentence_begin = 0;
@@ -327,7 +342,6 @@ void tokenize(Document& d) {
             continue;
         }
         if (at_sentence_start && d.tokens.size() == sentence_first_token) sentence_begin = i;
-        // Built in place: moving a finished token in copied its folded text.
         Token& tok = d.tokens.emplace_back();
         // Whether the token is ASCII letters, digits and full stops, or one
         // ASCII punctuation mark other than those fold_into drops or
@@ -379,25 +393,23 @@ void tokenize(Document& d) {
             i += cp.len;
         }
         if (ascii_token) {
-            // What fold_into gives for these bytes, without its scan for
-            // what needs more than lower-casing (about half the instructions).
-            // append, not assign: the string is new and empty, and assign's
-            // handling of overlapping sources costs more than the copy.
-            tok.folded.append(t.data() + tok.span.start, tok.span.size());
-            for (char& a : tok.folded) {
-                if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-            }
+            // What fold_into gives for these bytes is what the lower-cased
+            // text already holds at the same place.
+            folded_at.push_back(tok.span);
         } else {
-            fold_into(t.substr(tok.span.start, tok.span.size()), tok.folded);
+            fold_into(t.substr(tok.span.start, tok.span.size()), scratch);
+            const std::size_t at = folded_text->size();
+            folded_text->append(scratch);
+            folded_at.push_back({at, folded_text->size()});
         }
         tok.sentence_start = at_sentence_start && tok.is_word;
         if (tok.is_word) at_sentence_start = false;
         const auto& last = tok;
-        const std::string_view lf = last.folded;
+        const std::string_view lf = folded(d.tokens.size() - 1);
         if (!last.is_word && lf.size() == 1 && (lf[0] == '.' || lf[0] == '!' || lf[0] == '?')) {
             // End of sentence unless it closes an abbreviation or no capital follows.
             const bool abbrev = d.tokens.size() >= 2 && d.tokens[d.tokens.size() - 2].is_word &&
-                                is_abbreviation(d.tokens[d.tokens.size() - 2].folded);
+                                is_abbreviation(folded(d.tokens.size() - 2));
             std::size_t k = i;
             Cp at_k{0, 0};
             while (k < n && (at_k = cp_at(t, k), is_space_cp(at_k.c) && at_k.c != '\n')) k += at_k.len;
@@ -407,6 +419,9 @@ void tokenize(Document& d) {
         }
     }
     close_sentence(n);
+    // The buffer is complete: now the views.
+    for (std::size_t k = 0; k < d.tokens.size(); ++k) d.tokens[k].folded = folded(k);
+    d.folded_text = std::move(folded_text);
 }
 
 }  // namespace
