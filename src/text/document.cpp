@@ -238,12 +238,20 @@ std::string collapse_spaces(std::string_view s) {
 // English text is ASCII, and asking utf8proc (or the C library's locale
 // tables) about every byte cost more than the rest of tokenising.
 
+/// For each byte, whether it is an ASCII letter or digit (std::isalnum in
+/// the C locale, which the program never changes): one look-up for the byte
+/// loops over words.
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+    std::array<bool, 256> table{};
+    for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = true;
+    for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(c - 'a' + 'A')] = true;
+    return table;
+}();
+
+bool is_ascii_alnum(char b) { return kAsciiAlnum[static_cast<unsigned char>(b)]; }
+
 bool is_word_cp(utf8proc_int32_t c) {
-    if (c < 0x80) {
-        // std::isalnum in the C locale, which the program never changes.
-        const auto lower = c | 0x20;
-        return (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'z');
-    }
+    if (c < 0x80) return kAsciiAlnum[static_cast<std::size_t>(c)];
     switch (utf8proc_category(c)) {
         case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
         case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
@@ -349,14 +357,10 @@ void tokenize(Document& d) {
         bool ascii_token = cp.len == 1;
         if (is_word_cp(c)) {
             std::size_t j = i + cp.len;
-            while (j < n) {
+            while (true) {
                 // ASCII letters and digits, most of every word, on a short path.
-                const auto b = static_cast<unsigned char>(t[j]);
-                if (b < 0x80) {
-                    if (!is_word_cp(b)) break;
-                    ++j;
-                    continue;
-                }
+                while (j < n && is_ascii_alnum(t[j])) ++j;
+                if (j == n || static_cast<unsigned char>(t[j]) < 0x80) break;
                 const Cp next = cp_at(t, j);
                 if (!is_word_cp(next.c)) break;
                 ascii_token = false;
