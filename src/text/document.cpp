@@ -317,11 +317,13 @@ void tokenize(Document& d) {
     std::vector<Span> folded_at;
     std::string scratch;
     auto folded = [&](std::size_t token) {
-        return std::string_view(*folded_text).substr(folded_at[token].start, folded_at[token].size());
+        const Span at = folded_at[token];
+        return std::string_view(folded_text->data() + at.start, at.size());
     };
-    // About one token per five bytes of English.
-    d.tokens.reserve(n / 5 + 16);
-    folded_at.reserve(n / 5 + 16);
+    // About one token per five bytes of English; a quarter leaves room for
+    // the articles with short words, which otherwise moved every token.
+    d.tokens.reserve(n / 4 + 16);
+    folded_at.reserve(n / 4 + 16);
     std::size_t i = 0;
     bool at_sentence_start = true;
     std::size_t sentence_begin = 0;
@@ -349,8 +351,9 @@ void tokenize(Document& d) {
             i += cp.len;
             continue;
         }
-        if (at_sentence_start && d.tokens.size() == sentence_first_token) sentence_begin = i;
-        Token& tok = d.tokens.emplace_back();
+        const std::size_t index = d.tokens.size();
+        if (at_sentence_start && index == sentence_first_token) sentence_begin = i;
+        Token tok;
         // Whether the token is ASCII letters, digits and full stops, or one
         // ASCII punctuation mark other than those fold_into drops or
         // replaces: then folding is only lower-casing.
@@ -390,6 +393,8 @@ void tokenize(Document& d) {
             const auto cat = c < 0x80 ? (is_upper_cp(c) ? UTF8PROC_CATEGORY_LU : UTF8PROC_CATEGORY_LL)
                                       : utf8proc_category(c);
             tok.capitalised = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+            tok.sentence_start = at_sentence_start;
+            at_sentence_start = false;
             i = j;
         } else {
             tok.span = {i, i + cp.len};
@@ -406,20 +411,18 @@ void tokenize(Document& d) {
             folded_text->append(scratch);
             folded_at.push_back({at, folded_text->size()});
         }
-        tok.sentence_start = at_sentence_start && tok.is_word;
-        if (tok.is_word) at_sentence_start = false;
-        const auto& last = tok;
-        const std::string_view lf = folded(d.tokens.size() - 1);
-        if (!last.is_word && lf.size() == 1 && (lf[0] == '.' || lf[0] == '!' || lf[0] == '?')) {
+        d.tokens.push_back(tok);
+        if (tok.is_word) continue;
+        const std::string_view f = folded(index);
+        if (f.size() == 1 && (f[0] == '.' || f[0] == '!' || f[0] == '?')) {
             // End of sentence unless it closes an abbreviation or no capital follows.
-            const bool abbrev = d.tokens.size() >= 2 && d.tokens[d.tokens.size() - 2].is_word &&
-                                is_abbreviation(folded(d.tokens.size() - 2));
+            const bool abbrev = index >= 1 && d.tokens[index - 1].is_word && is_abbreviation(folded(index - 1));
             std::size_t k = i;
             Cp at_k{0, 0};
             while (k < n && (at_k = cp_at(t, k), is_space_cp(at_k.c) && at_k.c != '\n')) k += at_k.len;
             while (k < n && (at_k = cp_at(t, k), at_k.c == '"' || at_k.c == 0x201D || at_k.c == 0x2019)) k += at_k.len;
             const bool next_upper = k >= n || at_k.c == '\n' || is_upper_cp(at_k.c) || at_k.c == '"' || at_k.c == 0x201C;
-            if (!abbrev && next_upper && k > i) close_sentence(last.span.end);
+            if (!abbrev && next_upper && k > i) close_sentence(tok.span.end);
         }
     }
     close_sentence(n);
