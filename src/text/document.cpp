@@ -310,7 +310,11 @@ void tokenize(Document& d) {
     // token made of ASCII letters, digits and plain punctuation (most of
     // them), then the folded forms of the other tokens appended. A string
     // per token cost a heap allocation each.
-    auto folded_text = std::make_shared<std::string>(t);
+    auto folded_text = std::make_shared<std::string>();
+    // Room for the appended forms too (a few per cent of the text in news),
+    // so that the whole text is not copied again on the first of them.
+    folded_text->reserve(n + n / 32 + 64);
+    folded_text->append(t);
     for (char& a : *folded_text) a = (a >= 'A' && a <= 'Z') ? static_cast<char>(a - 'A' + 'a') : a;
     // Where each token's folded form lies in folded_text. Offsets until the
     // end, since appending may move the buffer.
@@ -324,6 +328,9 @@ void tokenize(Document& d) {
     // the articles with short words, which otherwise moved every token.
     d.tokens.reserve(n / 4 + 16);
     folded_at.reserve(n / 4 + 16);
+    // About one sentence per hundred bytes: room for most articles at once.
+    d.sentences.reserve(n / 64 + 8);
+    d.sentence_tokens.reserve(n / 64 + 8);
     std::size_t i = 0;
     bool at_sentence_start = true;
     std::size_t sentence_begin = 0;
@@ -337,6 +344,9 @@ void tokenize(Document& d) {
         at_sentence_start = true;
     };
     auto is_word_at = [&](std::size_t at) { return is_word_cp(cp_at(t, at).c); };
+    // The text ends in a NUL (std::string keeps one after its last byte),
+    // which is no letter: it ends the scans over letters without a bounds test.
+    const char* const text = d.text.c_str();
     while (i < n) {
         const Cp cp = cp_at(t, i);
         const auto c = cp.c;
@@ -362,7 +372,7 @@ void tokenize(Document& d) {
             std::size_t j = i + cp.len;
             while (true) {
                 // ASCII letters and digits, most of every word, on a short path.
-                while (j < n && is_ascii_alnum(t[j])) ++j;
+                while (is_ascii_alnum(text[j])) ++j;
                 if (j == n || static_cast<unsigned char>(t[j]) < 0x80) break;
                 const Cp next = cp_at(t, j);
                 if (!is_word_cp(next.c)) break;
@@ -427,7 +437,7 @@ void tokenize(Document& d) {
     }
     close_sentence(n);
     // The buffer is complete: now the views.
-    for (std::size_t k = 0; k < d.tokens.size(); ++k) d.tokens[k].folded = folded(k);
+    for (std::size_t k = 0; Token& tok : d.tokens) tok.folded = folded(k++);
     d.folded_text = std::move(folded_text);
 }
 
