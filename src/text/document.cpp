@@ -204,7 +204,8 @@ void blank_markdown(std::string& s) {
     }
 }
 
-std::string first_line(std::string_view text) {
+/// The first line that is not blank, without its leading and trailing blanks.
+std::string_view first_line(std::string_view text) {
     std::size_t start = 0;
     while (start < text.size()) {
         auto end = text.find('\n', start);
@@ -213,7 +214,7 @@ std::string first_line(std::string_view text) {
         const auto a = line.find_first_not_of(" \t\r");
         if (a != std::string_view::npos) {
             const auto b = line.find_last_not_of(" \t\r");
-            return std::string(line.substr(a, b - a + 1));
+            return line.substr(a, b - a + 1);
         }
         start = end + 1;
     }
@@ -221,22 +222,26 @@ std::string first_line(std::string_view text) {
 }
 
 std::string collapse_spaces(std::string_view s) {
-    // Whole runs of non-space bytes appended at once: a push_back per byte
-    // cost more than the rest of reading the headline.
     auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-    std::string out;
-    out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        std::size_t a = i;
-        while (a < s.size() && is_space(s[a])) ++a;
-        if (a == s.size()) break;  // no trailing space
-        std::size_t b = a;
-        while (b < s.size() && !is_space(s[b])) ++b;
-        if (!out.empty()) out.push_back(' ');  // one space between words, none before the first
-        out.append(s.data() + a, b - a);
-        i = b;
+    // Written through a pointer into a string of the longest size, then cut
+    // to length: a push_back per byte, or an append per word, cost more than
+    // the rest of reading the headline.
+    std::string out(s.size(), ' ');
+    char* const begin = out.data();
+    char* o = begin;
+    bool space_before = false;
+    for (const char c : s) {
+        if (is_space(c)) {
+            space_before = o != begin;  // one space between words, none before the first
+            continue;
+        }
+        if (space_before) {
+            *o++ = ' ';
+            space_before = false;
+        }
+        *o++ = c;
     }
+    out.resize(static_cast<std::size_t>(o - begin));  // no trailing space
     return out;
 }
 
@@ -489,12 +494,11 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
         }
     }
     d.replaced_bytes = scrub_utf8(d.text);
-    if (d.title.empty()) d.title = first_line(d.text);
-    if (d.title.size() > 300) d.title = d.title.substr(0, 300);
-    d.title = collapse_spaces(d.title);
-    if (!valid_utf8(d.title)) {
-        scrub_utf8(d.title);
-    }
+    // The headline is cut to 300 bytes before its spaces are collapsed;
+    // the cut can split a character, which the scrub then blanks.
+    const std::string_view title = d.title.empty() ? first_line(d.text) : std::string_view(d.title);
+    d.title = collapse_spaces(title.substr(0, 300));
+    scrub_utf8(d.title);
     tokenize(d);
     return d;
 }
