@@ -98,13 +98,21 @@ BOOST_AUTO_TEST_CASE(folded_tokens_survive_copies_and_moves) {
             BOOST_TEST(d.tokens[k].folded == fold(text), "token " << text);
         }
     };
+    // Many tokens with folded forms of their own, stored apart from the text.
+    std::string many_input;
+    std::vector<std::string> many_tokens;
+    for (int k = 0; k < 300; ++k) {
+        many_input += "La\xC3\xA7\xC4\xB1n \xC2\xBD\xC2\xBD \xE2\x80\x9C";
+        many_tokens.insert(many_tokens.end(), {"lacin", "1\xE2\x81\x84" "21\xE2\x81\x84" "2", "\xE2\x80\x9C"});
+    }
     const std::vector<std::string> short_tokens{"a", "b", "."};
     const std::vector<std::string> long_tokens{"mr", ".", "lacin", "met", "strasse", "officials", "in",
                                                "baku", "!", "fin", "."};
     for (const auto& [input, expected] :
          {std::pair{std::string("A b."), short_tokens},
           std::pair{std::string("Mr. La\xC3\xA7\xC4\xB1n met Stra\xC3\x9F" "e officials in BAKU! \xEF\xAC\x81n."),
-                    long_tokens}}) {
+                    long_tokens},
+          std::pair{many_input, many_tokens}}) {
         std::optional<Document> original = make_document(input, "a.txt");
         check(*original, expected);
         const Document copy = *original;

@@ -316,29 +316,13 @@ bool is_abbreviation(std::string_view folded) {
 void tokenize(Document& d) {
     const std::string_view t = d.text;
     const std::size_t n = t.size();
-    // The folded forms of all tokens share one buffer: the text with ASCII
-    // letters lower-cased, which already holds the folded form of every
-    // token made of ASCII letters, digits and plain punctuation (most of
-    // them), then the folded forms of the other tokens appended. A string
-    // per token cost a heap allocation each.
-    auto folded_text = std::make_shared<std::string>();
-    // Room for the appended forms too (a few per cent of the text in news),
-    // so that the whole text is not copied again on the first of them.
-    folded_text->reserve(n + n / 32 + 64);
-    folded_text->append(t);
-    for (char& a : *folded_text) a = (a >= 'A' && a <= 'Z') ? static_cast<char>(a - 'A' + 'a') : a;
-    // Where each token's folded form lies in folded_text. Offsets until the
-    // end, since appending may move the buffer.
-    std::vector<Span> folded_at;
-    std::string scratch;
-    auto folded = [&](std::size_t token) {
-        const Span at = folded_at[token];
-        return std::string_view(folded_text->data() + at.start, at.size());
-    };
+    auto folded_text = std::make_shared<FoldedText>();
+    std::string& lowered = folded_text->lowered;
+    lowered = t;
+    for (char& a : lowered) a = (a >= 'A' && a <= 'Z') ? static_cast<char>(a - 'A' + 'a') : a;
     // About one token per five bytes of English; a quarter leaves room for
     // the articles with short words, which otherwise moved every token.
     d.tokens.reserve(n / 4 + 16);
-    folded_at.reserve(n / 4 + 16);
     // About one sentence per hundred bytes: room for most articles at once.
     d.sentences.reserve(n / 64 + 8);
     d.sentence_tokens.reserve(n / 64 + 8);
@@ -425,19 +409,16 @@ void tokenize(Document& d) {
         if (ascii_token) {
             // What fold_into gives for these bytes is what the lower-cased
             // text already holds at the same place.
-            folded_at.push_back(tok.span);
+            tok.folded = std::string_view(lowered).substr(tok.span.start, tok.span.size());
         } else {
-            fold_into(t.substr(tok.span.start, tok.span.size()), scratch);
-            const std::size_t at = folded_text->size();
-            folded_text->append(scratch);
-            folded_at.push_back({at, folded_text->size()});
+            tok.folded = folded_text->others.emplace_back(fold(t.substr(tok.span.start, tok.span.size())));
         }
         d.tokens.push_back(tok);
         if (tok.is_word) continue;
-        const std::string_view f = folded(index);
+        const std::string_view f = tok.folded;
         if (f.size() == 1 && (f[0] == '.' || f[0] == '!' || f[0] == '?')) {
             // End of sentence unless it closes an abbreviation or no capital follows.
-            const bool abbrev = index >= 1 && d.tokens[index - 1].is_word && is_abbreviation(folded(index - 1));
+            const bool abbrev = index >= 1 && d.tokens[index - 1].is_word && is_abbreviation(d.tokens[index - 1].folded);
             std::size_t k = i;
             Cp at_k{0, 0};
             while (k < n && (at_k = cp_at(t, k), is_space_cp(at_k.c) && at_k.c != '\n')) k += at_k.len;
@@ -447,8 +428,6 @@ void tokenize(Document& d) {
         }
     }
     close_sentence(n);
-    // The buffer is complete: now the views.
-    for (std::size_t k = 0; Token& tok : d.tokens) tok.folded = folded(k++);
     d.folded_text = std::move(folded_text);
 }
 
