@@ -7,6 +7,11 @@
 
 #include <utf8proc.h>
 
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
 using namespace borderline;
 
 BOOST_AUTO_TEST_SUITE(text)
@@ -77,6 +82,50 @@ BOOST_AUTO_TEST_CASE(token_folded_is_fold_of_its_text) {
     for (const Token& t : d.tokens) {
         const std::string_view text = std::string_view(d.text).substr(t.span.start, t.span.size());
         BOOST_TEST(t.folded == fold(text), "token " << text);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(folded_tokens_survive_copies_and_moves) {
+    // Token::folded views a buffer the Document holds: copies and moves of
+    // the Document, and of short texts whose bytes a std::string keeps in
+    // itself, must keep every token's folded form, also after the original
+    // is gone. Folding makes some tokens longer (\xC3\x9F -> ss, \xEF\xAC\x81 -> fi).
+    auto check = [](const Document& d, const std::vector<std::string>& expected) {
+        BOOST_TEST_REQUIRE(d.tokens.size() == expected.size());
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+            const std::string_view text = std::string_view(d.text).substr(d.tokens[k].span.start, d.tokens[k].span.size());
+            BOOST_TEST(d.tokens[k].folded == expected[k], "token " << text);
+            BOOST_TEST(d.tokens[k].folded == fold(text), "token " << text);
+        }
+    };
+    // Many tokens with folded forms of their own, stored apart from the text.
+    std::string many_input;
+    std::vector<std::string> many_tokens;
+    for (int k = 0; k < 300; ++k) {
+        many_input += "La\xC3\xA7\xC4\xB1n \xC2\xBD\xC2\xBD \xE2\x80\x9C";
+        many_tokens.insert(many_tokens.end(), {"lacin", "1\xE2\x81\x84" "21\xE2\x81\x84" "2", "\xE2\x80\x9C"});
+    }
+    const std::vector<std::string> short_tokens{"a", "b", "."};
+    const std::vector<std::string> long_tokens{"mr", ".", "lacin", "met", "strasse", "officials", "in",
+                                               "baku", "!", "fin", "."};
+    for (const auto& [input, expected] :
+         {std::pair{std::string("A b."), short_tokens},
+          std::pair{std::string("Mr. La\xC3\xA7\xC4\xB1n met Stra\xC3\x9F" "e officials in BAKU! \xEF\xAC\x81n."),
+                    long_tokens},
+          std::pair{many_input, many_tokens}}) {
+        std::optional<Document> original = make_document(input, "a.txt");
+        check(*original, expected);
+        const Document copy = *original;
+        Document assigned;
+        assigned = *original;
+        Document moved = std::move(*original);
+        original.reset();
+        check(copy, expected);
+        check(assigned, expected);
+        check(moved, expected);
+        Document move_assigned;
+        move_assigned = std::move(moved);
+        check(move_assigned, expected);
     }
 }
 

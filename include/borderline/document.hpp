@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,13 +17,26 @@ struct Span {
     [[nodiscard]] std::size_t size() const { return end - start; }
 };
 
-/// A word or punctuation run; `folded` is the case- and accent-folded form.
+/// A word or punctuation run; `folded` is the case- and accent-folded form,
+/// a view into the folded text of the Document the token belongs to.
 struct Token {
     Span span;
-    std::string folded;
+    std::string_view folded;
     bool is_word = false;        ///< letters or digits (vs punctuation)
     bool capitalised = false;    ///< first character is an upper-case letter
     bool sentence_start = false; ///< first word of its sentence
+};
+
+/// Where the tokens' folded forms live: one buffer for most of them rather
+/// than a string each, which cost a heap allocation per token.
+struct FoldedText {
+    /// The text with ASCII letters lower-cased: the folded form of every
+    /// token of ASCII letters, digits and plain punctuation is in it at the
+    /// token's own place.
+    std::string lowered;
+    /// The folded forms of the other tokens, one string each; a deque never
+    /// moves its elements, so views of them stay valid as it grows.
+    std::deque<std::string> others;
 };
 
 enum class InputFormat { text, markdown, html, json };
@@ -36,6 +51,9 @@ struct Document {
     std::size_t replaced_bytes = 0;  ///< invalid UTF-8 bytes replaced by U+FFFD
     std::vector<Span> sentences;
     std::vector<Token> tokens;
+    /// What Token::folded views. Shared and never changed, so copies and
+    /// moves of the Document keep every token valid.
+    std::shared_ptr<const FoldedText> folded_text;
     /// For each sentence, the index of its first token and one past the last.
     std::vector<std::pair<std::size_t, std::size_t>> sentence_tokens;
 };

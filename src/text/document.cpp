@@ -20,6 +20,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 
 namespace borderline {
@@ -69,10 +70,16 @@ std::size_t scrub_utf8(std::string& s) {
 bool looks_binary(std::string_view s) {
     if (s.find('\0') != std::string_view::npos) return true;
     std::size_t control = 0;
-    // Bitwise & rather than &&: without the branches the compiler counts
-    // many bytes per instruction, and this reads every byte of the input.
-    for (unsigned char c : s) {
-        control += static_cast<std::size_t>((c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != '\f'));
+    // Bitwise & rather than &&, and a one-byte count per block of 255: then
+    // the compiler counts a whole vector register of bytes per instruction
+    // (a wider count made it widen every byte first), and this reads every
+    // byte of the input.
+    for (std::size_t at = 0; at < s.size(); at += 255) {
+        std::uint8_t in_block = 0;
+        for (unsigned char c : s.substr(at, 255)) {
+            in_block += static_cast<std::uint8_t>((c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != '\f'));
+        }
+        control += in_block;
     }
     return control * 100 > s.size();  // more than 1% control characters
 }
@@ -197,7 +204,8 @@ void blank_markdown(std::string& s) {
     }
 }
 
-std::string first_line(std::string_view text) {
+/// The first line that is not blank, without its leading and trailing blanks.
+std::string_view first_line(std::string_view text) {
     std::size_t start = 0;
     while (start < text.size()) {
         auto end = text.find('\n', start);
@@ -206,7 +214,7 @@ std::string first_line(std::string_view text) {
         const auto a = line.find_first_not_of(" \t\r");
         if (a != std::string_view::npos) {
             const auto b = line.find_last_not_of(" \t\r");
-            return std::string(line.substr(a, b - a + 1));
+            return line.substr(a, b - a + 1);
         }
         start = end + 1;
     }
@@ -214,22 +222,26 @@ std::string first_line(std::string_view text) {
 }
 
 std::string collapse_spaces(std::string_view s) {
-    // Whole runs of non-space bytes appended at once: a push_back per byte
-    // cost more than the rest of reading the headline.
     auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-    std::string out;
-    out.reserve(s.size());
-    std::size_t i = 0;
-    while (i < s.size()) {
-        std::size_t a = i;
-        while (a < s.size() && is_space(s[a])) ++a;
-        if (a == s.size()) break;  // no trailing space
-        std::size_t b = a;
-        while (b < s.size() && !is_space(s[b])) ++b;
-        if (!out.empty()) out.push_back(' ');  // one space between words, none before the first
-        out.append(s.data() + a, b - a);
-        i = b;
+    // Written through a pointer into a string of the longest size, then cut
+    // to length: a push_back per byte, or an append per word, cost more than
+    // the rest of reading the headline.
+    std::string out(s.size(), ' ');
+    char* const begin = out.data();
+    char* o = begin;
+    bool space_before = false;
+    for (const char c : s) {
+        if (is_space(c)) {
+            space_before = o != begin;  // one space between words, none before the first
+            continue;
+        }
+        if (space_before) {
+            *o++ = ' ';
+            space_before = false;
+        }
+        *o++ = c;
     }
+    out.resize(static_cast<std::size_t>(o - begin));  // no trailing space
     return out;
 }
 
@@ -237,12 +249,20 @@ std::string collapse_spaces(std::string_view s) {
 // English text is ASCII, and asking utf8proc (or the C library's locale
 // tables) about every byte cost more than the rest of tokenising.
 
+/// For each byte, whether it is an ASCII letter or digit (std::isalnum in
+/// the C locale, which the program never changes): one look-up for the byte
+/// loops over words.
+constexpr std::array<bool, 256> kAsciiAlnum = [] {
+    std::array<bool, 256> table{};
+    for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = true;
+    for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(c - 'a' + 'A')] = true;
+    return table;
+}();
+
+bool is_ascii_alnum(char b) { return kAsciiAlnum[static_cast<unsigned char>(b)]; }
+
 bool is_word_cp(utf8proc_int32_t c) {
-    if (c < 0x80) {
-        // std::isalnum in the C locale, which the program never changes.
-        const auto lower = c | 0x20;
-        return (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'z');
-    }
+    if (c < 0x80) return kAsciiAlnum[static_cast<std::size_t>(c)];
     switch (utf8proc_category(c)) {
         case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
         case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
@@ -296,9 +316,16 @@ bool is_abbreviation(std::string_view folded) {
 void tokenize(Document& d) {
     const std::string_view t = d.text;
     const std::size_t n = t.size();
-    // About one token per five bytes of English; growing by doubling from
-    // nothing moved every token's string several times.
-    d.tokens.reserve(n / 5 + 16);
+    auto folded_text = std::make_shared<FoldedText>();
+    std::string& lowered = folded_text->lowered;
+    lowered = t;
+    for (char& a : lowered) a = (a >= 'A' && a <= 'Z') ? static_cast<char>(a - 'A' + 'a') : a;
+    // About one token per five bytes of English; a quarter leaves room for
+    // the articles with short words, which otherwise moved every token.
+    d.tokens.reserve(n / 4 + 16);
+    // About one sentence per hundred bytes: room for most articles at once.
+    d.sentences.reserve(n / 64 + 8);
+    d.sentence_tokens.reserve(n / 64 + 8);
     std::size_t i = 0;
     bool at_sentence_start = true;
     std::size_t sentence_begin = 0;
@@ -312,6 +339,9 @@ void tokenize(Document& d) {
         at_sentence_start = true;
     };
     auto is_word_at = [&](std::size_t at) { return is_word_cp(cp_at(t, at).c); };
+    // The text ends in a NUL (std::string keeps one after its last byte),
+    // which is no letter: it ends the scans over letters without a bounds test.
+    const char* const text = d.text.c_str();
     while (i < n) {
         const Cp cp = cp_at(t, i);
         const auto c = cp.c;
@@ -326,23 +356,19 @@ void tokenize(Document& d) {
             i += cp.len;
             continue;
         }
-        if (at_sentence_start && d.tokens.size() == sentence_first_token) sentence_begin = i;
-        // Built in place: moving a finished token in copied its folded text.
-        Token& tok = d.tokens.emplace_back();
+        const std::size_t index = d.tokens.size();
+        if (at_sentence_start && index == sentence_first_token) sentence_begin = i;
+        Token tok;
         // Whether the token is ASCII letters, digits and full stops, or one
         // ASCII punctuation mark other than those fold_into drops or
         // replaces: then folding is only lower-casing.
         bool ascii_token = cp.len == 1;
         if (is_word_cp(c)) {
             std::size_t j = i + cp.len;
-            while (j < n) {
+            while (true) {
                 // ASCII letters and digits, most of every word, on a short path.
-                const auto b = static_cast<unsigned char>(t[j]);
-                if (b < 0x80) {
-                    if (!is_word_cp(b)) break;
-                    ++j;
-                    continue;
-                }
+                while (is_ascii_alnum(text[j])) ++j;
+                if (j == n || static_cast<unsigned char>(t[j]) < 0x80) break;
                 const Cp next = cp_at(t, j);
                 if (!is_word_cp(next.c)) break;
                 ascii_token = false;
@@ -372,6 +398,8 @@ void tokenize(Document& d) {
             const auto cat = c < 0x80 ? (is_upper_cp(c) ? UTF8PROC_CATEGORY_LU : UTF8PROC_CATEGORY_LL)
                                       : utf8proc_category(c);
             tok.capitalised = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+            tok.sentence_start = at_sentence_start;
+            at_sentence_start = false;
             i = j;
         } else {
             tok.span = {i, i + cp.len};
@@ -379,34 +407,28 @@ void tokenize(Document& d) {
             i += cp.len;
         }
         if (ascii_token) {
-            // What fold_into gives for these bytes, without its scan for
-            // what needs more than lower-casing (about half the instructions).
-            // append, not assign: the string is new and empty, and assign's
-            // handling of overlapping sources costs more than the copy.
-            tok.folded.append(t.data() + tok.span.start, tok.span.size());
-            for (char& a : tok.folded) {
-                if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-            }
+            // What fold_into gives for these bytes is what the lower-cased
+            // text already holds at the same place.
+            tok.folded = std::string_view(lowered).substr(tok.span.start, tok.span.size());
         } else {
-            fold_into(t.substr(tok.span.start, tok.span.size()), tok.folded);
+            tok.folded = folded_text->others.emplace_back(fold(t.substr(tok.span.start, tok.span.size())));
         }
-        tok.sentence_start = at_sentence_start && tok.is_word;
-        if (tok.is_word) at_sentence_start = false;
-        const auto& last = tok;
-        const std::string_view lf = last.folded;
-        if (!last.is_word && lf.size() == 1 && (lf[0] == '.' || lf[0] == '!' || lf[0] == '?')) {
+        d.tokens.push_back(tok);
+        if (tok.is_word) continue;
+        const std::string_view f = tok.folded;
+        if (f.size() == 1 && (f[0] == '.' || f[0] == '!' || f[0] == '?')) {
             // End of sentence unless it closes an abbreviation or no capital follows.
-            const bool abbrev = d.tokens.size() >= 2 && d.tokens[d.tokens.size() - 2].is_word &&
-                                is_abbreviation(d.tokens[d.tokens.size() - 2].folded);
+            const bool abbrev = index >= 1 && d.tokens[index - 1].is_word && is_abbreviation(d.tokens[index - 1].folded);
             std::size_t k = i;
             Cp at_k{0, 0};
             while (k < n && (at_k = cp_at(t, k), is_space_cp(at_k.c) && at_k.c != '\n')) k += at_k.len;
             while (k < n && (at_k = cp_at(t, k), at_k.c == '"' || at_k.c == 0x201D || at_k.c == 0x2019)) k += at_k.len;
             const bool next_upper = k >= n || at_k.c == '\n' || is_upper_cp(at_k.c) || at_k.c == '"' || at_k.c == 0x201C;
-            if (!abbrev && next_upper && k > i) close_sentence(last.span.end);
+            if (!abbrev && next_upper && k > i) close_sentence(tok.span.end);
         }
     }
     close_sentence(n);
+    d.folded_text = std::move(folded_text);
 }
 
 }  // namespace
@@ -451,12 +473,11 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
         }
     }
     d.replaced_bytes = scrub_utf8(d.text);
-    if (d.title.empty()) d.title = first_line(d.text);
-    if (d.title.size() > 300) d.title = d.title.substr(0, 300);
-    d.title = collapse_spaces(d.title);
-    if (!valid_utf8(d.title)) {
-        scrub_utf8(d.title);
-    }
+    // The headline is cut to 300 bytes before its spaces are collapsed;
+    // the cut can split a character, which the scrub then blanks.
+    const std::string_view title = d.title.empty() ? first_line(d.text) : std::string_view(d.title);
+    d.title = collapse_spaces(title.substr(0, 300));
+    scrub_utf8(d.title);
     tokenize(d);
     return d;
 }
