@@ -72,8 +72,13 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
     json disputes = json::array();
     for (const auto& d : x.scene.disputes) {
         if (!d.mentioned && !d.involves_party) continue;
-        disputes.push_back({{"id", d.id}, {"name", d.name}, {"status", d.status}, {"parties", d.parties},
-                            {"administered_by", d.administered_by}, {"mentioned", d.mentioned}});
+        json dj = {{"id", d.id},       {"name", d.name}, {"status", d.status}, {"parties", d.parties},
+                   {"administered_by", d.administered_by}, {"mentioned", d.mentioned}};
+        if (d.settled != 0) {  // additive: only settled disputes carry these
+            dj["settled"] = {{"year", d.settled}, {"how", d.settled_how}};
+            dj["history"] = d.history;
+        }
+        disputes.push_back(dj);
     }
     j["disputes"] = disputes;
     json claims = json::array();

@@ -1,9 +1,10 @@
 // Disputes: the project's registry of disputed territories and their polygons.
 #pragma once
 
-#include <borderline/geodata.hpp>
 #include <borderline/geometry.hpp>
+#include <borderline/layer.hpp>
 
+#include <filesystem>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -22,15 +23,28 @@ struct Dispute {
     std::string administered_by;       ///< ISO alpha-3, or the de facto entity's name
     std::string status;                ///< annexed, occupied, breakaway, claimed, administered
     int since = 0;
+    std::string kind;         ///< land, island, maritime or sector
+    int settled_year = 0;     ///< year the dispute was settled; 0 while it is open
+    std::string settled_how;  ///< treaty, court ruling or arbitration (empty while open)
     const MultiPolygon* polygon = nullptr;
     Box bbox;
-    LonLat label;
+    LonLat label;  ///< inside the largest part (label_x/label_y that build_disputes.py wrote)
+
+    [[nodiscard]] bool settled() const { return settled_year != 0; }
 };
 
-/// The registry, loaded from the data folder. Read-only after construction.
+/// Read the registry file (geodata/disputes.json) once and join each entry
+/// with its polygon in `polygons` (the disputes layer), in file order.
+/// Entries without an id or a polygon are left out. Throws DataError when
+/// the file is missing or is not a JSON array. The registry and the
+/// gazetteer both read the disputes through this.
+std::vector<Dispute> read_disputes(const std::filesystem::path& registry_file, const Layer& polygons);
+
+/// The registry, sorted by id. Read-only after construction. GeoData owns
+/// the one the program uses (GeoData::disputes()).
 class DisputeRegistry {
 public:
-    explicit DisputeRegistry(const GeoData& data);
+    DisputeRegistry(const std::filesystem::path& registry_file, const Layer& polygons);
     [[nodiscard]] const std::vector<Dispute>& all() const { return disputes_; }
     [[nodiscard]] const Dispute* find(const std::string& id) const;
     /// Disputes whose id, name or an alias contains the folded query.

@@ -1,8 +1,12 @@
-// Plain in-memory geometry in lon/lat degrees, as loaded from the bundled layers.
+// Plain in-memory geometry in lon/lat degrees, as loaded from the bundled
+// layers, and the few computations on it that several stages share (one
+// copy each, so they cannot drift apart): distance, point-in-polygon, ring
+// area and centroid. π is std::numbers::pi everywhere.
 #pragma once
 
 #include <algorithm>
 #include <limits>
+#include <numbers>
 #include <span>
 #include <vector>
 
@@ -55,10 +59,31 @@ using Polygon = std::vector<Points>;
 using MultiPolygon = std::vector<Polygon>;
 using Lines = std::vector<Points>;
 
-/// Great-circle distance in km between two lon/lat points (spherical Earth).
+/// Radians per degree.
+inline constexpr double kRadiansPerDegree = std::numbers::pi / 180.0;
+
+/// The one Earth radius of the program (IUGG mean radius, km): distances
+/// between places and the scale bar's metres per pixel both use it.
+inline constexpr double kEarthRadiusKm = 6371.0088;
+
+/// Great-circle distance in km between two lon/lat points (haversine on a
+/// sphere of kEarthRadiusKm).
 double km_between(double lon1, double lat1, double lon2, double lat2);
 
 /// Even-odd point-in-polygon over all rings of all parts.
 bool contains(const MultiPolygon& mp, LonLat p);
+
+/// Shoelace sums of a closed ring (the last point joins the first), in the
+/// ring's own units: `twice_area` is twice the signed area (positive when
+/// counter-clockwise with y up), `sx`/`sy` the centroid sums, so the
+/// centroid is (sx, sy) / (3 * twice_area).
+struct RingMoments {
+    double twice_area = 0;
+    double sx = 0;
+    double sy = 0;
+    [[nodiscard]] double area() const { return twice_area / 2; }
+    [[nodiscard]] LonLat centroid() const { return {sx / (3 * twice_area), sy / (3 * twice_area)}; }
+};
+RingMoments ring_moments(std::span<const LonLat> ring);
 
 }  // namespace borderline

@@ -41,6 +41,11 @@ struct SceneDispute {
     std::string status;
     bool mentioned = false;       ///< the article names it
     bool involves_party = false;  ///< one of the scene's parties claims it
+    int settled = 0;              ///< year the dispute was settled; 0 while open
+    std::string settled_how;      ///< treaty, court ruling or arbitration
+    /// Settled, and the article is not about the settlement: drawn as
+    /// history (outline only, no hatching; the label gives the year).
+    bool history = false;
 };
 
 /// A numbered claim on the map and in the legend.

@@ -204,17 +204,12 @@ void area_centre(const MultiPolygon& mp, double& lon, double& lat) {
         for (std::size_t k = 0; k < poly.size(); ++k) {
             const Points r = poly[k];
             if (r.size() < 3) continue;
-            double a = 0, cx = 0, cy = 0;
-            for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) {
-                const double f = r[j].lon * r[i].lat - r[i].lon * r[j].lat;
-                a += f;
-                cx += (r[j].lon + r[i].lon) * f;
-                cy += (r[j].lat + r[i].lat) * f;
-            }
+            const RingMoments m = ring_moments(r);
+            const double a = m.twice_area, cx = m.sx, cy = m.sy;
             if (a == 0) continue;
             // Holes count against the area they cut out of the outer ring.
             const double sign = k == 0 ? 1 : -1;
-            const double scale = std::cos(cy / (3 * a) * 3.14159265358979 / 180);
+            const double scale = std::cos(cy / (3 * a) * kRadiansPerDegree);
             const double area = std::abs(a) / 2 * scale * sign;
             w += area;
             x += cx / (3 * a) * area;
@@ -453,11 +448,7 @@ std::string GazetteerBuilder::run(const GeoData& data) {
         for (const auto& poly : countries.features()[i].polygons) {
             if (poly.empty()) continue;
             const auto& r = poly[0];
-            double a = 0;
-            for (std::size_t k = 0, j = r.size() - 1; k < r.size(); j = k++) {
-                a += (r[j].lon - r[k].lon) * (r[j].lat + r[k].lat);
-            }
-            km2 += std::abs(a) / 2 * 111.32 * 111.32 * std::cos(r[0].lat * 3.14159265358979 / 180);
+            km2 += std::abs(ring_moments(r).area()) * 111.32 * 111.32 * std::cos(r[0].lat * kRadiansPerDegree);
         }
         e.rank = std::clamp(8 - static_cast<int>(std::log10(km2 + 1)), 0, 8);
         const auto idx = add(e);
@@ -688,105 +679,33 @@ std::string GazetteerBuilder::run(const GeoData& data) {
     return finish();
 }
 
-namespace {
-
-// A point inside the largest polygon of a multipolygon: the middle of the
-// widest span of the horizontal line through its box centre.
-bool label_point(const MultiPolygon& mp, double& lon, double& lat) {
-    const Polygon* largest = nullptr;
-    double best_area = -1;
-    for (const auto& poly : mp) {
-        if (poly.empty() || poly[0].size() < 3) continue;
-        double a = 0;
-        const auto& r = poly[0];
-        for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) a += (r[j].lon + r[i].lon) * (r[j].lat - r[i].lat);
-        a = std::abs(a);
-        if (a > best_area) {
-            best_area = a;
-            largest = &poly;
-        }
-    }
-    if (!largest) return false;
-    double south = 90, north = -90;
-    for (const auto& p : (*largest)[0]) {
-        south = std::min(south, p.lat);
-        north = std::max(north, p.lat);
-    }
-    const double y = (south + north) / 2;
-    std::vector<double> xs;
-    for (const auto& ring : *largest) {
-        for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-            const auto& a = ring[i];
-            const auto& b = ring[j];
-            if ((a.lat > y) != (b.lat > y)) xs.push_back((b.lon - a.lon) * (y - a.lat) / (b.lat - a.lat) + a.lon);
-        }
-    }
-    std::sort(xs.begin(), xs.end());
-    double width = -1;
-    for (std::size_t i = 0; i + 1 < xs.size(); i += 2) {
-        if (xs[i + 1] - xs[i] > width) {
-            width = xs[i + 1] - xs[i];
-            lon = (xs[i] + xs[i + 1]) / 2;
-        }
-    }
-    lat = y;
-    return width >= 0;
-}
-
-}  // namespace
-
 // Disputed territories from the project's registry (geodata/disputes.json),
 // each placed inside its polygon from the disputes layer. Either file may be
 // missing: then there are fewer (or no) dispute entries, never an error.
 void GazetteerBuilder::add_disputes(const GeoData& data) {
-    const auto path = data.dir() / "disputes.json";
-    if (!std::filesystem::exists(path)) return;
-    nlohmann::json registry;
-    try {
-        std::ifstream in(path);
-        registry = nlohmann::json::parse(in);
-    } catch (const std::exception&) {
+    if (!std::filesystem::exists(data.dir() / "disputes.json") || !std::filesystem::exists(data.dir() / "disputes.shp")) {
         return;
     }
-    if (!registry.is_array()) return;
-    std::unordered_map<std::string, std::size_t> polygon_of;
-    const Layer* layer = nullptr;
-    if (std::filesystem::exists(data.dir() / "disputes.shp")) {
-        try {
-            layer = &data.layer("disputes");
-            for (std::size_t i = 0; i < layer->size(); ++i) polygon_of[layer->value(i, "id")] = i;
-        } catch (const Error&) {
-            layer = nullptr;
-        }
+    std::vector<Dispute> disputes;
+    try {
+        disputes = read_disputes(data.dir() / "disputes.json", data.layer("disputes"));
+    } catch (const Error&) {
+        return;
     }
-    for (const auto& d : registry) {
-        if (!d.is_object() || !d.contains("id") || !d["id"].is_string()) continue;
+    for (const Dispute& d : disputes) {
         OwnedEntry e;
-        const std::string id = d["id"].get<std::string>();
-        e.id = "dispute:" + id;
-        e.name = d.value("name", id);
+        e.id = "dispute:" + d.id;
+        e.name = d.name;
         e.kind = PlaceKind::dispute;
         e.rank = 1;
-        bool placed = false;
-        if (const auto it = polygon_of.find(id); layer && it != polygon_of.end()) {
-            placed = label_point(layer->features()[it->second].polygons, e.lon, e.lat);
-        }
-        if (!placed && d.contains("lon") && d.contains("lat") && d["lon"].is_number() && d["lat"].is_number()) {
-            e.lon = d["lon"].get<double>();
-            e.lat = d["lat"].get<double>();
-            placed = true;
-        }
-        if (!placed) continue;
+        // The registry's label point, where the map writes its name.
+        e.lon = d.label.lon;
+        e.lat = d.label.lat;
         // The country that holds it de facto, when that is a state.
-        const std::string admin = d.value("administered_by", "");
-        if (by_iso3_.count(admin)) e.country = admin;
+        if (by_iso3_.count(d.administered_by)) e.country = d.administered_by;
         const auto idx = add(e);
         add_name(e.name, idx, NameRole::name);
-        if (d.contains("aliases") && d["aliases"].is_array()) {
-            for (const auto& a : d["aliases"]) {
-                if (a.is_string()) add_name(a.get<std::string>(), idx, NameRole::name);
-            }
-        }
+        for (const auto& a : d.aliases) add_name(a, idx, NameRole::name);
     }
 }
 

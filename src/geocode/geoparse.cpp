@@ -39,7 +39,7 @@ bool all_caps_word(std::string_view s) {
 // difference of latitude in radians (haversine: a >= sin^2(dlat/2)). The 1%
 // margin keeps rounding from deciding any case the exact test would not.
 bool within_km(double lon1, double lat1, double lon2, double lat2, double km) {
-    constexpr double kKmPerDegree = 6371.0 * 3.14159265358979323846 / 180.0;
+    constexpr double kKmPerDegree = kEarthRadiusKm * kRadiansPerDegree;
     if (std::abs(lat2 - lat1) * kKmPerDegree > km * 1.01) return false;
     return km_between(lon1, lat1, lon2, lat2) < km;
 }

@@ -4,7 +4,6 @@
 #include <borderline/error.hpp>
 #include <borderline/geodata.hpp>
 
-#include <cmath>
 #include <cstdlib>
 #include <string_view>
 
@@ -19,33 +18,6 @@ extern char** environ;
 #endif
 
 namespace borderline {
-
-double km_between(double lon1, double lat1, double lon2, double lat2) {
-    constexpr double d2r = 3.14159265358979323846 / 180.0;
-    const double dlat = (lat2 - lat1) * d2r;
-    const double dlon = (lon2 - lon1) * d2r;
-    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(lat1 * d2r) * std::cos(lat2 * d2r) * std::sin(dlon / 2) * std::sin(dlon / 2);
-    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
-}
-
-bool contains(const MultiPolygon& mp, LonLat p) {
-    bool inside = false;
-    for (const auto& poly : mp) {
-        for (const auto& ring : poly) {
-            const std::size_t n = ring.size();
-            for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-                const auto& a = ring[i];
-                const auto& b = ring[j];
-                if ((a.lat > p.lat) != (b.lat > p.lat) &&
-                    p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon) {
-                    inside = !inside;
-                }
-            }
-        }
-    }
-    return inside;
-}
 
 Layer::Layer(std::string name, Kind kind, std::vector<std::string> fields, std::vector<Feature> features,
              std::shared_ptr<const void> storage)
@@ -87,7 +59,7 @@ GeoData::GeoData(std::filesystem::path dir) : dir_(std::move(dir)) {
 GeoData::~GeoData() = default;
 
 const DisputeRegistry& GeoData::disputes() const {
-    std::call_once(disputes_once_, [&] { disputes_ = std::make_unique<DisputeRegistry>(*this); });
+    std::call_once(disputes_once_, [&] { disputes_ = std::make_unique<DisputeRegistry>(dir_ / "disputes.json", layer("disputes")); });
     return *disputes_;
 }
 

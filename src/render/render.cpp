@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -28,7 +29,7 @@ namespace borderline {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+constexpr double kPi = std::numbers::pi;
 
 // ---- RAII for the C handles -------------------------------------------------
 struct SurfaceDeleter {
@@ -146,11 +147,7 @@ public:
         if (!inverse(area_.x + area_.w * 0.45, y, lon0, lat0) || !inverse(area_.x + area_.w * 0.55, y, lon1, lat1)) {
             return 0;
         }
-        const double d2r = kPi / 180;
-        const double a = std::pow(std::sin((lat1 - lat0) * d2r / 2), 2) +
-                         std::cos(lat0 * d2r) * std::cos(lat1 * d2r) * std::pow(std::sin((lon1 - lon0) * d2r / 2), 2);
-        const double metres = 2 * 6371008.8 * std::asin(std::min(1.0, std::sqrt(a)));
-        return metres / (area_.w * 0.1);
+        return km_between(lon0, lat0, lon1, lat1) * 1000 / (area_.w * 0.1);
     }
 
     [[nodiscard]] const Box& visible() const { return visible_; }
@@ -297,17 +294,11 @@ double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const R
             Ring px(xs.size());
             for (std::size_t i = 0; i < xs.size(); ++i) px[i] = {xs[i], ys[i]};
             px = clip_ring(px, Box{screen->x, screen->y, screen->x + screen->w, screen->y + screen->h});
-            double a = 0, ax = 0, ay = 0;
-            for (std::size_t i = 0, j = px.empty() ? 0 : px.size() - 1; i < px.size(); j = i++) {
-                const double cross = px[j].lon * px[i].lat - px[i].lon * px[j].lat;
-                a += cross;
-                ax += (px[j].lon + px[i].lon) * cross;
-                ay += (px[j].lat + px[i].lat) * cross;
-            }
-            if (std::abs(a) / 2 > best_area) {
-                best_area = std::abs(a) / 2;
-                if (cx) *cx = ax / (3 * a);
-                if (cy) *cy = ay / (3 * a);
+            const RingMoments m = ring_moments(px);  // in pixels
+            if (std::abs(m.area()) > best_area) {
+                best_area = std::abs(m.area());
+                if (cx) *cx = m.centroid().lon;
+                if (cy) *cy = m.centroid().lat;
             }
         }
     }
@@ -598,7 +589,9 @@ private:
             cairo_new_path(cr_);
             path_polygons(cr_, v, *d->polygon);
             cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
-            if (seen_as_own) {
+            if (sd.history) {
+                // Settled: only the outline, as a former dispute.
+            } else if (seen_as_own) {
                 set(cr_, country_fill(scene_.worldview));
                 cairo_fill_preserve(cr_);
                 drawn_.disputed_area_as_claimed = true;
@@ -672,11 +665,13 @@ private:
             if (!d) continue;
             double x = 0, y = 0;
             if (!v.to_px(d->label.lon, d->label.lat, x, y)) continue;
-            auto layout = text_.layout(sd.name, style_.label_size * k_ * 1.05, true, -1, true);
+            // A settled dispute drawn as history says so, with the year.
+            const std::string text = sd.history ? sd.name + " (settled " + std::to_string(sd.settled) + ")" : sd.name;
+            auto layout = text_.layout(text, style_.label_size * k_ * 1.05, true, -1, true);
             const Rect e = Text::extents(layout.get());
             for (double dy : {0.0, -1.1, 1.1}) {
                 Rect r{x - e.w / 2, y - e.h / 2 + dy * e.h, e.w, e.h};
-                if (placer.take(r, sd.name)) {
+                if (placer.take(r, text)) {
                     text_.draw(layout.get(), r.x, r.y, style_.disputed_boundary, 3.5 * k_);
                     break;
                 }

@@ -6,13 +6,14 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <numbers>
 #include <map>
 #include <string>
 
 namespace borderline {
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
+constexpr double kPi = std::numbers::pi;
 
 std::string num(double v) {
     // to_chars with a precision writes what printf's "%.4f" writes, without

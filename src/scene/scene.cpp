@@ -48,13 +48,29 @@ Box pad(Box b, double fraction, double min_span) {
     return out;
 }
 
+/// Whether an article that names a settled dispute is about its settlement:
+/// it gives the year of the settlement or speaks of a ruling, award or treaty.
+bool about_settlement(const Document& doc, const Dispute& d) {
+    static constexpr std::string_view kWords[] = {"ruling",   "ruled",  "verdict", "award",      "arbitration",
+                                                  "arbitral", "treaty", "handover", "settlement", "icj"};
+    const std::string year = std::to_string(d.settled_year);
+    return std::any_of(doc.tokens.begin(), doc.tokens.end(), [&](const Token& t) {
+        return t.is_word && (t.folded == year || std::find(std::begin(kWords), std::end(kWords), t.folded) != std::end(kWords));
+    });
+}
+
 /// Disputed territories in the frame, flagged when the article names them
-/// or one of the parties claims them.
-void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>& mentioned_ids) {
+/// or one of the parties claims them. A settled one is history unless the
+/// article (when there is one) names it and is about the settlement.
+void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>& mentioned_ids,
+                  const Document* doc = nullptr) {
     for (const Dispute& d : data.disputes().all()) {
         const bool named = std::find(mentioned_ids.begin(), mentioned_ids.end(), d.id) != mentioned_ids.end();
         if (!named && !d.bbox.intersects(s.bbox)) continue;
         SceneDispute& sd = s.disputes.emplace_back(d.id, d.name, d.parties, d.administered_by, d.status, named, false);
+        sd.settled = d.settled_year;
+        sd.settled_how = d.settled_how;
+        sd.history = d.settled() && !(named && doc && about_settlement(*doc, d));
         for (const auto& p : s.parties) {
             if (std::find(d.parties.begin(), d.parties.end(), p.country) != d.parties.end()) sd.involves_party = true;
         }
@@ -534,7 +550,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
             }
         }
     }
-    add_disputes(s, data, named_disputes);
+    add_disputes(s, data, named_disputes, &doc);
     drop_repeated_area_labels(s, data.disputes());
     // Capitals of the parties, for orientation.
     for (const auto& party : s.parties) {

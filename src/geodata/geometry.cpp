@@ -1,0 +1,46 @@
+// The shared geometry of include/borderline/geometry.hpp.
+#include <borderline/geometry.hpp>
+
+#include <cmath>
+
+namespace borderline {
+
+double km_between(double lon1, double lat1, double lon2, double lat2) {
+    const double dlat = (lat2 - lat1) * kRadiansPerDegree;
+    const double dlon = (lon2 - lon1) * kRadiansPerDegree;
+    const double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * kRadiansPerDegree) *
+                                                                   std::cos(lat2 * kRadiansPerDegree) *
+                                                                   std::sin(dlon / 2) * std::sin(dlon / 2);
+    return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+bool contains(const MultiPolygon& mp, LonLat p) {
+    bool inside = false;
+    for (const auto& poly : mp) {
+        for (const auto& ring : poly) {
+            const std::size_t n = ring.size();
+            for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+                const auto& a = ring[i];
+                const auto& b = ring[j];
+                if ((a.lat > p.lat) != (b.lat > p.lat) &&
+                    p.lon < (b.lon - a.lon) * (p.lat - a.lat) / (b.lat - a.lat) + a.lon) {
+                    inside = !inside;
+                }
+            }
+        }
+    }
+    return inside;
+}
+
+RingMoments ring_moments(std::span<const LonLat> r) {
+    RingMoments m;
+    for (std::size_t i = 0, j = r.empty() ? 0 : r.size() - 1; i < r.size(); j = i++) {
+        const double cross = r[j].lon * r[i].lat - r[i].lon * r[j].lat;
+        m.twice_area += cross;
+        m.sx += (r[j].lon + r[i].lon) * cross;
+        m.sy += (r[j].lat + r[i].lat) * cross;
+    }
+    return m;
+}
+
+}  // namespace borderline
