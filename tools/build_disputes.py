@@ -45,8 +45,19 @@ Recipes (keys of "polygon"; any recipe may also carry "clip": [W,S,E,N] and
   {"lake_side": {"at": [lon,lat], "side": "east", "lat_range": [S,N]}}
       the half of the lake holding the point that lies on one side of its
       east-west median, in rows of 0.02 degrees (the lakes layer has no names).
+  {"lake": {"at": [lon,lat]}}
+      the whole lake (lakes layer) that holds the point.
+  {"ne": {"layer": "admin_0_disputed_areas", "BRK_A3": "B80", ...}}
+      the union of the features of a Natural Earth 10m layer in
+      ../shared/naturalearth (ne_10m_<layer>.json; see --naturalearth) whose
+      properties equal every other key given: Natural Earth's own disputed
+      areas, the Antarctic claims, the named seas of geography_marine_polys.
   {"union": [<recipe>, ...]}, {"difference": [<recipe>, <recipe>]},
-  {"ref": "<dispute id>"}
+  {"intersection": [<recipe>, <recipe>]}, {"ref": "<dispute id>"}
+
+Every entry has a "kind" (land / island / maritime / sector) and, when the
+dispute was settled, "settled": {"year": 2008, "how": "court ruling"} (how:
+treaty / court ruling / arbitration).
 """
 import argparse
 import json
@@ -66,6 +77,11 @@ DIGITS = 5
 NE_TO_ISO = {"KOS": "XKX", "SAH": "ESH", "SDS": "SSD", "PSX": "PSE",
              "ROU": "ROU", "SOL": "SOL", "CYN": "CYN", "KAS": "KAS"}
 STATUSES = {"annexed", "occupied", "breakaway", "claimed", "administered"}
+KINDS = {"land", "island", "maritime", "sector"}
+SETTLED_HOW = {"treaty", "court ruling", "arbitration"}
+# Natural Earth 10m layers that no registry package ships (shared folder,
+# read-only; their sha256 are in geodata/SOURCES.md).
+NE_FILES = ("admin_0_disputed_areas", "admin_0_antarctic_claims", "geography_marine_polys")
 # How far (degrees) the interior point of a dispute may lie from the
 # territory of its parties; maritime entries carry their own "near_deg".
 NEAR_DEG = 0.1
@@ -359,22 +375,41 @@ def boundary_lines(poly):
 
 # ------------------------------------------------------------------ layers
 
+def read_rows(path, repair):
+    """(attributes, geometry) of every feature of a vector file; geometries
+    are copies passed through repair."""
+    ds = ogr.Open(path)
+    lyr = ds.GetLayer(0)
+    defn = lyr.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    rows = []
+    for f in lyr:
+        g = f.GetGeometryRef()
+        rows.append(({n: f.GetField(n) for n in names}, repair(g.Clone()) if g else None))
+    return rows
+
+
 class Layers:
-    def __init__(self, geodata):
+    def __init__(self, geodata, naturalearth):
         self.dir = geodata
+        self.ne_dir = naturalearth
         self.cache = {}
+
+    def naturalearth(self, name):
+        if name not in NE_FILES:
+            raise ValueError("unknown Natural Earth layer %s" % name)
+        key = "ne:" + name
+        if key not in self.cache:
+            path = os.path.join(self.ne_dir, "ne_10m_%s.json" % name)
+            if not os.path.exists(path):
+                raise ValueError("cannot open %s" % path)
+            # GeoJSON polygons are not always valid (rings touching).
+            self.cache[key] = read_rows(path, valid)
+        return self.cache[key]
 
     def features(self, name):
         if name not in self.cache:
-            ds = ogr.Open(os.path.join(self.dir, name + ".shp"))
-            lyr = ds.GetLayer(0)
-            defn = lyr.GetLayerDefn()
-            names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-            rows = []
-            for f in lyr:
-                g = f.GetGeometryRef()
-                rows.append(({n: f.GetField(n) for n in names}, g.Clone() if g else None))
-            self.cache[name] = rows
+            self.cache[name] = read_rows(os.path.join(self.dir, name + ".shp"), lambda g: g)
         return self.cache[name]
 
 
@@ -405,8 +440,15 @@ class Builder:
             g = self.lake_side(r["lake_side"])
         elif "buffer" in r:
             g = self.buffer(r["buffer"])
+        elif "lake" in r:
+            g = self.lake(r["lake"])
+        elif "ne" in r:
+            g = self.ne(r["ne"])
         elif "union" in r:
             g = union_all(self.build(x) for x in r["union"])
+        elif "intersection" in r:
+            a, b = (self.build(x) for x in r["intersection"])
+            g = valid(a.Intersection(b))
         elif "difference" in r:
             a, b = (self.build(x) for x in r["difference"])
             g = valid(a.Difference(b))
@@ -540,6 +582,21 @@ class Builder:
             raise ValueError("no island in %s" % spec["bbox"])
         return union_all(out)
 
+    def lake(self, spec):
+        at = point(*spec["at"])
+        lakes = [g for a, g in self.L.features("lakes") if g is not None and g.Contains(at)]
+        if not lakes:
+            raise ValueError("no lake at %s" % spec["at"])
+        return union_all(lakes)
+
+    def ne(self, spec):
+        want = {k: v for k, v in spec.items() if k != "layer"}
+        out = [g for a, g in self.L.naturalearth(spec["layer"])
+               if g is not None and all(a.get(k) == v for k, v in want.items())]
+        if not out:
+            raise ValueError("no Natural Earth feature %s" % json.dumps(spec, ensure_ascii=False))
+        return union_all(out)
+
     def buffer(self, spec):
         ml = ogr.Geometry(ogr.wkbMultiLineString)
         for flt in spec["lines"]:
@@ -601,11 +658,17 @@ def check_registry(reg):
     if len(set(ids)) != len(ids):
         errors.append("duplicate ids")
     for d in reg:
-        for k in ("id", "name", "aliases", "parties", "administered_by", "status", "polygon"):
+        for k in ("id", "name", "aliases", "parties", "administered_by", "status", "kind", "polygon"):
             if k not in d:
                 errors.append("%s: missing %s" % (d.get("id"), k))
         if d.get("status") not in STATUSES:
             errors.append("%s: status %r" % (d.get("id"), d.get("status")))
+        if d.get("kind") not in KINDS:
+            errors.append("%s: kind %r" % (d.get("id"), d.get("kind")))
+        st = d.get("settled")
+        if st is not None and not (isinstance(st, dict) and isinstance(st.get("year"), int)
+                                   and st.get("how") in SETTLED_HOW and set(st) <= {"year", "how"}):
+            errors.append("%s: settled must be {year, how: %s}" % (d.get("id"), "/".join(sorted(SETTLED_HOW))))
         if len(set(d.get("aliases", []))) != len(d.get("aliases", [])):
             errors.append("%s: repeated alias" % d.get("id"))
         if not all(isinstance(p, str) and len(p) == 3 and p.isupper() for p in d.get("parties", [])):
@@ -646,6 +709,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--geodata", default=os.path.join(here, "..", "geodata"))
     ap.add_argument("--registry", default=None, help="default: GEODATA/disputes.json")
+    ap.add_argument("--naturalearth", default=os.path.join(here, "..", "..", "shared", "naturalearth"),
+                    help="folder of the Natural Earth 10m GeoJSON layers (default: ../shared/naturalearth)")
     ap.add_argument("--out", default=None, help="output folder (default: GEODATA)")
     ap.add_argument("--only", default=None, help="build these ids (comma separated), write nothing")
     args = ap.parse_args()
@@ -656,7 +721,7 @@ def main():
     with open(reg_path, encoding="utf-8") as fh:
         reg = json.load(fh)
     errors = check_registry(reg)
-    builder = Builder(Layers(args.geodata), reg)
+    builder = Builder(Layers(args.geodata, args.naturalearth), reg)
     todo = reg if not args.only else [d for d in reg if d["id"] in args.only.split(",")]
     built = []
     for d in todo:
@@ -683,7 +748,8 @@ def main():
               ("admin_by", ogr.OFTString, 40), ("de_facto", ogr.OFTString, 60),
               ("since", ogr.OFTInteger, 4), ("recipe", ogr.OFTString, 10),
               ("approx", ogr.OFTInteger, 1), ("aliases", ogr.OFTString, 254),
-              ("label_x", ogr.OFTReal, 0), ("label_y", ogr.OFTReal, 0)]
+              ("label_x", ogr.OFTReal, 0), ("label_y", ogr.OFTReal, 0),
+              ("kind", ogr.OFTString, 10), ("settled", ogr.OFTInteger, 4), ("settled_by", ogr.OFTString, 16)]
     w = Writer(args.out or args.geodata, "disputes", ogr.wkbMultiPolygon, fields)
     for d, g in sorted(built, key=lambda t: t[0]["id"]):
         aliases, size = [], 0
@@ -698,7 +764,9 @@ def main():
                   "parties": ",".join(d["parties"]), "admin_by": d["administered_by"],
                   "de_facto": d.get("de_facto"), "since": d.get("since"),
                   "recipe": recipe_kind(d["polygon"]), "approx": 1 if d.get("approx") else 0,
-                  "aliases": "|".join(aliases), "label_x": lp[0], "label_y": lp[1]})
+                  "aliases": "|".join(aliases), "label_x": lp[0], "label_y": lp[1],
+                  "kind": d["kind"], "settled": (d.get("settled") or {}).get("year"),
+                  "settled_by": (d.get("settled") or {}).get("how")})
     n = w.close()
     print("disputes: %d features" % n)
     return 0
@@ -706,7 +774,7 @@ def main():
 
 def recipe_kind(r):
     for k in ("ref", "admin1", "country", "lines", "islands", "circle", "points",
-              "lake_side", "buffer", "union", "difference"):
+              "lake_side", "lake", "ne", "buffer", "union", "difference", "intersection"):
         if k in r:
             return k
     return "?"
