@@ -140,7 +140,8 @@ BOOST_AUTO_TEST_CASE(antarctic_overlap_is_inside_each_sector) {
 BOOST_AUTO_TEST_CASE(settled_dispute_is_history_unless_the_article_is_about_the_settlement) {
     auto scene_dispute = [](const std::string& text) -> nlohmann::json {
         const Extraction x = extract(make_document(text, "x.txt"), test::gazetteer(), test::data(), SceneOptions{});
-        for (const auto& d : to_json(x, test::gazetteer())["disputes"]) {
+        const nlohmann::json j = to_json(x, test::gazetteer());  // kept: the loop views into it
+        for (const auto& d : j["disputes"]) {
             if (d["id"] == "bakassi") return d;
         }
         return nullptr;
