@@ -147,7 +147,7 @@ with Server(borderline, "--jobs", "2") as s:
     expect_error(s, 400, "bbox", "POST", "/api/render", {"bbox": [50, 10, 40, 20]})
     expect_error(s, 400, "style", "POST", "/api/render", dict(base, style="../../etc/passwd"))
     expect_error(s, 400, "style", "POST", "/api/render", dict(base, style="/etc/passwd"))
-    expect_error(s, 400, "worldview", "POST", "/api/render", dict(base, worldview="ISL"))
+    expect_error(s, 400, "worldview", "POST", "/api/render", dict(base, worldview="LUX"))
     expect_error(s, 400, "format", "POST", "/api/render", dict(base, format="gif"))
     expect_error(s, 400, "colour", "POST", "/api/render", dict(base, colour="red"))
     expect_error(s, 400, "language", "POST", "/api/render", dict(base, language="fr"))
