@@ -568,7 +568,7 @@ void add_parties_and_markers(Scene& s, const Story& story, const std::vector<Wei
         if (id >= 0) s.mentioned.push_back({iso, std::string(gaz.entry(static_cast<std::uint32_t>(id)).name), -1});
     }
     for (const Entry& e : story.entries) {
-        if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) {
+        if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1 || e.kind == PlaceKind::feature) {
             if (s.bbox.contains(e.lon, e.lat)) {
                 s.markers.push_back(
                     {std::string(e.id), std::string(e.name), {e.lon, e.lat}, e.capital, e.kind == PlaceKind::admin1});
