@@ -184,6 +184,11 @@ private:
     std::vector<MentionRef> mentions_;
     std::vector<int> tok_mention_;
     std::vector<int> tok_quote_;
+    // subject_left's view of one sentence: its commas and those that open a
+    // relative clause (", which"), found once per sentence rather than once
+    // per cue (quadratic in the cues of one long sentence).
+    std::size_t rel_sentence_ = kNone;
+    std::vector<std::size_t> commas_, rel_opens_;
     std::vector<std::size_t> tok_para_;
     std::vector<Quote> quotes_;
     std::vector<bool> skip_sentence_;
@@ -678,16 +683,25 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
     std::size_t end = j - 1;
     // "Moscow, which keeps a base at Gyumri in northern Armenia, urged ...":
     // the subject stands before the relative clause, not at its end.
-    for (std::size_t k = first + 1; k + 1 < cue && k <= end; ++k) {
-        if (raw(k) != "," || in_quote(k)) continue;
-        const auto rel = fw(k + 1);
-        if (rel != "which" && rel != "who" && rel != "whose" && rel != "where") continue;
-        bool closed = false;
-        for (std::size_t c = k + 2; c < cue; ++c) closed = closed || raw(c) == ",";
-        if (closed) {
-            end = k - 1;
-            break;
+    if (rel_sentence_ != s) {
+        rel_sentence_ = s;
+        commas_.clear();
+        rel_opens_.clear();
+        const std::size_t send = sent_end(s);
+        for (std::size_t k = first; k < send; ++k) {
+            if (raw(k) != ",") continue;
+            commas_.push_back(k);
+            if (k == first || k + 1 >= send || in_quote(k)) continue;
+            const auto rel = fw(k + 1);
+            if (rel == "which" || rel == "who" || rel == "whose" || rel == "where") rel_opens_.push_back(k);
         }
+    }
+    // The leftmost opener before the cue, if a comma closes it before the
+    // cue; when none does, none closes a later opener either.
+    const auto open = std::lower_bound(rel_opens_.begin(), rel_opens_.end(), first + 1);
+    if (open != rel_opens_.end() && *open + 1 < cue && *open <= end) {
+        const auto close = std::lower_bound(commas_.begin(), commas_.end(), *open + 2);
+        if (close != commas_.end() && *close < cue) end = *open - 1;
     }
     if (in_quote(end) || !word(end)) return std::nullopt;
     if (lex::is_pronoun(fw(end))) {
@@ -1109,11 +1123,17 @@ void Analyzer::make_claims(std::size_t s, std::vector<Cue>& cues) {
                 }
             }
         }
-        std::set<std::size_t> ex = excluded;
+        // The passive speaker's tokens are excluded for this group only:
+        // added and taken out again, as copying the whole set for every
+        // group cost time quadratic in the cues of one long sentence.
+        std::vector<std::size_t> added;
         if (lead.passive && lead.actor.first != kNone) {
-            for (std::size_t t = lead.actor.first; t < lead.actor.last; ++t) ex.insert(t);
+            for (std::size_t t = lead.actor.first; t < lead.actor.last; ++t) {
+                if (excluded.insert(t).second) added.push_back(t);
+            }
         }
-        emit(group, cfirst, gend, s, ex);
+        emit(group, cfirst, gend, s, excluded);
+        for (std::size_t t : added) excluded.erase(t);
     }
 }
 
