@@ -23,7 +23,7 @@ Size parse_size(const std::string& s) {
         const int w = std::stoi(s.substr(0, x), &a);
         const int h = std::stoi(s.substr(x + 1), &b);
         if (a != x || b != s.size() - x - 1) throw std::invalid_argument("junk");
-        if (w < 200 || h < 150 || w > 20000 || h > 20000) throw std::out_of_range("range");
+        if (!canvas_size_allowed({w, h})) throw std::out_of_range("range");
         return {w, h};
     } catch (const std::exception&) {
         throw UsageError("--size " + s + " is not valid; use WIDTHxHEIGHT in pixels, e.g. 1600x1000 (200x150 to 20000x20000)");
@@ -83,6 +83,10 @@ int run_render(const RenderOptions& o) {
     SceneOptions so;
     so.size = parse_size(o.size);
     if (!o.bbox.empty()) so.bbox = parse_bbox(o.bbox);
+    // CLI11's range check lets NaN through (every comparison with it is false).
+    if (!(o.dpi >= 24 && o.dpi <= 2400)) {
+        throw UsageError("--dpi " + std::to_string(o.dpi) + " is not valid; use a number from 24 to 2400");
+    }
     so.dpi = o.dpi;
     if (o.article.empty() && !so.bbox) {
         throw UsageError("render needs an ARTICLE, or --bbox W,S,E,N for a base map");

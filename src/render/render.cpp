@@ -6,6 +6,7 @@
 #include <borderline/error.hpp>
 #include <borderline/projection.hpp>
 #include <borderline/render.hpp>
+#include <borderline/safe_text.hpp>
 
 #include "png.hpp"
 
@@ -352,7 +353,10 @@ public:
             pango_layout_set_width(l.get(), static_cast<int>(width * PANGO_SCALE));
             pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
         }
-        pango_layout_set_text(l.get(), text.c_str(), -1);
+        // Cairo refuses (PDF) or copies into XML (SVG) what it is given:
+        // only characters both accept (a headline may carry U+FFFE).
+        const std::string shown = printable_text(text);
+        pango_layout_set_text(l.get(), shown.c_str(), -1);
         return l;
     }
 
@@ -1255,7 +1259,9 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-std::string xml_escape(const std::string& in) {
+/// Markup-escaped text with only characters XML allows (printable_text).
+std::string xml_escape(const std::string& raw) {
+    const std::string in = printable_text(raw);
     std::string out;
     for (char c : in) {
         switch (c) {
@@ -1348,7 +1354,7 @@ bool project_to_pixel(const Scene& scene, LonLat where, double& x, double& y) {
 }
 
 std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style& style, OutputFormat format) {
-    if (scene.size.width < 200 || scene.size.height < 150 || scene.size.width > 20000 || scene.size.height > 20000) {
+    if (!canvas_size_allowed(scene.size)) {
         throw UsageError("size " + std::to_string(scene.size.width) + "x" + std::to_string(scene.size.height) +
                          " is out of range; use between 200x150 and 20000x20000");
     }
@@ -1367,7 +1373,8 @@ std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style
             // Fixed metadata: the same scene gives the same bytes.
             cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
             cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "borderline");
-            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
+            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
+                                           printable_text(scene.title).c_str());
             break;
     }
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
