@@ -16,6 +16,15 @@ struct Size {
     int height = 1000;
 };
 
+/// The canvas sizes drawn, 200x150 to 20000x20000 pixels: a smaller map has
+/// no room for its legend, a larger one would take gigabytes to draw.
+constexpr Size min_canvas{200, 150};
+constexpr Size max_canvas{20000, 20000};
+[[nodiscard]] constexpr bool canvas_size_allowed(Size s) {
+    return s.width >= min_canvas.width && s.height >= min_canvas.height && s.width <= max_canvas.width &&
+           s.height <= max_canvas.height;
+}
+
 /// A country drawn in a highlight colour: a party to the story.
 struct Party {
     std::string country;  ///< ISO alpha-3

@@ -61,9 +61,7 @@ Size parse_size(const std::string& s, double dpi) {
         if (!mm && (w != std::floor(w) || h != std::floor(h))) throw std::invalid_argument("fraction of a pixel");
         if (w <= 0 || h <= 0 || w > 1e6 || h > 1e6) throw std::out_of_range("range");
         const Size size = mm ? Size{pixels(w, dpi), pixels(h, dpi)} : Size{static_cast<int>(w), static_cast<int>(h)};
-        if (size.width < 200 || size.height < 150 || size.width > 20000 || size.height > 20000) {
-            throw std::out_of_range("range");
-        }
+        if (!canvas_size_allowed(size)) throw std::out_of_range("range");
         return size;
     } catch (const std::exception&) {
         throw bad();
@@ -141,6 +139,10 @@ void setup_render(CLI::App& app, RenderOptions& o) {
 
 int run_render(const RenderOptions& o) {
     SceneOptions so;
+    // CLI11's range check lets NaN through (every comparison with it is false).
+    if (!(o.dpi >= 24 && o.dpi <= 2400)) {
+        throw UsageError("--dpi " + std::to_string(o.dpi) + " is not valid; use a number from 24 to 2400");
+    }
     so.size = parse_size(o.size, o.dpi);
     if (!o.bbox.empty()) so.bbox = parse_bbox(o.bbox);
     so.dpi = o.dpi;

@@ -28,8 +28,12 @@ using namespace gazetteer_image;
 
 namespace {
 
-// Rebuilt whenever this file is compiled, so a cache made by older code is not used.
-constexpr const char* kStamp = __DATE__ " " __TIME__;
+// A hash of the builder's source (CMakeLists.txt): a cache made by other code
+// is not used, and one made by the same code survives a rebuild.
+#ifndef BORDERLINE_GAZETTEER_CODE_HASH
+#define BORDERLINE_GAZETTEER_CODE_HASH "unknown"
+#endif
+constexpr const char* kStamp = BORDERLINE_GAZETTEER_CODE_HASH;
 // Ordinary English words, to know which names are also common words.
 constexpr const char* kWordList = "/usr/share/dict/american-english";
 

@@ -36,14 +36,17 @@ std::string choose_projection(const Box& b) {
         // World scale: an equal-area pseudo-cylindrical that keeps shapes readable.
         return "+proj=eqearth +lon_0=" + num(lon0) + " +datum=WGS84 +units=m +no_defs";
     }
-    if (span > 40) {
+    const double lat1 = b.south + b.height() / 6;
+    const double lat2 = b.north - b.height() / 6;
+    // A box (nearly) symmetric about the equator puts the cone's standard
+    // parallels at +-phi: the cone flattens into a cylinder (n -> 0) that
+    // the conic formulas cannot hold; the azimuthal view suits it as well.
+    if (span > 40 || std::abs(lat1 + lat2) < 0.5) {
         // Continental scale: equal-area azimuthal centred on the extent.
         return "+proj=laea +lat_0=" + num(lat0) + " +lon_0=" + num(lon0) + " +datum=WGS84 +units=m +no_defs";
     }
     // Regional scale: conformal conic with standard parallels at 1/6 and 5/6
     // of the extent's latitudes keeps scale error small across the frame.
-    const double lat1 = b.south + b.height() / 6;
-    const double lat2 = b.north - b.height() / 6;
     return "+proj=lcc +lat_0=" + num(lat0) + " +lon_0=" + num(lon0) + " +lat_1=" + num(lat1) + " +lat_2=" +
            num(lat2) + " +datum=WGS84 +units=m +no_defs";
 }
