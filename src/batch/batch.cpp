@@ -101,14 +101,12 @@ std::vector<BatchResult> run_batch(const std::vector<BatchItem>& all_items, cons
         std::string bytes = item.path.empty() ? item.text : read_article(item.path, options.max_input_bytes);
         const std::string style_name = item.style.empty() ? options.style : item.style;
         const Style style = find_style(style_name);
-        const std::string key = batch::Hasher()
-                                    .add(bytes)
-                                    .add(item.title)
-                                    .add(item.date)
-                                    .add(item.worldview)
-                                    .add(style_bytes(style_name))
-                                    .add(common)
-                                    .hex();
+        batch::Hasher hasher;
+        hasher.add(bytes).add(item.title).add(item.date).add(item.worldview);
+        // Only items that set a focus hash it, so the keys of the others
+        // (and the renders they skip) stay as they were.
+        if (!item.focus.empty()) hasher.add("focus=" + item.focus);
+        const std::string key = hasher.add(style_bytes(style_name)).add(common).hex();
         std::vector<fs::path> outs;
         for (auto f : options.formats) {
             outs.push_back(options.outdir / (item.output + "." + extension(f)));
@@ -131,6 +129,7 @@ std::vector<BatchResult> run_batch(const std::vector<BatchItem>& all_items, cons
             SceneOptions so;
             so.size = options.size;
             so.worldview = item.worldview;
+            so.focus = item.focus;
             const Extraction x = extract(std::move(doc), gaz, data, so);
             for (std::size_t k = 0; k < outs.size(); ++k) {
                 write_atomically(outs[k].string(), render_to_bytes(x.scene, data, style, options.formats[k]));

@@ -72,6 +72,9 @@ void setup_render(CLI::App& app, RenderOptions& o) {
     app.add_option("--geojson", o.geojson, "Also write the scene (places, disputed areas) as GeoJSON for GIS");
     app.add_option("--worldview", o.worldview,
                    "Draw the map as this country (ISO alpha-3) sees it: its claims shown as its territory");
+    app.add_option("--focus", o.focus,
+                   "Frame this dispute (id or name, see `borderline disputes`) or place instead of what the "
+                   "article is found to be about");
     app.add_option("--dpi", o.dpi, "Resolution written into PNG output")->capture_default_str()->check(
         CLI::Range(24.0, 2400.0));
     app.add_option("--json", o.sidecar, "Also write the extraction JSON (places, claims, scene) to this file");
@@ -84,6 +87,7 @@ int run_render(const RenderOptions& o) {
     so.size = parse_size(o.size);
     if (!o.bbox.empty()) so.bbox = parse_bbox(o.bbox);
     so.dpi = o.dpi;
+    so.focus = o.focus;
     if (o.article.empty() && !so.bbox) {
         throw UsageError("render needs an ARTICLE, or --bbox W,S,E,N for a base map");
     }
@@ -93,6 +97,7 @@ int run_render(const RenderOptions& o) {
                                                        : std::filesystem::path(o.article).stem().string() + ".png";
     }
     const OutputFormat format = output == "-" ? OutputFormat::png : format_for(output);
+    if (!o.focus.empty() && o.article.empty()) throw UsageError("--focus needs an ARTICLE");
     if ((!o.sidecar.empty() || !o.geojson.empty()) && o.article.empty()) {
         throw UsageError("--json and --geojson need an ARTICLE");
     }
