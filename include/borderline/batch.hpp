@@ -20,6 +20,7 @@ struct BatchItem {
     std::filesystem::path path;  ///< article file; empty when the text is inline
     std::string text;            ///< inline text (manifest "text")
     std::string title, date, style, worldview;
+    std::string focus;   ///< manifest "focus": a dispute id or place name to frame (as render --focus)
     std::string error;   ///< set when the manifest line itself is broken
     std::string output;  ///< sanitised, unique output name (no extension)
 };

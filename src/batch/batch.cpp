@@ -157,14 +157,12 @@ std::string style_key(const std::string& name) {
 
 /// What an item's outputs were drawn from: if it is unchanged, so are they.
 std::string item_key(const Run& run, const BatchItem& item, const std::string& bytes) {
-    return batch::Hasher()
-        .add(bytes)
-        .add(item.title)
-        .add(item.date)
-        .add(item_worldview(run, item))
-        .add(style_key(style_name(run, item)))
-        .add(run.common)
-        .hex();
+    batch::Hasher h;
+    h.add(bytes).add(item.title).add(item.date).add(item_worldview(run, item));
+    // Only items that set a focus hash it, so the keys of the others (and the
+    // renders they skip) stay as they were.
+    if (!item.focus.empty()) h.add("focus=" + item.focus);
+    return h.add(style_key(style_name(run, item))).add(run.common).hex();
 }
 
 std::vector<fs::path> output_paths(const Run& run, const BatchItem& item) {
@@ -238,6 +236,7 @@ void render_item(Run& run, std::size_t i) {
     SceneOptions so;
     so.size = run.options.size;
     so.worldview = item_worldview(run, item);
+    so.focus = item.focus;
     const Extraction x = extract(std::move(doc), run.gaz, run.data, so);
     const Style style = find_style(style_name(run, item));
     std::vector<std::string> drawn;

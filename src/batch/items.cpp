@@ -63,6 +63,7 @@ void read_manifest(const fs::path& manifest, std::vector<BatchItem>& items) {
         item.title = str("title");
         item.date = str("date");
         item.worldview = str("worldview");
+        item.focus = str("focus");
         // Paths in a manifest are relative to the manifest, like the style
         // when it is a file rather than a bundled style's name.
         item.style = str("style");

@@ -128,6 +128,9 @@ void setup_render(CLI::App& app, RenderOptions& o) {
     app.add_option("--geojson", o.geojson, "Also write the scene (places, disputed areas) as GeoJSON for GIS");
     app.add_option("--worldview", o.worldview,
                    "Draw the map as this country (ISO alpha-3) sees it: its claims shown as its territory");
+    app.add_option("--focus", o.focus,
+                   "Frame this dispute (id or name, see `borderline disputes`) or place instead of what the "
+                   "article is found to be about");
     app.add_option("--dpi", o.dpi, "Dots per inch: paper sizes in pixels, the PNG's resolution, the PDF's page size")
         ->capture_default_str()
         ->check(
@@ -146,6 +149,7 @@ int run_render(const RenderOptions& o) {
     so.size = parse_size(o.size, o.dpi);
     if (!o.bbox.empty()) so.bbox = parse_bbox(o.bbox);
     so.dpi = o.dpi;
+    so.focus = o.focus;
     if (o.article.empty() && !so.bbox) {
         throw UsageError("render needs an ARTICLE, or --bbox W,S,E,N for a base map");
     }
@@ -154,6 +158,7 @@ int run_render(const RenderOptions& o) {
         output = o.article.empty() || o.article == "-" ? "map.png"
                                                        : std::filesystem::path(o.article).stem().string() + ".png";
     }
+    if (!o.focus.empty() && o.article.empty()) throw UsageError("--focus needs an ARTICLE");
     const OutputFormat format = output_format(output, o.format);
     // Two documents on one stream cannot be told apart by the reader.
     const int to_stdout = (output == "-") + (o.sidecar == "-") + (o.geojson == "-");
