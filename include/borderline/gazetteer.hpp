@@ -2,6 +2,7 @@
 #pragma once
 
 #include <borderline/geodata.hpp>
+#include <borderline/place_id.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -21,7 +22,7 @@ const char* to_string(PlaceKind k);
 /// One gazetteer entry: a thing on the map. A view: the strings live in the
 /// gazetteer (its cache file, memory-mapped), valid while the gazetteer is.
 struct Entry {
-    std::string_view id;       ///< stable: "country:ARM", "admin1:AM-SU", "place:AM:Yerevan", "dispute:crimea"
+    std::string_view id;       ///< stable, a PlaceId's text: "country:ARM", "place:AM:Yerevan"
     std::string_view name;     ///< display name (English where the data has one)
     PlaceKind kind = PlaceKind::place;
     std::string_view country;  ///< ISO 3166-1 alpha-3 (Natural Earth code where ISO has none)

@@ -152,7 +152,7 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
         co.number = static_cast<int>(s.callouts.size()) + 1;
         co.claim = i;
         co.actor_country = c.actor.country;
-        const auto actor = gaz.by_id("country:" + c.actor.country);
+        const auto actor = gaz.by_id(PlaceId::country(c.actor.country));
         co.actor_name = actor >= 0 ? gaz.entry(static_cast<std::uint32_t>(actor)).name : c.actor.text;
         co.stance = to_string(c.stance);
         co.quote = shorten(c.text, 100);
@@ -326,9 +326,10 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     for (std::size_t i = 0; i < places.size(); ++i) {
         const Place& p = places[i];
         const Entry& e = entries[i];
-        if (e.kind != PlaceKind::dispute || e.id.rfind("dispute:", 0) != 0) continue;
-        named_disputes.emplace_back(e.id.substr(8));
-        if (p.mentions.front().span.start < headline_end_byte) named_disputes_in_headline.emplace_back(e.id.substr(8));
+        const auto key = PlaceId::dispute_key(e.id);
+        if (e.kind != PlaceKind::dispute || !key) continue;
+        named_disputes.emplace_back(*key);
+        if (p.mentions.front().span.start < headline_end_byte) named_disputes_in_headline.emplace_back(*key);
     }
     // A name the geoparser resolved to something else of the same name (the
     // province "Crimea") still names the dispute.
@@ -398,7 +399,7 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     std::vector<std::string> framed;
     if (!ranked.empty()) {
         const std::string top = ranked.front().iso;
-        const auto top_id = gaz.by_id("country:" + top);
+        const auto top_id = gaz.by_id(PlaceId::country(top));
         const Feature* top_f = data.country_feature(top);
         Box top_box = top_f ? territory(*top_f) : Box{};
         for (const Weighed& c : ranked) {
@@ -513,16 +514,16 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
 
     int colour = 0;
     for (const auto& iso : framed) {
-        const auto id = gaz.by_id("country:" + iso);
+        const auto id = gaz.by_id(PlaceId::country(iso));
         s.parties.push_back(
             {iso, std::string(id >= 0 ? gaz.entry(static_cast<std::uint32_t>(id)).name : iso), colour++});
-        s.focus.push_back("country:" + iso);
+        s.focus.push_back(PlaceId::country(iso).str());
     }
     for (const Weighed& c : ranked) {
         const std::string& iso = c.iso;
         if (std::find(framed.begin(), framed.end(), iso) != framed.end()) continue;
         if (std::find(stand_ins.begin(), stand_ins.end(), iso) != stand_ins.end()) continue;  // drawn as the area
-        const auto id = gaz.by_id("country:" + iso);
+        const auto id = gaz.by_id(PlaceId::country(iso));
         if (id >= 0) s.mentioned.push_back({iso, std::string(gaz.entry(static_cast<std::uint32_t>(id)).name), -1});
     }
     for (const Entry& e : entries) {
