@@ -5,6 +5,7 @@
 #include <borderline/geoparse.hpp>
 
 #include "geocode/score.hpp"
+#include "geocode/temporal.hpp"
 
 #include <algorithm>
 #include <array>
@@ -410,6 +411,7 @@ private:
             // capitalised, make a proper name; "The City" is still the phrase.
             a.common = m.common_word && !title_case_name(doc_, first, last);
             a.dateline = is_dateline(doc_.text, m.span, a.at_start);
+            a.temporal = is_temporal(doc_, first, last);
             a.shouting = all_caps_word(m.text) && m.text.size() > 3 && !a.dateline;
             // "St. Peter's Basilica", "St Patrick's": a saint in the possessive
             // names a church, school or hospital, not the parish called after him.

@@ -63,6 +63,8 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
 
 double score_candidate(const ScoredCandidate& candidate, const MentionContext& a, const CandidateEvidence& ev) {
     const Entry& e = candidate.entry;
+    // "Nov 3" is a date whatever the article's country (Nov, Tajikistan).
+    if (a.temporal) return 0;
     double s = kind_score(candidate, a, ev);
     // Stated outright: stronger than size or fame ("Paris, Texas", "LONDON, Ky.").
     if (ev.settled) s = std::max(s, 3.0) + 20;

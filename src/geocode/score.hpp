@@ -48,6 +48,7 @@ struct MentionContext {
     bool saints = false;           ///< "St. Peter's": a church or school, not the parish
     bool has_capital = false;      ///< some candidate is a national capital
     bool has_place = false;        ///< some candidate is a populated place
+    bool temporal = false;         ///< a date or time: "Nov 3", "in March", "14:05 GMT"
 };
 
 /// What the rest of the article says for one candidate.
