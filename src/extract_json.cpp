@@ -3,11 +3,17 @@
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace borderline {
 
 Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& options) {
+    return extract(std::move(doc), gaz, data, options, {});
+}
+
+Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& options,
+                   const std::vector<std::string>& drop) {
     Extraction x;
     x.doc = std::move(doc);
     const auto mentions = find_mentions(x.doc, gaz);
@@ -21,6 +27,11 @@ Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, cons
                          " for an article; it looks like a list or generated text: split it");
     }
     x.places = resolve_places(x.doc, gaz, mentions);
+    if (!drop.empty()) {
+        std::erase_if(x.places, [&](const Place& p) {
+            return std::find(drop.begin(), drop.end(), gaz.entry(p.entry).id) != drop.end();
+        });
+    }
     x.claims = find_claims(x.doc, gaz, x.places, mentions);
     if (x.places.empty() && !options.bbox) {
         throw NothingToMapError(x.doc.source_name +
@@ -160,6 +171,21 @@ nlohmann::json to_geojson(const Extraction& x, const Gazetteer& gaz, const GeoDa
                               {"mentioned", d.mentioned}}}});
     }
     return {{"type", "FeatureCollection"}, {"name", x.scene.title}, {"features", features}};
+}
+
+nlohmann::json to_json(const Entry& e) {
+    return {{"id", e.id},           {"name", e.name},       {"kind", to_string(e.kind)}, {"country", e.country},
+            {"admin1", e.admin1},   {"lon", e.lon},         {"lat", e.lat},             {"population", e.population}};
+}
+
+nlohmann::json to_json(const Dispute& d) {
+    return {{"id", d.id},
+            {"name", d.name},
+            {"aliases", d.aliases},
+            {"parties", d.parties},
+            {"administered_by", d.administered_by},
+            {"status", d.status},
+            {"bbox", {d.bbox.west, d.bbox.south, d.bbox.east, d.bbox.north}}};
 }
 
 }  // namespace borderline

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <borderline/claims.hpp>
+#include <borderline/disputes.hpp>
 #include <borderline/document.hpp>
 #include <borderline/geoparse.hpp>
 #include <borderline/scene.hpp>
@@ -21,11 +22,23 @@ struct Extraction {
 /// Document -> Mentions -> Places -> Claims -> Scene.
 Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& options);
 
+/// The same without the places whose gazetteer ids are in `drop` (a reader
+/// judged them wrong, or beside the story): they are neither mapped nor
+/// framed, and claims do not point at them.
+Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& options,
+                   const std::vector<std::string>& drop);
+
 /// The public JSON of an extraction (schema "borderline/extract/1").
 nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz);
 
 /// The scene as a GeoJSON FeatureCollection for GIS users: one Point per
 /// place, one MultiPolygon per disputed area drawn, with their attributes.
 nlohmann::json to_geojson(const Extraction& x, const Gazetteer& gaz, const GeoData& data);
+
+/// A gazetteer entry as `borderline places --json` prints it.
+nlohmann::json to_json(const Entry& e);
+
+/// A registry dispute as `borderline disputes --json` prints it.
+nlohmann::json to_json(const Dispute& d);
 
 }  // namespace borderline

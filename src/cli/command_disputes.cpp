@@ -3,6 +3,7 @@
 
 #include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
+#include <borderline/extract.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -30,15 +31,7 @@ int run_disputes(const DisputesOptions& o) {
     if (hits.empty()) throw NothingToMapError("no bundled dispute matches '" + o.query + "'; run `borderline disputes` for the list");
     if (o.json) {
         nlohmann::json out = nlohmann::json::array();
-        for (const Dispute* d : hits) {
-            out.push_back({{"id", d->id},
-                           {"name", d->name},
-                           {"aliases", d->aliases},
-                           {"parties", d->parties},
-                           {"administered_by", d->administered_by},
-                           {"status", d->status},
-                           {"bbox", {d->bbox.west, d->bbox.south, d->bbox.east, d->bbox.north}}});
-        }
+        for (const Dispute* d : hits) out.push_back(to_json(*d));
         std::cout << out.dump(2) << "\n";
         return 0;
     }

@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include <borderline/error.hpp>
+#include <borderline/extract.hpp>
 #include <borderline/gazetteer.hpp>
 
 #include <nlohmann/json.hpp>
@@ -28,11 +29,7 @@ int run_places(const PlacesOptions& o) {
     if (hits.size() > o.limit) hits.resize(o.limit);
     if (o.json) {
         nlohmann::json out = nlohmann::json::array();
-        for (auto i : hits) {
-            const Entry& e = gaz.entry(i);
-            out.push_back({{"id", e.id}, {"name", e.name}, {"kind", to_string(e.kind)}, {"country", e.country},
-                           {"admin1", e.admin1}, {"lon", e.lon}, {"lat", e.lat}, {"population", e.population}});
-        }
+        for (auto i : hits) out.push_back(to_json(gaz.entry(i)));
         std::cout << out.dump(2) << "\n";
         return 0;
     }

@@ -70,6 +70,18 @@ struct BatchOptionsCli {
 void setup_batch(CLI::App& app, BatchOptionsCli& o);
 int run_batch_command(const BatchOptionsCli& o);
 
+struct ServeOptionsCli {
+    std::string bind = "127.0.0.1";
+    int port = 8080;
+    std::string token;
+    unsigned jobs = 0;  ///< 0: one per core
+    std::size_t queue = 64;
+    std::size_t max_body_mb = 20;
+    double timeout = 30;
+};
+void setup_serve(CLI::App& app, ServeOptionsCli& o);
+int run_serve(const ServeOptionsCli& o);
+
 /// One-line warnings on stderr: invalid UTF-8 replaced; style font missing.
 void warn_replaced(const Document& doc);
 /// (`installed`: font_available(style.font), which may be known already.)

@@ -80,6 +80,7 @@ int main(int argc, char** argv) {
     cli::PlacesOptions places;
     cli::DisputesOptions disputes;
     cli::BatchOptionsCli batch;
+    cli::ServeOptionsCli serve;
     cli::setup_render(*app.add_subcommand("render", "Draw the map of an article (or of --bbox) as PNG, SVG or PDF"),
                       render);
     cli::setup_extract(*app.add_subcommand("extract", "Print the places, disputes, claims and scene of an article"),
@@ -87,6 +88,7 @@ int main(int argc, char** argv) {
     cli::setup_places(*app.add_subcommand("places", "Look a name up in the gazetteer"), places);
     cli::setup_disputes(*app.add_subcommand("disputes", "List the bundled disputed territories"), disputes);
     cli::setup_batch(*app.add_subcommand("batch", "Render many articles into a folder, incrementally"), batch);
+    cli::setup_serve(*app.add_subcommand("serve", "Serve the map desk page and the HTTP API"), serve);
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -106,6 +108,7 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("places")) return cli::run_places(places);
         if (app.got_subcommand("disputes")) return cli::run_disputes(disputes);
         if (app.got_subcommand("batch")) return cli::run_batch_command(batch);
+        if (app.got_subcommand("serve")) return cli::run_serve(serve);
     } catch (const Error& e) {
         std::cerr << "borderline: " << e.what() << "\n";
         return static_cast<int>(e.code());

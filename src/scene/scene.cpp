@@ -289,6 +289,294 @@ std::string describe(const Scene& s) {
     return t;
 }
 
+
+// ---- The steps of plan_scene -------------------------------------------------
+// Each step reads what the article gave (the Story) and what the steps
+// before it decided, so the framing can be changed one step at a time.
+
+/// What plan_scene reads from the article, decoded once for every step.
+struct Story {
+    const Document& doc;
+    const Gazetteer& gaz;
+    const GeoData& data;
+    const std::vector<Place>& places;
+    std::vector<Entry> entries;  ///< each place's gazetteer entry
+    std::size_t headline_end = 0;  ///< end byte of the first sentence
+
+    Story(const Document& d, const Gazetteer& g, const GeoData& gd, const std::vector<Place>& p)
+        : doc(d), gaz(g), data(gd), places(p) {
+        entries.reserve(places.size());
+        for (const auto& place : places) entries.push_back(gaz.entry(place.entry));
+        headline_end = doc.sentences.empty() ? 0 : doc.sentences.front().end;
+    }
+
+    /// Each country's main territory, computed once for the several steps
+    /// that ask.
+    Box territory(const Feature& f) {
+        const auto [it, added] = territory_of.try_emplace(&f);
+        if (added) it->second = main_territory(f);
+        return it->second;
+    }
+    /// A country's main territory by ISO code; empty when it has no polygon.
+    Box territory(const std::string& iso) {
+        const Feature* f = data.country_feature(iso);
+        return f ? territory(*f) : Box{};
+    }
+
+private:
+    std::map<const Feature*, Box> territory_of;
+};
+
+/// Disputes the article names (registry ids, in order of first naming), and
+/// those among them named in the headline.
+struct NamedDisputes {
+    std::vector<std::string> all;
+    std::vector<std::string> in_headline;
+};
+
+NamedDisputes find_named_disputes(const Story& story) {
+    NamedDisputes out;
+    for (std::size_t i = 0; i < story.places.size(); ++i) {
+        const Place& p = story.places[i];
+        const Entry& e = story.entries[i];
+        const auto key = PlaceId::dispute_key(e.id);
+        if (e.kind != PlaceKind::dispute || !key) continue;
+        out.all.emplace_back(*key);
+        if (p.mentions.front().span.start < story.headline_end) out.in_headline.emplace_back(*key);
+    }
+    // A name the geoparser resolved to something else of the same name (the
+    // province "Crimea") still names the dispute.
+    std::unordered_map<std::string, std::size_t> first_mention;  // folded text -> first byte
+    for (const auto& p : story.places) {
+        for (const auto& m : p.mentions) {
+            const auto [it, added] = first_mention.try_emplace(fold(m.text), m.span.start);
+            if (!added && m.span.start < it->second) it->second = m.span.start;
+        }
+    }
+    // The registry's index gives the disputes each text names; they are
+    // added in registry order, as a walk over the registry would.
+    const auto& registry = story.data.disputes();
+    const auto& all = registry.all();
+    std::vector<char> named(all.size(), 0), in_headline(all.size(), 0);
+    for (const auto& [text, first] : first_mention) {
+        for (const std::size_t i : registry.named_by(text)) {
+            named[i] = 1;
+            if (first < story.headline_end) in_headline[i] = 1;
+        }
+    }
+    auto add_once = [](std::vector<std::string>& v, const std::string& id) {
+        if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+    };
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (named[i]) add_once(out.all, all[i].id);
+        if (in_headline[i]) add_once(out.in_headline, all[i].id);
+    }
+    return out;
+}
+
+/// A country and how much the article refers to it.
+struct Weighed {
+    std::string iso;
+    double weight = 0;
+    std::size_t first_seen = 0;
+};
+
+/// Countries by how often the article refers to them, heaviest first; the
+/// headline counts double, a place inside a country half a naming of it.
+std::vector<Weighed> rank_countries(const Story& story) {
+    // An article names a handful of countries: a vector searched in place
+    // serves better than maps keyed by strings.
+    std::vector<Weighed> ranked;
+    for (std::size_t i = 0; i < story.places.size(); ++i) {
+        const Entry& e = story.entries[i];
+        for (const auto& m : story.places[i].mentions) {
+            const double w =
+                (e.kind == PlaceKind::country ? 1.0 : 0.5) * (m.span.start < story.headline_end ? 2.0 : 1.0);
+            auto it = std::find_if(ranked.begin(), ranked.end(), [&](const Weighed& c) { return c.iso == e.country; });
+            if (it == ranked.end()) it = ranked.insert(it, {std::string(e.country), 0.0, m.span.start});
+            it->weight += w;
+        }
+    }
+    // In ISO order first: the sort below is not stable, and its ties came
+    // out of a map keyed by ISO code.
+    std::sort(ranked.begin(), ranked.end(), [](const Weighed& a, const Weighed& b) { return a.iso < b.iso; });
+    std::sort(ranked.begin(), ranked.end(), [](const Weighed& a, const Weighed& b) {
+        if (a.weight != b.weight) return a.weight > b.weight;
+        return a.first_seen < b.first_seen;
+    });
+    return ranked;
+}
+
+/// The countries drawn in party colours, and the territories that stand in
+/// for a dispute (drawn as the disputed area, not listed as countries).
+struct Parties {
+    std::vector<std::string> framed;
+    std::vector<std::string> stand_ins;
+};
+
+Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const NamedDisputes& named) {
+    Parties out;
+    std::vector<std::string>& framed = out.framed;
+    const DisputeRegistry& registry = story.data.disputes();
+    if (!ranked.empty()) {
+        const std::string& top = ranked.front().iso;
+        const auto top_id = story.gaz.by_id(PlaceId::country(top));
+        const Box top_box = story.territory(top);
+        for (const Weighed& c : ranked) {
+            const std::string& iso = c.iso;
+            if (c.weight < 0.4 * ranked.front().weight) continue;
+            const Feature* f = story.data.country_feature(iso);
+            if (!f) continue;
+            const Box b = story.territory(*f);
+            if (iso != top) {
+                // Only countries next to the main one share its frame; a far
+                // or very large country would shrink the story to a speck.
+                const double gap_lon = std::max(0.0, std::max(b.west - top_box.east, top_box.west - b.east));
+                const double gap_lat = std::max(0.0, std::max(b.south - top_box.north, top_box.south - b.north));
+                const double area_ratio = (b.width() * b.height()) / std::max(1e-6, top_box.width() * top_box.height());
+                if (gap_lon > 3 || gap_lat > 3 || (area_ratio > 25 && top_id >= 0)) continue;
+            }
+            framed.push_back(iso);
+        }
+    }
+    // With no country to go by, a named dispute's claimants are the parties.
+    if (framed.empty()) {
+        for (const auto& id : named.all) {
+            if (const Dispute* d = registry.find(id)) {
+                for (const auto& p : d->parties) framed.push_back(p);
+                break;
+            }
+        }
+    }
+    // A territory that is itself the disputed area (the Falkland Islands,
+    // Northern Cyprus) is not a party to its dispute: the registry's
+    // claimants are, whether or not the article names them.
+    for (const auto& id : named.all) {
+        const Dispute* d = registry.find(id);
+        if (!d) continue;
+        const Box& a = d->bbox;
+        const Box area{a.west - 0.25, a.south - 0.25, a.east + 0.25, a.north + 0.25};
+        std::vector<std::string> own;
+        for (const auto& iso : framed) {
+            if (std::find(d->parties.begin(), d->parties.end(), iso) != d->parties.end()) continue;
+            const Box b = story.territory(iso);
+            if (!b.empty() && area.contains(b.west, b.south) && area.contains(b.east, b.north)) own.push_back(iso);
+        }
+        if (own.empty()) continue;
+        std::erase_if(framed, [&](const std::string& iso) { return std::find(own.begin(), own.end(), iso) != own.end(); });
+        for (const auto& p : d->parties) {
+            if (std::find(framed.begin(), framed.end(), p) == framed.end()) framed.push_back(p);
+        }
+        out.stand_ins.insert(out.stand_ins.end(), own.begin(), own.end());
+    }
+    return out;
+}
+
+/// The extent of the map: the core of the story (the named disputes, only
+/// those of the headline when it names any, and the parties of modest size),
+/// the parties' land near it and the places named near it, padded. A party
+/// much larger than the core (Russia in a Crimea story, India in a Kashmir
+/// one) contributes only its part near the core.
+Box frame_story(Story& story, const NamedDisputes& named, const Parties& parties, const SceneOptions& options) {
+    const DisputeRegistry& registry = story.data.disputes();
+    const std::vector<std::string>& framed = parties.framed;
+    Box core;
+    bool headline_dispute = false;
+    for (const auto& id : named.in_headline) {
+        if (const Dispute* d = registry.find(id)) {
+            core.expand(d->bbox);
+            headline_dispute = true;
+        }
+    }
+    if (!headline_dispute) {
+        for (const auto& id : named.all) {
+            if (const Dispute* d = registry.find(id)) core.expand(d->bbox);
+        }
+    }
+    std::vector<Box> party_boxes;
+    double smallest = 1e18;
+    for (const auto& iso : framed) {
+        party_boxes.push_back(story.territory(iso));
+        if (!party_boxes.back().empty()) smallest = std::min(smallest, party_boxes.back().width() * party_boxes.back().height());
+    }
+    if (!headline_dispute) {
+        for (const Box& b : party_boxes) {
+            if (!b.empty() && (framed.size() == 1 || b.width() * b.height() <= 6 * smallest)) core.expand(b);
+        }
+    }
+    if (core.empty()) {
+        for (const Box& b : party_boxes) core.expand(b);
+    }
+    Box near = core;
+    if (!core.empty()) {
+        const double margin = std::max(3.0, 0.5 * std::max(core.width(), core.height()));
+        near = {core.west - margin, core.south - margin, core.east + margin, core.north + margin};
+    }
+    Box frame = core;
+    for (const Box& b : party_boxes) {
+        if (b.empty() || !b.intersects(near)) continue;
+        frame.expand(Box{std::max(b.west, near.west), std::max(b.south, near.south), std::min(b.east, near.east),
+                         std::min(b.north, near.north)});
+    }
+    if (headline_dispute) frame = core;  // the parties still show around it through the padding
+    // Places near the core pull the frame out to include them.
+    for (const Entry& e : story.entries) {
+        if (e.kind == PlaceKind::country || e.kind == PlaceKind::dispute) continue;
+        const bool in_party = std::find(framed.begin(), framed.end(), e.country) != framed.end();
+        if ((frame.empty() || in_party) && (near.empty() || near.contains(e.lon, e.lat))) frame.expand(e.lon, e.lat);
+    }
+    if (options.bbox) return *options.bbox;
+    if (frame.empty()) return {-180, -60, 180, 80};
+    // A story about one disputed area needs its surroundings for context.
+    return pad(frame, headline_dispute ? 0.45 : 0.12, 3.0);
+}
+
+/// The parties in their colours, the other countries named (for the
+/// legend), and the places in the frame as markers.
+void add_parties_and_markers(Scene& s, const Story& story, const std::vector<Weighed>& ranked,
+                             const Parties& parties) {
+    const Gazetteer& gaz = story.gaz;
+    int colour = 0;
+    for (const auto& iso : parties.framed) {
+        const auto id = gaz.by_id(PlaceId::country(iso));
+        s.parties.push_back(
+            {iso, std::string(id >= 0 ? gaz.entry(static_cast<std::uint32_t>(id)).name : iso), colour++});
+        s.focus.push_back(PlaceId::country(iso).str());
+    }
+    for (const Weighed& c : ranked) {
+        const std::string& iso = c.iso;
+        if (std::find(parties.framed.begin(), parties.framed.end(), iso) != parties.framed.end()) continue;
+        if (std::find(parties.stand_ins.begin(), parties.stand_ins.end(), iso) != parties.stand_ins.end()) {
+            continue;  // drawn as the area
+        }
+        const auto id = gaz.by_id(PlaceId::country(iso));
+        if (id >= 0) s.mentioned.push_back({iso, std::string(gaz.entry(static_cast<std::uint32_t>(id)).name), -1});
+    }
+    for (const Entry& e : story.entries) {
+        if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) {
+            if (s.bbox.contains(e.lon, e.lat)) {
+                s.markers.push_back(
+                    {std::string(e.id), std::string(e.name), {e.lon, e.lat}, e.capital, e.kind == PlaceKind::admin1});
+                s.focus.emplace_back(e.id);
+            }
+        }
+    }
+}
+
+/// Capitals of the parties in the frame, for orientation.
+void add_capitals(Scene& s, const Gazetteer& gaz) {
+    for (const auto& party : s.parties) {
+        for (const auto idx : gaz.capitals_of(party.country)) {
+            const Entry& e = gaz.entry(idx);
+            if (s.bbox.contains(e.lon, e.lat)) {
+                const bool have = std::any_of(s.markers.begin(), s.markers.end(),
+                                              [&](const Marker& m) { return m.place_id == e.id; });
+                if (!have) s.markers.push_back({std::string(e.id), std::string(e.name), {e.lon, e.lat}, true, false});
+            }
+        }
+    }
+}
+
 }  // namespace
 
 Scene plan_base_scene(const Box& bbox, const SceneOptions& options, const GeoData& data) {
@@ -316,238 +604,16 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     s.dpi = options.dpi;
     s.title = doc.title;
     s.subtitle = doc.date;
-    // Each place's entry, decoded once for the several passes below.
-    std::vector<Entry> entries;
-    entries.reserve(places.size());
-    for (const auto& p : places) entries.push_back(gaz.entry(p.entry));
-
-    std::vector<std::string> named_disputes, named_disputes_in_headline;
-    const std::size_t headline_end_byte = doc.sentences.empty() ? 0 : doc.sentences.front().end;
-    for (std::size_t i = 0; i < places.size(); ++i) {
-        const Place& p = places[i];
-        const Entry& e = entries[i];
-        const auto key = PlaceId::dispute_key(e.id);
-        if (e.kind != PlaceKind::dispute || !key) continue;
-        named_disputes.emplace_back(*key);
-        if (p.mentions.front().span.start < headline_end_byte) named_disputes_in_headline.emplace_back(*key);
-    }
-    // A name the geoparser resolved to something else of the same name (the
-    // province "Crimea") still names the dispute.
-    {
-        std::unordered_map<std::string, std::size_t> first_mention;  // folded text -> first byte
-        for (const auto& p : places) {
-            for (const auto& m : p.mentions) {
-                const auto [it, added] = first_mention.try_emplace(fold(m.text), m.span.start);
-                if (!added && m.span.start < it->second) it->second = m.span.start;
-            }
-        }
-        // The registry's index gives the disputes each text names; they are
-        // added in registry order, as a walk over the registry would.
-        const auto& all = data.disputes().all();
-        std::vector<char> named(all.size(), 0), in_headline(all.size(), 0);
-        for (const auto& [text, first] : first_mention) {
-            for (const std::size_t i : data.disputes().named_by(text)) {
-                named[i] = 1;
-                if (first < headline_end_byte) in_headline[i] = 1;
-            }
-        }
-        auto add_once = [](std::vector<std::string>& v, const std::string& id) {
-            if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
-        };
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            if (named[i]) add_once(named_disputes, all[i].id);
-            if (in_headline[i]) add_once(named_disputes_in_headline, all[i].id);
-        }
-    }
-
-    // Weight each country by how often the article refers to it; the headline counts double.
-    const std::size_t headline_end = doc.sentences.empty() ? 0 : doc.sentences.front().end;
-    // An article names a handful of countries: a vector searched in place
-    // serves better than maps keyed by strings.
-    struct Weighed {
-        std::string iso;
-        double weight = 0;
-        std::size_t first_seen = 0;
-    };
-    std::vector<Weighed> ranked;
-    for (std::size_t i = 0; i < places.size(); ++i) {
-        const Entry& e = entries[i];
-        for (const auto& m : places[i].mentions) {
-            const double w = (e.kind == PlaceKind::country ? 1.0 : 0.5) * (m.span.start < headline_end ? 2.0 : 1.0);
-            auto it = std::find_if(ranked.begin(), ranked.end(), [&](const Weighed& c) { return c.iso == e.country; });
-            if (it == ranked.end()) it = ranked.insert(it, {std::string(e.country), 0.0, m.span.start});
-            it->weight += w;
-        }
-    }
-    // In ISO order first: the sort below is not stable, and its ties came
-    // out of a map keyed by ISO code.
-    std::sort(ranked.begin(), ranked.end(), [](const Weighed& a, const Weighed& b) { return a.iso < b.iso; });
-    std::sort(ranked.begin(), ranked.end(), [](const Weighed& a, const Weighed& b) {
-        if (a.weight != b.weight) return a.weight > b.weight;
-        return a.first_seen < b.first_seen;
-    });
-
-    // Likewise each country's main territory (ranking, then party boxes).
-    std::map<const Feature*, Box> territory_of;
-    auto territory = [&](const Feature& f) -> Box {
-        const auto [it, added] = territory_of.try_emplace(&f);
-        if (added) it->second = main_territory(f);
-        return it->second;
-    };
-
-    Box frame;
-    std::vector<std::string> framed;
-    if (!ranked.empty()) {
-        const std::string top = ranked.front().iso;
-        const auto top_id = gaz.by_id(PlaceId::country(top));
-        const Feature* top_f = data.country_feature(top);
-        Box top_box = top_f ? territory(*top_f) : Box{};
-        for (const Weighed& c : ranked) {
-            const std::string& iso = c.iso;
-            if (c.weight < 0.4 * ranked.front().weight) continue;
-            const Feature* f = data.country_feature(iso);
-            if (!f) continue;
-            Box b = territory(*f);
-            if (iso != top) {
-                // Only countries next to the main one share its frame; a far
-                // or very large country would shrink the story to a speck.
-                const double gap_lon = std::max(0.0, std::max(b.west - top_box.east, top_box.west - b.east));
-                const double gap_lat = std::max(0.0, std::max(b.south - top_box.north, top_box.south - b.north));
-                const double area_ratio = (b.width() * b.height()) / std::max(1e-6, top_box.width() * top_box.height());
-                if (gap_lon > 3 || gap_lat > 3 || (area_ratio > 25 && top_id >= 0)) continue;
-            }
-            frame.expand(b);
-            framed.push_back(iso);
-        }
-    }
-    // The core of the story: the named disputes (only those of the headline
-    // when it names any) and the parties of modest size. A party much larger
-    // than the core (Russia in a Crimea story, India in a Kashmir one)
-    // contributes only its part near the core.
-    Box core;
-    bool headline_dispute = false;
-    for (const auto& id : named_disputes_in_headline) {
-        if (const Dispute* d = data.disputes().find(id)) {
-            core.expand(d->bbox);
-            headline_dispute = true;
-        }
-    }
-    if (!headline_dispute) {
-        for (const auto& id : named_disputes) {
-            if (const Dispute* d = data.disputes().find(id)) core.expand(d->bbox);
-        }
-    }
-    // With no country to go by, a named dispute's claimants are the parties.
-    if (framed.empty()) {
-        for (const auto& id : named_disputes) {
-            if (const Dispute* d = data.disputes().find(id)) {
-                for (const auto& p : d->parties) framed.push_back(p);
-                break;
-            }
-        }
-    }
-    // A territory that is itself the disputed area (the Falkland Islands,
-    // Northern Cyprus) is not a party to its dispute: the registry's
-    // claimants are, whether or not the article names them.
-    std::vector<std::string> stand_ins;
-    for (const auto& id : named_disputes) {
-        const Dispute* d = data.disputes().find(id);
-        if (!d) continue;
-        const Box& a = d->bbox;
-        const Box area{a.west - 0.25, a.south - 0.25, a.east + 0.25, a.north + 0.25};
-        std::vector<std::string> own;
-        for (const auto& iso : framed) {
-            if (std::find(d->parties.begin(), d->parties.end(), iso) != d->parties.end()) continue;
-            const Feature* f = data.country_feature(iso);
-            const Box b = f ? territory(*f) : Box{};
-            if (!b.empty() && area.contains(b.west, b.south) && area.contains(b.east, b.north)) own.push_back(iso);
-        }
-        if (own.empty()) continue;
-        std::erase_if(framed, [&](const std::string& iso) { return std::find(own.begin(), own.end(), iso) != own.end(); });
-        for (const auto& p : d->parties) {
-            if (std::find(framed.begin(), framed.end(), p) == framed.end()) framed.push_back(p);
-        }
-        stand_ins.insert(stand_ins.end(), own.begin(), own.end());
-    }
-    std::vector<Box> party_boxes;
-    double smallest = 1e18;
-    for (const auto& iso : framed) {
-        const Feature* f = data.country_feature(iso);
-        party_boxes.push_back(f ? territory(*f) : Box{});
-        if (!party_boxes.back().empty()) smallest = std::min(smallest, party_boxes.back().width() * party_boxes.back().height());
-    }
-    if (!headline_dispute) {
-        for (const Box& b : party_boxes) {
-            if (!b.empty() && (framed.size() == 1 || b.width() * b.height() <= 6 * smallest)) core.expand(b);
-        }
-    }
-    if (core.empty()) {
-        for (const Box& b : party_boxes) core.expand(b);
-    }
-    Box near = core;
-    if (!core.empty()) {
-        const double margin = std::max(3.0, 0.5 * std::max(core.width(), core.height()));
-        near = {core.west - margin, core.south - margin, core.east + margin, core.north + margin};
-    }
-    frame = core;
-    for (const Box& b : party_boxes) {
-        if (b.empty() || !b.intersects(near)) continue;
-        frame.expand(Box{std::max(b.west, near.west), std::max(b.south, near.south), std::min(b.east, near.east),
-                         std::min(b.north, near.north)});
-    }
-    if (headline_dispute) frame = core;  // the parties still show around it through the padding
-    // Places near the core pull the frame out to include them.
-    for (const Entry& e : entries) {
-        if (e.kind == PlaceKind::country || e.kind == PlaceKind::dispute) continue;
-        const bool in_party = std::find(framed.begin(), framed.end(), e.country) != framed.end();
-        if ((frame.empty() || in_party) && (near.empty() || near.contains(e.lon, e.lat))) frame.expand(e.lon, e.lat);
-    }
-    if (options.bbox) frame = *options.bbox;
-    if (frame.empty()) {
-        frame = {-180, -60, 180, 80};
-    } else if (!options.bbox) {
-        // A story about one disputed area needs its surroundings for context.
-        frame = pad(frame, headline_dispute ? 0.45 : 0.12, 3.0);
-    }
-    s.bbox = frame;
-    s.projection = choose_projection(frame);
-
-    int colour = 0;
-    for (const auto& iso : framed) {
-        const auto id = gaz.by_id(PlaceId::country(iso));
-        s.parties.push_back(
-            {iso, std::string(id >= 0 ? gaz.entry(static_cast<std::uint32_t>(id)).name : iso), colour++});
-        s.focus.push_back(PlaceId::country(iso).str());
-    }
-    for (const Weighed& c : ranked) {
-        const std::string& iso = c.iso;
-        if (std::find(framed.begin(), framed.end(), iso) != framed.end()) continue;
-        if (std::find(stand_ins.begin(), stand_ins.end(), iso) != stand_ins.end()) continue;  // drawn as the area
-        const auto id = gaz.by_id(PlaceId::country(iso));
-        if (id >= 0) s.mentioned.push_back({iso, std::string(gaz.entry(static_cast<std::uint32_t>(id)).name), -1});
-    }
-    for (const Entry& e : entries) {
-        if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) {
-            if (frame.contains(e.lon, e.lat)) {
-                s.markers.push_back(
-                    {std::string(e.id), std::string(e.name), {e.lon, e.lat}, e.capital, e.kind == PlaceKind::admin1});
-                s.focus.emplace_back(e.id);
-            }
-        }
-    }
-    add_disputes(s, data, named_disputes);
+    Story story(doc, gaz, data, places);
+    const NamedDisputes named = find_named_disputes(story);
+    const std::vector<Weighed> ranked = rank_countries(story);
+    const Parties parties = choose_parties(story, ranked, named);
+    s.bbox = frame_story(story, named, parties, options);
+    s.projection = choose_projection(s.bbox);
+    add_parties_and_markers(s, story, ranked, parties);
+    add_disputes(s, data, named.all);
     drop_repeated_area_labels(s, data.disputes());
-    // Capitals of the parties, for orientation.
-    for (const auto& party : s.parties) {
-        for (const auto idx : gaz.capitals_of(party.country)) {
-            const Entry& e = gaz.entry(idx);
-            if (frame.contains(e.lon, e.lat)) {
-                const bool have = std::any_of(s.markers.begin(), s.markers.end(),
-                                              [&](const Marker& m) { return m.place_id == e.id; });
-                if (!have) s.markers.push_back({std::string(e.id), std::string(e.name), {e.lon, e.lat}, true, false});
-            }
-        }
-    }
+    add_capitals(s, gaz);
     add_callouts(s, gaz, data, claims);
     add_borders(s, doc, data);
     s.alt_text = describe(s);

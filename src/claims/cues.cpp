@@ -1,0 +1,145 @@
+// Cues: the speech verbs of a sentence ("said", "accused", "called for",
+// "according to", ", and that"), outside quotations, with the conditions
+// each needs (an object, a preposition, a passive "by") and negation.
+#include "claims/analyzer.hpp"
+
+namespace borderline::claims_detail {
+
+bool Analyzer::negated(std::size_t i, std::size_t first) const {
+    std::size_t t = i;
+    for (int seen = 0; seen < 3;) {
+        t = prev_word(t, first);
+        if (t == kNone) return false;
+        const auto f = fw(t);
+        if (f == "not" || f == "never") return true;
+        if (f == "t" && t >= 2 && is_apostrophe(t - 1)) return true;
+        if (f == "also" || f == "ever" || f == "yet" || f == "explicitly" || f == "directly" || f == "publicly")
+            continue;
+        ++seen;
+    }
+    return false;
+}
+
+std::vector<Cue> Analyzer::find_cues(std::size_t s) {
+    std::vector<Cue> out;
+    const std::size_t first = sent_first(s), end = sent_end(s);
+    for (std::size_t i = first; i < end; ++i) {
+        if (!word(i) || in_quote(i) || tok_mention_[i] >= 0) continue;
+        const auto f = fw(i);
+        // Most words are neither a speech verb nor "according" or "and":
+        // they are passed over before any cue is made up for them.
+        const bool according_or_and = f == "according" || f == "and";
+        const lex::CueWord* cw = according_or_and ? nullptr : lex::find_cue(f);
+        if (!cw && !according_or_and) continue;
+        const std::size_t nx = next_word(i + 1, end);
+        const auto next = nx < end ? fw(nx) : std::string_view{};
+        Cue c;
+        c.tok = i;
+        c.after = i + 1;
+        if (f == "according" && next == "to") {
+            c.cls = CueClass::report;
+            c.according = true;
+            c.after = nx + 1;
+            out.push_back(c);
+            continue;
+        }
+        // ", and that ...": a second clause of the same speaker.
+        if (f == "and" && next == "that" && !out.empty() && i > first && (raw(i - 1) == "," || raw(i - 1) == ";")) {
+            c.cls = CueClass::say;
+            c.split = true;
+            c.and_that = true;
+            c.after = nx + 1;
+            out.push_back(c);
+            continue;
+        }
+        if (cw && verb_cue(c, *cw, first, end, nx)) out.push_back(c);
+    }
+    return out;
+}
+
+// Speech verb `c.tok` (`cw`) as a cue: false when it is a noun ("the
+// claims"), lacks what it needs, is "refused to comment" or a negated
+// statement ("did not say"). `nx` is the word after it.
+bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::size_t end, std::size_t nx) const {
+    const std::size_t i = c.tok;
+    const auto next = nx < end ? fw(nx) : std::string_view{};
+    const std::size_t pv = prev_word(i, first);
+    if (pv != kNone && (lex::is_determiner(fw(pv)) || possessive_s(pv))) return false;  // "the claims", "Baku's demands"
+    c.cls = cw.cls;
+    if (!needs_met(c, cw.needs, pv, end, nx)) return false;
+    // Other passives of speech verbs ("was denied by", "were accused by").
+    if (!c.passive && pv != kNone) {
+        const auto p = fw(pv);
+        if ((p == "was" || p == "were" || p == "been" || p == "is" || p == "are") && c.cls != CueClass::say &&
+            next == "by") {
+            c.passive = true;
+            c.after = nx + 1;
+        }
+    }
+    // "refused to comment", "declined to confirm": nothing said.
+    if (pv != kNone && fw(pv) == "to") {
+        const std::size_t pp = prev_word(pv, first);
+        if (pp != kNone && (fw(pp) == "declined" || fw(pp) == "refused")) return false;
+    }
+    if (negated(i, first)) {
+        if (c.cls != CueClass::deny) return false;  // "did not say": no claim
+        c.cls = CueClass::say;                      // "did not deny": a weak assertion
+        c.forced_asserts = true;
+    }
+    return true;
+}
+
+// What a verb needs around it to be a cue (lexicon's CueNeeds); may set
+// where its words start and whether it is passive.
+bool Analyzer::needs_met(Cue& c, lex::CueNeeds needs, std::size_t pv, std::size_t end, std::size_t nx) const {
+    const std::size_t i = c.tok;
+    const auto next = nx < end ? fw(nx) : std::string_view{};
+    switch (needs) {
+        case lex::CueNeeds::none:
+            return true;
+        case lex::CueNeeds::object: {
+            static const lex::WordTable kObjects{
+                "this",    "that",        "it",       "these",   "those",       "the",        "claims",
+                "reports", "allegations", "accounts", "such",    "any",         "its",        "his",
+                "her",     "their",       "them",     "charges", "accusations", "suggestions"};
+            if (!kObjects.contains(next)) return false;
+            return !(pv != kNone && lex::is_preposition(fw(pv)));
+        }
+        case lex::CueNeeds::for_or_on:
+            if (next != "for" && next != "on" && next != "upon") return false;
+            c.after = nx + 1;
+            return true;
+        case lex::CueNeeds::to_soon: {
+            bool found = false;
+            for (std::size_t k = i + 1; k < end && k < i + 8; ++k) {
+                if (fw(k) == "to" || fw(k) == "for") {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) return false;
+            if (pv != kNone) {
+                const auto p = fw(pv);
+                if (p == "is" || p == "was" || p == "were" || p == "are" || p == "be" || p == "been") return false;
+            }
+            return true;
+        }
+        case lex::CueNeeds::of_or_by: {
+            bool ok = false;
+            for (std::size_t k = i + 1; k < end && k < i + 3; ++k) {
+                if (fw(k) == "by") {
+                    ok = true;
+                    c.passive = true;
+                    c.after = k + 1;
+                }
+            }
+            for (std::size_t k = i + 1; !ok && k < end && k < i + 6; ++k) ok = fw(k) == "of";
+            return ok;
+        }
+        case lex::CueNeeds::that_or_to:
+            return next == "that" || next == "to" || (nx > i + 1 && raw(i + 1) == ":");
+    }
+    return true;
+}
+
+}  // namespace borderline::claims_detail

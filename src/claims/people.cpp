@@ -1,0 +1,331 @@
+// Speakers: which tokens name places that can stand for a government, the
+// people the article introduces with a country's title, and the actor
+// phrase of a speech verb (its subject, an inverted "said X", a pronoun or
+// "the ministry" that refers back) resolved to a country.
+#include "claims/analyzer.hpp"
+
+namespace borderline::claims_detail {
+
+// The tokens that cover a byte span.
+MentionRef Analyzer::tokens_of(const Span& span) const {
+    MentionRef r;
+    const auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), span.start,
+                                     [](const Token& t, std::size_t pos) { return t.span.start < pos; });
+    r.first = static_cast<std::size_t>(it - doc_.tokens.begin());
+    r.last = r.first;
+    while (r.last < doc_.tokens.size() && doc_.tokens[r.last].span.end <= span.end) ++r.last;
+    return r;
+}
+
+void Analyzer::index_mentions() {
+    const std::size_t n = doc_.tokens.size();
+    tok_mention_.assign(n, -1);
+    // Room for every mention at once: growing moved each one's string.
+    std::size_t most = all_mentions_.size();
+    for (const Place& p : places_) most += p.mentions.size();
+    mentions_.reserve(most);
+    for (const Place& p : places_) {
+        const Entry& e = gaz_.entry(p.entry);
+        for (const Mention& m : p.mentions) {
+            MentionRef r = tokens_of(m.span);
+            r.entry = p.entry;
+            if (r.last == r.first) continue;
+            if (m.role == NameRole::demonym || m.role == NameRole::metonym || e.kind == PlaceKind::country ||
+                (e.kind == PlaceKind::place && e.capital)) {
+                r.actor_country = e.country;
+            }
+            const int idx = static_cast<int>(mentions_.size());
+            mentions_.push_back(r);
+            for (std::size_t t = r.first; t < r.last; ++t) tok_mention_[t] = idx;
+        }
+    }
+    // A demonym or seat of government that resolution left out (it keeps
+    // places, not speakers: "Russian President ..." alone maps nothing) still
+    // names a speaker.
+    for (const Mention& m : all_mentions_) {
+        if (m.role == NameRole::name) continue;
+        MentionRef r = tokens_of(m.span);
+        if (r.last == r.first) continue;
+        bool taken = false;
+        for (std::size_t t = r.first; t < r.last; ++t) taken = taken || tok_mention_[t] >= 0;
+        if (taken) continue;
+        for (const NameRef& ref : m.candidates) {
+            if (ref.role == NameRole::name) continue;
+            r.entry = ref.entry;
+            r.actor_country = gaz_.entry(ref.entry).country;
+            break;
+        }
+        if (r.actor_country.empty()) continue;
+        r.actor_only = true;
+        const int idx = static_cast<int>(mentions_.size());
+        mentions_.push_back(r);
+        for (std::size_t t = r.first; t < r.last; ++t) tok_mention_[t] = idx;
+    }
+    mentions_by_token_.resize(mentions_.size());
+    for (std::size_t i = 0; i < mentions_.size(); ++i) mentions_by_token_[i] = i;
+    std::stable_sort(mentions_by_token_.begin(), mentions_by_token_.end(),
+                     [&](std::size_t x, std::size_t y) { return mentions_[x].first < mentions_[y].first; });
+}
+
+
+void Analyzer::register_person(std::size_t first, std::size_t last, const std::string& country) {
+    std::string full;
+    for (std::size_t t = first; t < last; ++t) {
+        if (!full.empty()) full += ' ';
+        full += fw(t);
+        person_words_.insert(std::string(fw(t)));
+    }
+    people_.emplace(full, country);
+    people_.emplace(std::string(fw(last - 1)), country);
+}
+
+// People are introduced with their country's title: "Armenia's caretaker
+// prime minister, Nikol Pashinyan", "Russian President Vladimir Putin",
+// "Kremlin spokesman Dmitry Peskov", "Armenia's Pashinyan", or the other way
+// round, "Nikol Pashinyan, Armenia's prime minister". Later "Pashinyan said"
+// resolves through this map.
+void Analyzer::register_people() {
+    const std::size_t n = doc_.tokens.size();
+    auto name_word = [&](std::size_t t) {
+        // Towns may share a person's name ("Porter", "Vladimir"); countries and provinces do not.
+        return t < n && word(t) && cap(t) && !lex::is_title_word(fw(t)) && !lex::is_function_word(fw(t)) &&
+               !lex::find_cue(fw(t)) &&
+               (tok_mention_[t] < 0 || (mentions_[tok_mention_[t]].actor_country.empty() &&
+                                        gaz_.entry(mentions_[tok_mention_[t]].entry).kind == PlaceKind::place));
+    };
+    for (const MentionRef& m : mentions_) {
+        if (m.actor_country.empty()) continue;
+        const std::size_t para = tok_para_[m.first];
+        std::size_t j = m.last;
+        bool poss = false;
+        if (j + 1 < n && is_apostrophe(j) && fw(j + 1) == "s") {
+            poss = true;
+            j += 2;
+        }
+        std::size_t titles = 0;
+        // A title phrase is short; unbounded, a run of country names would
+        // make this walk quadratic in the paragraph's length.
+        while (j < n && tok_para_[j] == para && j < m.last + 16) {
+            if (word(j) && lex::is_title_word(fw(j))) {
+                ++titles;
+                ++j;
+            } else if (raw(j) == "," && titles > 0 && name_word(j + 1)) {
+                ++j;
+            } else if (tok_mention_[j] >= 0 && !mentions_[tok_mention_[j]].actor_country.empty() && titles == 0) {
+                j = mentions_[tok_mention_[j]].last;  // "U.S. State Department spokeswoman"
+            } else {
+                break;
+            }
+        }
+        if (poss || titles > 0) {
+            std::size_t k = j;
+            while (k < n && k < j + 3 && tok_para_[k] == para && name_word(k)) ++k;
+            if (k > j) register_person(j, k, m.actor_country);
+        }
+        // "Nikol Pashinyan, Armenia's prime minister" / "Pashinyan, the Armenian prime minister"
+        std::size_t b = m.first;
+        if (b > 0 && fw(b - 1) == "the") --b;
+        const bool titled = (poss && j > m.last + 2) || (!poss && titles > 0);
+        if (titled && b >= 2 && raw(b - 1) == ",") {
+            std::size_t k = b - 1;
+            while (k > 0 && k + 3 > b - 1 && name_word(k - 1) && tok_para_[k - 1] == para) --k;
+            const std::size_t pv = k > 0 ? prev_word(k, 0) : kNone;
+            const bool after_preposition = pv != kNone && pv + 1 == k && lex::is_preposition(fw(pv));
+            if (k < b - 1 && !after_preposition) register_person(k, b - 1, m.actor_country);
+        }
+    }
+}
+
+
+// The actor phrase that ends at token `end` (inclusive), walking left over
+// names, titles, possessives and place mentions.
+ActorPhrase Analyzer::phrase_left(std::size_t end, std::size_t first) const {
+    ActorPhrase a;
+    std::size_t k = end + 1;  // phrase is [k, end]
+    std::size_t count = 0;
+    while (k > first && count < 14) {
+        const std::size_t t = k - 1;
+        if (in_quote(t)) break;
+        if (tok_mention_[t] >= 0) {
+            k = std::max(mentions_[tok_mention_[t]].first, first);
+            ++count;
+            continue;
+        }
+        const auto f = fw(t);
+        if (word(t)) {
+            if (possessive_s(t)) {
+                k = t - 1;
+            } else if (lex::is_title_word(f) || (cap(t) && !lex::is_function_word(f) && !lex::find_cue(f))) {
+                k = t;
+            } else if (f == "the") {
+                k = t;
+                break;
+            } else if (f == "of" && k <= end && t > first && lex::is_body_noun(fw(t - 1))) {
+                k = t;
+            } else {
+                break;
+            }
+        } else if (raw(t) == "," && k <= end && word(k) && cap(k) && t > first && word(t - 1) &&
+                   lex::is_title_word(fw(t - 1))) {
+            k = t;  // "prime minister, Nikol Pashinyan"
+        } else {
+            break;
+        }
+        ++count;
+    }
+    if (k > end) return a;
+    a.first = k;
+    a.last = end + 1;
+    return a;
+}
+
+// The actor phrase that starts at token `start`, walking right.
+ActorPhrase Analyzer::phrase_right(std::size_t start, std::size_t end) const {
+    ActorPhrase a;
+    std::size_t k = start;
+    std::size_t count = 0;
+    while (k < end && count < 14) {
+        if (in_quote(k)) break;
+        if (tok_mention_[k] >= 0) {
+            k = mentions_[tok_mention_[k]].last;
+            ++count;
+            continue;
+        }
+        const auto f = fw(k);
+        if (word(k)) {
+            if (possessive_s(k) || lex::is_title_word(f) || (k == start && f == "the") ||
+                (cap(k) && !lex::is_function_word(f) && !lex::find_cue(f))) {
+                ++k;
+            } else if (f == "of" && k > start && lex::is_body_noun(fw(k - 1)) && k + 1 < end &&
+                       (cap(k + 1) || tok_mention_[k + 1] >= 0)) {
+                ++k;
+            } else {
+                break;
+            }
+        } else if (is_apostrophe(k) && k + 1 < end && fw(k + 1) == "s") {
+            ++k;
+        } else if (raw(k) == "," && k > start && lex::is_title_word(fw(k - 1)) && k + 1 < end && cap(k + 1)) {
+            ++k;
+        } else {
+            break;
+        }
+        ++count;
+    }
+    if (k == start) return a;
+    a.first = start;
+    a.last = k;
+    return a;
+}
+
+std::string Analyzer::refer_back(std::size_t s, bool definite) const {
+    const std::size_t para = tok_para_[sent_first(s)];
+    if (last_.paragraph == para) return last_.country;
+    // "The ministry said" may open the paragraph after the one that named it.
+    if (definite && !last_.country.empty() && last_.paragraph + 1 == para) return last_.country;
+    return {};
+}
+
+// The country of an actor phrase: its first government-naming mention
+// ("Armenia's ambassador to Russia" is Armenia's), else a person the article
+// introduced, else, for "the ministry" and the like, the last actor.
+void Analyzer::resolve(ActorPhrase& a, std::size_t s) const {
+    if (a.first == kNone) return;
+    const Span span{doc_.tokens[a.first].span.start, doc_.tokens[a.last - 1].span.end};
+    a.text = doc_.text.substr(span.start, span.size());
+    while (!a.text.empty() && (a.text.back() == ',' || a.text.back() == ' ')) a.text.pop_back();
+    for (std::size_t t = a.first; t < a.last; ++t) {
+        if (tok_mention_[t] >= 0 && !mentions_[tok_mention_[t]].actor_country.empty()) {
+            a.country = mentions_[tok_mention_[t]].actor_country;
+            return;
+        }
+    }
+    // A name: the full name first ("Vladimir Putin"), then the surname.
+    for (std::size_t t = a.first; t < a.last; ++t) {
+        std::string full;
+        for (std::size_t u = t; u < a.last && word(u) && cap(u); ++u) {
+            if (!full.empty()) full += ' ';
+            full += fw(u);
+            if (const auto it = people_.find(full); it != people_.end()) a.country = it->second;
+        }
+        if (!a.country.empty()) return;
+    }
+    bool definite = a.last - a.first >= 2 && fw(a.first) == "the";
+    for (std::size_t t = a.first + 1; definite && t < a.last; ++t) definite = lex::is_title_word(fw(t));
+    if (definite) a.country = refer_back(s, true);
+}
+
+std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s) {
+    const std::size_t first = sent_first(s);
+    std::size_t j = cue;
+    if (fw(cue) == "saying" && cue > first && fw(cue - 1) == "as") --j;  // "quoted X as saying"
+    static const lex::WordTable kAlsoSkip{"did",        "does",      "do",   "not", "never",
+                                                      "t",          "could",     "can",  "may", "might",
+                                                      "reportedly", "allegedly", "ever", "yet"};
+    std::size_t skipped = 0;
+    while (j > first && skipped < 9) {
+        const std::size_t t = j - 1;
+        if (in_quote(t)) break;
+        const auto f = fw(t);
+        if (lex::is_skippable(f) || kAlsoSkip.contains(f) || is_apostrophe(t)) {
+            --j;
+            ++skipped;
+            continue;
+        }
+        break;
+    }
+    if (j <= first) return std::nullopt;
+    std::size_t end = j - 1;
+    // "Moscow, which keeps a base at Gyumri in northern Armenia, urged ...":
+    // the subject stands before the relative clause, not at its end. Only
+    // the sentence's first relative clause can be it: a later one closes
+    // no earlier than the first does.
+    find_relative_clause(s);
+    const std::size_t k = rel_comma_;
+    if (k != kNone && k + 1 < cue && k <= end && rel_close_ < cue) end = k - 1;
+    if (in_quote(end) || !word(end)) return std::nullopt;
+    if (lex::is_pronoun(fw(end))) {
+        ActorPhrase a;
+        a.first = end;
+        a.last = end + 1;
+        a.text = std::string(raw(end));
+        a.country = refer_back(s, false);
+        if (a.country.empty()) return std::nullopt;
+        return a;
+    }
+    ActorPhrase a = phrase_left(end, first);
+    if (a.first == kNone) return std::nullopt;
+    // "troops in Armenia said" is not Armenia speaking.
+    const std::size_t before = prev_word(a.first, first);
+    if (before != kNone && before + 1 == a.first && lex::is_preposition(fw(before))) return std::nullopt;
+    resolve(a, s);
+    if (a.country.empty()) return std::nullopt;
+    return a;
+}
+
+void Analyzer::find_relative_clause(std::size_t s) {
+    if (rel_sentence_ == s) return;
+    rel_sentence_ = s;
+    rel_comma_ = rel_close_ = kNone;
+    const std::size_t first = sent_first(s), end = sent_end(s);
+    for (std::size_t k = first + 1; k + 1 < end; ++k) {
+        if (raw(k) != "," || in_quote(k)) continue;
+        const auto rel = fw(k + 1);
+        if (rel != "which" && rel != "who" && rel != "whose" && rel != "where") continue;
+        rel_comma_ = k;
+        for (std::size_t c = k + 2; c < end; ++c) {
+            if (raw(c) == ",") {
+                rel_close_ = c;
+                break;
+            }
+        }
+        return;
+    }
+}
+
+void Analyzer::note_actor(std::size_t s, const std::string& country, const std::string& text) {
+    const std::size_t para = tok_para_[sent_first(s)];
+    last_ = {para, country, text};
+}
+
+
+}  // namespace borderline::claims_detail

@@ -1,0 +1,85 @@
+// Stance: the cue's class decides (denies, accuses, demands, reports); for
+// a neutral verb ("said") the words of the claim do: a negated statement of
+// the speaker's own conduct denies, "should"/"must" demands, words of
+// accusation accuse, and anything else asserts.
+#include "claims/analyzer.hpp"
+
+namespace borderline::claims_detail {
+
+Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first, std::size_t end,
+                                const std::string& country) const {
+    for (const Cue& c : group) {
+        if (c.forced_asserts) return Stance::asserts;
+        switch (c.cls) {
+            case CueClass::deny:
+                return Stance::denies;
+            case CueClass::accuse:
+                return Stance::accuses;
+            case CueClass::demand:
+                return Stance::demands;
+            default:
+                break;
+        }
+    }
+    for (const Cue& c : group) {
+        if (c.cls == CueClass::report) return Stance::reports;
+    }
+    // A neutral verb: what is said decides.
+    std::vector<std::size_t> ws;
+    for (std::size_t t = first; t < end; ++t) {
+        if (word(t)) ws.push_back(t);
+    }
+    auto self = [&](std::size_t t) {
+        static const lex::WordTable kSelf{"it", "its", "we", "our", "they", "their", "i", "his", "her"};
+        if (kSelf.contains(fw(t))) return true;
+        return tok_mention_[t] >= 0 && mentions_[tok_mention_[t]].actor_country == country;
+    };
+    // A denial says something did not happen ("had not crossed", "never
+    // entered"); "would not cede" is a resolve, not a denial.
+    static const lex::WordTable kPastAux{"had",   "has",  "have",  "did", "does", "do",
+                                                     "was",   "were", "is",    "are", "hadn", "hasn",
+                                                     "haven", "didn", "doesn", "don", "wasn", "weren"};
+    auto negation = [&](std::size_t i) {
+        const auto f = fw(ws[i]);
+        const auto before = i > 0 ? fw(ws[i - 1]) : std::string_view{};
+        if (f == "never") return before != "would" && before != "will";
+        if (f == "no") return true;
+        if (f == "not" || (f == "t" && ws[i] >= 1 && is_apostrophe(ws[i] - 1))) return kPastAux.contains(before);
+        return false;
+    };
+    // "it had not crossed", "its troops never entered", "no shots were fired"
+    if (!ws.empty()) {
+        bool subject_self = false;
+        for (std::size_t i = 0; i < ws.size() && i < 3; ++i) subject_self = subject_self || self(ws[i]);
+        const auto f0 = fw(ws[0]);
+        if (f0 == "no" || f0 == "nothing" || f0 == "none") return Stance::denies;
+        for (std::size_t i = 0; i < ws.size() && i < 9; ++i) {
+            if (negation(i) && (subject_self || (i > 0 && fw(ws[0]) == "there"))) return Stance::denies;
+        }
+    }
+    for (std::size_t t : ws) {
+        if (lex::is_denying_word(fw(t))) return Stance::denies;
+    }
+    static const lex::WordTable kAskVerbs{"approached", "asked",    "ask",   "request", "requested",
+                                                      "appeal",     "appealed", "urge",  "urged",   "demand",
+                                                      "demanded",   "call",     "called"};
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        const auto f = fw(ws[i]);
+        if (f == "should" || f == "must" || f == "ought") return Stance::demands;
+        if ((f == "need" || f == "needs" || f == "has" || f == "have" || f == "had") && i + 1 < ws.size() &&
+            fw(ws[i + 1]) == "to")
+            return Stance::demands;
+        if (f == "i" || f == "we") {
+            for (std::size_t k = i + 1; k < ws.size() && k < i + 4; ++k) {
+                if (kAskVerbs.contains(fw(ws[k]))) return Stance::demands;
+            }
+        }
+    }
+    for (std::size_t t : ws) {
+        if (lex::is_accusing_word(fw(t))) return Stance::accuses;
+    }
+    return Stance::asserts;
+}
+
+
+}  // namespace borderline::claims_detail

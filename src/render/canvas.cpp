@@ -1,0 +1,65 @@
+// Drawing primitives: failure checks, Pango text, the label placer.
+#include "canvas.hpp"
+
+#include <algorithm>
+
+namespace borderline::renderer {
+
+void check(cairo_t* cr, const char* what) {
+    const auto st = cairo_status(cr);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        throw OutputError(std::string("drawing failed at ") + what + ": " + cairo_status_to_string(st));
+    }
+}
+
+LayoutPtr Text::layout(const std::string& text, double size, bool bold, double width, bool italic,
+                       double letter_spacing) const {
+    LayoutPtr l(pango_cairo_create_layout(cr_));
+    FontDescPtr fd(pango_font_description_from_string(style_.font.c_str()));
+    pango_font_description_set_absolute_size(fd.get(), size * PANGO_SCALE);
+    pango_font_description_set_weight(fd.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    if (italic) pango_font_description_set_style(fd.get(), PANGO_STYLE_ITALIC);
+    pango_layout_set_font_description(l.get(), fd.get());
+    if (letter_spacing > 0) {
+        PangoAttrList* attrs = pango_attr_list_new();
+        pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(static_cast<int>(letter_spacing * PANGO_SCALE)));
+        pango_layout_set_attributes(l.get(), attrs);
+        pango_attr_list_unref(attrs);
+    }
+    if (width > 0) {
+        pango_layout_set_width(l.get(), static_cast<int>(width * PANGO_SCALE));
+        pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
+    }
+    pango_layout_set_text(l.get(), text.c_str(), -1);
+    return l;
+}
+
+Rect Text::extents(PangoLayout* l) {
+    PangoRectangle ink, logical;
+    pango_layout_get_pixel_extents(l, &ink, &logical);
+    return {0, 0, static_cast<double>(logical.width), static_cast<double>(logical.height)};
+}
+
+void Text::draw(PangoLayout* l, double x, double y, const Colour& colour, double halo) const {
+    cairo_save(cr_);
+    cairo_move_to(cr_, x, y);
+    if (halo > 0) {
+        pango_cairo_layout_path(cr_, l);
+        set(cr_, style_.halo);
+        cairo_set_line_width(cr_, halo);
+        cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr_);
+        cairo_move_to(cr_, x, y);
+    }
+    set(cr_, colour);
+    pango_cairo_show_layout(cr_, l);
+    cairo_restore(cr_);
+}
+
+bool Placer::fits(const Rect& r) const {
+    if (!r.inside(bounds_)) return false;
+    return std::none_of(taken_.begin(), taken_.end(),
+                        [&](const LabelBox& t) { return Rect{t.x, t.y, t.w, t.h}.overlaps(r); });
+}
+
+}  // namespace borderline::renderer

@@ -1,0 +1,90 @@
+// Drawing primitives shared by the renderer's files: owners for the Cairo and
+// Pango handles, rectangles in pixels, colours and Pango text.
+#pragma once
+
+#include <borderline/error.hpp>
+#include <borderline/render.hpp>
+#include <borderline/style.hpp>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace borderline::renderer {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// ---- RAII for the C handles -------------------------------------------------
+struct SurfaceDeleter {
+    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct CairoDeleter {
+    void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+struct GObjectDeleter {
+    void operator()(void* o) const { g_object_unref(o); }
+};
+struct FontDescDeleter {
+    void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
+};
+using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
+using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
+using LayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
+using FontDescPtr = std::unique_ptr<PangoFontDescription, FontDescDeleter>;
+
+/// Throws OutputError when the context has failed.
+void check(cairo_t* cr, const char* what);
+
+struct Rect {
+    double x = 0, y = 0, w = 0, h = 0;
+    [[nodiscard]] bool overlaps(const Rect& o) const {
+        return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+    }
+    [[nodiscard]] bool inside(const Rect& o) const {
+        return x >= o.x && y >= o.y && x + w <= o.x + o.w && y + h <= o.y + o.h;
+    }
+};
+
+inline void set(cairo_t* cr, const Colour& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+inline Colour mix(const Colour& a, const Colour& b, double t) {
+    return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, a.a + (b.a - a.a) * t};
+}
+
+/// Pango layouts in the style's font, and drawing them with a halo.
+class Text {
+public:
+    Text(cairo_t* cr, const Style& style) : cr_(cr), style_(style) {}
+
+    LayoutPtr layout(const std::string& text, double size, bool bold, double width = -1, bool italic = false,
+                     double letter_spacing = 0) const;
+    static Rect extents(PangoLayout* l);
+    void draw(PangoLayout* l, double x, double y, const Colour& colour, double halo) const;
+
+private:
+    cairo_t* cr_;
+    const Style& style_;
+};
+
+/// Keeps placed label boxes so no two overlap.
+class Placer {
+public:
+    explicit Placer(Rect bounds) : bounds_(bounds) {}
+    void reserve(const Rect& r, const std::string& what) { taken_.push_back({what, r.x, r.y, r.w, r.h}); }
+    [[nodiscard]] bool fits(const Rect& r) const;
+    bool take(const Rect& r, const std::string& what) {
+        if (!fits(r)) return false;
+        taken_.push_back({what, r.x, r.y, r.w, r.h});
+        return true;
+    }
+    [[nodiscard]] const std::vector<LabelBox>& boxes() const { return taken_; }
+
+private:
+    Rect bounds_;
+    std::vector<LabelBox> taken_;
+};
+
+}  // namespace borderline::renderer

@@ -1,0 +1,166 @@
+// Map furniture: scale bar, locator inset, title band and footer.
+#include "painter.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace borderline::renderer {
+
+namespace {
+
+double nice_length(double target) {
+    const double p = std::pow(10.0, std::floor(std::log10(target)));
+    for (double m : {5.0, 2.0, 1.0}) {
+        if (m * p <= target) return m * p;
+    }
+    return p;
+}
+
+}  // namespace
+
+Rect MapPainter::scale_rect() const {
+    const double w = 260 * k_, h = 38 * k_;
+    return {map_.x + map_.w - w - 12 * k_, map_.y + map_.h - h - 12 * k_, w, h};
+}
+
+void MapPainter::draw_scale_bar(const View& v, const Rect& box) {
+    const double mpp = v.metres_per_pixel();
+    if (mpp <= 0) return;
+    const double km = nice_length(box.w * 0.8 * mpp / 1000);
+    const double px = km * 1000 / mpp;
+    const double x0 = box.x + box.w - px - 10 * k_, y0 = box.y + box.h - 12 * k_;
+    char label[64];
+    std::snprintf(label, sizeof label, "%g km", km);
+    auto l = text_.layout(label, style_.label_size * k_ * 0.85, false);
+    const Rect e = Text::extents(l.get());
+    cairo_rectangle(cr_, x0 - 8 * k_, box.y + 2 * k_, px + 16 * k_, box.h - 4 * k_);
+    set(cr_, Colour{style_.paper.r, style_.paper.g, style_.paper.b, 0.85});
+    cairo_fill(cr_);
+    cairo_rectangle(cr_, x0, y0 - 4 * k_, px / 2, 4 * k_);
+    set(cr_, style_.text);
+    cairo_fill(cr_);
+    cairo_rectangle(cr_, x0 + px / 2, y0 - 4 * k_, px / 2, 4 * k_);
+    set(cr_, style_.paper);
+    cairo_fill_preserve(cr_);
+    set(cr_, style_.text);
+    cairo_set_line_width(cr_, 1 * k_);
+    cairo_stroke(cr_);
+    cairo_rectangle(cr_, x0, y0 - 4 * k_, px, 4 * k_);
+    cairo_stroke(cr_);
+    text_.draw(l.get(), x0 + px / 2 - e.w / 2, y0 - 6 * k_ - e.h, style_.text, 0);
+}
+
+bool MapPainter::want_inset() const {
+    const Box& b = scene_.bbox;
+    return b.width() < 30 && b.height() < 25 && !scene_.parties.empty();
+}
+
+Rect MapPainter::inset_rect() const {
+    const double w = std::round(std::min(map_.w * 0.22, 300 * k_));
+    const double h = std::round(w * 0.72);
+    return {map_.x + map_.w - w - std::round(12 * k_), map_.y + std::round(12 * k_), w, h};
+}
+
+void MapPainter::draw_inset(const Rect& box, const View& main) {
+    const Box& b = scene_.bbox;
+    const double cx = (b.west + b.east) / 2, cy = (b.south + b.north) / 2;
+    const Box wide{cx - 38, std::max(-80.0, cy - 24), cx + 38, std::min(84.0, cy + 24)};
+    char proj[160];
+    std::snprintf(proj, sizeof proj, "+proj=laea +lat_0=%.3f +lon_0=%.3f +datum=WGS84 +units=m +no_defs", cy, cx);
+    View v(proj, wide, box);
+    cairo_save(cr_);
+    cairo_rectangle(cr_, box.x, box.y, box.w, box.h);
+    cairo_clip(cr_);
+    set(cr_, style_.background);
+    cairo_paint(cr_);
+    const Layer& countries = data_.layer("countries_small");
+    cairo_new_path(cr_);
+    // Outlines to 1.5 pixels: the inset is for orientation, and its
+    // strokes cost more than the main map's at full detail.
+    for (std::size_t i : countries.query(v.visible())) {
+        path_polygons(cr_, v, countries.features()[i].polygons, nullptr, nullptr, nullptr, 1.5);
+    }
+    set(cr_, style_.land);
+    cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo_fill_preserve(cr_);
+    set(cr_, style_.country_outline);
+    cairo_set_line_width(cr_, 0.4 * k_);
+    cairo_stroke(cr_);
+    for (const auto& p : scene_.parties) {
+        cairo_new_path(cr_);
+        for (std::size_t i : countries.query(v.visible())) {
+            if (countries.value(i, "iso_a3") == p.country) {
+                path_polygons(cr_, v, countries.features()[i].polygons, nullptr, nullptr, nullptr, 1.5);
+            }
+        }
+        set(cr_, mix(style_.land, party_colour(p), 0.7));
+        cairo_fill(cr_);
+    }
+    // The main map's frame, traced through its corners.
+    cairo_new_path(cr_);
+    const Rect& a = main.area();
+    bool first = true;
+    for (int i = 0; i <= 80; ++i) {
+        double px = 0, py = 0;
+        if (i <= 20) { px = a.x + a.w * i / 20.0; py = a.y; }
+        else if (i <= 40) { px = a.x + a.w; py = a.y + a.h * (i - 20) / 20.0; }
+        else if (i <= 60) { px = a.x + a.w * (60 - i) / 20.0; py = a.y + a.h; }
+        else { px = a.x; py = a.y + a.h * (80 - i) / 20.0; }
+        double lon = 0, lat = 0, x = 0, y = 0;
+        if (!main.inverse(px, py, lon, lat) || !v.to_px(lon, lat, x, y)) continue;
+        if (first) cairo_move_to(cr_, x, y); else cairo_line_to(cr_, x, y);
+        first = false;
+    }
+    cairo_close_path(cr_);
+    set(cr_, style_.disputed_boundary);
+    cairo_set_line_width(cr_, 1.8 * k_);
+    cairo_stroke(cr_);
+    cairo_restore(cr_);
+    cairo_rectangle(cr_, box.x + 0.5, box.y + 0.5, box.w - 1, box.h - 1);
+    set(cr_, style_.frame);
+    cairo_set_line_width(cr_, 1);
+    cairo_stroke(cr_);
+}
+
+void MapPainter::draw_title(double h) {
+    const double pad = 18 * k_;
+    auto title = text_.layout(scene_.title.empty() ? "borderline" : scene_.title, style_.title_size * k_, true);
+    pango_layout_set_width(title.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
+    pango_layout_set_ellipsize(title.get(), PANGO_ELLIPSIZE_END);
+    const Rect te = Text::extents(title.get());
+    double y = scene_.subtitle.empty() ? (h - te.h) / 2 : h * 0.1;
+    text_.draw(title.get(), pad, y, style_.text, 0);
+    if (!scene_.subtitle.empty()) {
+        auto sub = text_.layout(scene_.subtitle, style_.label_size * k_, false);
+        pango_layout_set_width(sub.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
+        pango_layout_set_ellipsize(sub.get(), PANGO_ELLIPSIZE_END);
+        text_.draw(sub.get(), pad, y + te.h, mix(style_.text, style_.paper, 0.3), 0);
+    }
+}
+
+void MapPainter::draw_footer(double h) {
+    const double pad = 18 * k_;
+    const double size = style_.label_size * k_ * 0.72;
+    const std::string attribution =
+        "Data: Natural Earth (public domain), GeoNames (CC BY 4.0), world-countries (ODbL). Map: borderline.";
+    const std::string disclaimer = "Boundaries shown are not endorsed; disputed areas are marked as such.";
+    auto a = text_.layout(attribution, size, false);
+    auto d = text_.layout(disclaimer, size, false, -1, true);
+    const Rect ae = Text::extents(a.get()), de = Text::extents(d.get());
+    const double top = height_ - h;
+    const Colour grey = mix(style_.text, style_.paper, 0.35);
+    if (ae.w + de.w + 3 * pad < width_) {
+        text_.draw(a.get(), pad, top + (h - ae.h) / 2, grey, 0);
+        text_.draw(d.get(), width_ - pad - de.w, top + (h - de.h) / 2, grey, 0);
+    } else {
+        pango_layout_set_width(a.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
+        pango_layout_set_ellipsize(a.get(), PANGO_ELLIPSIZE_END);
+        pango_layout_set_width(d.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
+        pango_layout_set_ellipsize(d.get(), PANGO_ELLIPSIZE_END);
+        text_.draw(a.get(), pad, top + 2, grey, 0);
+        text_.draw(d.get(), pad, top + 2 + ae.h, grey, 0);
+    }
+}
+
+}  // namespace borderline::renderer

@@ -1,0 +1,197 @@
+// Labels: place markers, country and dispute names and claim callouts
+// through one Placer, so that none overlaps another or the furniture.
+#include "painter.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace borderline::renderer {
+
+namespace {
+
+std::string upper(const std::string& s) {
+    // Country names are drawn in capitals; Pango has no text-transform in
+    // 1.50, so do it for ASCII and leave other scripts as they are.
+    std::string out = s;
+    for (auto& c : out) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return out;
+}
+
+}  // namespace
+
+void MapPainter::draw_markers(const View& v, Placer& placer) {
+    // Capitals first, then the places the article names.
+    std::vector<const Marker*> order;
+    for (const auto& m : scene_.markers) order.push_back(&m);
+    std::stable_sort(order.begin(), order.end(), [](const Marker* a, const Marker* b) {
+        return static_cast<int>(a->area) < static_cast<int>(b->area);
+    });
+    for (const Marker* m : order) {
+        double x = 0, y = 0;
+        if (!v.to_px(m->where.lon, m->where.lat, x, y)) continue;
+        const double r = (m->capital ? 4.2 : 3.4) * k_;
+        Rect dot{x - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2};
+        const double size = style_.label_size * k_ * (m->area ? 0.95 : 1.0);
+        auto layout = text_.layout(m->name, size, m->capital, -1, m->area);
+        const Rect ext = Text::extents(layout.get());
+        std::vector<Rect> candidates;
+        if (m->area) {
+            candidates = {{x - ext.w / 2, y - ext.h / 2, ext.w, ext.h}};
+        } else {
+            const double gap = r + 3 * k_;
+            candidates = {{x + gap, y - ext.h / 2, ext.w, ext.h},
+                          {x - gap - ext.w, y - ext.h / 2, ext.w, ext.h},
+                          {x - ext.w / 2, y - gap - ext.h, ext.w, ext.h},
+                          {x - ext.w / 2, y + gap, ext.w, ext.h}};
+        }
+        if (!m->area && !placer.fits(dot)) continue;
+        for (const Rect& c : candidates) {
+            if (!placer.fits(c)) continue;
+            if (!m->area) {
+                placer.take(dot, "marker: " + m->name);
+                cairo_new_path(cr_);
+                if (m->capital) {
+                    cairo_rectangle(cr_, x - r, y - r, 2 * r, 2 * r);
+                } else {
+                    cairo_arc(cr_, x, y, r, 0, 2 * kPi);
+                }
+                set(cr_, style_.text);
+                cairo_fill_preserve(cr_);
+                set(cr_, style_.halo);
+                cairo_set_line_width(cr_, 1.2 * k_);
+                cairo_stroke(cr_);
+            }
+            placer.take(c, m->name);
+            text_.draw(layout.get(), c.x, c.y, m->area ? mix(style_.text, style_.land, 0.25) : style_.text, 3 * k_);
+            break;
+        }
+    }
+}
+
+void MapPainter::draw_country_labels(const View& v, Placer& placer) {
+    const Layer& countries = data_.layer("countries");
+    struct Candidate {
+        std::string name;
+        double x, y, area;
+        int priority;
+    };
+    std::vector<Candidate> cands;
+    // A part inside a disputed area drawn on the map (Crimea in Russia's
+    // polygon) never carries the country's name: the area has its own
+    // label, and in a worldview it is painted as another country.
+    const DisputeRegistry& registry = data_.disputes();
+    std::vector<const Dispute*> areas;
+    for (const SceneDispute& sd : scene_.disputes) {
+        if (const Dispute* d = registry.find(sd.id); d && d->polygon && d->bbox.intersects(v.visible())) {
+            areas.push_back(d);
+        }
+    }
+    for (std::size_t i : countries.query(v.visible())) {
+        const std::string& iso = countries.value(i, "iso_a3");
+        const Feature& f = countries.features()[i];
+        MultiPolygon parts;
+        for (std::size_t p = 0; p < f.polygons.size(); ++p) {
+            const Box& b = p < f.part_boxes.size() ? f.part_boxes[p] : f.bbox;
+            const LonLat mid{(b.west + b.east) / 2, (b.south + b.north) / 2};
+            const bool disputed = std::any_of(areas.begin(), areas.end(), [&](const Dispute* d) {
+                return d->bbox.contains(mid.lon, mid.lat) && contains(*d->polygon, mid);
+            });
+            if (!disputed) parts.push_back(f.polygons[p]);
+        }
+        cairo_new_path(cr_);
+        double cx = 0, cy = 0;
+        const double area = path_polygons(cr_, v, parts, &map_, &cx, &cy);
+        cairo_new_path(cr_);
+        // Prefer the data's label point when it is on screen.
+        double lx = 0, ly = 0;
+        const double lon = std::atof(countries.value(i, "label_x").c_str());
+        const double lat = std::atof(countries.value(i, "label_y").c_str());
+        if (v.to_px(lon, lat, lx, ly) && lx > map_.x + 40 && lx < map_.x + map_.w - 40 && ly > map_.y + 20 &&
+            ly < map_.y + map_.h - 20) {
+            cx = lx;
+            cy = ly;
+        }
+        if (area < 2500 * k_ * k_) continue;
+        const int priority = party(iso) ? 0 : mentioned(iso) ? 1 : 2;
+        cands.push_back({countries.value(i, "name"), cx, cy, area, priority});
+    }
+    std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.priority != b.priority) return a.priority < b.priority;
+        if (a.area != b.area) return a.area > b.area;
+        return a.name < b.name;
+    });
+    for (const auto& c : cands) {
+        const bool is_party = c.priority == 0;
+        const double size = style_.label_size * k_ * (is_party ? 1.35 : 1.0);
+        auto layout = text_.layout(upper(c.name), size, is_party, -1, false, 1.5 * k_);
+        const Rect ext = Text::extents(layout.get());
+        // Try the anchor, then a little above or below it.
+        for (double dy : {0.0, -1.2, 1.2}) {
+            Rect r{c.x - ext.w / 2, c.y - ext.h / 2 + dy * ext.h, ext.w, ext.h};
+            if (placer.take(r, c.name)) {
+                const Colour col = is_party ? style_.text : mix(style_.text, style_.land, 0.45);
+                text_.draw(layout.get(), r.x, r.y, col, 3.5 * k_);
+                break;
+            }
+        }
+    }
+}
+
+void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
+    const DisputeRegistry& registry = data_.disputes();
+    // When the article names disputes, only those are labelled; otherwise
+    // those its parties are party to.
+    const bool any_named = std::any_of(scene_.disputes.begin(), scene_.disputes.end(),
+                                       [](const SceneDispute& d) { return d.mentioned; });
+    for (const SceneDispute& sd : scene_.disputes) {
+        if (any_named ? !sd.mentioned : !sd.involves_party) continue;
+        const Dispute* d = registry.find(sd.id);
+        if (!d) continue;
+        double x = 0, y = 0;
+        if (!v.to_px(d->label.lon, d->label.lat, x, y)) continue;
+        auto layout = text_.layout(sd.name, style_.label_size * k_ * 1.05, true, -1, true);
+        const Rect e = Text::extents(layout.get());
+        for (double dy : {0.0, -1.1, 1.1}) {
+            Rect r{x - e.w / 2, y - e.h / 2 + dy * e.h, e.w, e.h};
+            if (placer.take(r, sd.name)) {
+                text_.draw(layout.get(), r.x, r.y, style_.disputed_boundary, 3.5 * k_);
+                break;
+            }
+        }
+    }
+}
+
+/// Numbered claim callouts: a dot on the place the claim is about and a
+/// numbered badge beside it, tied by a short leader line.
+void MapPainter::draw_callouts(const View& v, Placer& placer) {
+    const double r = badge_radius();
+    for (std::size_t i = 0; i < shown_claims_ && i < scene_.callouts.size(); ++i) {
+        const Callout& c = scene_.callouts[i];
+        if (!c.anchored) continue;
+        double x = 0, y = 0;
+        if (!v.to_px(c.anchor.lon, c.anchor.lat, x, y)) continue;
+        const double d = 26 * k_;
+        for (const auto& [dx, dy] : {std::pair{d, -d}, std::pair{-d, -d}, std::pair{d, d}, std::pair{-d, d},
+                                     std::pair{1.6 * d, 0.0}, std::pair{-1.6 * d, 0.0}, std::pair{0.0, -1.5 * d},
+                                     std::pair{2 * d, -2 * d}, std::pair{-2 * d, -2 * d}}) {
+            const Rect badge{x + dx - r - 1, y + dy - r - 1, 2 * r + 2, 2 * r + 2};
+            if (!placer.take(badge, "callout " + std::to_string(c.number))) continue;
+            cairo_new_path(cr_);
+            cairo_move_to(cr_, x, y);
+            cairo_line_to(cr_, x + dx, y + dy);
+            set(cr_, style_.text);
+            cairo_set_line_width(cr_, 1.3 * k_);
+            cairo_stroke(cr_);
+            cairo_new_path(cr_);
+            cairo_arc(cr_, x, y, 2.6 * k_, 0, 2 * kPi);
+            cairo_fill(cr_);
+            draw_callout_badge(x + dx, y + dy, c.number);
+            break;
+        }
+    }
+}
+
+}  // namespace borderline::renderer

@@ -1,0 +1,193 @@
+// The legend: one entry per thing the map actually drew, each with its
+// swatch, then the numbered claims; and the callout badges it shares with
+// the map.
+#include "painter.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace borderline::renderer {
+
+std::vector<LegendItem> MapPainter::legend_items(std::size_t claims) const {
+    std::vector<LegendItem> items;
+    for (std::size_t i = 0; i < scene_.parties.size(); ++i) {
+        items.push_back({scene_.parties[i].name, Swatch::party, static_cast<int>(i)});
+    }
+    // The swatch shows each disputed area as the map draws it: hatched,
+    // or in a worldview painted as the claimant's own territory.
+    if (drawn_.disputed_area) items.push_back({"Disputed area, hatched in the claimants' colours", Swatch::hatched_area});
+    if (drawn_.disputed_area_as_claimed) {
+        items.push_back({"Disputed area, shown as " + worldview_name() + " claims it", Swatch::area_as_claimed});
+    }
+    if (drawn_.border_in_question) items.push_back({"Border in question", Swatch::border_in_question});
+    if (drawn_.international) items.push_back({"International boundary", Swatch::international});
+    if (drawn_.disputed) items.push_back({"Disputed boundary or claim line", Swatch::disputed});
+    if (drawn_.ceasefire) items.push_back({"Ceasefire line / line of control", Swatch::ceasefire});
+    if (!scene_.mentioned.empty()) {
+        std::string names;
+        for (const auto& m : scene_.mentioned) names += (names.empty() ? "" : ", ") + m.name;
+        items.push_back({"Also named in the article: " + names, Swatch::also_named});
+    }
+    for (std::size_t i = 0; i < claims && i < scene_.callouts.size(); ++i) {
+        const Callout& c = scene_.callouts[i];
+        items.push_back({c.actor_name + " " + c.stance + ": \u201C" + c.quote + "\u201D", Swatch::claim, c.number});
+    }
+    return items;
+}
+
+double MapPainter::legend_width() const {
+    if (has_panel(scene_)) return panel_area(scene_).w - 24 * k_;
+    return std::min(map_.w * 0.34, 330 * k_);
+}
+
+std::vector<LayoutPtr> MapPainter::legend_layouts(const std::vector<LegendItem>& items, double& height) const {
+    const double row = style_.label_size * k_ * 1.6;
+    const double size = style_.label_size * k_ * 0.9;
+    const double text_x = 42 * k_;
+    std::vector<LayoutPtr> layouts;
+    height = 10 * k_;
+    for (const auto& item : items) {
+        auto l = text_.layout(item.label, size * (item.swatch == Swatch::claim ? 0.95 : 1.0), item.swatch == Swatch::party,
+                              legend_width() - text_x - 8 * k_);
+        height += std::max(row, Text::extents(l.get()).h + 6 * k_);
+        layouts.push_back(std::move(l));
+    }
+    return layouts;
+}
+
+/// How many claims the legend can list without growing past most of the
+/// map's height; only those get callouts on the map.
+std::size_t MapPainter::fit_claims() const {
+    std::size_t n = scene_.callouts.size();
+    while (n > 0) {
+        double h = 0;
+        legend_layouts(legend_items(n), h);
+        if (h <= map_.h * (has_panel(scene_) ? 0.97 : 0.72)) break;
+        --n;
+    }
+    return n;
+}
+
+Rect MapPainter::legend_rect() const {
+    double h = 0;
+    legend_layouts(legend_items(shown_claims_), h);
+    if (has_panel(scene_)) {
+        const Rect p = panel_area(scene_);
+        return {p.x + 12 * k_, p.y + 4 * k_, legend_width(), h};
+    }
+    return {map_.x + 12 * k_, map_.y + map_.h - h - 12 * k_, legend_width(), h};
+}
+
+void MapPainter::draw_legend(const Rect& box) {
+    const auto items = legend_items(shown_claims_);
+    if (items.empty()) return;
+    double h = 0;
+    auto layouts = legend_layouts(items, h);
+    const double row = style_.label_size * k_ * 1.6;
+    const double text_x = 42 * k_;
+    cairo_rectangle(cr_, box.x, box.y, box.w, h);
+    set(cr_, Colour{style_.paper.r, style_.paper.g, style_.paper.b, 0.92});
+    cairo_fill_preserve(cr_);
+    set(cr_, mix(style_.frame, style_.paper, 0.5));
+    cairo_set_line_width(cr_, 1);
+    cairo_stroke(cr_);
+    double y = box.y + 5 * k_;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const bool claim = items[i].swatch == Swatch::claim;
+        const double th = Text::extents(layouts[i].get()).h;
+        const double rh = std::max(row, th + 6 * k_);
+        // A claim's badge sits level with the first line of its quote.
+        const double mid = claim ? y + 3 * k_ + 9 * k_ : y + rh / 2;
+        draw_swatch(items[i], box.x + 10 * k_, 24 * k_, mid);
+        text_.draw(layouts[i].get(), box.x + text_x, claim ? y + 3 * k_ : mid - th / 2, style_.text, 0);
+        y += rh;
+    }
+}
+
+/// The swatch `sw` pixels wide from `sx`, centred on the row at `mid`: drawn
+/// with the same strokes and fills as the map, so it matches what it explains.
+void MapPainter::draw_swatch(const LegendItem& item, double sx, double sw, double mid) {
+    cairo_new_path(cr_);
+    const auto box = [&] { cairo_rectangle(cr_, sx, mid - 7 * k_, sw, 14 * k_); };
+    const auto line = [&] {
+        cairo_move_to(cr_, sx, mid);
+        cairo_line_to(cr_, sx + sw, mid);
+    };
+    const auto outline = [&] {
+        set(cr_, style_.country_outline);
+        cairo_set_line_width(cr_, 0.8 * k_);
+        cairo_stroke(cr_);
+    };
+    switch (item.swatch) {
+        case Swatch::party:
+            box();
+            set(cr_, mix(style_.land, party_colour(scene_.parties[static_cast<std::size_t>(item.number)]), 0.55));
+            cairo_fill_preserve(cr_);
+            outline();
+            break;
+        case Swatch::international:
+            line();
+            stroke_class("international", style_.boundary, style_.boundary_width * k_ * 1.2);
+            break;
+        case Swatch::disputed:
+            line();
+            stroke_class("disputed", style_.disputed_boundary, style_.boundary_width * k_ * 1.2);
+            break;
+        case Swatch::ceasefire:
+            line();
+            stroke_class("ceasefire", style_.disputed_boundary, style_.boundary_width * k_ * 1.2);
+            break;
+        case Swatch::indefinite:
+            line();
+            stroke_class("indefinite", style_.boundary, style_.boundary_width * k_ * 1.2);
+            break;
+        case Swatch::hatched_area: {
+            box();
+            SceneDispute sample;
+            for (const auto& p : scene_.parties) sample.parties.push_back(p.country);
+            set(cr_, style_.land);
+            cairo_fill_preserve(cr_);
+            hatch(sample);
+            stroke_class("disputed", style_.disputed_boundary, 1.0 * k_);
+            break;
+        }
+        case Swatch::area_as_claimed:
+            box();
+            set(cr_, country_fill(scene_.worldview));
+            cairo_fill_preserve(cr_);
+            stroke_class("disputed", style_.disputed_boundary, 1.0 * k_);
+            break;
+        case Swatch::also_named:
+            box();
+            set(cr_, mix(style_.land, style_.text, 0.10));
+            cairo_fill_preserve(cr_);
+            outline();
+            break;
+        case Swatch::claim:
+            draw_callout_badge(sx + sw / 2, mid, item.number);
+            break;
+        case Swatch::border_in_question:
+            line();
+            set(cr_, Colour{style_.disputed_boundary.r, style_.disputed_boundary.g, style_.disputed_boundary.b, 0.35});
+            cairo_set_line_width(cr_, 7 * k_);
+            cairo_stroke(cr_);
+            line();
+            stroke_class("international", style_.boundary, style_.boundary_width * k_);
+            break;
+    }
+}
+
+void MapPainter::draw_callout_badge(double x, double y, int number) {
+    cairo_new_path(cr_);
+    cairo_arc(cr_, x, y, badge_radius(), 0, 2 * kPi);
+    set(cr_, style_.text);
+    cairo_fill_preserve(cr_);
+    set(cr_, style_.paper);
+    cairo_set_line_width(cr_, 1.5 * k_);
+    cairo_stroke(cr_);
+    auto l = text_.layout(std::to_string(number), style_.label_size * k_ * 0.85, true);
+    const Rect e = Text::extents(l.get());
+    text_.draw(l.get(), x - e.w / 2, y - e.h / 2, style_.paper, 0);
+}
+
+}  // namespace borderline::renderer

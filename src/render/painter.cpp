@@ -1,0 +1,327 @@
+// The order of drawing and the base layers: countries, provinces, disputed
+// areas, water and boundaries. Geometry is clipped in lon/lat to the visible
+// area before it is projected (view.hpp).
+#include "painter.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace borderline::renderer {
+
+double scale_factor(const Scene& s) { return std::sqrt(static_cast<double>(s.size.width) * s.size.height) / 1265.0; }
+double title_height(const Scene& s) { return std::round(std::max(48.0, 78 * scale_factor(s))); }
+double footer_height(const Scene& s) { return std::round(std::max(30.0, 44 * scale_factor(s))); }
+bool has_panel(const Scene& s) { return !s.callouts.empty() && s.size.width >= 600; }
+
+Rect map_area(const Scene& s) {
+    const double t = title_height(s);
+    const double w = has_panel(s) ? std::round(s.size.width * (1 - kPanelShare)) : s.size.width;
+    return {0, t, w, s.size.height - t - footer_height(s)};
+}
+
+Rect panel_area(const Scene& s) {
+    const Rect m = map_area(s);
+    return {m.w, m.y, s.size.width - m.w, m.h};
+}
+
+void MapPainter::paint() {
+    const double title_h = title_height(scene_);
+    const double footer_h = footer_height(scene_);
+    map_ = map_area(scene_);
+    // Shapes are antialiased on a 4x4 grid rather than Cairo's default
+    // 256 levels: no visible difference at map scale, and a third off
+    // the time of the outlines and hatching. Text keeps the font options.
+    cairo_set_antialias(cr_, CAIRO_ANTIALIAS_FAST);
+    // Paper.
+    set(cr_, style_.paper);
+    cairo_paint(cr_);
+    View view(scene_.projection, scene_.bbox, map_);
+    Placer placer(Rect{map_.x + 2, map_.y + 2, map_.w - 4, map_.h - 4});
+
+    cairo_save(cr_);
+    cairo_rectangle(cr_, map_.x, map_.y, map_.w, map_.h);
+    cairo_clip(cr_);
+    set(cr_, style_.background);
+    cairo_paint(cr_);
+    draw_countries(view);
+    draw_disputes(view);
+    draw_water(view);
+    draw_boundaries(view);
+    check(cr_, "base layers");
+    shown_claims_ = fit_claims();
+    const Rect legend = legend_rect();
+    const Rect scale = scale_rect();
+    if (!has_panel(scene_)) placer.reserve(legend, "legend");
+    placer.reserve(scale, "scale bar");
+    Rect inset;
+    if (want_inset()) {
+        inset = inset_rect();
+        placer.reserve(inset, "locator inset");
+    }
+    draw_callouts(view, placer);
+    draw_markers(view, placer);
+    draw_dispute_labels(view, placer);
+    draw_country_labels(view, placer);
+    placed_ = placer.boxes();
+    cairo_restore(cr_);
+
+    draw_legend(legend);
+    draw_scale_bar(view, scale);
+    if (want_inset()) draw_inset(inset, view);
+    cairo_set_source_rgba(cr_, style_.frame.r, style_.frame.g, style_.frame.b, style_.frame.a);
+    cairo_set_line_width(cr_, 1);
+    cairo_rectangle(cr_, map_.x + 0.5, map_.y + 0.5, map_.w - 1, map_.h - 1);
+    cairo_stroke(cr_);
+    draw_title(title_h);
+    draw_footer(footer_h);
+    check(cr_, "map furniture");
+}
+
+/// The worldview country as the legend names it: a party's name, else its code.
+std::string MapPainter::worldview_name() const {
+    if (const Party* p = party(scene_.worldview)) return p->name;
+    for (const auto& m : scene_.mentioned) {
+        if (m.country == scene_.worldview) return m.name;
+    }
+    return scene_.worldview;
+}
+
+const Party* MapPainter::party(const std::string& iso3) const {
+    for (const auto& p : scene_.parties) {
+        if (p.country == iso3) return &p;
+    }
+    return nullptr;
+}
+
+bool MapPainter::mentioned(const std::string& iso3) const {
+    return std::any_of(scene_.mentioned.begin(), scene_.mentioned.end(),
+                       [&](const Party& p) { return p.country == iso3; });
+}
+
+Colour MapPainter::party_colour(const Party& p) const {
+    return style_.parties[static_cast<std::size_t>(p.colour_index) % style_.parties.size()];
+}
+
+void MapPainter::draw_countries(const View& v) {
+    // At a third of a pixel or less, the generalised outlines look the same.
+    const Layer& countries = data_.layer(v.degrees_per_pixel() >= 0.15 ? "countries_small" : "countries");
+    for (std::size_t i : countries.query(v.visible())) {
+        const Feature& f = countries.features()[i];
+        const std::string& iso = countries.value(i, "iso_a3");
+        const Colour fill = country_fill(iso);
+        cairo_new_path(cr_);
+        path_polygons(cr_, v, f.polygons);
+        cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
+        set(cr_, fill);
+        cairo_fill_preserve(cr_);
+        set(cr_, style_.country_outline);
+        cairo_set_line_width(cr_, 0.6 * k_);
+        cairo_stroke(cr_);
+    }
+    // Provinces of the parties, faintly, for orientation.
+    if (!scene_.parties.empty()) {
+        const Layer& admin1 = data_.layer("admin1");
+        cairo_new_path(cr_);
+        // Vertices a pixel apart: these faint lines need no finer detail.
+        for (std::size_t i : admin1.query(v.visible())) {
+            if (!party(admin1.value(i, "adm0_a3"))) continue;
+            path_polygons(cr_, v, admin1.features()[i].polygons, nullptr, nullptr, nullptr, 1.0);
+        }
+        set(cr_, mix(style_.country_outline, style_.land, 0.35));
+        cairo_set_line_width(cr_, 0.5 * k_);
+        const double dash[] = {2 * k_, 2 * k_};
+        cairo_set_dash(cr_, dash, 2, 0);
+        cairo_stroke(cr_);
+        cairo_set_dash(cr_, nullptr, 0, 0);
+    }
+}
+
+/// Fill colour of a country: its party colour, a tint when the article
+/// names it, plain land otherwise.
+Colour MapPainter::country_fill(const std::string& iso) const {
+    if (const Party* p = party(iso)) return mix(style_.land, party_colour(*p), 0.55);
+    if (mentioned(iso)) return mix(style_.land, style_.text, 0.10);
+    return style_.land;
+}
+
+/// Disputed areas: in the worldview of one claimant, painted as its
+/// territory; otherwise hatched in the claimants' colours.
+void MapPainter::draw_disputes(const View& v) {
+    const DisputeRegistry& registry = data_.disputes();
+    // Largest first, so a specific area (Aksai Chin) is drawn over the
+    // umbrella dispute that contains it (Kashmir) with its own claimants.
+    std::vector<std::pair<const SceneDispute*, const Dispute*>> order;
+    for (const SceneDispute& sd : scene_.disputes) {
+        const Dispute* d = registry.find(sd.id);
+        if (d && d->bbox.intersects(v.visible())) order.emplace_back(&sd, d);
+    }
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        return a.second->bbox.width() * a.second->bbox.height() > b.second->bbox.width() * b.second->bbox.height();
+    });
+    for (const auto& [sdp, d] : order) {
+        const SceneDispute& sd = *sdp;
+        const bool seen_as_own = !scene_.worldview.empty() &&
+                                 std::find(d->parties.begin(), d->parties.end(), scene_.worldview) != d->parties.end();
+        cairo_new_path(cr_);
+        path_polygons(cr_, v, *d->polygon);
+        cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
+        if (seen_as_own) {
+            set(cr_, country_fill(scene_.worldview));
+            cairo_fill_preserve(cr_);
+            drawn_.disputed_area_as_claimed = true;
+        } else {
+            hatch(sd);
+            drawn_.disputed_area = true;
+        }
+        stroke_class("disputed", style_.disputed_boundary, style_.boundary_width * 0.9 * k_);
+    }
+}
+
+/// Diagonal stripes, one colour per claimant, clipped to the current path
+/// (which is kept for the outline).
+void MapPainter::hatch(const SceneDispute& sd) {
+    // Claimants that are parties to the story in their colours; any other
+    // claimant in one neutral grey, so that every claim shows.
+    std::vector<Colour> colours;
+    bool other = false;
+    for (const auto& p : sd.parties) {
+        if (const Party* party_of = party(p)) {
+            colours.push_back(party_colour(*party_of));
+        } else {
+            other = true;
+        }
+    }
+    if (other || colours.empty()) colours.push_back(mix(style_.country_outline, style_.land, 0.3));
+    cairo_path_t* outline = cairo_copy_path(cr_);
+    cairo_save(cr_);
+    cairo_clip_preserve(cr_);
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    cairo_clip_extents(cr_, &x1, &y1, &x2, &y2);
+    const double spacing = 9 * k_;
+    cairo_set_line_width(cr_, spacing * 0.45);
+    cairo_set_line_cap(cr_, CAIRO_LINE_CAP_BUTT);
+    cairo_set_dash(cr_, nullptr, 0, 0);
+    const double h = y2 - y1;
+    // Stripes are anchored to the canvas, not the area, so neighbouring
+    // areas line up.
+    const long first = static_cast<long>(std::floor((x1 - h) / spacing));
+    const long last = static_cast<long>(std::ceil(x2 / spacing));
+    // One path per colour: each stroke through this clip costs as much
+    // as the clip itself, so a hundred single-stripe strokes took longer
+    // than the rest of the map.
+    const long n = static_cast<long>(colours.size());
+    for (long c = 0; c < n; ++c) {
+        cairo_new_path(cr_);
+        for (long i = first; i <= last; ++i) {
+            if (((i % n) + n) % n != c) continue;
+            const double x = static_cast<double>(i) * spacing;
+            cairo_move_to(cr_, x, y2);
+            cairo_line_to(cr_, x + h, y1);
+        }
+        set(cr_, colours[static_cast<std::size_t>(c)]);
+        cairo_stroke(cr_);
+    }
+    cairo_restore(cr_);
+    cairo_new_path(cr_);
+    cairo_append_path(cr_, outline);
+    cairo_path_destroy(outline);
+}
+
+void MapPainter::draw_water(const View& v) {
+    const Layer& lakes = data_.layer("lakes");
+    cairo_new_path(cr_);
+    for (std::size_t i : lakes.query(v.visible())) path_polygons(cr_, v, lakes.features()[i].polygons);
+    set(cr_, style_.water);
+    cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_WINDING);
+    cairo_fill(cr_);
+    const Layer& rivers = data_.layer("rivers");
+    const double span = v.visible().width();
+    const int max_rank = span > 60 ? 4 : span > 25 ? 6 : 9;
+    cairo_new_path(cr_);
+    for (std::size_t i : rivers.query(v.visible())) {
+        if (std::atoi(rivers.value(i, "scalerank").c_str()) > max_rank) continue;
+        if (rivers.value(i, "featurecla") == "Lake Centerline") continue;
+        path_lines(cr_, v, rivers.features()[i].lines);
+    }
+    set(cr_, style_.river);
+    cairo_set_line_width(cr_, style_.river_width * k_);
+    cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+    cairo_stroke(cr_);
+}
+
+void MapPainter::stroke_class(const std::string& cls, const Colour& c, double width) {
+    set(cr_, c);
+    cairo_set_line_width(cr_, width);
+    cairo_set_line_cap(cr_, CAIRO_LINE_CAP_BUTT);
+    if (cls == "international") {
+        cairo_set_dash(cr_, nullptr, 0, 0);
+    } else if (cls == "line_of_control" || cls == "ceasefire") {
+        const double dash[] = {7 * k_, 3 * k_, 1.5 * k_, 3 * k_};
+        cairo_set_dash(cr_, dash, 4, 0);
+    } else if (cls == "indefinite") {
+        const double dash[] = {1.5 * k_, 3 * k_};
+        cairo_set_dash(cr_, dash, 2, 0);
+    } else {
+        const double dash[] = {6 * k_, 4 * k_};
+        cairo_set_dash(cr_, dash, 2, 0);
+    }
+    cairo_stroke(cr_);
+    cairo_set_dash(cr_, nullptr, 0, 0);
+}
+
+void MapPainter::draw_boundaries(const View& v) {
+    const Layer& b = data_.layer("boundaries");
+    // The border in question: a wide translucent band under the line.
+    for (const auto& [x, y] : scene_.borders) {
+        cairo_new_path(cr_);
+        for (std::size_t i : b.query(v.visible())) {
+            const auto& l = b.value(i, "adm0_a3_l");
+            const auto& r = b.value(i, "adm0_a3_r");
+            if ((l == x && r == y) || (l == y && r == x)) path_lines(cr_, v, b.features()[i].lines);
+        }
+        set(cr_, Colour{style_.disputed_boundary.r, style_.disputed_boundary.g, style_.disputed_boundary.b, 0.35});
+        cairo_set_line_width(cr_, 7 * k_);
+        cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+        cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
+        cairo_stroke(cr_);
+        drawn_.border_in_question = true;
+    }
+    for (const std::string cls : {"international", "indefinite", "disputed", "line_of_control"}) {
+        cairo_new_path(cr_);
+        bool any = false;
+        for (std::size_t i : b.query(v.visible())) {
+            const std::string& c = b.value(i, "class");
+            if (c != cls) continue;
+            path_lines(cr_, v, b.features()[i].lines);
+            any = true;
+        }
+        if (!any) continue;
+        if (cls == "international") drawn_.international = true;
+        if (cls == "disputed") drawn_.disputed = true;
+        if (cls == "line_of_control") drawn_.ceasefire = true;
+        if (cls == "indefinite") drawn_.indefinite = true;
+        const bool red = cls == "disputed" || cls == "line_of_control";
+        stroke_class(cls, red ? style_.disputed_boundary : style_.boundary, style_.boundary_width * k_);
+    }
+    const Layer& d = data_.layer("disputed_lines");
+    for (const std::string kind : {"claim", "former_oblast", "ceasefire"}) {
+        cairo_new_path(cr_);
+        bool any = false;
+        for (std::size_t i : d.query(v.visible())) {
+            if (d.value(i, "kind") != kind) continue;
+            path_lines(cr_, v, d.features()[i].lines);
+            any = true;
+        }
+        if (!any) continue;
+        if (kind == "ceasefire") {
+            drawn_.ceasefire = true;
+            stroke_class("ceasefire", style_.disputed_boundary, style_.boundary_width * k_);
+        } else {
+            drawn_.disputed = true;
+            stroke_class("disputed", style_.disputed_boundary, style_.boundary_width * 0.9 * k_);
+        }
+    }
+}
+
+}  // namespace borderline::renderer

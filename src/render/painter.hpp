@@ -1,0 +1,129 @@
+// MapPainter draws one Scene on a Cairo context. Its work is spread over
+// files by part of the map:
+//   painter.cpp    the order of drawing, and the base layers (countries,
+//                  provinces, disputed areas, water, boundaries)
+//   labels.cpp     markers, country and dispute labels, claim callouts
+//   legend.cpp     the legend and its swatches, callout badges
+//   furniture.cpp  scale bar, locator inset, title band, footer
+// view.hpp holds the projection and clipping, canvas.hpp the primitives.
+#pragma once
+
+#include "canvas.hpp"
+#include "view.hpp"
+
+#include <borderline/disputes.hpp>
+#include <borderline/geodata.hpp>
+#include <borderline/scene.hpp>
+#include <borderline/style.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace borderline::renderer {
+
+// ---- Where the parts of the map go -------------------------------------------
+double scale_factor(const Scene& s);
+// Bands and frames fall on whole pixels, so that clipping to them stays a
+// plain rectangle (Cairo clips to an unaligned one through a mask).
+double title_height(const Scene& s);
+double footer_height(const Scene& s);
+/// With claims to list, the legend gets a side panel right of the map so it
+/// never covers the area in question; it takes this share of the width.
+constexpr double kPanelShare = 0.31;
+bool has_panel(const Scene& s);
+/// The map frame: the canvas less the title band, the footer and the panel.
+Rect map_area(const Scene& s);
+Rect panel_area(const Scene& s);
+
+/// What the base layers actually drew: the legend explains only that.
+struct Drawn {
+    bool international = false, disputed = false, ceasefire = false, indefinite = false, disputed_area = false,
+         disputed_area_as_claimed = false;
+    bool border_in_question = false;
+};
+
+/// The picture beside a legend entry.
+enum class Swatch {
+    party,               ///< a box in the party's fill
+    international,       ///< solid boundary line
+    disputed,            ///< dashed red line: disputed boundary or claim line
+    ceasefire,           ///< dash-dot red line: ceasefire line, line of control
+    indefinite,          ///< dotted boundary line
+    also_named,          ///< a box in the tint of countries the article also names
+    hatched_area,        ///< a box hatched in the parties' colours
+    claim,               ///< a numbered callout badge
+    border_in_question,  ///< the wide translucent band under a boundary
+    area_as_claimed,     ///< a box in the worldview country's fill
+};
+
+struct LegendItem {
+    std::string label;
+    Swatch swatch;
+    int number = 0;  ///< the callout's number for Swatch::claim, the party's index for Swatch::party
+};
+
+class MapPainter {
+public:
+    MapPainter(cairo_t* cr, const Scene& scene, const GeoData& data, const Style& style)
+        : cr_(cr), scene_(scene), data_(data), style_(style), text_(cr, style),
+          k_(std::sqrt(static_cast<double>(scene.size.width) * scene.size.height) / 1265.0),
+          width_(scene.size.width), height_(scene.size.height) {}
+
+    void paint();
+    [[nodiscard]] const std::vector<LabelBox>& placed() const { return placed_; }
+
+private:
+    // painter.cpp: the scene's parties and the base layers
+    std::string worldview_name() const;
+    const Party* party(const std::string& iso3) const;
+    bool mentioned(const std::string& iso3) const;
+    Colour party_colour(const Party& p) const;
+    void draw_countries(const View& v);
+    Colour country_fill(const std::string& iso) const;
+    void draw_disputes(const View& v);
+    void hatch(const SceneDispute& sd);
+    void draw_water(const View& v);
+    void stroke_class(const std::string& cls, const Colour& c, double width);
+    void draw_boundaries(const View& v);
+
+    // labels.cpp
+    void draw_markers(const View& v, Placer& placer);
+    void draw_country_labels(const View& v, Placer& placer);
+    void draw_dispute_labels(const View& v, Placer& placer);
+    void draw_callouts(const View& v, Placer& placer);
+
+    // legend.cpp
+    std::vector<LegendItem> legend_items(std::size_t claims) const;
+    [[nodiscard]] double legend_width() const;
+    std::vector<LayoutPtr> legend_layouts(const std::vector<LegendItem>& items, double& height) const;
+    std::size_t fit_claims() const;
+    Rect legend_rect() const;
+    void draw_legend(const Rect& box);
+    void draw_swatch(const LegendItem& item, double sx, double sw, double mid);
+    [[nodiscard]] double badge_radius() const { return 9.5 * k_; }
+    void draw_callout_badge(double x, double y, int number);
+
+    // furniture.cpp
+    Rect scale_rect() const;
+    void draw_scale_bar(const View& v, const Rect& box);
+    bool want_inset() const;
+    Rect inset_rect() const;
+    void draw_inset(const Rect& box, const View& main);
+    void draw_title(double h);
+    void draw_footer(double h);
+
+    cairo_t* cr_;
+    const Scene& scene_;
+    const GeoData& data_;
+    const Style& style_;
+    Text text_;
+    double k_;
+    double width_, height_;
+    Rect map_;
+    Drawn drawn_;
+    std::size_t shown_claims_ = 0;
+    std::vector<LabelBox> placed_;
+};
+
+}  // namespace borderline::renderer

@@ -1,0 +1,226 @@
+// The scene document: Scene <-> JSON, with errors that name the field, since
+// the document may come from a person or a web page, not only from us.
+#include <borderline/error.hpp>
+#include <borderline/scene_json.hpp>
+
+#include <cmath>
+
+namespace borderline {
+
+using nlohmann::json;
+
+namespace {
+
+json lonlat(LonLat p) { return {p.lon, p.lat}; }
+
+json party(const Party& p) { return {{"country", p.country}, {"name", p.name}, {"colour_index", p.colour_index}}; }
+
+}  // namespace
+
+json scene_to_json(const Scene& s) {
+    json j;
+    j["schema"] = "borderline/scene/1";
+    j["title"] = s.title;
+    j["subtitle"] = s.subtitle;
+    j["bbox"] = {s.bbox.west, s.bbox.south, s.bbox.east, s.bbox.north};
+    j["projection"] = s.projection;
+    j["size"] = {s.size.width, s.size.height};
+    j["focus"] = s.focus;
+    j["parties"] = json::array();
+    for (const auto& p : s.parties) j["parties"].push_back(party(p));
+    j["mentioned"] = json::array();
+    for (const auto& p : s.mentioned) j["mentioned"].push_back(party(p));
+    j["markers"] = json::array();
+    for (const auto& m : s.markers) {
+        j["markers"].push_back({{"place_id", m.place_id}, {"name", m.name}, {"where", lonlat(m.where)},
+                                {"capital", m.capital}, {"area", m.area}});
+    }
+    j["disputes"] = json::array();
+    for (const auto& d : s.disputes) {
+        j["disputes"].push_back({{"id", d.id}, {"name", d.name}, {"parties", d.parties},
+                                 {"administered_by", d.administered_by}, {"status", d.status},
+                                 {"mentioned", d.mentioned}, {"involves_party", d.involves_party}});
+    }
+    j["callouts"] = json::array();
+    for (const auto& c : s.callouts) {
+        j["callouts"].push_back({{"number", c.number}, {"actor_country", c.actor_country},
+                                 {"actor_name", c.actor_name}, {"stance", c.stance}, {"quote", c.quote},
+                                 {"anchor", lonlat(c.anchor)}, {"anchored", c.anchored}, {"claim", c.claim}});
+    }
+    j["borders"] = json::array();
+    for (const auto& [a, b] : s.borders) j["borders"].push_back({a, b});
+    j["worldview"] = s.worldview;
+    j["alt_text"] = s.alt_text;
+    j["dpi"] = s.dpi;
+    return j;
+}
+
+namespace {
+
+/// Reads fields of one JSON object, naming `path.key` in every error.
+class Fields {
+public:
+    Fields(const json& j, std::string path) : j_(j), path_(std::move(path)) {
+        if (!j_.is_object()) fail(path_, "must be an object");
+    }
+    [[noreturn]] static void fail(const std::string& where, const std::string& what) {
+        throw InputError(where + ": " + what);
+    }
+    [[nodiscard]] std::string at(const std::string& key) const { return path_ + "." + key; }
+    [[nodiscard]] const json* find(const std::string& key, bool required) const {
+        const auto it = j_.find(key);
+        if (it == j_.end() || it->is_null()) {
+            if (required) fail(at(key), "is required");
+            return nullptr;
+        }
+        return &*it;
+    }
+    void text(const std::string& key, std::string& out, bool required = false) const {
+        if (const json* v = find(key, required)) {
+            if (!v->is_string()) fail(at(key), "must be a string");
+            out = v->get<std::string>();
+        }
+    }
+    void flag(const std::string& key, bool& out) const {
+        if (const json* v = find(key, false)) {
+            if (!v->is_boolean()) fail(at(key), "must be true or false");
+            out = v->get<bool>();
+        }
+    }
+    void number(const std::string& key, double& out, double lo, double hi, bool required = false) const {
+        if (const json* v = find(key, required)) out = number_of(*v, at(key), lo, hi);
+    }
+    static double number_of(const json& v, const std::string& where, double lo, double hi) {
+        if (!v.is_number()) fail(where, "must be a number");
+        const double d = v.get<double>();
+        if (!std::isfinite(d) || d < lo || d > hi) {
+            fail(where, "must be between " + json(lo).dump() + " and " + json(hi).dump());
+        }
+        return d;
+    }
+    void lonlat(const std::string& key, LonLat& out) const {
+        if (const json* v = find(key, false)) {
+            if (!v->is_array() || v->size() != 2) fail(at(key), "must be [lon, lat]");
+            out.lon = number_of((*v)[0], at(key) + "[0]", -180, 180);
+            out.lat = number_of((*v)[1], at(key) + "[1]", -90, 90);
+        }
+    }
+    void strings(const std::string& key, std::vector<std::string>& out) const {
+        if (const json* v = find(key, false)) {
+            if (!v->is_array()) fail(at(key), "must be an array of strings");
+            out.clear();
+            for (std::size_t i = 0; i < v->size(); ++i) {
+                if (!(*v)[i].is_string()) fail(at(key) + "[" + std::to_string(i) + "]", "must be a string");
+                out.push_back((*v)[i].get<std::string>());
+            }
+        }
+    }
+    /// Calls each(element, "path.key[i]") for each element of an array.
+    template <class F>
+    void each(const std::string& key, std::size_t max, F&& each_item) const {
+        if (const json* v = find(key, false)) {
+            if (!v->is_array()) fail(at(key), "must be an array");
+            if (v->size() > max) fail(at(key), "has more than " + std::to_string(max) + " entries");
+            for (std::size_t i = 0; i < v->size(); ++i) each_item((*v)[i], at(key) + "[" + std::to_string(i) + "]");
+        }
+    }
+
+private:
+    const json& j_;
+    std::string path_;
+};
+
+Party party_from(const json& j, const std::string& path) {
+    const Fields f(j, path);
+    Party p;
+    f.text("country", p.country, true);
+    f.text("name", p.name);
+    double colour = 0;
+    f.number("colour_index", colour, -1, 1000);  // -1: tinted, not a party colour
+    p.colour_index = static_cast<int>(colour);
+    return p;
+}
+
+}  // namespace
+
+Scene scene_from_json(const json& doc) {
+    const Fields f(doc, "scene");
+    if (const json* schema = f.find("schema", false); schema && *schema != "borderline/scene/1") {
+        Fields::fail("scene.schema", "must be \"borderline/scene/1\"");
+    }
+    // Enough for any map a person reads; bounds the work one document asks for.
+    constexpr std::size_t kMax = 2000;
+    Scene s;
+    f.text("title", s.title, true);
+    f.text("subtitle", s.subtitle);
+    {
+        const json* b = f.find("bbox", true);
+        if (!b->is_array() || b->size() != 4) Fields::fail("scene.bbox", "must be [west, south, east, north]");
+        s.bbox.west = Fields::number_of((*b)[0], "scene.bbox[0]", -180, 180);
+        s.bbox.south = Fields::number_of((*b)[1], "scene.bbox[1]", -90, 90);
+        s.bbox.east = Fields::number_of((*b)[2], "scene.bbox[2]", -180, 180);
+        s.bbox.north = Fields::number_of((*b)[3], "scene.bbox[3]", -90, 90);
+        if (s.bbox.west >= s.bbox.east || s.bbox.south >= s.bbox.north) {
+            Fields::fail("scene.bbox", "must have west < east and south < north");
+        }
+    }
+    f.text("projection", s.projection, true);
+    if (const json* size = f.find("size", false)) {
+        if (!size->is_array() || size->size() != 2) Fields::fail("scene.size", "must be [width, height]");
+        s.size.width = static_cast<int>(Fields::number_of((*size)[0], "scene.size[0]", 200, 20000));
+        s.size.height = static_cast<int>(Fields::number_of((*size)[1], "scene.size[1]", 150, 20000));
+    }
+    f.strings("focus", s.focus);
+    f.each("parties", kMax, [&](const json& j, const std::string& p) { s.parties.push_back(party_from(j, p)); });
+    f.each("mentioned", kMax, [&](const json& j, const std::string& p) { s.mentioned.push_back(party_from(j, p)); });
+    f.each("markers", kMax, [&](const json& j, const std::string& p) {
+        const Fields m(j, p);
+        Marker mk;
+        m.text("place_id", mk.place_id);
+        m.text("name", mk.name, true);
+        if (!m.find("where", true)->is_null()) m.lonlat("where", mk.where);
+        m.flag("capital", mk.capital);
+        m.flag("area", mk.area);
+        s.markers.push_back(std::move(mk));
+    });
+    f.each("disputes", kMax, [&](const json& j, const std::string& p) {
+        const Fields d(j, p);
+        SceneDispute sd;
+        d.text("id", sd.id, true);
+        d.text("name", sd.name);
+        d.strings("parties", sd.parties);
+        d.text("administered_by", sd.administered_by);
+        d.text("status", sd.status);
+        d.flag("mentioned", sd.mentioned);
+        d.flag("involves_party", sd.involves_party);
+        s.disputes.push_back(std::move(sd));
+    });
+    f.each("callouts", kMax, [&](const json& j, const std::string& p) {
+        const Fields c(j, p);
+        Callout co;
+        double number = 0, claim = 0;
+        c.number("number", number, 0, 1e6, true);
+        co.number = static_cast<int>(number);
+        c.text("actor_country", co.actor_country);
+        c.text("actor_name", co.actor_name);
+        c.text("stance", co.stance);
+        c.text("quote", co.quote);
+        c.lonlat("anchor", co.anchor);
+        c.flag("anchored", co.anchored);
+        c.number("claim", claim, 0, 1e9);
+        co.claim = static_cast<std::size_t>(claim);
+        s.callouts.push_back(std::move(co));
+    });
+    f.each("borders", kMax, [&](const json& j, const std::string& p) {
+        if (!j.is_array() || j.size() != 2 || !j[0].is_string() || !j[1].is_string()) {
+            Fields::fail(p, "must be [ISO3, ISO3]");
+        }
+        s.borders.emplace_back(j[0].get<std::string>(), j[1].get<std::string>());
+    });
+    f.text("worldview", s.worldview);
+    f.text("alt_text", s.alt_text);
+    f.number("dpi", s.dpi, 24, 2400);
+    return s;
+}
+
+}  // namespace borderline
