@@ -124,4 +124,9 @@ BOOST_DATA_TEST_CASE(dates_are_no_places, boost::unit_test::data::make(read_case
     check(c);
 }
 
+// "the town of X", "X province": the kind the words around a name give it.
+BOOST_DATA_TEST_CASE(kind_cues_pick_the_kind, boost::unit_test::data::make(read_cases("cue_cases.tsv")), c) {
+    check(c);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -196,6 +196,34 @@ BOOST_AUTO_TEST_CASE(kinds) {
     BOOST_TEST(score(of_kind(PlaceKind::admin1), common) == 0.0);
 }
 
+BOOST_AUTO_TEST_CASE(kind_cue_picks_town_or_province) {
+    auto c = plain("batken");
+    c.has_place = c.has_admin1 = true;
+    CandidateEvidence ev;
+    ev.country_support = 1;
+    const Entry town = city(20000, 12), province = of_kind(PlaceKind::admin1);
+    BOOST_TEST(score(province, c, ev) > score(town, c, ev));  // no cue: the province
+    c.kind_cue = KindCue::settlement;                            // "the town of Batken"
+    BOOST_TEST(score(province, c, ev) == 0.0);
+    BOOST_TEST(score(town, c, ev) == 6.0);
+    c.kind_cue = KindCue::province;  // "Batken province"
+    BOOST_TEST(score(town, c, ev) == 0.0);
+    BOOST_TEST(score(province, c, ev) == 11.5);
+    // A cue never makes a reading of what the name lacks.
+    c.has_admin1 = false;
+    BOOST_TEST(score(town, c, ev) == 3.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_date_is_no_place) {
+    auto c = plain("nov");
+    c.temporal = true;
+    CandidateEvidence ev;
+    ev.country_support = 3;
+    ev.settled = true;
+    BOOST_TEST(score(city(5000, 12), c, ev) == 0.0);
+    BOOST_TEST(score(of_kind(PlaceKind::admin1), c, ev) == 0.0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(place_id)

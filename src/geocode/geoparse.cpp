@@ -402,6 +402,7 @@ private:
             for (const Candidate& c : candidates_of(k)) {
                 a.has_capital = a.has_capital || c.entry.capital;
                 a.has_place = a.has_place || c.entry.kind == PlaceKind::place;
+                a.has_admin1 = a.has_admin1 || c.entry.kind == PlaceKind::admin1;
             }
             const auto first = ar.first = token_index_at(m.span.start);
             const auto last = ar.last = token_ending_at(m.span.end);
@@ -412,6 +413,9 @@ private:
             a.common = m.common_word && !title_case_name(doc_, first, last);
             a.dateline = is_dateline(doc_.text, m.span, a.at_start);
             a.temporal = is_temporal(doc_, first, last);
+            a.kind_cue = kind_cue(first, last);
+            // "The city of Bender": a common word named as a place is a name.
+            if (a.kind_cue != KindCue::none) a.common = false;
             a.shouting = all_caps_word(m.text) && m.text.size() > 3 && !a.dateline;
             // "St. Peter's Basilica", "St Patrick's": a saint in the possessive
             // names a church, school or hospital, not the parish called after him.
@@ -439,6 +443,30 @@ private:
                 }
             }
         }
+    }
+
+    // The kind of place the words next to a name give it: "the town of X",
+    // "X district", "the province of X".
+    KindCue kind_cue(std::int64_t first, std::int64_t last) const {
+        static const std::unordered_set<std::string_view> settlements{"town", "village", "city", "hamlet",
+                                                                      "townlet", "settlement", "port"};
+        static const std::unordered_set<std::string_view> provinces{
+            "province", "region", "district", "governorate", "oblast", "state", "county", "prefecture",
+            "raion", "rayon", "canton", "department", "municipality", "krai", "emirate"};
+        auto cue = [&](std::string_view w) {
+            return settlements.contains(w) ? KindCue::settlement
+                   : provinces.contains(w) ? KindCue::province
+                                           : KindCue::none;
+        };
+        if (first >= 2 && token(first - 1).folded == "of" && token(first - 2).is_word) {
+            if (const KindCue k = cue(token(first - 2).folded); k != KindCue::none) return k;
+        }
+        // "Batken district", "Idlib province"; not "Jerusalem city council".
+        if (last >= 0 && static_cast<std::size_t>(last + 1) < doc_.tokens.size() && token(last + 1).is_word) {
+            const KindCue k = cue(token(last + 1).folded);
+            if (k == KindCue::province) return k;
+        }
+        return KindCue::none;
     }
 
     // A name used once as a person's ("Boris Johnson", "Mr Johnson") is a

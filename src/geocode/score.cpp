@@ -79,6 +79,15 @@ double score_candidate(const ScoredCandidate& candidate, const MentionContext& a
         if (ev.near_other_place()) s += 1;
     }
     if (a.shouting && e.kind != PlaceKind::country) s = 0;
+    // "The town of Batken" is the town, "Batken province" the province,
+    // whichever is larger or better known.
+    if (a.kind_cue == KindCue::settlement && a.has_place && s > 0) {
+        if (e.kind == PlaceKind::admin1) s = 0;
+        if (e.kind == PlaceKind::place) s += 3;
+    } else if (a.kind_cue == KindCue::province && a.has_admin1 && s > 0) {
+        if (e.kind == PlaceKind::place) s = 0;
+        if (e.kind == PlaceKind::admin1) s += 3;
+    }
     return s;
 }
 

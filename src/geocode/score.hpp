@@ -6,6 +6,7 @@
 
 #include <borderline/gazetteer.hpp>
 
+#include <cstdint>
 #include <string_view>
 
 namespace borderline {
@@ -32,6 +33,10 @@ struct ScoredCandidate {
     NameRole role = NameRole::name;  ///< how the mention's name refers to the entry
 };
 
+/// The kind of place the words around a name give it: "the town of X",
+/// "X district".
+enum class KindCue : std::uint8_t { none, settlement, province };
+
 /// The mention and the words around it, the same for all its candidates.
 struct MentionContext {
     std::string_view folded_text;  ///< the mention, folded
@@ -48,6 +53,8 @@ struct MentionContext {
     bool saints = false;           ///< "St. Peter's": a church or school, not the parish
     bool has_capital = false;      ///< some candidate is a national capital
     bool has_place = false;        ///< some candidate is a populated place
+    bool has_admin1 = false;       ///< some candidate is a province
+    KindCue kind_cue = KindCue::none;
     bool temporal = false;         ///< a date or time: "Nov 3", "in March", "14:05 GMT"
 };
 
