@@ -6,6 +6,8 @@
 
 #include <cairo.h>
 
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -42,6 +44,40 @@ inline cairo_surface_t* decode_png(const std::string& bytes) {
             return CAIRO_STATUS_SUCCESS;
         },
         &r);
+}
+
+/// Image comparison of the visual tests: a pixel differs when any channel
+/// differs by more than kThreshold (of 255); two pictures match when at most
+/// kAllowedShare of their pixels differ.
+constexpr int kThreshold = 10;
+constexpr double kAllowedShare = 0.002;
+
+/// The share of pixels of two images of the same size that differ; 1 when
+/// the sizes differ.
+inline double differing_share(cairo_surface_t* a, cairo_surface_t* b) {
+    if (cairo_surface_status(a) != CAIRO_STATUS_SUCCESS || cairo_surface_status(b) != CAIRO_STATUS_SUCCESS) return 1;
+    const int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
+    if (w != cairo_image_surface_get_width(b) || h != cairo_image_surface_get_height(b) || w == 0 || h == 0) return 1;
+    cairo_surface_flush(a);
+    cairo_surface_flush(b);
+    long differing = 0;
+    for (int y = 0; y < h; ++y) {
+        const auto* ra = reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(a) +
+                                                                y * cairo_image_surface_get_stride(a));
+        const auto* rb = reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(b) +
+                                                                y * cairo_image_surface_get_stride(b));
+        for (int x = 0; x < w; ++x) {
+            for (int shift : {0, 8, 16}) {
+                const int da = static_cast<int>((ra[x] >> shift) & 255u);
+                const int db = static_cast<int>((rb[x] >> shift) & 255u);
+                if (std::abs(da - db) > kThreshold) {
+                    ++differing;
+                    break;
+                }
+            }
+        }
+    }
+    return static_cast<double>(differing) / (static_cast<double>(w) * h);
 }
 
 }  // namespace borderline::test

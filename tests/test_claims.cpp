@@ -219,6 +219,67 @@ BOOST_AUTO_TEST_CASE(heldout_precision_and_recall) {
     BOOST_TEST(cases.size() >= 20u);
 }
 
+// Actor and stance accuracy on the held-out speaker and stance cases
+// (issue 18: actor >= 0.90, stance >= 0.85). Each expected claim is paired,
+// in text order, with the first unpaired found claim of the same country:
+// paired is a correct actor, paired with the same stance a correct stance.
+// A "none" case counts once, correct when nothing is found.
+//   build/tests/borderline_tests --run_test=claims/heldout_actor_and_stance_accuracy --log_level=message
+struct Accuracy {
+    std::size_t units = 0, actors = 0, stances = 0, stance_units = 0;
+};
+
+Accuracy accuracy_of(const std::vector<Case>& cases) {
+    Accuracy a;
+    for (const auto& k : cases) {
+        const auto got = claims_of(k.text);
+        if (k.claims.empty()) {
+            ++a.units;
+            if (got.empty()) ++a.actors;
+            continue;
+        }
+        std::vector<bool> used(got.size(), false);
+        for (const auto& e : k.claims) {
+            ++a.units;
+            ++a.stance_units;
+            for (std::size_t i = 0; i < got.size(); ++i) {
+                if (used[i] || got[i].actor.country != e.country) continue;
+                used[i] = true;
+                ++a.actors;
+                if (to_string(got[i].stance) == e.stance) ++a.stances;
+                break;
+            }
+        }
+    }
+    return a;
+}
+
+std::vector<Case> cases_in(const std::string& sub, const std::string& file) {
+    std::vector<Case> out;
+    for (auto& c : read_cases(sub)) {
+        if (c.file == file) out.push_back(std::move(c));
+    }
+    return out;
+}
+
+BOOST_AUTO_TEST_CASE(heldout_actor_and_stance_accuracy) {
+    const auto speakers = cases_in("heldout", "speakers.txt");
+    const auto positions = cases_in("heldout", "positions.txt");
+    BOOST_TEST(speakers.size() >= 30u);
+    BOOST_TEST(positions.size() >= 20u);
+    const Accuracy sp = accuracy_of(speakers), po = accuracy_of(positions);
+    const double actor = static_cast<double>(sp.actors) / static_cast<double>(sp.units);
+    const double stance = static_cast<double>(po.stances) / static_cast<double>(po.stance_units);
+    BOOST_TEST_MESSAGE("held-out speakers: actor accuracy " << actor << " (" << sp.actors << "/" << sp.units
+                                                            << ")");
+    BOOST_TEST_MESSAGE("held-out stance: stance accuracy " << stance << " (" << po.stances << "/" << po.stance_units
+                                                           << "), actor accuracy "
+                                                           << static_cast<double>(po.actors) /
+                                                                  static_cast<double>(po.units));
+    BOOST_TEST(actor >= 0.90);
+    BOOST_TEST(stance >= 0.85);
+}
+
 BOOST_AUTO_TEST_CASE(text_is_cut_at_a_word_boundary) {
     std::string text = "Armenia said that";
     for (int i = 0; i < 40; ++i) text += " Azerbaijani troops";

@@ -194,7 +194,7 @@ BOOST_AUTO_TEST_CASE(svg_is_well_formed_xml) {
     BOOST_TEST(ok);
     BOOST_TEST(counts.root == "svg");
     BOOST_TEST(counts.paths > 50);
-    BOOST_TEST(svg.find("width=\"1600\"") != std::string::npos);
+    BOOST_TEST(svg.find("width=\"1600px\"") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(pdf_has_one_page) {

@@ -24,9 +24,6 @@ using namespace borderline;
 
 namespace {
 
-constexpr int kThreshold = 10;          // per channel, of 255
-constexpr double kAllowedShare = 0.002; // of all pixels
-
 struct VisualCase {
     std::string sample, style;
 };
@@ -75,32 +72,13 @@ BOOST_DATA_TEST_CASE(matches_reference, boost::unit_test::data::make(cases()), c
     BOOST_REQUIRE(cairo_surface_status(e) == CAIRO_STATUS_SUCCESS);
     BOOST_REQUIRE(cairo_image_surface_get_width(a) == cairo_image_surface_get_width(e));
     BOOST_REQUIRE(cairo_image_surface_get_height(a) == cairo_image_surface_get_height(e));
-    const int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
-    long differing = 0;
-    for (int y = 0; y < h; ++y) {
-        const auto* ra = reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(a) +
-                                                                y * cairo_image_surface_get_stride(a));
-        const auto* re = reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(e) +
-                                                                y * cairo_image_surface_get_stride(e));
-        for (int x0 = 0; x0 < w; ++x0) {
-            for (int shift : {0, 8, 16}) {
-                const int da = static_cast<int>((ra[x0] >> shift) & 255u);
-                const int de = static_cast<int>((re[x0] >> shift) & 255u);
-                if (std::abs(da - de) > kThreshold) {
-                    ++differing;
-                    break;
-                }
-            }
-        }
-    }
+    const double share = test::differing_share(a, e);
     cairo_surface_destroy(a);
     cairo_surface_destroy(e);
-    const double share = static_cast<double>(differing) / (static_cast<double>(w) * h);
-    if (share > kAllowedShare) {
+    if (share > test::kAllowedShare) {
         std::ofstream(base.string() + ".actual.png", std::ios::binary) << actual;
     }
-    BOOST_TEST(share <= kAllowedShare, c << ": " << differing << " pixels differ (" << share * 100
-                                         << "%); actual saved as " << base.string() << ".actual.png");
+    BOOST_TEST(share <= test::kAllowedShare, c << ": " << share * 100 << "% of pixels differ; actual saved as " << base.string() << ".actual.png");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -62,6 +62,25 @@ struct Cue {
     ActorPhrase actor;
 };
 
+/// Removes the invisible marks that pad a decoded HTML character reference
+/// inside a word (U+034F, U+FE00; see text/html.cpp) from text shown to
+/// readers.
+inline void strip_padding(std::string& t) {
+    if (t.find('\xCD') == std::string::npos && t.find('\xEF') == std::string::npos) return;
+    std::string out;
+    out.reserve(t.size());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t.compare(i, 2, "\xCD\x8F") == 0) {
+            ++i;
+        } else if (t.compare(i, 3, "\xEF\xB8\x80") == 0) {
+            i += 2;
+        } else {
+            out += t[i];
+        }
+    }
+    t = std::move(out);
+}
+
 /// Tokens that name a statement's speakers, which are not what it is
 /// about: the sentence's speaker tokens (sorted) and, for a passive, the
 /// "by" phrase. A view, so that each statement of a long sentence does
@@ -75,10 +94,11 @@ struct Excluded {
     }
 };
 
-/// The last actor named, for pronouns and "the ministry".
-struct LastActor {
+/// An actor named, for pronouns and "the ministry" later.
+struct NotedActor {
     std::size_t paragraph = kNone;
     std::string country, text;
+    bool person = false;  // "Azerbaijan's president", "Peskov": "he" and "the spokesman" may refer to it
 };
 
 class Analyzer {
@@ -159,7 +179,8 @@ private:
     ActorPhrase phrase_right(std::size_t start, std::size_t end) const;
     std::optional<ActorPhrase> subject_left(std::size_t cue, std::size_t s);
     void resolve(ActorPhrase& a, std::size_t s) const;
-    std::string refer_back(std::size_t s, bool definite) const;
+    std::string refer_back(std::size_t s, std::string_view head) const;
+    void register_officials();
 
     void make_claims(std::size_t s, std::vector<Cue>& cues);
     std::vector<Cue> with_speakers(std::size_t s, std::vector<Cue>& cues);
@@ -211,7 +232,7 @@ private:
     std::vector<bool> skip_sentence_;
     std::map<std::string, std::string> people_;  // folded name -> ISO3
     std::set<std::string> person_words_;
-    LastActor last_;
+    std::vector<NotedActor> noted_;  // the last few actors named, oldest first
     std::vector<std::size_t> mentions_by_token_;  // indexes into mentions_, by first token
     // The sentence's first ", which/who/whose/where" comma not in a
     // quotation, and the first comma after it (kNone when there is none).

@@ -93,6 +93,7 @@ std::string Analyzer::clause_text(std::size_t first, std::size_t end) const {
             }
         }
     };
+    strip_padding(t);
     strip_end();
     // A quotation cut by the sentence split keeps its closing mark.
     std::size_t opens = 0, closes = 0;
@@ -450,6 +451,7 @@ std::vector<Claim> Analyzer::run() {
     index_paragraphs_and_quotes();
     mark_fragments();
     register_people();
+    register_officials();
     for (std::size_t s = 0; s < doc_.sentence_tokens.size(); ++s) {
         if (skip_sentence_[s] || !any_word(sent_first(s), sent_end(s))) continue;
         auto cues = find_cues(s);

@@ -76,12 +76,24 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
             c.after = nx + 1;
         }
     }
-    // "refused to comment", "declined to confirm": nothing said.
+    // "refused to comment", "declined to confirm": nothing said; but
+    // "refused to recognise" is a position, denied.
+    const bool position = lex::is_position_verb(fw(i));
     if (pv != kNone && fw(pv) == "to") {
         const std::size_t pp = prev_word(pv, first);
-        if (pp != kNone && (fw(pp) == "declined" || fw(pp) == "refused")) return false;
+        if (pp != kNone && (fw(pp) == "declined" || fw(pp) == "refused" || fw(pp) == "refuses" ||
+                            fw(pp) == "refuse" || fw(pp) == "declines")) {
+            if (!position) return false;
+            c.cls = CueClass::deny;
+            c.tok = pp;  // the speaker is the subject of "refused"
+            return true;
+        }
     }
     if (negated(i, first)) {
+        if (position) {
+            c.cls = CueClass::deny;  // "does not recognise", "will never accept"
+            return true;
+        }
         if (c.cls != CueClass::deny) return false;  // "did not say": no claim
         c.cls = CueClass::say;                      // "did not deny": a weak assertion
         c.forced_asserts = true;

@@ -150,6 +150,17 @@ constexpr std::array kCues{
     CueWord{"want", C::demand, Need::to_soon},
     CueWord{"wants", C::demand, Need::to_soon},
     CueWord{"wanted", C::demand, Need::to_soon},
+    // Positions: asserts as they stand, denies when negated.
+    CueWord{"recognise", C::say, Need::none},
+    CueWord{"recognises", C::say, Need::none},
+    CueWord{"recognised", C::say, Need::none},
+    CueWord{"recognize", C::say, Need::none},
+    CueWord{"recognizes", C::say, Need::none},
+    CueWord{"recognized", C::say, Need::none},
+    CueWord{"accept", C::say, Need::none},
+    CueWord{"accepts", C::say, Need::none},
+    CueWord{"acknowledge", C::say, Need::none},
+    CueWord{"acknowledges", C::say, Need::none},
 };
 
 constexpr auto kParticiples =
@@ -225,6 +236,14 @@ constexpr auto kDenying =
     std::to_array<std::string_view>({"false", "untrue", "baseless", "groundless", "fabricated", "fabrication", "lie",
                                      "lies", "disinformation", "fake", "unfounded"});
 
+constexpr auto kPositionVerbs = std::to_array<std::string_view>(
+    {"recognise", "recognises", "recognised", "recognize", "recognizes", "recognized", "accept", "accepts",
+     "accepted", "acknowledge", "acknowledges", "acknowledged"});
+
+constexpr auto kEntitlement = std::to_array<std::string_view>(
+    {"right", "rights", "claim", "claims", "basis", "grounds", "justification", "reason", "legitimacy", "authority",
+     "title", "sovereignty", "business"});
+
 constexpr auto kFragmentLabels =
     std::to_array<std::string_view>({"read", "also", "more", "related", "see", "watch", "listen", "advertisement",
                                      "recommended", "editor's", "note", "sponsored"});
@@ -246,6 +265,8 @@ const WordTable kGeographicTable = as_set(kGeographic);
 const WordTable kAccusingTable = as_set(kAccusing);
 const WordTable kDenyingTable = as_set(kDenying);
 const WordTable kFragmentLabelsTable = as_set(kFragmentLabels);
+const WordTable kPositionVerbsTable = as_set(kPositionVerbs);
+const WordTable kEntitlementTable = as_set(kEntitlement);
 
 }  // namespace
 
@@ -267,5 +288,7 @@ bool is_geographic_word(std::string_view w) { return kGeographicTable.find(w) >=
 bool is_accusing_word(std::string_view w) { return kAccusingTable.find(w) >= 0; }
 bool is_denying_word(std::string_view w) { return kDenyingTable.find(w) >= 0; }
 bool is_fragment_label(std::string_view w) { return kFragmentLabelsTable.find(w) >= 0; }
+bool is_position_verb(std::string_view w) { return kPositionVerbsTable.find(w) >= 0; }
+bool is_entitlement_noun(std::string_view w) { return kEntitlementTable.find(w) >= 0; }
 
 }  // namespace borderline::claims_lexicon

@@ -133,6 +133,12 @@ bool is_geographic_word(std::string_view folded);
 bool is_accusing_word(std::string_view folded);
 /// Words that call a report false ("baseless").
 bool is_denying_word(std::string_view folded);
+/// Verbs that state a position and deny when negated ("does not
+/// recognise", "will never accept", "refused to recognise").
+bool is_position_verb(std::string_view folded);
+/// After "no", nouns of entitlement: "no right", "no claim", "no basis"
+/// deny the other side's position whoever the subject is.
+bool is_entitlement_noun(std::string_view folded);
 /// Labels of fragments that are not the article's text ("READ ALSO").
 bool is_fragment_label(std::string_view folded);
 

@@ -4,6 +4,10 @@
 // "the ministry" that refers back) resolved to a country.
 #include "claims/analyzer.hpp"
 
+#include <borderline/fold.hpp>
+
+#include "claims/officials.hpp"
+
 namespace borderline::claims_detail {
 
 // The tokens that cover a byte span.
@@ -79,6 +83,52 @@ void Analyzer::register_person(std::size_t first, std::size_t last, const std::s
     people_.emplace(std::string(fw(last - 1)), country);
 }
 
+// People the article names in full who are in the officials table
+// (geodata/officials.tsv) and whom the article did not introduce with a
+// country itself: what the article says wins.
+void Analyzer::register_officials() {
+    const auto& table = claims_officials::officials();
+    const std::size_t n = doc_.tokens.size();
+    for (std::size_t t = 0; t < n; ++t) {
+        if (!word(t) || !cap(t)) continue;
+        const int at = claims_officials::first_with(fw(t));
+        if (at < 0) continue;
+        for (std::size_t o = static_cast<std::size_t>(at); o < table.size() && table[o].words[0] == fw(t); ++o) {
+            const auto& off = table[o];
+            // The name's words in order; a hyphen may join two ("Ching-te").
+            std::size_t k = t, w = 0;
+            while (w < off.words.size() && k < n) {
+                if (!word(k) && raw(k) == "-" && w > 0) {
+                    ++k;
+                    continue;
+                }
+                if (!word(k) || fw(k) != off.words[w]) break;
+                ++k;
+                ++w;
+            }
+            if (w < off.words.size()) continue;
+            std::string full;
+            for (const auto& x : off.words) {
+                if (!full.empty()) full += ' ';
+                full += x;
+                person_words_.insert(x);
+            }
+            // The same words as a title-introduced person, so a name the
+            // article gave a country keeps it.
+            std::string as_typed;
+            for (std::size_t u = t; u < k; ++u) {
+                if (!word(u)) continue;
+                if (!as_typed.empty()) as_typed += ' ';
+                as_typed += fw(u);
+            }
+            if (people_.count(as_typed) || (!off.surname.empty() && people_.count(off.surname))) break;
+            people_.emplace(full, off.country);
+            if (!off.surname.empty()) people_.emplace(off.surname, off.country);
+            break;
+        }
+    }
+}
+
 // People are introduced with their country's title: "Armenia's caretaker
 // prime minister, Nikol Pashinyan", "Russian President Vladimir Putin",
 // "Kremlin spokesman Dmitry Peskov", "Armenia's Pashinyan", or the other way
@@ -140,6 +190,15 @@ void Analyzer::register_people() {
 // The actor phrase that ends at token `end` (inclusive), walking left over
 // names, titles, possessives and place mentions.
 ActorPhrase Analyzer::phrase_left(std::size_t end, std::size_t first) const {
+    // A hyphen inside a name, or a word it joins ("Lai Ching-te", "Abdel
+    // Fattah el-Sisi"): written with no space on either side.
+    auto joined = [&](std::size_t t) {
+        const auto& tk = doc_.tokens;
+        const bool to_next = t + 1 < tk.size() && tk[t].span.end == tk[t + 1].span.start &&
+                             (raw(t) == "-" || raw(t + 1) == "-");
+        const bool to_prev = t > 0 && tk[t - 1].span.end == tk[t].span.start && (raw(t) == "-" || raw(t - 1) == "-");
+        return to_next && to_prev ? raw(t) == "-" : (to_next || to_prev) && raw(t) != "-";
+    };
     ActorPhrase a;
     std::size_t k = end + 1;  // phrase is [k, end]
     std::size_t count = 0;
@@ -160,14 +219,19 @@ ActorPhrase Analyzer::phrase_left(std::size_t end, std::size_t first) const {
             } else if (f == "the") {
                 k = t;
                 break;
-            } else if (f == "of" && k <= end && t > first && lex::is_body_noun(fw(t - 1))) {
-                k = t;
+            } else if (f == "of" && k <= end && t > first &&
+                       (lex::is_body_noun(fw(t - 1)) || lex::is_title_word(fw(t - 1)))) {
+                k = t;  // "ministry of defence", "Secretary of State"
+            } else if (joined(t)) {
+                k = t;  // "Ching-te", "el-Sisi"
             } else {
                 break;
             }
         } else if (raw(t) == "," && k <= end && word(k) && cap(k) && t > first && word(t - 1) &&
                    lex::is_title_word(fw(t - 1))) {
             k = t;  // "prime minister, Nikol Pashinyan"
+        } else if (raw(t) == "-" && t > first && k <= end && joined(t)) {
+            k = t;
         } else {
             break;
         }
@@ -217,11 +281,27 @@ ActorPhrase Analyzer::phrase_right(std::size_t start, std::size_t end) const {
     return a;
 }
 
-std::string Analyzer::refer_back(std::size_t s, bool definite) const {
+// "it", "he", "the ministry", "the spokesman", "the government": the most
+// recent actor of this paragraph or the one before ("he", "she" and "they":
+// this paragraph only) that matches the words: an actor named with
+// "ministry" for "the ministry", a person for "he" and "she"; else the most
+// recent actor there.
+std::string Analyzer::refer_back(std::size_t s, std::string_view head) const {
     const std::size_t para = tok_para_[sent_first(s)];
-    if (last_.paragraph == para) return last_.country;
-    // "The ministry said" may open the paragraph after the one that named it.
-    if (definite && !last_.country.empty() && last_.paragraph + 1 == para) return last_.country;
+    const bool pronoun = lex::is_pronoun(head);
+    const bool personal = head == "he" || head == "she";
+    const bool this_paragraph_only = pronoun && head != "it";
+    auto near = [&](const NotedActor& a) {
+        return !a.country.empty() && (a.paragraph == para || (!this_paragraph_only && a.paragraph + 1 == para));
+    };
+    for (auto it = noted_.rbegin(); it != noted_.rend(); ++it) {
+        if (!near(*it)) continue;
+        if (personal && it->person) return it->country;
+        if (!pronoun && fold(it->text).find(head) != std::string::npos) return it->country;
+    }
+    for (auto it = noted_.rbegin(); it != noted_.rend(); ++it) {
+        if (near(*it)) return it->country;
+    }
     return {};
 }
 
@@ -232,6 +312,7 @@ void Analyzer::resolve(ActorPhrase& a, std::size_t s) const {
     if (a.first == kNone) return;
     const Span span{doc_.tokens[a.first].span.start, doc_.tokens[a.last - 1].span.end};
     a.text = doc_.text.substr(span.start, span.size());
+    strip_padding(a.text);
     while (!a.text.empty() && (a.text.back() == ',' || a.text.back() == ' ')) a.text.pop_back();
     for (std::size_t t = a.first; t < a.last; ++t) {
         if (tok_mention_[t] >= 0 && !mentions_[tok_mention_[t]].actor_country.empty()) {
@@ -251,7 +332,7 @@ void Analyzer::resolve(ActorPhrase& a, std::size_t s) const {
     }
     bool definite = a.last - a.first >= 2 && fw(a.first) == "the";
     for (std::size_t t = a.first + 1; definite && t < a.last; ++t) definite = lex::is_title_word(fw(t));
-    if (definite) a.country = refer_back(s, true);
+    if (definite) a.country = refer_back(s, fw(a.last - 1));
 }
 
 std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s) {
@@ -288,7 +369,7 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
         a.first = end;
         a.last = end + 1;
         a.text = std::string(raw(end));
-        a.country = refer_back(s, false);
+        a.country = refer_back(s, fw(end));
         if (a.country.empty()) return std::nullopt;
         return a;
     }
@@ -324,7 +405,24 @@ void Analyzer::find_relative_clause(std::size_t s) {
 
 void Analyzer::note_actor(std::size_t s, const std::string& country, const std::string& text) {
     const std::size_t para = tok_para_[sent_first(s)];
-    last_ = {para, country, text};
+    // A person: named ("Peskov", a word of a person the article introduced)
+    // or titled as one ("Azerbaijan's president").
+    static const lex::WordTable kPersonTitles{"president", "minister",  "premier",   "chancellor", "secretary",
+                                              "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
+                                              "king",      "queen",     "leader",    "governor",   "he", "she"};
+    bool person = false;
+    std::string word;
+    const std::string folded = fold(text);
+    for (std::size_t i = 0; i <= folded.size(); ++i) {
+        if (i < folded.size() && folded[i] != ' ') {
+            word += folded[i];
+            continue;
+        }
+        if (kPersonTitles.contains(word) || person_words_.count(word)) person = true;
+        word.clear();
+    }
+    if (noted_.size() == 8) noted_.erase(noted_.begin());
+    noted_.push_back({para, country, text, person});
 }
 
 

@@ -39,9 +39,14 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
     static const lex::WordTable kPastAux{"had",   "has",  "have",  "did", "does", "do",
                                                      "was",   "were", "is",    "are", "hadn", "hasn",
                                                      "haven", "didn", "doesn", "don", "wasn", "weren"};
+    // After a negation, words that make it affirm a position: "no doubt",
+    // "not negotiable", "not up for discussion", "not in question".
+    static const lex::WordTable kAffirming{"doubt", "question", "negotiable", "up", "open", "in", "subject"};
     auto negation = [&](std::size_t i) {
         const auto f = fw(ws[i]);
         const auto before = i > 0 ? fw(ws[i - 1]) : std::string_view{};
+        const auto after = i + 1 < ws.size() ? fw(ws[i + 1]) : std::string_view{};
+        if (kAffirming.contains(after)) return false;
         if (f == "never") return before != "would" && before != "will";
         if (f == "no") return true;
         if (f == "not" || (f == "t" && ws[i] >= 1 && is_apostrophe(ws[i] - 1))) return kPastAux.contains(before);
@@ -52,7 +57,16 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
         bool subject_self = false;
         for (std::size_t i = 0; i < ws.size() && i < 3; ++i) subject_self = subject_self || self(ws[i]);
         const auto f0 = fw(ws[0]);
-        if (f0 == "no" || f0 == "nothing" || f0 == "none") return Stance::denies;
+        const auto f1 = ws.size() > 1 ? fw(ws[1]) : std::string_view{};
+        // "nothing could change its claim" asserts the claim.
+        const bool modal = f1 == "could" || f1 == "can" || f1 == "will" || f1 == "would";
+        if ((f0 == "no" && !kAffirming.contains(f1)) || (f0 == "nothing" && !modal) || f0 == "none")
+            return Stance::denies;
+        // "Azerbaijan had no right to", "Pakistan has no claim to": the
+        // other side's position denied.
+        for (std::size_t i = 0; i + 1 < ws.size() && i < 9; ++i) {
+            if (fw(ws[i]) == "no" && lex::is_entitlement_noun(fw(ws[i + 1]))) return Stance::denies;
+        }
         for (std::size_t i = 0; i < ws.size() && i < 9; ++i) {
             if (negation(i) && (subject_self || (i > 0 && fw(ws[0]) == "there"))) return Stance::denies;
         }

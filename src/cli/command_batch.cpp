@@ -76,7 +76,7 @@ int run_batch_command(const BatchOptionsCli& o) {
     bo.formats = parse_formats(o.formats);
     bo.jobs = o.jobs;
     bo.style = o.style;
-    bo.size = parse_size(o.size);
+    bo.size = parse_size(o.size, 96);
     bo.force = o.force;
     bo.max_input_bytes = o.max_input_mb * 1024 * 1024;
     if (!o.shard.empty()) std::tie(bo.shard_index, bo.shard_count) = parse_shard(o.shard);

@@ -3,9 +3,10 @@
 
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
+#include <borderline/render.hpp>
 
 #include <cstdio>
-#include <iostream>
+#include <string>
 
 namespace borderline::cli {
 
@@ -23,17 +24,35 @@ int run_extract(const ExtractOptions& o) {
     warn_replaced(doc);
     const GeoData data(GeoData::default_dir());
     const Gazetteer gaz(data);
-    const Extraction x = extract(std::move(doc), gaz, data, SceneOptions{});
+    // With no place the exit code stays 3, but a pipe (| jq) still gets a
+    // whole document, with empty lists.
+    Extraction x;
+    std::string nothing;
+    try {
+        x = extract(Document(doc), gaz, data, SceneOptions{});
+    } catch (const NothingToMapError& e) {
+        nothing = e.what();
+        x.doc = std::move(doc);
+        x.scene.size = SceneOptions{}.size;
+    }
+    std::string out;
     if (o.format == "json") {
-        std::cout << to_json(x, gaz).dump(2) << "\n";
+        out = to_json(x, gaz).dump(2) + "\n";
     } else {
-        std::printf("%-28s %-8s %-4s %10s %10s %5s  %s\n", "place", "kind", "iso3", "lon", "lat", "conf", "mentions");
+        char line[512];
+        std::snprintf(line, sizeof line, "%-28s %-8s %-4s %10s %10s %5s  %s\n", "place", "kind", "iso3", "lon", "lat",
+                      "conf", "mentions");
+        out += line;
         for (const auto& p : x.places) {
             const Entry& e = gaz.entry(p.entry);
-            std::printf("%-28s %-8s %-4s %10.4f %10.4f %5.2f  %zu\n", std::string(e.name).c_str(), to_string(e.kind),
-                        std::string(e.country).c_str(), e.lon, e.lat, p.confidence, p.mentions.size());
+            std::snprintf(line, sizeof line, "%-28s %-8s %-4s %10.4f %10.4f %5.2f  %zu\n", std::string(e.name).c_str(),
+                          to_string(e.kind), std::string(e.country).c_str(), e.lon, e.lat, p.confidence,
+                          p.mentions.size());
+            out += line;
         }
     }
+    write_atomically("-", out);  // a write error (a full disk, a closed pipe) is exit 5
+    if (!nothing.empty()) throw NothingToMapError(nothing);
     return 0;
 }
 

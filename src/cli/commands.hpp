@@ -25,6 +25,7 @@ struct RenderOptions {
     std::string sidecar;
     std::string geojson;
     std::string worldview;
+    std::string format;  ///< png, svg or pdf; needed by -o - for anything but PNG
     double dpi = 96;
     std::size_t max_input_mb = 20;
 };
@@ -88,7 +89,8 @@ void warn_replaced(const Document& doc);
 void warn_missing_font(const Style& style, bool installed);
 
 /// "1600x1000" -> Size; throws UsageError.
-Size parse_size(const std::string& s);
+/// --size: pixels, millimetres at `dpi`, or a preset name; throws UsageError.
+Size parse_size(const std::string& s, double dpi);
 /// "W,S,E,N" -> Box; throws UsageError.
 Box parse_bbox(const std::string& s);
 

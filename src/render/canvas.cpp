@@ -1,6 +1,8 @@
 // Drawing primitives: failure checks, Pango text, the label placer.
 #include "canvas.hpp"
 
+#include "svg_writer.hpp"
+
 #include <algorithm>
 
 namespace borderline::renderer {
@@ -41,6 +43,11 @@ Rect Text::extents(PangoLayout* l) {
 }
 
 void Text::draw(PangoLayout* l, double x, double y, const Colour& colour, double halo) const {
+    if (svg_ != nullptr) {
+        // Words stay words in the SVG; the context needs no glyphs.
+        svg_->text(l, x, y, colour, halo, style_.halo);
+        return;
+    }
     cairo_save(cr_);
     cairo_move_to(cr_, x, y);
     if (halo > 0) {

@@ -54,10 +54,13 @@ inline Colour mix(const Colour& a, const Colour& b, double t) {
     return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, a.a + (b.a - a.a) * t};
 }
 
-/// Pango layouts in the style's font, and drawing them with a halo.
+class SvgWriter;
+
+/// Pango layouts in the style's font, and drawing them with a halo (as
+/// <text> when writing SVG).
 class Text {
 public:
-    Text(cairo_t* cr, const Style& style) : cr_(cr), style_(style) {}
+    Text(cairo_t* cr, const Style& style, SvgWriter* svg = nullptr) : cr_(cr), style_(style), svg_(svg) {}
 
     LayoutPtr layout(const std::string& text, double size, bool bold, double width = -1, bool italic = false,
                      double letter_spacing = 0) const;
@@ -67,6 +70,7 @@ public:
 private:
     cairo_t* cr_;
     const Style& style_;
+    SvgWriter* svg_;
 };
 
 /// Keeps placed label boxes so no two overlap.

@@ -36,18 +36,18 @@ void MapPainter::draw_scale_bar(const View& v, const Rect& box) {
     const Rect e = Text::extents(l.get());
     cairo_rectangle(cr_, x0 - 8 * k_, box.y + 2 * k_, px + 16 * k_, box.h - 4 * k_);
     set(cr_, Colour{style_.paper.r, style_.paper.g, style_.paper.b, 0.85});
-    cairo_fill(cr_);
+    fill();
     cairo_rectangle(cr_, x0, y0 - 4 * k_, px / 2, 4 * k_);
     set(cr_, style_.text);
-    cairo_fill(cr_);
+    fill();
     cairo_rectangle(cr_, x0 + px / 2, y0 - 4 * k_, px / 2, 4 * k_);
     set(cr_, style_.paper);
-    cairo_fill_preserve(cr_);
+    fill_preserve();
     set(cr_, style_.text);
     cairo_set_line_width(cr_, 1 * k_);
-    cairo_stroke(cr_);
+    stroke();
     cairo_rectangle(cr_, x0, y0 - 4 * k_, px, 4 * k_);
-    cairo_stroke(cr_);
+    stroke();
     text_.draw(l.get(), x0 + px / 2 - e.w / 2, y0 - 6 * k_ - e.h, style_.text, 0);
 }
 
@@ -69,11 +69,11 @@ void MapPainter::draw_inset(const Rect& box, const View& main) {
     char proj[160];
     std::snprintf(proj, sizeof proj, "+proj=laea +lat_0=%.3f +lon_0=%.3f +datum=WGS84 +units=m +no_defs", cy, cx);
     View v(proj, wide, box);
-    cairo_save(cr_);
+    save();
     cairo_rectangle(cr_, box.x, box.y, box.w, box.h);
-    cairo_clip(cr_);
+    clip();
     set(cr_, style_.background);
-    cairo_paint(cr_);
+    paint_all();
     const Layer& countries = data_.layer("countries_small");
     cairo_new_path(cr_);
     // Outlines to 1.5 pixels: the inset is for orientation, and its
@@ -83,10 +83,10 @@ void MapPainter::draw_inset(const Rect& box, const View& main) {
     }
     set(cr_, style_.land);
     cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
-    cairo_fill_preserve(cr_);
+    fill_preserve();
     set(cr_, style_.country_outline);
     cairo_set_line_width(cr_, 0.4 * k_);
-    cairo_stroke(cr_);
+    stroke();
     for (const auto& p : scene_.parties) {
         cairo_new_path(cr_);
         for (std::size_t i : countries.query(v.visible())) {
@@ -95,7 +95,7 @@ void MapPainter::draw_inset(const Rect& box, const View& main) {
             }
         }
         set(cr_, mix(style_.land, party_colour(p), 0.7));
-        cairo_fill(cr_);
+        fill();
     }
     // The main map's frame, traced through its corners.
     cairo_new_path(cr_);
@@ -115,12 +115,12 @@ void MapPainter::draw_inset(const Rect& box, const View& main) {
     cairo_close_path(cr_);
     set(cr_, style_.disputed_boundary);
     cairo_set_line_width(cr_, 1.8 * k_);
-    cairo_stroke(cr_);
-    cairo_restore(cr_);
+    stroke();
+    restore();
     cairo_rectangle(cr_, box.x + 0.5, box.y + 0.5, box.w - 1, box.h - 1);
     set(cr_, style_.frame);
     cairo_set_line_width(cr_, 1);
-    cairo_stroke(cr_);
+    stroke();
 }
 
 void MapPainter::draw_title(double h) {
@@ -142,9 +142,8 @@ void MapPainter::draw_title(double h) {
 void MapPainter::draw_footer(double h) {
     const double pad = 18 * k_;
     const double size = style_.label_size * k_ * 0.72;
-    const std::string attribution =
-        "Data: Natural Earth (public domain), GeoNames (CC BY 4.0), world-countries (ODbL). Map: borderline.";
-    const std::string disclaimer = "Boundaries shown are not endorsed; disputed areas are marked as such.";
+    const std::string attribution = std::string(kDataCredit) + " Map: borderline.";
+    const std::string disclaimer = kDisclaimer;
     auto a = text_.layout(attribution, size, false);
     auto d = text_.layout(disclaimer, size, false, -1, true);
     const Rect ae = Text::extents(a.get()), de = Text::extents(d.get());

@@ -59,12 +59,13 @@ void MapPainter::draw_markers(const View& v, Placer& placer) {
                     cairo_arc(cr_, x, y, r, 0, 2 * kPi);
                 }
                 set(cr_, style_.text);
-                cairo_fill_preserve(cr_);
+                fill_preserve();
                 set(cr_, style_.halo);
                 cairo_set_line_width(cr_, 1.2 * k_);
-                cairo_stroke(cr_);
+                stroke();
             }
             placer.take(c, m->name);
+            drawn_.places.push_back(m->name);
             text_.draw(layout.get(), c.x, c.y, m->area ? mix(style_.text, style_.land, 0.25) : style_.text, 3 * k_);
             break;
         }
@@ -184,10 +185,10 @@ void MapPainter::draw_callouts(const View& v, Placer& placer) {
             cairo_line_to(cr_, x + dx, y + dy);
             set(cr_, style_.text);
             cairo_set_line_width(cr_, 1.3 * k_);
-            cairo_stroke(cr_);
+            stroke();
             cairo_new_path(cr_);
             cairo_arc(cr_, x, y, 2.6 * k_, 0, 2 * kPi);
-            cairo_fill(cr_);
+            fill();
             draw_callout_badge(x + dx, y + dy, c.number);
             break;
         }

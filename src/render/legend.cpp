@@ -87,10 +87,10 @@ void MapPainter::draw_legend(const Rect& box) {
     const double text_x = 42 * k_;
     cairo_rectangle(cr_, box.x, box.y, box.w, h);
     set(cr_, Colour{style_.paper.r, style_.paper.g, style_.paper.b, 0.92});
-    cairo_fill_preserve(cr_);
+    fill_preserve();
     set(cr_, mix(style_.frame, style_.paper, 0.5));
     cairo_set_line_width(cr_, 1);
-    cairo_stroke(cr_);
+    stroke();
     double y = box.y + 5 * k_;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const bool claim = items[i].swatch == Swatch::claim;
@@ -116,13 +116,13 @@ void MapPainter::draw_swatch(const LegendItem& item, double sx, double sw, doubl
     const auto outline = [&] {
         set(cr_, style_.country_outline);
         cairo_set_line_width(cr_, 0.8 * k_);
-        cairo_stroke(cr_);
+        stroke();
     };
     switch (item.swatch) {
         case Swatch::party:
             box();
             set(cr_, mix(style_.land, party_colour(scene_.parties[static_cast<std::size_t>(item.number)]), 0.55));
-            cairo_fill_preserve(cr_);
+            fill_preserve();
             outline();
             break;
         case Swatch::international:
@@ -146,7 +146,7 @@ void MapPainter::draw_swatch(const LegendItem& item, double sx, double sw, doubl
             SceneDispute sample;
             for (const auto& p : scene_.parties) sample.parties.push_back(p.country);
             set(cr_, style_.land);
-            cairo_fill_preserve(cr_);
+            fill_preserve();
             hatch(sample);
             stroke_class("disputed", style_.disputed_boundary, 1.0 * k_);
             break;
@@ -154,13 +154,13 @@ void MapPainter::draw_swatch(const LegendItem& item, double sx, double sw, doubl
         case Swatch::area_as_claimed:
             box();
             set(cr_, country_fill(scene_.worldview));
-            cairo_fill_preserve(cr_);
+            fill_preserve();
             stroke_class("disputed", style_.disputed_boundary, 1.0 * k_);
             break;
         case Swatch::also_named:
             box();
             set(cr_, mix(style_.land, style_.text, 0.10));
-            cairo_fill_preserve(cr_);
+            fill_preserve();
             outline();
             break;
         case Swatch::claim:
@@ -170,7 +170,7 @@ void MapPainter::draw_swatch(const LegendItem& item, double sx, double sw, doubl
             line();
             set(cr_, Colour{style_.disputed_boundary.r, style_.disputed_boundary.g, style_.disputed_boundary.b, 0.35});
             cairo_set_line_width(cr_, 7 * k_);
-            cairo_stroke(cr_);
+            stroke();
             line();
             stroke_class("international", style_.boundary, style_.boundary_width * k_);
             break;
@@ -181,10 +181,10 @@ void MapPainter::draw_callout_badge(double x, double y, int number) {
     cairo_new_path(cr_);
     cairo_arc(cr_, x, y, badge_radius(), 0, 2 * kPi);
     set(cr_, style_.text);
-    cairo_fill_preserve(cr_);
+    fill_preserve();
     set(cr_, style_.paper);
     cairo_set_line_width(cr_, 1.5 * k_);
-    cairo_stroke(cr_);
+    stroke();
     auto l = text_.layout(std::to_string(number), style_.label_size * k_ * 0.85, true);
     const Rect e = Text::extents(l.get());
     text_.draw(l.get(), x - e.w / 2, y - e.h / 2, style_.paper, 0);

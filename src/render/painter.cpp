@@ -34,20 +34,30 @@ void MapPainter::paint() {
     // the time of the outlines and hatching. Text keeps the font options.
     cairo_set_antialias(cr_, CAIRO_ANTIALIAS_FAST);
     // Paper.
+    begin_layer("paper");
     set(cr_, style_.paper);
-    cairo_paint(cr_);
+    paint_all();
+    end_layer();
     View view(scene_.projection, scene_.bbox, map_);
     Placer placer(Rect{map_.x + 2, map_.y + 2, map_.w - 4, map_.h - 4});
 
-    cairo_save(cr_);
+    save();
     cairo_rectangle(cr_, map_.x, map_.y, map_.w, map_.h);
-    cairo_clip(cr_);
+    clip();
+    begin_layer("land");
     set(cr_, style_.background);
-    cairo_paint(cr_);
+    paint_all();
     draw_countries(view);
+    end_layer();
+    begin_layer("disputes");
     draw_disputes(view);
+    end_layer();
+    begin_layer("water");
     draw_water(view);
+    end_layer();
+    begin_layer("borders");
     draw_boundaries(view);
+    end_layer();
     check(cr_, "base layers");
     shown_claims_ = fit_claims();
     const Rect legend = legend_rect();
@@ -59,22 +69,36 @@ void MapPainter::paint() {
         inset = inset_rect();
         placer.reserve(inset, "locator inset");
     }
+    begin_layer("claims");
     draw_callouts(view, placer);
+    end_layer();
+    begin_layer("places");
     draw_markers(view, placer);
+    end_layer();
+    begin_layer("labels");
     draw_dispute_labels(view, placer);
     draw_country_labels(view, placer);
+    end_layer();
     placed_ = placer.boxes();
-    cairo_restore(cr_);
+    restore();
 
+    // Legend, inset and furniture do not overlap, so their order does not
+    // change the picture; it gives the SVG one group each.
+    begin_layer("legend");
     draw_legend(legend);
-    draw_scale_bar(view, scale);
+    end_layer();
+    begin_layer("inset");
     if (want_inset()) draw_inset(inset, view);
+    end_layer();
+    begin_layer("furniture");
+    draw_scale_bar(view, scale);
     cairo_set_source_rgba(cr_, style_.frame.r, style_.frame.g, style_.frame.b, style_.frame.a);
     cairo_set_line_width(cr_, 1);
     cairo_rectangle(cr_, map_.x + 0.5, map_.y + 0.5, map_.w - 1, map_.h - 1);
-    cairo_stroke(cr_);
+    stroke();
     draw_title(title_h);
     draw_footer(footer_h);
+    end_layer();
     check(cr_, "map furniture");
 }
 
@@ -114,10 +138,10 @@ void MapPainter::draw_countries(const View& v) {
         path_polygons(cr_, v, f.polygons);
         cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
         set(cr_, fill);
-        cairo_fill_preserve(cr_);
+        fill_preserve();
         set(cr_, style_.country_outline);
         cairo_set_line_width(cr_, 0.6 * k_);
-        cairo_stroke(cr_);
+        stroke();
     }
     // Provinces of the parties, faintly, for orientation.
     if (!scene_.parties.empty()) {
@@ -132,7 +156,7 @@ void MapPainter::draw_countries(const View& v) {
         cairo_set_line_width(cr_, 0.5 * k_);
         const double dash[] = {2 * k_, 2 * k_};
         cairo_set_dash(cr_, dash, 2, 0);
-        cairo_stroke(cr_);
+        stroke();
         cairo_set_dash(cr_, nullptr, 0, 0);
     }
 }
@@ -168,11 +192,13 @@ void MapPainter::draw_disputes(const View& v) {
         cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
         if (seen_as_own) {
             set(cr_, country_fill(scene_.worldview));
-            cairo_fill_preserve(cr_);
+            fill_preserve();
             drawn_.disputed_area_as_claimed = true;
+            drawn_.areas_as_claimed.push_back(sd.name);
         } else {
             hatch(sd);
             drawn_.disputed_area = true;
+            drawn_.areas_hatched.push_back(sd.name);
         }
         stroke_class("disputed", style_.disputed_boundary, style_.boundary_width * 0.9 * k_);
     }
@@ -194,8 +220,8 @@ void MapPainter::hatch(const SceneDispute& sd) {
     }
     if (other || colours.empty()) colours.push_back(mix(style_.country_outline, style_.land, 0.3));
     cairo_path_t* outline = cairo_copy_path(cr_);
-    cairo_save(cr_);
-    cairo_clip_preserve(cr_);
+    save();
+    clip_preserve();
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     cairo_clip_extents(cr_, &x1, &y1, &x2, &y2);
     const double spacing = 9 * k_;
@@ -220,9 +246,9 @@ void MapPainter::hatch(const SceneDispute& sd) {
             cairo_line_to(cr_, x + h, y1);
         }
         set(cr_, colours[static_cast<std::size_t>(c)]);
-        cairo_stroke(cr_);
+        stroke();
     }
-    cairo_restore(cr_);
+    restore();
     cairo_new_path(cr_);
     cairo_append_path(cr_, outline);
     cairo_path_destroy(outline);
@@ -234,7 +260,7 @@ void MapPainter::draw_water(const View& v) {
     for (std::size_t i : lakes.query(v.visible())) path_polygons(cr_, v, lakes.features()[i].polygons);
     set(cr_, style_.water);
     cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_WINDING);
-    cairo_fill(cr_);
+    fill();
     const Layer& rivers = data_.layer("rivers");
     const double span = v.visible().width();
     const int max_rank = span > 60 ? 4 : span > 25 ? 6 : 9;
@@ -247,7 +273,7 @@ void MapPainter::draw_water(const View& v) {
     set(cr_, style_.river);
     cairo_set_line_width(cr_, style_.river_width * k_);
     cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
-    cairo_stroke(cr_);
+    stroke();
 }
 
 void MapPainter::stroke_class(const std::string& cls, const Colour& c, double width) {
@@ -266,7 +292,7 @@ void MapPainter::stroke_class(const std::string& cls, const Colour& c, double wi
         const double dash[] = {6 * k_, 4 * k_};
         cairo_set_dash(cr_, dash, 2, 0);
     }
-    cairo_stroke(cr_);
+    stroke();
     cairo_set_dash(cr_, nullptr, 0, 0);
 }
 
@@ -284,7 +310,7 @@ void MapPainter::draw_boundaries(const View& v) {
         cairo_set_line_width(cr_, 7 * k_);
         cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
         cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
-        cairo_stroke(cr_);
+        stroke();
         drawn_.border_in_question = true;
     }
     for (const std::string cls : {"international", "indefinite", "disputed", "line_of_control"}) {

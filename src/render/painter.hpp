@@ -5,10 +5,12 @@
 //   labels.cpp     markers, country and dispute labels, claim callouts
 //   legend.cpp     the legend and its swatches, callout badges
 //   furniture.cpp  scale bar, locator inset, title band, footer
+//   describe.cpp   the alt text of what was drawn
 // view.hpp holds the projection and clipping, canvas.hpp the primitives.
 #pragma once
 
 #include "canvas.hpp"
+#include "svg_writer.hpp"
 #include "view.hpp"
 
 #include <borderline/disputes.hpp>
@@ -36,11 +38,14 @@ bool has_panel(const Scene& s);
 Rect map_area(const Scene& s);
 Rect panel_area(const Scene& s);
 
-/// What the base layers actually drew: the legend explains only that.
+/// What the map actually drew: the legend explains only that, and the alt
+/// text describes only that.
 struct Drawn {
     bool international = false, disputed = false, ceasefire = false, indefinite = false, disputed_area = false,
          disputed_area_as_claimed = false;
     bool border_in_question = false;
+    std::vector<std::string> areas_hatched, areas_as_claimed;  ///< disputed areas by name, in drawing order
+    std::vector<std::string> places;                           ///< markers whose label was placed
 };
 
 /// The picture beside a legend entry.
@@ -57,6 +62,11 @@ enum class Swatch {
     area_as_claimed,     ///< a box in the worldview country's fill
 };
 
+/// The credit the footer prints and the files' metadata carry.
+inline constexpr const char* kDataCredit =
+    "Data: Natural Earth (public domain), GeoNames (CC BY 4.0), world-countries (ODbL).";
+inline constexpr const char* kDisclaimer = "Boundaries shown are not endorsed; disputed areas are marked as such.";
+
 struct LegendItem {
     std::string label;
     Swatch swatch;
@@ -65,15 +75,60 @@ struct LegendItem {
 
 class MapPainter {
 public:
-    MapPainter(cairo_t* cr, const Scene& scene, const GeoData& data, const Style& style)
-        : cr_(cr), scene_(scene), data_(data), style_(style), text_(cr, style),
+    /// With `svg`, every operation is also written there (the SVG format).
+    MapPainter(cairo_t* cr, const Scene& scene, const GeoData& data, const Style& style, SvgWriter* svg = nullptr)
+        : cr_(cr), svg_(svg), scene_(scene), data_(data), style_(style), text_(cr, style, svg),
           k_(std::sqrt(static_cast<double>(scene.size.width) * scene.size.height) / 1265.0),
           width_(scene.size.width), height_(scene.size.height) {}
 
     void paint();
     [[nodiscard]] const std::vector<LabelBox>& placed() const { return placed_; }
+    /// After paint(): one paragraph saying what the map shows, for the
+    /// files' metadata (describe.cpp).
+    [[nodiscard]] std::string alt_text() const;
 
 private:
+    // Cairo's operations, mirrored into the SVG writer when there is one.
+    void fill() {
+        if (svg_) svg_->fill(cr_);
+        cairo_fill(cr_);
+    }
+    void fill_preserve() {
+        if (svg_) svg_->fill(cr_);
+        cairo_fill_preserve(cr_);
+    }
+    void stroke() {
+        if (svg_) svg_->stroke(cr_);
+        cairo_stroke(cr_);
+    }
+    void clip() {
+        if (svg_) svg_->clip(cr_);
+        cairo_clip(cr_);
+    }
+    void clip_preserve() {
+        if (svg_) svg_->clip(cr_);
+        cairo_clip_preserve(cr_);
+    }
+    void paint_all() {
+        if (svg_) svg_->paint(cr_);
+        cairo_paint(cr_);
+    }
+    void save() {
+        if (svg_) svg_->save();
+        cairo_save(cr_);
+    }
+    void restore() {
+        if (svg_) svg_->restore();
+        cairo_restore(cr_);
+    }
+    /// The SVG's named groups, one per layer of the map.
+    void begin_layer(const char* id) {
+        if (svg_) svg_->begin_group(id);
+    }
+    void end_layer() {
+        if (svg_) svg_->end_group();
+    }
+
     // painter.cpp: the scene's parties and the base layers
     std::string worldview_name() const;
     const Party* party(const std::string& iso3) const;
@@ -112,8 +167,10 @@ private:
     void draw_inset(const Rect& box, const View& main);
     void draw_title(double h);
     void draw_footer(double h);
+    std::string country_name(const std::string& iso3) const;
 
     cairo_t* cr_;
+    SvgWriter* svg_;
     const Scene& scene_;
     const GeoData& data_;
     const Style& style_;

@@ -87,7 +87,7 @@ void deflate_band(const unsigned char* data, int width, int stride, int y0, int 
 
 }  // namespace
 
-std::string encode_png(cairo_surface_t* surface, double dpi) {
+std::string encode_png(cairo_surface_t* surface, double dpi, const PngText& text) {
     const int w = cairo_image_surface_get_width(surface), h = cairo_image_surface_get_height(surface);
     const int stride = cairo_image_surface_get_stride(surface);
     const unsigned char* data = cairo_image_surface_get_data(surface);
@@ -145,6 +145,36 @@ std::string encode_png(cairo_surface_t* surface, double dpi) {
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     const auto ppm = static_cast<png_uint_32>(std::lround(dpi / 0.0254));
     png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
+    // Plain ASCII goes in tEXt, which every reader shows; anything else in
+    // iTXt, as tEXt is Latin-1 and a title in UTF-8 would read wrongly.
+    std::vector<std::string> values;
+    values.reserve(text.entries.size());
+    std::vector<png_text> chunks;
+    for (const auto& [key, value] : text.entries) {
+        std::string clean;
+        bool ascii = true;
+        for (const char c : value) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u < 0x20 && c != '\n') continue;  // no control characters (nor NUL) in a text chunk
+            ascii = ascii && u < 0x80;
+            clean += c;
+        }
+        if (clean.empty()) continue;
+        values.push_back(std::move(clean));
+        png_text t{};
+        t.compression = ascii ? PNG_TEXT_COMPRESSION_NONE : PNG_ITXT_COMPRESSION_NONE;
+        t.key = const_cast<char*>(key.c_str());
+        chunks.push_back(t);
+    }
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+        chunks[i].text = values[i].data();
+        if (chunks[i].compression == PNG_TEXT_COMPRESSION_NONE) {
+            chunks[i].text_length = values[i].size();
+        } else {
+            chunks[i].itxt_length = values[i].size();
+        }
+    }
+    if (!chunks.empty()) png_set_text(png, info, chunks.data(), static_cast<int>(chunks.size()));
     png_write_info(png, info);
     png_write_chunk(png, reinterpret_cast<png_const_bytep>("IDAT"), reinterpret_cast<png_const_bytep>(idat.data()),
                     idat.size());

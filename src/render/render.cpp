@@ -1,19 +1,19 @@
-// Render: draws a Scene with Cairo (shapes) and Pango (text) on a PNG, SVG or
-// PDF surface. The drawing itself is MapPainter's (painter.hpp, which lists
-// the files of each part of the map); this file makes the surfaces and
-// encodes the result.
+// Render: draws a Scene with Cairo (shapes) and Pango (text) on a PNG or PDF
+// surface, and writes SVG from the same drawing (svg_writer.hpp). The drawing
+// itself is MapPainter's (painter.hpp, which lists the files of each part of
+// the map); this file makes the surfaces and encodes the result.
 #include <borderline/error.hpp>
 #include <borderline/render.hpp>
 
 #include "painter.hpp"
 #include "png.hpp"
-#include "svg.hpp"
+#include "svg_writer.hpp"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <optional>
 #include <string>
 
 namespace borderline {
@@ -27,6 +27,16 @@ namespace {
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
+}
+
+/// PDF keywords: what a search for the map would use.
+std::string keywords(const Scene& scene) {
+    std::string k = "map, borders";
+    for (const auto& p : scene.parties) k += ", " + p.name;
+    for (const auto& d : scene.disputes) {
+        if (d.mentioned || d.involves_party) k += ", " + d.name;
+    }
+    return k;
 }
 
 }  // namespace
@@ -75,41 +85,64 @@ std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style
     }
     std::string out;
     SurfacePtr surface;
+    std::optional<renderer::SvgWriter> svg;
     const double w = scene.size.width, h = scene.size.height;
+    const double pdf_scale = 72.0 / (scene.dpi > 0 ? scene.dpi : 96.0);
     switch (format) {
         case OutputFormat::png:
             surface.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, scene.size.width, scene.size.height));
             break;
         case OutputFormat::svg:
-            surface.reset(cairo_svg_surface_create_for_stream(append_to_string, &out, w, h));
+            // Drawn on an image like the PNG, so that text is measured and
+            // placed exactly as there, while SvgWriter writes the document.
+            surface.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, scene.size.width, scene.size.height));
+            svg.emplace(w, h);
             break;
         case OutputFormat::pdf:
-            surface.reset(cairo_pdf_surface_create_for_stream(append_to_string, &out, w, h));
+            // The page has the map's physical size at its resolution: 1600
+            // pixels at 96 dpi is 1200 pt; the drawing is scaled to it, so
+            // text and lines keep their proportions.
+            surface.reset(cairo_pdf_surface_create_for_stream(append_to_string, &out, w * pdf_scale, h * pdf_scale));
             // Fixed metadata: the same scene gives the same bytes.
             cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
             cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "borderline");
-            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, scene.title.c_str());
+            cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
+                                           scene.title.empty() ? "borderline" : scene.title.c_str());
             break;
     }
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
         throw OutputError(std::string("cannot create the drawing surface: ") +
                           cairo_status_to_string(cairo_surface_status(surface.get())));
     }
+    std::string alt;
     {
         CairoPtr cr(cairo_create(surface.get()));
-        MapPainter(cr.get(), scene, data, style).paint();
+        if (format == OutputFormat::pdf) cairo_scale(cr.get(), pdf_scale, pdf_scale);
+        MapPainter painter(cr.get(), scene, data, style, svg ? &*svg : nullptr);
+        painter.paint();
         renderer::check(cr.get(), "finishing");
+        alt = painter.alt_text();
     }
+    const std::string title = scene.title.empty() ? "borderline" : scene.title;
+    const std::string copyright = std::string(renderer::kDataCredit) + " Map: borderline. " + renderer::kDisclaimer;
     if (format == OutputFormat::png) {
         cairo_surface_flush(surface.get());
-        out = encode_png(surface.get(), scene.dpi);
+        PngText text;
+        text.entries = {{"Title", title},
+                        {"Description", alt},
+                        {"Source", "borderline " BORDERLINE_VERSION},
+                        {"Copyright", copyright}};
+        out = encode_png(surface.get(), scene.dpi, text);
+    } else if (format == OutputFormat::svg) {
+        out = svg->finish(title, alt);
     } else {
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, alt.c_str());
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_KEYWORDS, keywords(scene).c_str());
         cairo_surface_finish(surface.get());
         if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
             throw OutputError(std::string("writing the map failed: ") +
                               cairo_status_to_string(cairo_surface_status(surface.get())));
         }
-        if (format == OutputFormat::svg) out = renderer::add_svg_description(renderer::renumber_svg_surfaces(out), scene);
     }
     return out;
 }

@@ -1,13 +1,16 @@
 // Document: reads an article in any of the accepted formats and turns it into
 // normalised UTF-8 with sentences and tokens.
 //
-// Markup is blanked out rather than removed: tags, Markdown markers and
-// invalid UTF-8 bytes become spaces, so every byte offset into
-// Document::text is also an offset into the input file. Only JSON input,
+// Markup is blanked out rather than removed: tags, Markdown markers, a web
+// page's furniture (text/html.cpp) and invalid UTF-8 bytes become spaces,
+// so every byte offset into Document::text is also an offset into the
+// input file. Only JSON input,
 // whose text is a decoded string, has offsets into that string instead.
 #include <borderline/document.hpp>
 #include <borderline/error.hpp>
 #include <borderline/fold.hpp>
+
+#include "text/html.hpp"
 
 #include <nlohmann/json.hpp>
 #include <utf8proc.h>
@@ -26,14 +29,6 @@
 namespace borderline {
 
 namespace {
-
-bool iequals_prefix(std::string_view s, std::size_t at, std::string_view word) {
-    if (at + word.size() > s.size()) return false;
-    for (std::size_t i = 0; i < word.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(s[at + i])) != word[i]) return false;
-    }
-    return true;
-}
 
 /// Replace invalid UTF-8 bytes by spaces; returns how many were replaced.
 std::size_t scrub_utf8(std::string& s) {
@@ -100,79 +95,6 @@ InputFormat detect_format(std::string_view bytes, const std::string& name) {
         if (bytes[first] == '<') return InputFormat::html;
     }
     return InputFormat::text;
-}
-
-const std::array<std::pair<std::string_view, std::string_view>, 12> kEntities{{
-    {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "},
-    {"rsquo", "\xE2\x80\x99"}, {"lsquo", "\xE2\x80\x98"}, {"rdquo", "\xE2\x80\x9D"},
-    {"ldquo", "\xE2\x80\x9C"}, {"ndash", "\xE2\x80\x93"}, {"mdash", "\xE2\x80\x94"},
-}};
-
-/// Blank out tags, comments, scripts and styles; decode common entities in
-/// place (padded with spaces). Block tags leave a newline so they end a
-/// sentence. Returns the <title> text, if any.
-std::string blank_html(std::string& s) {
-    std::string title;
-    std::size_t i = 0;
-    auto blank = [&](std::size_t from, std::size_t to, bool newline) {
-        for (std::size_t k = from; k < to && k < s.size(); ++k) s[k] = ' ';
-        if (newline && from < s.size()) s[from] = '\n';
-    };
-    while (i < s.size()) {
-        if (s[i] == '<') {
-            if (s.compare(i, 4, "<!--") == 0) {
-                auto end = s.find("-->", i + 4);
-                end = end == std::string::npos ? s.size() : end + 3;
-                blank(i, end, false);
-                i = end;
-                continue;
-            }
-            const bool is_script = iequals_prefix(s, i + 1, "script");
-            const bool is_style = iequals_prefix(s, i + 1, "style");
-            const bool is_title = iequals_prefix(s, i + 1, "title");
-            auto close = s.find('>', i + 1);
-            if (close == std::string::npos) close = s.size() - 1;
-            std::size_t end = close + 1;
-            if (is_script || is_style || is_title) {
-                const std::string closing = is_script ? "</script" : is_style ? "</style" : "</title";
-                std::size_t j = end;
-                std::size_t found = std::string::npos;
-                while (j < s.size()) {
-                    j = s.find("</", j);
-                    if (j == std::string::npos) break;
-                    if (iequals_prefix(s, j, closing)) {
-                        found = j;
-                        break;
-                    }
-                    j += 2;
-                }
-                const std::size_t content_end = found == std::string::npos ? s.size() : found;
-                if (is_title && title.empty()) title = s.substr(end, content_end - end);
-                auto tag_end = found == std::string::npos ? s.size() : s.find('>', found);
-                end = tag_end == std::string::npos ? s.size() : tag_end + 1;
-            }
-            blank(i, end, true);
-            i = end;
-        } else if (s[i] == '&') {
-            const auto semi = s.find(';', i);
-            if (semi != std::string::npos && semi - i <= 8) {
-                const std::string_view name(s.data() + i + 1, semi - i - 1);
-                for (const auto& [ent, rep] : kEntities) {
-                    if (name == ent && rep.size() <= semi - i + 1) {
-                        blank(i, semi + 1, false);
-                        std::memcpy(&s[i], rep.data(), rep.size());
-                        break;
-                    }
-                }
-                i = semi + 1;
-            } else {
-                ++i;
-            }
-        } else {
-            ++i;
-        }
-    }
-    return title;
 }
 
 /// Blank Markdown markers: heading hashes, emphasis, list bullets and link targets.
@@ -467,7 +389,7 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
         d.text.assign(bytes);
         if (d.text.compare(0, 3, "\xEF\xBB\xBF") == 0) d.text.replace(0, 3, "   ");
         if (d.format == InputFormat::html) {
-            d.title = collapse_spaces(blank_html(d.text));
+            d.title = html::read_html(d.text);
         } else if (d.format == InputFormat::markdown) {
             blank_markdown(d.text);
         }

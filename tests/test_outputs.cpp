@@ -1,0 +1,323 @@
+// Publish-ready outputs. SVG for designers: named layer groups, words as
+// <text> with their font and size, sizes in px, and the same picture as the
+// PNG when rsvg-convert rasterises it. Metadata: PNG text chunks and PDF
+// information, with alt text that names only what was drawn.
+#include "fixture.hpp"
+
+#include <borderline/extract.hpp>
+#include <borderline/render.hpp>
+
+#include <boost/test/unit_test.hpp>
+#include <cairo.h>
+#include <glib.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <set>
+#include <sys/wait.h>
+
+using namespace borderline;
+
+namespace {
+
+Extraction extract_sample(const std::string& name, Size size) {
+    const Document d = read_document((test::source_dir() / "samples" / (name + ".txt")).string());
+    SceneOptions so;
+    so.size = size;
+    return extract(d, test::gazetteer(), test::data(), so);
+}
+
+Style default_style() { return load_style(test::source_dir() / "styles" / "default.json"); }
+
+/// What a designer's tool sees in the SVG: the root's attributes, the ids of
+/// groups, and each <text> with its attributes and words.
+struct Parsed {
+    std::map<std::string, std::string> root;
+    std::set<std::string> group_ids;
+    struct Text {
+        std::map<std::string, std::string> attrs;
+        std::string words;
+        std::string group;  ///< the id of the nearest named group around it
+    };
+    std::vector<Text> texts;
+    int paths = 0, uses = 0;
+    std::vector<std::string> open_ids;  ///< id (or "") of every open element
+    bool in_text = false;
+};
+
+Parsed parse_svg(const std::string& svg) {
+    Parsed p;
+    GMarkupParser parser{};
+    parser.start_element = [](GMarkupParseContext*, const gchar* name, const gchar** keys, const gchar** values,
+                              gpointer data, GError**) {
+        auto* s = static_cast<Parsed*>(data);
+        std::map<std::string, std::string> attrs;
+        for (int i = 0; keys[i] != nullptr; ++i) attrs[keys[i]] = values[i];
+        const std::string n = name;
+        if (n == "svg" && s->root.empty()) s->root = attrs;
+        if (n == "g" && attrs.count("id")) s->group_ids.insert(attrs["id"]);
+        if (n == "path") ++s->paths;
+        if (n == "use") ++s->uses;
+        if (n == "text") {
+            std::string group;
+            for (auto it = s->open_ids.rbegin(); it != s->open_ids.rend() && group.empty(); ++it) group = *it;
+            s->texts.push_back({attrs, "", group});
+            s->in_text = true;
+        }
+        s->open_ids.push_back(n == "g" && attrs.count("id") ? attrs["id"] : "");
+    };
+    parser.end_element = [](GMarkupParseContext*, const gchar* name, gpointer data, GError**) {
+        auto* s = static_cast<Parsed*>(data);
+        s->open_ids.pop_back();
+        if (std::string(name) == "text") s->in_text = false;
+    };
+    parser.text = [](GMarkupParseContext*, const gchar* text, gsize len, gpointer data, GError**) {
+        auto* s = static_cast<Parsed*>(data);
+        if (s->in_text) s->texts.back().words.append(text, len);
+    };
+    GMarkupParseContext* ctx = g_markup_parse_context_new(&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, &p, nullptr);
+    GError* err = nullptr;
+    const auto start = svg.find("<svg");
+    BOOST_REQUIRE(start != std::string::npos);
+    const bool ok = g_markup_parse_context_parse(ctx, svg.data() + start, static_cast<gssize>(svg.size() - start),
+                                                 &err) &&
+                    g_markup_parse_context_end_parse(ctx, &err);
+    if (err) {
+        BOOST_ERROR(err->message);
+        g_error_free(err);
+    }
+    g_markup_parse_context_free(ctx);
+    BOOST_REQUIRE(ok);
+    return p;
+}
+
+const Parsed::Text* find_text(const Parsed& p, const std::string& words) {
+    for (const auto& t : p.texts) {
+        if (t.words == words) return &t;
+    }
+    return nullptr;
+}
+
+/// The share of pixels of `a` with no pixel of `b` within `radius` pixels
+/// and `threshold` levels in every channel, and the other way round. Two
+/// rasterisers (Cairo with hinted glyph metrics and its 4x4 antialiasing for
+/// the PNG, librsvg for the SVG) draw the same shapes and words with edges
+/// that differ by a pixel and by more than the visual tests' 10 levels: 4.8%
+/// of the pixels of the sample differ by that measure although the pictures
+/// look the same. A missing layer, a moved label or a wrong colour still
+/// fails this one.
+double differing_share_near(cairo_surface_t* a, cairo_surface_t* b, int radius, int threshold) {
+    const int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
+    const auto px = [](cairo_surface_t* s, int x, int y) {
+        return reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(s) +
+                                                      y * cairo_image_surface_get_stride(s))[x];
+    };
+    const auto close = [&](std::uint32_t p, std::uint32_t q) {
+        for (int shift : {0, 8, 16}) {
+            if (std::abs(static_cast<int>((p >> shift) & 255u) - static_cast<int>((q >> shift) & 255u)) > threshold) {
+                return false;
+            }
+        }
+        return true;
+    };
+    const auto unmatched = [&](cairo_surface_t* from, cairo_surface_t* to, int x, int y) {
+        const std::uint32_t p = px(from, x, y);
+        for (int dy = -radius; dy <= radius; ++dy) {
+            for (int dx = -radius; dx <= radius; ++dx) {
+                const int xx = std::clamp(x + dx, 0, w - 1), yy = std::clamp(y + dy, 0, h - 1);
+                if (close(p, px(to, xx, yy))) return false;
+            }
+        }
+        return true;
+    };
+    long differing = 0;
+    for (int y = 0; y < h; ++y) {
+        for (int x = 0; x < w; ++x) differing += (unmatched(a, b, x, y) || unmatched(b, a, x, y)) ? 1 : 0;
+    }
+    return static_cast<double>(differing) / (static_cast<double>(w) * h);
+}
+
+bool have_rsvg() { return std::system("rsvg-convert --version >/dev/null 2>&1") == 0; }
+
+/// The text chunks of a PNG (tEXt and uncompressed iTXt) by keyword.
+std::map<std::string, std::string> png_text(const std::string& png) {
+    std::map<std::string, std::string> out;
+    const auto u32 = [&](std::size_t at) {
+        return (static_cast<std::uint32_t>(static_cast<unsigned char>(png[at])) << 24) |
+               (static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 1])) << 16) |
+               (static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 2])) << 8) |
+               static_cast<std::uint32_t>(static_cast<unsigned char>(png[at + 3]));
+    };
+    for (std::size_t at = 8; at + 12 <= png.size();) {
+        const std::size_t len = u32(at);
+        const std::string type = png.substr(at + 4, 4);
+        const std::string data = png.substr(at + 8, len);
+        const auto nul = data.find('\0');
+        if (type == "tEXt" && nul != std::string::npos) out[data.substr(0, nul)] = data.substr(nul + 1);
+        if (type == "iTXt" && nul != std::string::npos && data[nul + 1] == 0) {
+            // keyword \0 flag method language \0 translated keyword \0 text
+            const auto lang_end = data.find('\0', nul + 3);
+            const auto translated_end = data.find('\0', lang_end + 1);
+            out[data.substr(0, nul)] = data.substr(translated_end + 1);
+        }
+        at += 12 + len;
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(svg)
+
+BOOST_AUTO_TEST_CASE(layers_are_named_groups) {
+    const Extraction x = extract_sample("armenia-azerbaijan-syunik", {1600, 1000});
+    const Parsed p = parse_svg(render_to_bytes(x.scene, test::data(), default_style(), OutputFormat::svg));
+    for (const char* id : {"land", "borders", "disputes", "places", "labels", "claims", "legend", "inset", "furniture"}) {
+        BOOST_TEST(p.group_ids.count(id) == 1u, "no group " << id);
+    }
+    // Sizes in px with a matching viewBox, so a browser shows 1600 px.
+    BOOST_TEST(p.root.at("width") == "1600px");
+    BOOST_TEST(p.root.at("height") == "1000px");
+    BOOST_TEST(p.root.at("viewBox") == "0 0 1600 1000");
+    BOOST_TEST(p.paths > 50);
+}
+
+BOOST_AUTO_TEST_CASE(words_are_text_with_font_and_size) {
+    const Extraction x = extract_sample("armenia-azerbaijan-syunik", {1600, 1000});
+    const std::string bytes = render_to_bytes(x.scene, test::data(), default_style(), OutputFormat::svg);
+    const Parsed p = parse_svg(bytes);
+    BOOST_TEST(p.uses == 0);  // no glyph outlines
+    BOOST_TEST(bytes.find("glyph") == std::string::npos);
+    // The party labels, the title and the footer, each in its layer, with
+    // the style's font and a size in px.
+    const Parsed::Text* armenia = find_text(p, "ARMENIA");
+    BOOST_REQUIRE(armenia != nullptr);
+    BOOST_TEST(armenia->group == "labels");
+    BOOST_TEST(armenia->attrs.at("font-family") == "Noto Sans");
+    BOOST_TEST(armenia->attrs.at("font-weight") == "bold");
+    BOOST_TEST(armenia->attrs.at("font-size").find("px") != std::string::npos);
+    BOOST_TEST(armenia->attrs.count("letter-spacing") == 1u);
+    const double size = std::stod(armenia->attrs.at("font-size"));
+    BOOST_TEST(size > 10.0);
+    BOOST_TEST(size < 40.0);
+    const Parsed::Text* title = find_text(p, x.scene.title);
+    BOOST_REQUIRE(title != nullptr);
+    BOOST_TEST(title->group == "furniture");
+    bool footer = false, legend_party = false;
+    for (const auto& t : p.texts) {
+        footer = footer || (t.group == "furniture" && t.words.find("Natural Earth") != std::string::npos);
+        legend_party = legend_party || (t.group == "legend" && t.words == "Armenia");
+    }
+    BOOST_TEST(footer);
+    BOOST_TEST(legend_party);
+}
+
+BOOST_AUTO_TEST_CASE(markup_in_words_is_escaped) {
+    Extraction x = extract_sample("armenia-azerbaijan-syunik", {800, 500});
+    x.scene.title = "Borders & <claims> \"today\"\x01";
+    const std::string bytes = render_to_bytes(x.scene, test::data(), default_style(), OutputFormat::svg);
+    const Parsed p = parse_svg(bytes);
+    BOOST_TEST(find_text(p, "Borders & <claims> \"today\"") != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(rsvg_draws_what_the_png_shows,
+                     *boost::unit_test::precondition([](boost::unit_test::test_unit_id) { return have_rsvg(); })) {
+    for (const char* sample : {"armenia-azerbaijan-syunik", "kashmir-line-of-control"}) {
+        const Extraction x = extract_sample(sample, {800, 500});
+        const Style st = default_style();
+        const std::string png = render_to_bytes(x.scene, test::data(), st, OutputFormat::png);
+        const std::string svg = render_to_bytes(x.scene, test::data(), st, OutputFormat::svg);
+        const auto dir = std::filesystem::temp_directory_path() / ("borderline-svg-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir);
+        const auto in = dir / "map.svg", out = dir / "map.png";
+        std::ofstream(in, std::ios::binary) << svg;
+        const std::string cmd = "rsvg-convert --background-color=white -o '" + out.string() + "' '" + in.string() + "'";
+        BOOST_REQUIRE(std::system(cmd.c_str()) == 0);
+        std::ifstream f(out, std::ios::binary);
+        const std::string rasterised((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+        cairo_surface_t* a = test::decode_png(png);
+        cairo_surface_t* b = test::decode_png(rasterised);
+        BOOST_REQUIRE(cairo_image_surface_get_width(b) == 800);
+        BOOST_REQUIRE(cairo_image_surface_get_height(b) == 500);
+        BOOST_REQUIRE(cairo_image_surface_get_width(a) == 800);
+        const double share = differing_share_near(a, b, 2, 32);
+        cairo_surface_destroy(a);
+        cairo_surface_destroy(b);
+        if (share > test::kAllowedShare) std::filesystem::copy_file(out, dir / (std::string(sample) + ".rsvg.png"));
+        BOOST_TEST(share <= test::kAllowedShare, sample << ": " << share * 100 << "% of pixels differ; see " << dir);
+        if (share <= test::kAllowedShare) std::filesystem::remove_all(dir);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(metadata)
+
+BOOST_AUTO_TEST_CASE(png_carries_title_description_source_and_copyright) {
+    const Extraction x = extract_sample("armenia-azerbaijan-syunik", {800, 500});
+    const auto text = png_text(render_to_bytes(x.scene, test::data(), default_style(), OutputFormat::png));
+    BOOST_TEST(text.at("Title") == x.scene.title);
+    const std::string& alt = text.at("Description");
+    BOOST_TEST(alt.find("Map of Armenia and Azerbaijan") == 0u, alt);
+    BOOST_TEST(alt.find("Places marked: ") != std::string::npos, alt);
+    BOOST_TEST(text.at("Source").find("borderline ") == 0u);
+    BOOST_TEST(text.at("Copyright").find("Natural Earth") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(alt_text_names_only_places_the_map_shows) {
+    Extraction x = extract_sample("armenia-azerbaijan-syunik", {800, 500});
+    BOOST_REQUIRE(!x.scene.markers.empty());
+    // Two more places on top of the first marker: the placer keeps at most
+    // one of them, and the alt text must not say the other is marked.
+    Marker a = x.scene.markers.front(), b = a;
+    a.name = "Placeone";
+    b.name = "Placetwo";
+    a.capital = b.capital = false;
+    a.area = b.area = false;
+    x.scene.markers.push_back(a);
+    x.scene.markers.push_back(b);
+    std::set<std::string> marked;
+    for (const auto& box : layout_labels(x.scene, test::data(), default_style())) {
+        if (box.what.rfind("marker: ", 0) == 0) marked.insert(box.what.substr(8));
+    }
+    BOOST_REQUIRE(!(marked.count("Placeone") && marked.count("Placetwo")));
+    const auto text = png_text(render_to_bytes(x.scene, test::data(), default_style(), OutputFormat::png));
+    const std::string& alt = text.at("Description");
+    const auto from = alt.find("Places marked: ");
+    BOOST_REQUIRE(from != std::string::npos);
+    const std::string list = alt.substr(from + 15, alt.find('.', from) - from - 15);
+    for (const auto& m : x.scene.markers) {
+        if (m.area) continue;
+        const bool said = list.find(m.name) != std::string::npos;
+        BOOST_TEST(said == (marked.count(m.name) == 1), m.name << " in \"" << list << "\"");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(non_ascii_title_goes_in_itxt) {
+    Extraction x = extract_sample("armenia-azerbaijan-syunik", {800, 500});
+    x.scene.title = "Gy\u00f6ngy\u00f6s \u2014 \u0535\u0580\u0587\u0561\u0576";
+    const auto text = png_text(render_to_bytes(x.scene, test::data(), default_style(), OutputFormat::png));
+    BOOST_TEST(text.at("Title") == x.scene.title);
+}
+
+BOOST_AUTO_TEST_CASE(pdf_has_title_subject_and_keywords) {
+    const Extraction x = extract_sample("armenia-azerbaijan-syunik", {800, 500});
+    const std::string pdf = render_to_bytes(x.scene, test::data(), default_style(), OutputFormat::pdf);
+    BOOST_TEST(pdf.find("/Title (" + x.scene.title + ")") != std::string::npos);
+    // The alt text has a degree sign, so Cairo writes it as UTF-16BE in hex.
+    std::string hex = "<FEFF";
+    for (const char c : std::string("Map of Armenia and Azerbaijan")) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "00%02X", static_cast<unsigned>(c));
+        hex += buf;
+    }
+    BOOST_TEST(pdf.find("/Subject " + hex) != std::string::npos);
+    BOOST_TEST(pdf.find("/Keywords (map, borders, Armenia, Azerbaijan") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
