@@ -83,7 +83,9 @@ BOOST_AUTO_TEST_SUITE(framing)
 BOOST_DATA_TEST_CASE(frames_the_story, boost::unit_test::data::make(read_cases()), c) {
     const Scene s = scene_of(c);
     BOOST_TEST_CONTEXT("locus " << s.locus.why << ", frame " << frame_km(s.bbox) << " km") {
-        BOOST_TEST(!s.locus.bbox.empty());
+        // A point locus (a village, a pass) has a box of no area; any locus has ids and a box.
+        BOOST_TEST(!s.locus.ids.empty());
+        BOOST_TEST((s.locus.bbox.west <= s.locus.bbox.east && s.locus.bbox.south <= s.locus.bbox.north));
         for (const auto& id : c.locus) {
             BOOST_TEST((std::find(s.locus.ids.begin(), s.locus.ids.end(), id) != s.locus.ids.end()), "locus has " << id);
         }

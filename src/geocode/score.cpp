@@ -40,6 +40,9 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
                 : a.folded_text.find(' ') != std::string_view::npos ? 6 - 0.5 * e.rank
                                                                       : 0;
             if (a.common) s -= 3;
+            // A one-word name that a town shares ("Isfara" of the Isfara
+            // Valley): the town; the feature needs its full name.
+            if (a.has_place && a.folded_text.find(' ') == std::string_view::npos) s -= 5;
             break;
         case PlaceKind::admin1:
             // "West", "Western": compass words name provinces only in context.
