@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Seed corpora for the fuzz targets, generated from samples/, tests/data/ and
 # styles/ (nothing binary is committed). Usage: fuzz/make_seeds.sh OUTDIR
-# Makes OUTDIR/{document,extract,style,manifest}/, one file per seed. The
-# document target's first byte picks the format: 0 .txt, 1 .md, 2 .html, 3 .json.
+# Makes OUTDIR/{document,extract,style,manifest,render}/, one file per seed.
+# The document and render targets' first byte picks the format: 0 .txt,
+# 1 .md, 2 .html, 3 .json (render: +8 draws PDF rather than PNG, 4 a box).
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 out=$1
-mkdir -p "$out"/{document,extract,style,manifest}
+mkdir -p "$out"/{document,extract,style,manifest,render}
 n=0
 seed() {  # target prefix-byte-or-"" file-with-content
   n=$((n + 1))
@@ -53,4 +54,14 @@ printf '%s\n' '{"id":"a","text":"Armenia and Azerbaijan"}' '{"id":"../x","path":
 seed manifest "" "$tmp/m.jsonl"
 printf '%s\n' '{"id":".hidden/../../etc/passwd","text":"x"}' '{"id":"","text":"y"}' '{"id":"CON","text":"z"}' > "$tmp/m.jsonl"
 seed manifest "" "$tmp/m.jsonl"
-for t in document extract style manifest; do echo "$t: $(ls "$out/$t" | wc -l) seeds"; done
+# Render: the samples as text (PNG) and JSON (PDF), a hostile headline, and
+# a few boxes (the Caucasus, one symmetric about the equator, the world).
+for s in "$src"/samples/*.txt; do seed render 0 "$s"; done
+for f in "$out"/document/seed-*; do
+  if [ "$(head -c 1 "$f" | od -An -tu1 | tr -d ' ')" = 3 ]; then { printf '\x0b'; tail -c +2 "$f"; } > "$out/render/seed-json-$(basename "$f")"; fi
+done
+printf '\x00Armenia \x01and\xef\xbf\xbe Azerbaijan \xed\xa0\x80 clash\n\nArmenia and Azerbaijan exchanged fire.\n' > "$out/render/seed-hostile"
+printf '\x04\x5e\x00\x5e\x00\x05\x00\x03\x00' > "$out/render/seed-box-caucasus"
+printf '\x0c\x9f\x00\x7e\x00\x00\x50\x02\x00' > "$out/render/seed-box-equator"
+printf '\x04\x00\x00\x00\x00\xff\xff\xff\xff' > "$out/render/seed-box-world"
+for t in document extract style manifest render; do echo "$t: $(ls "$out/$t" | wc -l) seeds"; done

@@ -118,6 +118,13 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
                   {"size", {s.size.width, s.size.height}},
                   {"alt_text", s.alt_text}};
     if (!s.worldview.empty()) j["scene"]["worldview"] = s.worldview;
+    if (!s.locus.ids.empty() || !s.locus.bbox.empty()) {
+        const Box& lb = s.locus.bbox;
+        j["scene"]["locus"] = {{"ids", s.locus.ids},
+                               {"bbox", {round6(lb.west), round6(lb.south), round6(lb.east), round6(lb.north)}},
+                               {"why", s.locus.why},
+                               {"point", s.locus.point}};
+    }
     json callouts = json::array();
     for (const auto& c : s.callouts) {
         json cj = {{"number", c.number}, {"claim", c.claim}};

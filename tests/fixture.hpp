@@ -6,12 +6,16 @@
 
 #include <cairo.h>
 
+#include <stdlib.h>
+
+#include <boost/test/unit_test.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <string>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace borderline::test {
 
@@ -28,6 +32,41 @@ inline const Gazetteer& gazetteer() {
 inline std::filesystem::path source_dir() { return std::filesystem::path(BORDERLINE_TEST_DIR) / ".."; }
 
 using borderline::km_between;
+
+/// An environment variable set for one scope: the old value (or its absence)
+/// comes back when the scope ends, also when a failed check throws, so one
+/// test's setting never leaks into the next.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const std::string& value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        BOOST_REQUIRE(::setenv(name, value.c_str(), 1) == 0);
+    }
+    ~ScopedEnv() {
+        if (old_) {
+            ::setenv(name_.c_str(), old_->c_str(), 1);
+        } else {
+            ::unsetenv(name_.c_str());
+        }
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    std::string name_;
+    std::optional<std::string> old_;
+};
+
+/// A test precondition: a file of ../shared (the seed articles) is there.
+/// When it is not, Boost reports the test as skipped rather than passed.
+struct SharedFilePresent {
+    std::filesystem::path file;
+    boost::test_tools::assertion_result operator()(boost::unit_test::test_unit_id) const {
+        boost::test_tools::assertion_result r(std::filesystem::exists(file));
+        r.message() << file.string() << " is absent";
+        return r;
+    }
+};
 
 /// Decode PNG bytes into an image surface (the caller destroys it).
 inline cairo_surface_t* decode_png(const std::string& bytes) {

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <boost/test/unit_test.hpp>
 #include <borderline/batch.hpp>
 #include <borderline/error.hpp>
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "batch/state.hpp"
 #include "fixture.hpp"
 
 using namespace borderline;
@@ -270,6 +272,86 @@ BOOST_AUTO_TEST_CASE(too_large_and_folder_items_fail_alone) {
     BOOST_TEST(reasons.at("none").find("neither") != std::string::npos, reasons.at("none"));
 }
 
+BOOST_AUTO_TEST_CASE(clashing_ids_are_named_in_linear_time) {
+    // 20k items whose ids all sanitise to "item" (all-non-ASCII headlines):
+    // trying item-2, item-3, ... from 2 for each took 20 s; a counter per
+    // base makes it a few milliseconds. The bound is generous, not a benchmark.
+    TempDir t;
+    std::string manifest;
+    for (int i = 0; i < 20000; ++i) manifest += "{\"id\": \"\u0410\u0411\", \"text\": \"x\"}\n";
+    write(t.path / "m.jsonl", manifest);
+    const auto start = std::chrono::steady_clock::now();
+    const auto items = collect_items({(t.path / "m.jsonl").string()});
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    BOOST_TEST(seconds < 2.0);
+    BOOST_REQUIRE(items.size() == 20000u);
+    std::set<std::string> names;
+    for (const auto& item : items) names.insert(item.output);
+    BOOST_TEST(names.size() == 20000u);
+    BOOST_TEST(names.count("item") == 1u);
+    BOOST_TEST(names.count("item-20000") == 1u);
+    BOOST_TEST(names.count("item-20001") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_real_id_that_looks_like_a_suffix_keeps_names_unique) {
+    TempDir t;
+    write(t.path / "m.jsonl", "{\"id\": \"x\", \"text\": \"a\"}\n{\"id\": \"x\", \"text\": \"b\"}\n"
+                              "{\"id\": \"x-2\", \"text\": \"c\"}\n{\"id\": \"X\", \"text\": \"d\"}\n");
+    std::vector<std::string> names;
+    for (const auto& item : collect_items({(t.path / "m.jsonl").string()})) names.push_back(item.output);
+    // Sorted by id: "X", "x", "x", "x-2"; case-blind unique.
+    BOOST_TEST(names == (std::vector<std::string>{"X", "x-2", "x-3", "x-2-2"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(forgotten_entries_are_gone_from_the_file_at_once) {
+    // An item about to be re-drawn loses its entry on disk before any of its
+    // files is replaced: a run killed between two outputs leaves no entry
+    // vouching for a mix of old and new files.
+    TempDir t;
+    const nlohmann::json entry = {{"id", "a"}, {"key", "k1"}, {"places", {"country:ARM"}}, {"disputes", nlohmann::json::array()}};
+    {
+        borderline::batch::StateStore s(t.path, 1, 1);
+        s.record("a", &entry);
+        s.record("b", &entry);
+        s.save();
+    }
+    {
+        borderline::batch::StateStore s(t.path, 1, 1);
+        BOOST_REQUIRE(s.find("a"));
+        s.forget({"a"});
+        // No save() after: the run is "killed" here.
+    }
+    borderline::batch::StateStore after(t.path, 1, 1);
+    BOOST_TEST(!after.find("a"));
+    BOOST_TEST(after.find("b"));
+    // A shard forgets with a null that hides the unsharded file's entry.
+    {
+        borderline::batch::StateStore shard(t.path, 2, 2);
+        BOOST_REQUIRE(shard.find("b"));
+        shard.forget({"b"});
+    }
+    BOOST_TEST(!borderline::batch::StateStore(t.path, 1, 2).find("b"));
+}
+
+BOOST_AUTO_TEST_CASE(damaged_state_entries_are_treated_as_absent) {
+    TempDir t;
+    write(t.path / ".borderline-state.json",
+          R"({"a": {"key": 12}, "b": {"key": "k", "places": "x"}, "c": 5, "d": {"key": "k", "places": ["p"]},
+              "e": {"places": []}, "f": {"key": "k", "disputes": [1]}})");
+    borderline::batch::StateStore s(t.path, 1, 1);
+    for (const char* bad : {"a", "b", "c", "e", "f"}) BOOST_TEST(!s.find(bad), bad);
+    BOOST_TEST(s.find("d"));
+}
+
+BOOST_AUTO_TEST_CASE(state_with_ids_that_are_not_utf8_is_saved) {
+    TempDir t;
+    const nlohmann::json entry = {{"id", "a\xff"}, {"key", "k"}, {"places", nlohmann::json::array()}};
+    borderline::batch::StateStore s(t.path, 1, 1);
+    s.record("a", &entry);
+    BOOST_REQUIRE_NO_THROW(s.save());
+    BOOST_TEST(borderline::batch::StateStore(t.path, 1, 1).find("a"));
+}
+
 BOOST_AUTO_TEST_CASE(missing_input_is_an_error) {
     BOOST_CHECK_THROW(collect_items({"/nonexistent/folder"}), InputError);
 }
@@ -286,20 +368,16 @@ BOOST_AUTO_TEST_CASE(a_killed_writers_temporaries_are_removed_a_live_ones_kept) 
     BOOST_REQUIRE(dead > 0);
     int status = 0;
     waitpid(dead, &status, 0);
-    // write_atomically names its temporaries .NAME.tmp-HOSTpPID-XXXXXX.
-    char buf[256] = {};
-    gethostname(buf, sizeof buf - 1);
-    std::string host;
-    for (const char* c = buf; *c && host.size() < 16; ++c) {
-        if (std::isalnum(static_cast<unsigned char>(*c))) host += *c;
-    }
+    // write_atomically names its temporaries .NAME.tmp-TAGpPID-XXXXXX.
+    const std::string host = temporary_owner_tag();
     const auto tmp = [&](const std::string& name, const std::string& h, pid_t pid, const std::string& tail) {
         return "." + name + ".tmp-" + h + "p" + std::to_string(pid) + "-" + tail;
     };
     const std::string dead_tmp = tmp("a0001.png", host, dead, "Ab12Cd");
     const std::string live_tmp = tmp("a0002.png", host, getppid(), "Zz9yX8");    // another shard, running
     const std::string own_tmp = tmp("a0003.png", host, getpid(), "qwerty");
-    const std::string other_host = tmp("a0006.png", host + "x", dead, "Ab12Cd");  // a shard on another node
+    // A shard on another node, or this node before a reboot.
+    const std::string other_host = tmp("a0006.png", temporary_owner_tag("cluster-compute-002", "b", "n"), dead, "Ab12Cd");
     for (const auto& name : {dead_tmp, live_tmp, own_tmp, other_host, std::string("a0004.png"),
                              std::string(".hidden.tmp-x"), std::string(".a0005.png.tmp-12-short")}) {
         write(dir.path / name, "partial");
@@ -310,6 +388,23 @@ BOOST_AUTO_TEST_CASE(a_killed_writers_temporaries_are_removed_a_live_ones_kept) 
                              std::string(".a0005.png.tmp-12-short")}) {
         BOOST_TEST(fs::exists(dir.path / kept), kept);
     }
+}
+
+BOOST_AUTO_TEST_CASE(owner_tags_tell_hosts_boots_and_containers_apart) {
+    // The old tag kept 16 letters and digits: both of these were "clustercompute00".
+    const auto a = temporary_owner_tag("cluster-compute-001", "boot", "pid:[4026531836]");
+    BOOST_TEST(a.size() == 16u);
+    BOOST_TEST(a != temporary_owner_tag("cluster-compute-002", "boot", "pid:[4026531836]"));
+    BOOST_TEST(a != temporary_owner_tag("cluster-compute-001", "boot2", "pid:[4026531836]"));
+    BOOST_TEST(a != temporary_owner_tag("cluster-compute-001", "boot", "pid:[4026532000]"));
+    BOOST_TEST(a == temporary_owner_tag("cluster-compute-001", "boot", "pid:[4026531836]"));
+}
+
+BOOST_AUTO_TEST_CASE(a_240_byte_name_fits_with_its_temporary) {
+    TempDir dir;
+    const std::string name = std::string(236, 'n') + ".png";
+    BOOST_REQUIRE_NO_THROW(write_atomically((dir.path / name).string(), "bytes"));
+    BOOST_TEST(fs::file_size(dir.path / name) == 5u);
 }
 
 BOOST_AUTO_TEST_CASE(write_atomically_leaves_only_the_final_file) {

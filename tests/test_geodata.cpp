@@ -209,14 +209,13 @@ BOOST_AUTO_TEST_CASE(missing_cache_is_rebuilt_by_borderline_layers) {
     // geodata/ changed after the build (or the cache was deleted): the first
     // layer asked for runs borderline_layers, which writes every layer.
     const auto tmp = temp_dir("rebuild");
-    ::setenv("BORDERLINE_LAYER_CACHE", tmp.c_str(), 1);
     {
+        const test::ScopedEnv cache_env("BORDERLINE_LAYER_CACHE", tmp.string());
         const GeoData fresh(test::source_dir() / "geodata");
         BOOST_TEST(fresh.layer("countries").size() == 240u);
         BOOST_TEST(std::filesystem::exists(tmp / "admin1.bin"));
         BOOST_TEST(fresh.layer("admin1").size() == 4596u);
     }
-    ::unsetenv("BORDERLINE_LAYER_CACHE");
     std::filesystem::remove_all(tmp);
 }
 

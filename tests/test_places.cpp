@@ -103,9 +103,10 @@ BOOST_AUTO_TEST_CASE(sample_article_finds_the_parties) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(seed_article_when_present) {
-    const auto seed = test::source_dir() / ".." / "shared" / "seeds" / "armenia-azerbaijan-border.txt";
-    if (!std::filesystem::exists(seed)) return;
+const std::filesystem::path kSeed = test::source_dir() / ".." / "shared" / "seeds" / "armenia-azerbaijan-border.txt";
+
+BOOST_AUTO_TEST_CASE(seed_article_when_present, *boost::unit_test::precondition(test::SharedFilePresent{kSeed})) {
+    const auto& seed = kSeed;
     const Extraction x = extract(read_document(seed.string()), gazetteer(), test::data(), SceneOptions{});
     std::set<std::string> countries;
     for (const auto& p : x.places) {
@@ -131,9 +132,7 @@ BOOST_AUTO_TEST_CASE(gazetteer_cache_round_trip) {
     const auto dir = std::filesystem::temp_directory_path() / ("borderline-gazetteer-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto path = dir / "gazetteer.bin";
-    const char* old = std::getenv("BORDERLINE_GAZETTEER_CACHE");
-    const std::optional<std::string> saved = old ? std::optional<std::string>(old) : std::nullopt;
-    ::setenv("BORDERLINE_GAZETTEER_CACHE", path.c_str(), 1);
+    const test::ScopedEnv cache_env("BORDERLINE_GAZETTEER_CACHE", path.string());
     auto slurp = [&] {
         std::ifstream in(path, std::ios::binary);
         return std::string(std::istreambuf_iterator<char>(in), {});
@@ -167,11 +166,6 @@ BOOST_AUTO_TEST_CASE(gazetteer_cache_round_trip) {
     BOOST_TEST(!rebuilt.from_cache());
     BOOST_TEST((slurp() == bytes), "a second build wrote other bytes");
 
-    if (saved) {
-        ::setenv("BORDERLINE_GAZETTEER_CACHE", saved->c_str(), 1);
-    } else {
-        ::unsetenv("BORDERLINE_GAZETTEER_CACHE");
-    }
     std::filesystem::remove_all(dir);
 }
 

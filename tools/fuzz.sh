@@ -2,7 +2,7 @@
 # Build the libFuzzer targets (clang, ASan+UBSan) into build-fuzz/ on one core
 # and run each target, one at a time and niced, for SECONDS (default 600) on
 # a corpus seeded by fuzz/make_seeds.sh from samples/, tests/data/ and styles/.
-#   tools/fuzz.sh [SECONDS] [TARGET...]       targets: document extract style manifest
+#   tools/fuzz.sh [SECONDS] [TARGET...]       targets: document extract style manifest render
 # The corpus grows in build-fuzz/corpus/TARGET across runs; a finding is saved
 # as build-fuzz/crash-TARGET-* and the script exits 1. Reproduce one with
 #   build-fuzz/fuzz/fuzz_TARGET build-fuzz/crash-TARGET-...
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(document extract style manifest)
+[ ${#targets[@]} -gt 0 ] || targets=(document extract style manifest render)
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBORDERLINE_FUZZ=ON \
   -DBORDERLINE_TESTS=OFF >/dev/null
 nice cmake --build build-fuzz -j1 --target gazetteer_cache $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null

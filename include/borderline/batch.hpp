@@ -20,6 +20,7 @@ struct BatchItem {
     std::filesystem::path path;  ///< article file; empty when the text is inline
     std::string text;            ///< inline text (manifest "text")
     std::string title, date, style, worldview;
+    std::string focus;   ///< manifest "focus": a dispute id or place name to frame (as render --focus)
     std::string error;   ///< set when the manifest line itself is broken
     std::string output;  ///< sanitised, unique output name (no extension)
 };
@@ -28,8 +29,13 @@ struct BatchItem {
 /// files as given, and the lines of .jsonl manifests, sorted by id, with
 /// sanitised unique output names (the second "x" becomes "x-2", and so on,
 /// in id order, so the names are the same on every run). Throws InputError
-/// for an input that does not exist.
-std::vector<BatchItem> collect_items(const std::vector<std::string>& inputs);
+/// for an input that does not exist. `outdir`, when inside an input folder,
+/// is not searched (it holds the report and state of earlier runs).
+std::vector<BatchItem> collect_items(const std::vector<std::string>& inputs,
+                                     const std::filesystem::path& outdir = {});
+
+/// The largest manifest read (256 MiB): it may carry its articles inline.
+constexpr std::size_t manifest_max_bytes = 256u * 1024u * 1024u;
 
 /// An output name from an id: letters, digits, '.', '_' and '-' only, no
 /// leading dot, at most 100 bytes; never empty and never a path.

@@ -14,14 +14,16 @@
 
 namespace borderline {
 
-enum class PlaceKind { country, admin1, place, water, dispute, region };
+/// `feature`: a named border feature (island, reef, pass, crossing, ...) from
+/// geodata/features.tsv and ne_features.tsv.
+enum class PlaceKind { country, admin1, place, water, dispute, region, feature };
 
 const char* to_string(PlaceKind k);
 
 /// One gazetteer entry: a thing on the map. A view: the strings live in the
 /// gazetteer (its cache file, memory-mapped), valid while the gazetteer is.
 struct Entry {
-    std::string_view id;       ///< stable: "country:ARM", "admin1:AM-SU", "place:AM:Yerevan", "dispute:crimea"
+    std::string_view id;       ///< stable: "country:ARM", "admin1:AM-SU", "place:AM:Yerevan", "dispute:crimea", "feature:kunashir"
     std::string_view name;     ///< display name (English where the data has one)
     PlaceKind kind = PlaceKind::place;
     std::string_view country;  ///< ISO 3166-1 alpha-3 (Natural Earth code where ISO has none)
@@ -30,6 +32,7 @@ struct Entry {
     double lat = 0;
     std::int64_t population = 0;
     int rank = 0;              ///< 0 best; Natural Earth scalerank for places, 12 for GeoNames towns
+                               ///< features: 1 authored with a dispute, 2 authored, 3 from Natural Earth
     bool capital = false;      ///< national capital
 };
 

@@ -40,6 +40,7 @@ private:
     double n_ = 0, f_ = 0, rho0_ = 0;
     // LAEA
     double sin_b1_ = 0, cos_b1_ = 1, d_ = 1;
+    int polar_ = 0;  // LAEA centred on the north (1) or south (-1) pole
     // LAEA and Equal Earth: authalic radius / a
     double rq_ = 1;
 };

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace borderline {
@@ -44,13 +45,26 @@ bool font_available(const std::string& family);
 void load_map_layers(const GeoData& data);
 
 /// Write bytes to `path` whole or not at all (temporary file + rename); "-"
-/// writes to standard output. Throws OutputError.
+/// writes to standard output. An existing target that is not a regular file
+/// (/dev/stdout, a FIFO, a device, a symbolic link) is written through as it
+/// is, never renamed over. Throws OutputError.
 void write_atomically(const std::string& path, const std::string& bytes);
 
+/// The owner part of a temporary file's name: 16 hex digits of SHA-256 over
+/// the full host name, the boot id and the PID namespace, so that two hosts,
+/// two boots or two containers never share it (a PID is only judged where
+/// it means something) while the name stays short.
+std::string temporary_owner_tag(std::string_view host, std::string_view boot_id, std::string_view pid_namespace);
+
+/// This process's tag (host name, /proc/sys/kernel/random/boot_id,
+/// /proc/self/ns/pid).
+std::string temporary_owner_tag();
+
 /// Remove the temporary files that write_atomically left in `dir` when its
-/// process was killed (.NAME.tmp-HOSTpPID-XXXXXX, this host, PID no longer
-/// running); those of live processes and of other hosts, such as other
-/// shards, are kept. Returns how many were removed.
+/// process was killed (.NAME.tmp-TAGpPID-XXXXXX, NAME cut to 64 bytes, TAG
+/// this process's owner tag, PID no longer running); those of live processes
+/// and of other hosts, boots or containers, such as other shards, are kept.
+/// Returns how many were removed.
 std::size_t remove_stale_temporaries(const std::filesystem::path& dir);
 
 }  // namespace borderline

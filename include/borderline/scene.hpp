@@ -16,6 +16,15 @@ struct Size {
     int height = 1000;
 };
 
+/// The canvas sizes drawn, 200x150 to 20000x20000 pixels: a smaller map has
+/// no room for its legend, a larger one would take gigabytes to draw.
+constexpr Size min_canvas{200, 150};
+constexpr Size max_canvas{20000, 20000};
+[[nodiscard]] constexpr bool canvas_size_allowed(Size s) {
+    return s.width >= min_canvas.width && s.height >= min_canvas.height && s.width <= max_canvas.width &&
+           s.height <= max_canvas.height;
+}
+
 /// A country drawn in a highlight colour: a party to the story.
 struct Party {
     std::string country;  ///< ISO alpha-3
@@ -60,6 +69,17 @@ struct Callout {
     std::size_t claim = 0;   ///< index into the extraction's claims
 };
 
+/// What the story is about: the disputed areas it names, else the cluster of
+/// its most specific places, else the border its parties share. The frame is
+/// built around it; countries and capitals that only comment are context.
+struct Locus {
+    std::vector<std::string> ids;  ///< "dispute:ID" or place ids
+    Box bbox;                      ///< lon/lat extent of the locus
+    std::string why;               ///< how it was chosen, for the JSON reader
+    bool point = false;            ///< a point-sized locus: marked with a locator ring
+    std::vector<Box> parts;        ///< separate loci (several disputes far apart)
+};
+
 struct Scene {
     std::string title;
     std::string subtitle;  ///< date and source line
@@ -67,6 +87,7 @@ struct Scene {
     std::string projection;///< PROJ string
     Size size;
     std::vector<std::string> focus;  ///< place ids the extent was built from
+    Locus locus;                     ///< what the story is about
     std::vector<Party> parties;    ///< framed countries, each in its own colour
     std::vector<Party> mentioned;  ///< other countries the article names (tinted, in the legend)
     std::vector<Marker> markers;
@@ -85,6 +106,7 @@ struct SceneOptions {
     std::optional<Box> bbox;  ///< fixed extent (--bbox)
     std::string worldview;    ///< --worldview ISO3
     double dpi = 96;          ///< --dpi
+    std::string focus;        ///< --focus ID|NAME: frame this dispute or place instead of the automatic locus
 };
 
 /// Choose the extent, projection and highlights for the places of an article.

@@ -36,6 +36,14 @@ struct Style {
     double label_size = 13;
 };
 
+/// The file a style name or path stands for: styles/NAME.json for a bundled
+/// style's name, else the path itself. Does not check that it exists.
+std::filesystem::path style_file(const std::string& name_or_path);
+
+/// A style file's bytes, read with the bound every style has (1 MiB);
+/// throws InputError.
+std::string read_style_bytes(const std::filesystem::path& file);
+
 /// Read a style file. Throws InputError naming the file, the line and the key
 /// when the file is not valid JSON or a key has the wrong type.
 Style load_style(const std::filesystem::path& file);

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <borderline/batch.hpp>
 #include <borderline/error.hpp>
+#include <borderline/input.hpp>
 #include <borderline/style.hpp>
-#include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -26,8 +27,11 @@ bool is_article(const fs::path& p) {
 }
 
 void read_manifest(const fs::path& manifest, std::vector<BatchItem>& items) {
-    std::ifstream in(manifest, std::ios::binary);
-    if (!in) throw InputError(manifest.string() + ": cannot be read; check the file's permissions");
+    InputBounds bounds;
+    bounds.max_bytes = manifest_max_bytes;
+    bounds.streams = true;  // named on the command line
+    bounds.over_limit_hint = "split it into several manifests";
+    std::istringstream in(read_bounded(manifest.string(), bounds));
     std::string line;
     std::size_t n = 0;
     while (std::getline(in, line)) {
@@ -59,6 +63,7 @@ void read_manifest(const fs::path& manifest, std::vector<BatchItem>& items) {
         item.title = str("title");
         item.date = str("date");
         item.worldview = str("worldview");
+        item.focus = str("focus");
         // Paths in a manifest are relative to the manifest, like the style
         // when it is a file rather than a bundled style's name.
         item.style = str("style");
@@ -82,14 +87,6 @@ void add_stat(std::string& out, const fs::path& p) {
            std::to_string(ec ? 0 : time.time_since_epoch().count()) + "\n";
 }
 
-/// The file a style name resolves to, as find_style resolves it.
-fs::path style_file(const std::string& name) {
-    if (name.find('/') == std::string::npos && fs::path(name).extension() != ".json") {
-        return default_styles_dir() / (name + ".json");
-    }
-    return name;
-}
-
 }  // namespace
 
 std::string sanitize_id(const std::string& id) {
@@ -109,7 +106,7 @@ std::string sanitize_id(const std::string& id) {
     return out.empty() ? "item" : out;
 }
 
-std::vector<BatchItem> collect_items(const std::vector<std::string>& inputs) {
+std::vector<BatchItem> collect_items(const std::vector<std::string>& inputs, const fs::path& outdir) {
     std::vector<BatchItem> items;
     for (const auto& input : inputs) {
         const fs::path p(input);
@@ -120,6 +117,12 @@ std::vector<BatchItem> collect_items(const std::vector<std::string>& inputs) {
             for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
                  it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 if (ec) break;
+                // The output folder inside an input folder holds our own
+                // report and state, which are not articles.
+                if (!outdir.empty() && it->is_directory(ec) && fs::equivalent(it->path(), outdir, ec)) {
+                    it.disable_recursion_pending();
+                    continue;
+                }
                 if (it->is_regular_file(ec) && is_article(it->path())) files.push_back(it->path());
             }
             std::sort(files.begin(), files.end());
@@ -143,11 +146,15 @@ std::vector<BatchItem> collect_items(const std::vector<std::string>& inputs) {
     std::stable_sort(items.begin(), items.end(), [](const BatchItem& a, const BatchItem& b) { return a.id < b.id; });
     // Unique output names, case-blind so they stay apart on case-insensitive
     // file systems too.
+    // The next suffix to try for each base, so that n items that all
+    // collapse to one base ("item") cost n look-ups, not n^2 / 2.
     std::set<std::string> used;
+    std::map<std::string, int> next_suffix;
     for (auto& item : items) {
         const std::string base = sanitize_id(item.id);
         std::string name = base;
-        for (int n = 2; used.count(lower(name)); ++n) name = base + "-" + std::to_string(n);
+        int& n = next_suffix.try_emplace(lower(base), 2).first->second;
+        while (used.count(lower(name))) name = base + "-" + std::to_string(n++);
         used.insert(lower(name));
         item.output = name;
     }

@@ -30,6 +30,31 @@ nlohmann::json read_json_object(const fs::path& p) {
     return nlohmann::json::object();
 }
 
+/// The state as text. Ids come from file names and manifests and may not be
+/// UTF-8; they are only for people reading the file, so invalid bytes are
+/// replaced rather than let dump() throw (which once aborted a batch).
+std::string dump_state(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+bool is_string_array(const nlohmann::json& j) {
+    return j.is_array() && std::all_of(j.begin(), j.end(), [](const auto& e) { return e.is_string(); });
+}
+
+/// An entry the batch can trust: {"key": string, "places": [string...],
+/// "disputes": [string...]}. Anything else (a hand-edited or damaged file)
+/// is treated as absent, which costs only re-rendering the item.
+bool is_valid_entry(const nlohmann::json& e) {
+    if (!e.is_object()) return false;
+    const auto key = e.find("key");
+    if (key == e.end() || !key->is_string()) return false;
+    for (const char* list : {"places", "disputes"}) {
+        const auto it = e.find(list);
+        if (it != e.end() && !is_string_array(*it)) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 Hasher& Hasher::add(std::string_view part) {
@@ -83,7 +108,7 @@ StateStore::StateStore(fs::path outdir, unsigned shard_index, unsigned shard_cou
 
 const nlohmann::json* StateStore::find(const std::string& output) const {
     const auto it = old_.find(output);
-    return it != old_.end() && it->is_object() ? &*it : nullptr;
+    return it != old_.end() && is_valid_entry(*it) ? &*it : nullptr;
 }
 
 void StateStore::adopt(const std::vector<std::string>& outputs) {
@@ -103,7 +128,7 @@ void StateStore::record(const std::string& output, const nlohmann::json* entry) 
     if (now - last_save_ >= std::chrono::seconds(1)) {
         last_save_ = now;
         try {
-            write_atomically(file_.string(), own_.dump() + "\n");
+            write_atomically(file_.string(), dump_state(own_));
         } catch (const Error&) {
             // A checkpoint that cannot be written is retried by save() at the end.
         }
@@ -118,9 +143,30 @@ void StateStore::keep_only(const std::vector<std::string>& outputs) {
     }
 }
 
+void StateStore::forget(const std::vector<std::string>& outputs) {
+    std::lock_guard lock(mutex_);
+    bool changed = false;
+    for (const auto& o : outputs) {
+        if (sharded_) {
+            // Another state file (the unsharded one, another shard's) may
+            // hold an entry for it too: a null here is newer and hides it.
+            if (old_.contains(o) || own_.contains(o)) {
+                own_[o] = nullptr;
+                changed = true;
+            }
+        } else {
+            changed = own_.erase(o) > 0 || changed;
+        }
+    }
+    if (changed) {
+        last_save_ = std::chrono::steady_clock::now();
+        write_atomically(file_.string(), dump_state(own_));
+    }
+}
+
 void StateStore::save() {
     std::lock_guard lock(mutex_);
-    write_atomically(file_.string(), own_.dump() + "\n");
+    write_atomically(file_.string(), dump_state(own_));
 }
 
 }  // namespace borderline::batch

@@ -40,12 +40,19 @@ class StateStore {
 public:
     StateStore(std::filesystem::path outdir, unsigned shard_index, unsigned shard_count);
 
-    /// The entry recorded for an output name, or null.
+    /// The entry recorded for an output name, or null (also for an entry
+    /// that is damaged: not {"key": string, "places"/"disputes": strings}).
     [[nodiscard]] const nlohmann::json* find(const std::string& output) const;
 
     /// Carry these outputs' entries over into the file this run writes (a
     /// shard: its own items, so an interrupted run keeps what it skipped).
     void adopt(const std::vector<std::string>& outputs);
+
+    /// Erase these outputs' entries and write the state file now (when it
+    /// had any of them): called before their files are overwritten, so that
+    /// a run killed half-way through an item never leaves an entry vouching
+    /// for files that are no longer what it says. Throws OutputError.
+    void forget(const std::vector<std::string>& outputs);
 
     /// Record an item's outcome (erase when it failed); saves now and then.
     void record(const std::string& output, const nlohmann::json* entry);

@@ -100,7 +100,7 @@ int run_batch_command(const BatchOptionsCli& o) {
     }
     const GeoData data(GeoData::default_dir());
     const Gazetteer gaz(data);
-    auto items = collect_items(o.inputs);
+    auto items = collect_items(o.inputs, o.outdir);
     std::size_t failed = run_once(o, bo, items, data, gaz, bar);
     if (o.watch) {
         std::fprintf(stderr, "batch: watching %zu input(s) for changes; Ctrl-C stops\n", o.inputs.size());
@@ -110,7 +110,7 @@ int run_batch_command(const BatchOptionsCli& o) {
             for (int i = 0; i < 10 && !g_stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
             if (g_stop) break;
             try {
-                auto now_items = collect_items(o.inputs);
+                auto now_items = collect_items(o.inputs, o.outdir);
                 std::string now = input_fingerprint(o.inputs, now_items, o.style);
                 if (now == seen) continue;
                 seen = std::move(now);

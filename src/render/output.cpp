@@ -3,12 +3,15 @@
 #include <borderline/render.hpp>
 
 #include <cctype>
+#include <climits>
 #include <cerrno>
 #include <cstdio>
 #include <csignal>
 #include <cstring>
 #include <regex>
 #include <filesystem>
+#include <fcntl.h>
+#include <glib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,19 +27,45 @@ OutputFormat format_for(const std::string& path) {
     throw UsageError("output " + path + ": unknown format '." + ext + "'; name the file .png, .svg or .pdf");
 }
 
+std::string temporary_owner_tag(std::string_view host, std::string_view boot_id, std::string_view pid_namespace) {
+    std::string who;
+    who.append(host).append(1, '\x1f').append(boot_id).append(1, '\x1f').append(pid_namespace);
+    gchar* hex = g_compute_checksum_for_string(G_CHECKSUM_SHA256, who.c_str(), static_cast<gssize>(who.size()));
+    std::string out(hex, 16);
+    g_free(hex);
+    return out;
+}
+
+std::string temporary_owner_tag() {
+    // The same for the whole life of the process: computed once.
+    static const std::string tag = [] {
+        char host[256] = {};
+        if (::gethostname(host, sizeof host - 1) != 0) host[0] = 0;
+        char boot[64] = {};
+        if (FILE* f = std::fopen("/proc/sys/kernel/random/boot_id", "r")) {
+            if (!std::fgets(boot, sizeof boot, f)) boot[0] = 0;
+            std::fclose(f);
+        }
+        char ns[128] = {};
+        const auto n = ::readlink("/proc/self/ns/pid", ns, sizeof ns - 1);
+        if (n < 0) ns[0] = 0;
+        return temporary_owner_tag(host, boot, ns);
+    }();
+    return tag;
+}
+
 namespace {
 
-/// This host's name reduced to 16 letters and digits, so that in a
-/// temporary file's name it cannot be confused with the rest.
-std::string temporary_host() {
-    char buf[256] = {};
-    std::string host;
-    if (::gethostname(buf, sizeof buf - 1) == 0) {
-        for (const char* c = buf; *c && host.size() < 16; ++c) {
-            if (std::isalnum(static_cast<unsigned char>(*c))) host += *c;
-        }
-    }
-    return host;
+/// This process's owner tag and PID, as temporary names carry them.
+std::string temporary_owner() { return temporary_owner_tag() + "p" + std::to_string(::getpid()); }
+
+/// At most the first 64 bytes of a file name, cut between characters: the
+/// temporary's name shows what it is for without growing past NAME_MAX.
+std::string name_prefix(const std::string& name) {
+    if (name.size() <= 64) return name;
+    std::size_t n = 64;
+    while (n > 0 && (static_cast<unsigned char>(name[n]) & 0xC0) == 0x80) --n;
+    return name.substr(0, n);
 }
 
 bool write_all(int fd, const std::string& bytes) {
@@ -51,6 +80,34 @@ bool write_all(int fd, const std::string& bytes) {
     }
     return true;
 }
+/// Write into an existing file that is not a regular one, as it is: standard
+/// output's own descriptor when it is that, else opened for writing (without
+/// blocking on a FIFO that no one reads).
+void write_through(const std::string& path, const std::string& bytes) {
+    struct stat target {}, out {};
+    if (::stat(path.c_str(), &target) == 0 && ::fstat(STDOUT_FILENO, &out) == 0 && target.st_dev == out.st_dev &&
+        target.st_ino == out.st_ino) {
+        if (!write_all(STDOUT_FILENO, bytes)) {
+            throw OutputError(path + ": cannot write (" + std::string(std::strerror(errno)) + ")");
+        }
+        return;
+    }
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        const int e = errno;
+        if (e == ENXIO) throw OutputError(path + ": is a pipe that no one reads; start its reader first");
+        throw OutputError(path + ": cannot be opened for writing (" + std::strerror(e) + ")");
+    }
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    struct stat opened {};
+    bool ok = ::fstat(fd, &opened) == 0 && (!S_ISREG(opened.st_mode) || ::ftruncate(fd, 0) == 0);
+    ok = ok && write_all(fd, bytes);
+    const int saved = errno;
+    ::close(fd);
+    if (!ok) throw OutputError(path + ": write failed (" + std::strerror(saved) + ")");
+}
+
 }  // namespace
 
 void write_atomically(const std::string& path, const std::string& bytes) {
@@ -68,10 +125,21 @@ void write_atomically(const std::string& path, const std::string& bytes) {
         throw OutputError(path + ": folder " + dir.string() + " does not exist; create it first");
     }
     if (fs::is_directory(target, ec)) throw OutputError(path + ": is a folder; give a file name");
-    // Host and PID in the name let a later run tell a killed writer's
-    // leftovers from a live one's (remove_stale_temporaries).
-    const std::string owner = temporary_host() + "p" + std::to_string(::getpid());
-    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-" + owner + "-XXXXXX")).string();
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        // /dev/stdout, a FIFO, a device or a symbolic link: the user means
+        // what it leads to; renaming over it would replace the link itself.
+        write_through(path, bytes);
+        return;
+    }
+    // Owner (host, boot, PID) in the name lets a later run tell a killed
+    // writer's leftovers from a live one's (remove_stale_temporaries).
+    std::string name = ".";
+    name += name_prefix(target.filename().string());
+    name += ".tmp-";
+    name += temporary_owner();
+    name += "-XXXXXX";
+    std::string tmpl = (dir / name).string();
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0) {
         throw OutputError(path + ": cannot write in " + dir.string() + " (" + std::strerror(errno) +
@@ -93,17 +161,21 @@ void write_atomically(const std::string& path, const std::string& bytes) {
 }
 
 std::size_t remove_stale_temporaries(const std::filesystem::path& dir) {
-    // Only this host's: shards on other machines may share the folder, and
-    // their PIDs mean nothing here.
-    static const std::regex temporary(R"(\..+\.tmp-([A-Za-z0-9]{0,16})p([0-9]{1,9})-[A-Za-z0-9]{6})");
-    const std::string host = temporary_host();
+    // Only this host's, this boot's and this PID namespace's: shards on
+    // other machines or in other containers may share the folder, and their
+    // PIDs mean nothing here. Names of older versions never match, so they
+    // are left alone.
+    static const std::regex temporary(R"(\..+\.tmp-([0-9a-f]{16})p([0-9]{1,10})-[A-Za-z0-9]{6})");
+    const std::string host = temporary_owner_tag();
     std::size_t removed = 0;
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
         std::smatch m;
         const std::string name = e.path().filename().string();
         if (!e.is_regular_file(ec) || !std::regex_match(name, m, temporary) || m[1].str() != host) continue;
-        const auto pid = static_cast<pid_t>(std::stol(m[2].str()));
+        const long long id = std::stoll(m[2].str());
+        if (id <= 0 || id > INT_MAX) continue;  // kill() of 0 or a negative number means a group
+        const auto pid = static_cast<pid_t>(id);
         if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
         if (std::filesystem::remove(e.path(), ec)) ++removed;
     }

@@ -69,15 +69,21 @@ void MapPainter::paint() {
         inset = inset_rect();
         placer.reserve(inset, "locator inset");
     }
-    begin_layer("claims");
-    draw_callouts(view, placer);
+    // The locus, its markers and labels are placed before the callouts,
+    // which then sit around them on leader lines (and are drawn on top).
+    begin_layer("locus");
+    draw_locator_ring(view);
     end_layer();
     begin_layer("places");
     draw_markers(view, placer);
     end_layer();
     begin_layer("labels");
     draw_dispute_labels(view, placer);
+    if (ring_.w > 0) placer.reserve(ring_, "locus");
     draw_country_labels(view, placer);
+    end_layer();
+    begin_layer("claims");
+    draw_callouts(view, placer);
     end_layer();
     placed_ = placer.boxes();
     restore();

@@ -147,6 +147,7 @@ private:
     void draw_country_labels(const View& v, Placer& placer);
     void draw_dispute_labels(const View& v, Placer& placer);
     void draw_callouts(const View& v, Placer& placer);
+    void draw_locator_ring(const View& v);
 
     // legend.cpp
     std::vector<LegendItem> legend_items(std::size_t claims) const;
@@ -180,6 +181,7 @@ private:
     Rect map_;
     Drawn drawn_;
     std::size_t shown_claims_ = 0;
+    Rect ring_{0, 0, 0, 0};  // the locator ring around a point-sized locus, once drawn
     std::vector<LabelBox> placed_;
 };
 

@@ -4,6 +4,7 @@
 // the map); this file makes the surfaces and encodes the result.
 #include <borderline/error.hpp>
 #include <borderline/render.hpp>
+#include <borderline/safe_text.hpp>
 
 #include "painter.hpp"
 #include "png.hpp"
@@ -79,7 +80,7 @@ bool project_to_pixel(const Scene& scene, LonLat where, double& x, double& y) {
 }
 
 std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style& style, OutputFormat format) {
-    if (scene.size.width < 200 || scene.size.height < 150 || scene.size.width > 20000 || scene.size.height > 20000) {
+    if (!canvas_size_allowed(scene.size)) {
         throw UsageError("size " + std::to_string(scene.size.width) + "x" + std::to_string(scene.size.height) +
                          " is out of range; use between 200x150 and 20000x20000");
     }
@@ -107,7 +108,7 @@ std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style
             cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
             cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "borderline");
             cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
-                                           scene.title.empty() ? "borderline" : scene.title.c_str());
+                                           scene.title.empty() ? "borderline" : printable_text(scene.title).c_str());
             break;
     }
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
@@ -121,9 +122,10 @@ std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style
         MapPainter painter(cr.get(), scene, data, style, svg ? &*svg : nullptr);
         painter.paint();
         renderer::check(cr.get(), "finishing");
-        alt = painter.alt_text();
+        alt = printable_text(painter.alt_text());
     }
-    const std::string title = scene.title.empty() ? "borderline" : scene.title;
+    // Metadata with only characters PDF strings and XML accept.
+    const std::string title = scene.title.empty() ? "borderline" : printable_text(scene.title);
     const std::string copyright = std::string(renderer::kDataCredit) + " Map: borderline. " + renderer::kDisclaimer;
     if (format == OutputFormat::png) {
         cairo_surface_flush(surface.get());
@@ -137,7 +139,7 @@ std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style
         out = svg->finish(title, alt);
     } else {
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, alt.c_str());
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_KEYWORDS, keywords(scene).c_str());
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_KEYWORDS, printable_text(keywords(scene)).c_str());
         cairo_surface_finish(surface.get());
         if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
             throw OutputError(std::string("writing the map failed: ") +

@@ -4,6 +4,7 @@
 #include <borderline/error.hpp>
 #include <borderline/geodata.hpp>
 #include <borderline/style.hpp>
+#include <borderline/input.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -42,12 +43,20 @@ Colour parse_colour(const std::string& s) {
     return {v[0], v[1], v[2], v[3]};
 }
 
-Style load_style(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError("style " + file.string() + ": cannot be read; check the path");
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return parse_style(text, file.string());
+std::string read_style_bytes(const std::filesystem::path& file) {
+    InputBounds bounds;
+    // A style is a few hundred bytes; a megabyte is room for any comment.
+    bounds.max_bytes = 1024 * 1024;
+    bounds.streams = true;  // --style <(...) is the user's choice
+    bounds.over_limit_hint = "a style is a small JSON object of colours and sizes";
+    try {
+        return read_bounded(file.string(), bounds);
+    } catch (const InputError& e) {
+        throw InputError(std::string("style ") + e.what());
+    }
 }
+
+Style load_style(const std::filesystem::path& file) { return parse_style(read_style_bytes(file), file.string()); }
 
 Style parse_style(std::string_view json_text, const std::string& source_name) {
     const std::string text(json_text);
@@ -114,13 +123,28 @@ Style parse_style(std::string_view json_text, const std::string& source_name) {
     return st;
 }
 
+namespace {
+
+/// A bare name without ".json" is a bundled style's; anything else a path.
+bool is_bundled_style_name(const std::string& name_or_path) {
+    return name_or_path.find('/') == std::string::npos && std::filesystem::path(name_or_path).extension() != ".json";
+}
+
+}  // namespace
+
+std::filesystem::path style_file(const std::string& name_or_path) {
+    const std::filesystem::path p(name_or_path);
+    if (is_bundled_style_name(name_or_path)) {
+        return default_styles_dir() / (name_or_path + ".json");
+    }
+    return p;
+}
+
 Style find_style(const std::string& name_or_path) {
-    std::filesystem::path p(name_or_path);
-    if (name_or_path.find('/') == std::string::npos && p.extension() != ".json") {
-        p = default_styles_dir() / (name_or_path + ".json");
-        if (!std::filesystem::exists(p)) {
-            throw UsageError("unknown style '" + name_or_path + "'; use a bundled style (default) or a path to a JSON file");
-        }
+    const std::filesystem::path p = style_file(name_or_path);
+    std::error_code ec;
+    if (is_bundled_style_name(name_or_path) && !std::filesystem::exists(p, ec)) {
+        throw UsageError("unknown style '" + name_or_path + "'; use a bundled style (default) or a path to a JSON file");
     }
     return load_style(p);
 }

@@ -1,6 +1,8 @@
 // SvgWriter: the painter's operations as SVG elements (see svg_writer.hpp).
 #include "svg_writer.hpp"
 
+#include <borderline/safe_text.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -95,7 +97,9 @@ std::string ellipsized_text(PangoLayout* layout) {
 
 }  // namespace
 
-std::string xml_text(const std::string& in) {
+std::string xml_text(const std::string& raw) {
+    // Only characters XML allows (no U+FFFE/U+FFFF, no invalid UTF-8 either).
+    const std::string in = printable_text(raw);
     std::string out;
     out.reserve(in.size());
     for (const char c : in) {

@@ -51,6 +51,15 @@ public:
         visible_ = {std::max(-180.0, visible_.west - 1), std::max(-89.9, visible_.south - 1),
                     std::min(180.0, visible_.east + 1), std::min(89.9, visible_.north + 1)};
         if (bbox.width() >= 180) visible_ = {-180, -89.9, 180, 89.9};
+        // A pole inside the map (a polar projection) is seen from every
+        // meridian: the frame's edges alone would miss the land around it.
+        for (const double pole : {89.9, -89.9}) {
+            double px = 0, py = 0;
+            if (to_px(0, pole, px, py) && px >= area.x && px <= area.x + area.w && py >= area.y &&
+                py <= area.y + area.h) {
+                visible_ = {-180, pole > 0 ? visible_.south : -89.9, 180, pole > 0 ? 89.9 : visible_.north};
+            }
+        }
         degrees_per_pixel_ = std::min(bbox.width() / area.w, bbox.height() / area.h);
     }
 

@@ -29,21 +29,36 @@ std::string num(double v) {
 }  // namespace
 
 std::string choose_projection(const Box& b) {
-    const double lon0 = (b.west + b.east) / 2;
+    // A frame across the antimeridian runs past 180 east; its middle
+    // meridian is named the usual way.
+    double lon0 = (b.west + b.east) / 2;
+    if (lon0 > 180) lon0 -= 360;
     const double lat0 = (b.south + b.north) / 2;
     const double span = std::max(b.width() * std::cos(lat0 * kPi / 180), b.height());
-    if (b.width() >= 180) {
+    const bool north_polar = b.north >= 80 && b.south > 30, south_polar = b.south <= -75 && b.north < -30;
+    if (b.width() >= 180 && !north_polar && !south_polar) {
         // World scale: an equal-area pseudo-cylindrical that keeps shapes readable.
         return "+proj=eqearth +lon_0=" + num(lon0) + " +datum=WGS84 +units=m +no_defs";
     }
-    if (span > 40) {
+    if (north_polar || south_polar) {
+        // Near a pole a conic or an oblique azimuthal bends the land out of
+        // shape and cannot hold the pole: the polar aspect of the azimuthal
+        // equal-area, centred on the pole and turned to the extent's middle
+        // meridian (Snyder 24-13, 24-14).
+        return std::string("+proj=laea +lat_0=") + (north_polar ? "90" : "-90") + " +lon_0=" + num(lon0) +
+               " +datum=WGS84 +units=m +no_defs";
+    }
+    const double lat1 = b.south + b.height() / 6;
+    const double lat2 = b.north - b.height() / 6;
+    // A box (nearly) symmetric about the equator puts the cone's standard
+    // parallels at +-phi: the cone flattens into a cylinder (n -> 0) that
+    // the conic formulas cannot hold; the azimuthal view suits it as well.
+    if (span > 40 || std::abs(lat1 + lat2) < 0.5) {
         // Continental scale: equal-area azimuthal centred on the extent.
         return "+proj=laea +lat_0=" + num(lat0) + " +lon_0=" + num(lon0) + " +datum=WGS84 +units=m +no_defs";
     }
     // Regional scale: conformal conic with standard parallels at 1/6 and 5/6
     // of the extent's latitudes keeps scale error small across the frame.
-    const double lat1 = b.south + b.height() / 6;
-    const double lat2 = b.north - b.height() / 6;
     return "+proj=lcc +lat_0=" + num(lat0) + " +lon_0=" + num(lon0) + " +lat_1=" + num(lat1) + " +lat_2=" +
            num(lat2) + " +datum=WGS84 +units=m +no_defs";
 }
@@ -170,8 +185,8 @@ Projection Projection::parse(std::string_view s) {
         p.rho0_ = std::abs(std::abs(lat0) - kHalfPi) < 1e-12 ? 0 : p.f_ * std::pow(lcc_t(lat0), p.n_);
     } else if (proj->second == "laea") {
         p.kind_ = Kind::laea;
-        // A centre exactly at a pole needs the polar form; a hair off it
-        // draws the same map.
+        // A centre at a pole takes the polar aspect (Snyder 24-13 to 24-17).
+        if (std::abs(std::abs(lat0) - kHalfPi) < 1e-12) p.polar_ = lat0 > 0 ? 1 : -1;
         const double phi1 = std::clamp(lat0, -kHalfPi + 1e-9, kHalfPi - 1e-9);
         p.sin_b1_ = sin_authalic(phi1);
         p.cos_b1_ = std::sqrt(1 - p.sin_b1_ * p.sin_b1_);
@@ -204,6 +219,14 @@ bool Projection::forward(double lon, double lat, double& x, double& y) const {
             break;
         }
         case Kind::laea: {
+            if (polar_ != 0) {
+                const double q = q_of(std::sin(phi));
+                const double rho = kA * std::sqrt(std::max(0.0, kQp - polar_ * q));
+                if (polar_ * phi <= -kHalfPi + 1e-12) return false;  // the far pole is a circle
+                x = rho * std::sin(lam);
+                y = -polar_ * rho * std::cos(lam);
+                break;
+            }
             const double sb = sin_authalic(phi), cb = std::sqrt(1 - sb * sb), cl = std::cos(lam);
             const double den = 1 + sin_b1_ * sb + cos_b1_ * cb * cl;
             if (den < 1e-12) return false;  // the antipode of the centre
@@ -251,6 +274,14 @@ bool Projection::inverse(double x, double y, double& lon, double& lat) const {
             break;
         }
         case Kind::laea: {
+            if (polar_ != 0) {
+                const double rho = std::hypot(x, y) / kA;
+                const double q = polar_ * (kQp - rho * rho);
+                if (std::abs(q) > kQp + 1e-12) return false;
+                phi = from_authalic(std::asin(std::clamp(q / kQp, -1.0, 1.0)));
+                lam = std::atan2(x, -polar_ * y);
+                break;
+            }
             const double xa = x / kA, ya = y / kA;
             const double rho = std::hypot(xa / d_, d_ * ya);
             if (rho < 1e-15) {

@@ -3,6 +3,7 @@
 // United States quoted on the Caucasus) stay out of the frame and appear in
 // the legend instead.
 #include <borderline/disputes.hpp>
+#include <borderline/error.hpp>
 #include <borderline/fold.hpp>
 #include <borderline/scene.hpp>
 
@@ -15,6 +16,8 @@
 namespace borderline {
 
 namespace {
+
+constexpr double kPi = 3.14159265358979323846;
 
 /// Box of a country's main territory: its parts near its largest part, so
 /// that overseas islands do not stretch the frame.
@@ -422,6 +425,287 @@ std::vector<Weighed> rank_countries(const Story& story) {
     return ranked;
 }
 
+
+// ---- The locus ----------------------------------------------------------------
+
+constexpr double kKmPerDegree = 111.32;
+
+/// Width and height of a lon/lat box in km, at its middle latitude.
+std::pair<double, double> km_size(const Box& b) {
+    const double lat = std::clamp((b.south + b.north) / 2, -89.0, 89.0);
+    return {b.width() * kKmPerDegree * std::cos(lat * kPi / 180), b.height() * kKmPerDegree};
+}
+
+/// The box of `w_km` by `h_km` centred on (lon, lat), kept off the poles.
+Box box_around(double lon, double lat, double w_km, double h_km) {
+    const double dlat = h_km / kKmPerDegree / 2;
+    const double south = std::max(-89.9, lat - dlat), north = std::min(89.9, lat + dlat);
+    const double mid = std::clamp((south + north) / 2, -88.0, 88.0);
+    const double dlon = std::min(180.0, w_km / (kKmPerDegree * std::cos(mid * kPi / 180)) / 2);
+    return {lon - dlon, south, lon + dlon, north};
+}
+
+/// An admin-1 unit's box from its layer, or an empty box.
+Box admin1_box(const GeoData& data, const Entry& e) {
+    const Layer& layer = data.layer("admin1");
+    const int code = layer.field("iso_3166_2");
+    if (code < 0) return {};
+    for (const std::size_t i : layer.query(Box{e.lon, e.lat, e.lon, e.lat})) {
+        if (layer.features()[i].values[static_cast<std::size_t>(code)] == e.admin1) return layer.features()[i].bbox;
+    }
+    return {};
+}
+
+/// Groups boxes that lie within `gap_km` of each other: each group is a
+/// separate locus drawn readably on its own.
+std::vector<Box> group_boxes(std::vector<Box> boxes, double gap_km) {
+    bool merged = true;
+    while (merged) {
+        merged = false;
+        for (std::size_t i = 0; i < boxes.size() && !merged; ++i) {
+            for (std::size_t j = i + 1; j < boxes.size() && !merged; ++j) {
+                const Box& a = boxes[i];
+                const Box& b = boxes[j];
+                const double gx = std::max(0.0, std::max(a.west - b.east, b.west - a.east));
+                const double gy = std::max(0.0, std::max(a.south - b.north, b.south - a.north));
+                const double lat = std::cos(std::clamp((a.south + a.north) / 2, -89.0, 89.0) * kPi / 180);
+                if (std::hypot(gx * lat, gy) * kKmPerDegree <= gap_km) {
+                    boxes[i].expand(b);
+                    boxes.erase(boxes.begin() + static_cast<std::ptrdiff_t>(j));
+                    merged = true;
+                }
+            }
+        }
+    }
+    return boxes;
+}
+
+/// Land area of a multipolygon in km², by the shoelace formula on each
+/// ring scaled by the cosine of its latitude (holes subtract).
+double area_km2(const MultiPolygon& mp) {
+    double total = 0;
+    for (const Polygon& poly : mp) {
+        for (std::size_t r = 0; r < poly.size(); ++r) {
+            const Points& ring = poly[r];
+            double a = 0;
+            for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+                const double k = std::cos((ring[i].lat + ring[j].lat) / 2 * kPi / 180);
+                a += (ring[j].lon * k) * ring[i].lat - (ring[i].lon * k) * ring[j].lat;
+            }
+            total += (r == 0 ? 1 : -1) * std::abs(a) / 2 * kKmPerDegree * kKmPerDegree;
+        }
+    }
+    return total;
+}
+
+Locus dispute_locus(const std::vector<const Dispute*>& disputes, const std::string& why) {
+    Locus l;
+    std::vector<Box> boxes;
+    for (const Dispute* d : disputes) {
+        l.ids.push_back("dispute:" + d->id);
+        l.bbox.expand(d->bbox);
+        boxes.push_back(d->bbox);
+    }
+    l.why = why;
+    l.parts = group_boxes(boxes, 600);
+    const auto [w, h] = km_size(l.bbox);
+    // Islets spread over a hundred km are specks at the map's scale: they
+    // get the locator ring of a point.
+    double land_km2 = 0;
+    for (const Dispute* d : disputes) land_km2 += d->polygon ? area_km2(*d->polygon) : 0;
+    l.point = std::max(w, h) < 20 || land_km2 < 100;
+    return l;
+}
+
+Locus place_locus(const GeoData& data, const std::vector<Entry>& entries, const std::string& why) {
+    Locus l;
+    for (const Entry& e : entries) {
+        l.ids.emplace_back(e.id);
+        const Box b = e.kind == PlaceKind::admin1 ? admin1_box(data, e) : Box{};
+        if (b.empty()) {
+            l.bbox.expand(e.lon, e.lat);
+        } else {
+            l.bbox.expand(b);
+        }
+    }
+    l.why = why;
+    l.parts = {l.bbox};
+    const auto [w, h] = km_size(l.bbox);
+    l.point = std::max(w, h) < 20;
+    return l;
+}
+
+/// The dispute or place that --focus names; a usage error with the nearest
+/// name when it names none.
+Locus focus_locus(const Story& story, const std::string& focus) {
+    const DisputeRegistry& registry = story.data.disputes();
+    const std::string folded = fold(focus);
+    std::string id = focus;
+    if (id.rfind("dispute:", 0) == 0) id = id.substr(8);
+    if (const Dispute* d = registry.find(id)) return dispute_locus({d}, "--focus " + focus);
+    for (const std::size_t i : registry.named_by(folded)) {
+        return dispute_locus({&registry.all()[i]}, "--focus " + focus);
+    }
+    std::int64_t entry = story.gaz.by_id(focus);
+    if (entry < 0) {
+        const auto found = story.gaz.lookup(focus);
+        if (!found.empty()) entry = found.front();
+    }
+    if (entry >= 0) {
+        const Entry e = story.gaz.entry(static_cast<std::uint32_t>(entry));
+        if (e.kind == PlaceKind::dispute && e.id.rfind("dispute:", 0) == 0) {
+            if (const Dispute* d = registry.find(std::string(e.id.substr(8)))) {
+                return dispute_locus({d}, "--focus " + focus);
+            }
+        }
+        if (e.kind == PlaceKind::country) {
+            const Feature* f = story.data.country_feature(e.country);
+            Locus l;
+            l.ids.emplace_back(e.id);
+            l.bbox = f ? main_territory(*f) : Box{e.lon, e.lat, e.lon, e.lat};
+            l.why = "--focus " + focus;
+            l.parts = {l.bbox};
+            return l;
+        }
+        return place_locus(story.data, {e}, "--focus " + focus);
+    }
+    // Nothing: suggest the dispute whose id or name is nearest in spelling.
+    std::string best;
+    std::size_t best_d = std::string::npos;
+    for (const Dispute& d : registry.all()) {
+        for (const std::string& name : d.folded_names) {
+            const std::size_t dist = edit_distance(folded, name);
+            if (dist < best_d) {
+                best_d = dist;
+                best = d.id;
+            }
+        }
+        const std::size_t dist = edit_distance(folded, d.id);
+        if (dist < best_d) {
+            best_d = dist;
+            best = d.id;
+        }
+    }
+    throw UsageError("--focus " + focus + " matches no dispute or place; did you mean " + best +
+                     "? (`borderline disputes` lists the dispute ids, `borderline places NAME` the places)");
+}
+
+/// What the story is about, in order: the place --focus names; the disputes
+/// the headline names, else those the article names; the cluster of its most
+/// specific places in the main countries (capitals and countries that only
+/// comment are context); the border the two main countries share; their
+/// territories.
+Locus find_locus(Story& story, const NamedDisputes& named, const std::vector<Weighed>& ranked,
+                 const std::string& focus) {
+    if (!focus.empty()) return focus_locus(story, focus);
+    const DisputeRegistry& registry = story.data.disputes();
+    auto disputes_of = [&](const std::vector<std::string>& ids) {
+        std::vector<const Dispute*> out;
+        for (const auto& id : ids) {
+            if (const Dispute* d = registry.find(id)) out.push_back(d);
+        }
+        return out;
+    };
+    if (auto d = disputes_of(named.in_headline); !d.empty()) return dispute_locus(d, "dispute named in the headline");
+    if (auto d = disputes_of(named.all); !d.empty()) {
+        // A dispute named as a claimant of another (Taiwan, which also
+        // claims the Senkakus) is not the story unless named as often.
+        std::vector<int> count(d.size(), 0);
+        for (std::size_t i = 0; i < story.places.size(); ++i) {
+            for (const auto& m : story.places[i].mentions) {
+                const std::string folded = fold(m.text);
+                for (std::size_t k = 0; k < d.size(); ++k) {
+                    const bool by_entry = story.entries[i].id.size() == 8 + d[k]->id.size() &&
+                                          story.entries[i].id.rfind("dispute:", 0) == 0 &&
+                                          story.entries[i].id.substr(8) == d[k]->id;
+                    const auto& names = d[k]->folded_names;
+                    if (by_entry || std::find(names.begin(), names.end(), folded) != names.end()) ++count[k];
+                }
+            }
+        }
+        const int most = *std::max_element(count.begin(), count.end());
+        std::vector<const Dispute*> kept;
+        for (std::size_t k = 0; k < d.size(); ++k) {
+            const bool claimant_of_other = std::any_of(d.begin(), d.end(), [&](const Dispute* other) {
+                return other != d[k] &&
+                       std::find(other->parties.begin(), other->parties.end(), d[k]->administered_by) !=
+                           other->parties.end();
+            });
+            if (!(claimant_of_other && count[k] < most)) kept.push_back(d[k]);
+        }
+        d = kept;
+        // A dispute that holds another named one (Kashmir around Azad
+        // Kashmir) is the setting, not the locus, when the smaller is named.
+        std::erase_if(d, [&](const Dispute* big) {
+            return std::any_of(d.begin(), d.end(), [&](const Dispute* small) {
+                return small != big && big->bbox.west <= small->bbox.west && big->bbox.east >= small->bbox.east &&
+                       big->bbox.south <= small->bbox.south && big->bbox.north >= small->bbox.north &&
+                       big->bbox.width() * big->bbox.height() > small->bbox.width() * small->bbox.height();
+            });
+        });
+        return dispute_locus(d, "dispute named in the article");
+    }
+    // The story's own countries: those weighed at 40% of the heaviest or more.
+    std::vector<std::string> main;
+    for (const Weighed& c : ranked) {
+        if (c.weight >= 0.4 * ranked.front().weight) main.push_back(c.iso);
+    }
+    auto is_main = [&](std::string_view iso) { return std::find(main.begin(), main.end(), iso) != main.end(); };
+    // Specific places weighed by mentions (headline double); provinces only
+    // when no town, island or feature is named.
+    struct Candidate {
+        std::size_t index;
+        double weight;
+        std::size_t first;
+    };
+    std::vector<Candidate> specific, provinces;
+    for (std::size_t i = 0; i < story.places.size(); ++i) {
+        const Entry& e = story.entries[i];
+        if (e.capital || !is_main(e.country)) continue;
+        const bool point = e.kind == PlaceKind::place || e.kind == PlaceKind::water;
+        if (!point && e.kind != PlaceKind::admin1) continue;
+        double w = 0;
+        for (const auto& m : story.places[i].mentions) w += m.span.start < story.headline_end ? 2.0 : 1.0;
+        (point ? specific : provinces).push_back({i, w, story.places[i].mentions.front().span.start});
+    }
+    std::vector<Candidate>& pool = specific.empty() ? provinces : specific;
+    if (!pool.empty()) {
+        std::sort(pool.begin(), pool.end(), [](const Candidate& a, const Candidate& b) {
+            if (a.weight != b.weight) return a.weight > b.weight;
+            return a.first < b.first;
+        });
+        const Entry& seed = story.entries[pool.front().index];
+        // The cluster: the places within a day's drive of the heaviest.
+        std::vector<Entry> cluster;
+        for (const Candidate& c : pool) {
+            const Entry& e = story.entries[c.index];
+            if (km_between(seed.lon, seed.lat, e.lon, e.lat) <= 250) cluster.push_back(e);
+        }
+        return place_locus(story.data, cluster, specific.empty() ? "provinces named" : "places named");
+    }
+    // A story about a border between two countries it names.
+    if (main.size() >= 2) {
+        const Layer& b = story.data.layer("boundaries");
+        const int left = b.field("adm0_a3_l"), right = b.field("adm0_a3_r");
+        Locus l;
+        if (left >= 0 && right >= 0) {
+            for (std::size_t k = 0; k < b.size(); ++k) {
+                const auto& values = b.features()[k].values;
+                const auto& x = values[static_cast<std::size_t>(left)];
+                const auto& y = values[static_cast<std::size_t>(right)];
+                if ((x == main[0] && y == main[1]) || (x == main[1] && y == main[0])) l.bbox.expand(b.features()[k].bbox);
+            }
+        }
+        if (!l.bbox.empty()) {
+            l.ids = {"country:" + main[0], "country:" + main[1]};
+            l.why = "border of the two countries named most";
+            l.parts = {l.bbox};
+            return l;
+        }
+    }
+    return {};
+}
+
 /// The countries drawn in party colours, and the territories that stand in
 /// for a dispute (drawn as the disputed area, not listed as countries).
 struct Parties {
@@ -429,7 +713,8 @@ struct Parties {
     std::vector<std::string> stand_ins;
 };
 
-Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const NamedDisputes& named) {
+Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const NamedDisputes& named,
+                       const Locus& locus) {
     Parties out;
     std::vector<std::string>& framed = out.framed;
     const DisputeRegistry& registry = story.data.disputes();
@@ -453,6 +738,44 @@ Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const N
             }
             framed.push_back(iso);
         }
+    }
+    // The claimants of the story's disputes are parties, even when the
+    // article names one of them only in passing.
+    for (const auto& id : locus.ids) {
+        if (id.rfind("dispute:", 0) != 0) continue;
+        const Dispute* d = registry.find(id.substr(8));
+        if (!d) continue;
+        for (const auto& p : d->parties) {
+            if (story.data.country_feature(p) && std::find(framed.begin(), framed.end(), p) == framed.end()) {
+                framed.push_back(p);
+            }
+        }
+    }
+    // A story told through places: their countries are the parties, and a
+    // country far from them (Washington on the Caucasus) only comments.
+    if (!locus.ids.empty() && locus.ids.front().rfind("dispute:", 0) != 0 && !locus.bbox.empty()) {
+        const double lx = (locus.bbox.west + locus.bbox.east) / 2, ly = (locus.bbox.south + locus.bbox.north) / 2;
+        std::vector<std::string> near;
+        for (const auto& id : locus.ids) {
+            const auto idx = story.gaz.by_id(id);
+            if (idx < 0) continue;
+            const std::string iso(story.gaz.country_of(static_cast<std::uint32_t>(idx)));
+            if (story.data.country_feature(iso) && std::find(near.begin(), near.end(), iso) == near.end()) {
+                near.push_back(iso);
+            }
+        }
+        for (const Weighed& c : ranked) {
+            const std::string& iso = c.iso;
+            if (std::find(near.begin(), near.end(), iso) != near.end()) continue;
+            const Feature* f = story.data.country_feature(iso);
+            if (!f) continue;
+            double best = 1e18;
+            for (const Box& b : f->part_boxes.empty() ? std::vector<Box>{f->bbox} : f->part_boxes) {
+                best = std::min(best, km_between(lx, ly, std::clamp(lx, b.west, b.east), std::clamp(ly, b.south, b.north)));
+            }
+            if (best < 300) near.push_back(iso);
+        }
+        framed = near;
     }
     // With no country to go by, a named dispute's claimants are the parties.
     if (framed.empty()) {
@@ -546,6 +869,69 @@ Box frame_story(Story& story, const NamedDisputes& named, const Parties& parties
     return pad(frame, headline_dispute ? 0.45 : 0.12, 3.0);
 }
 
+
+/// The frame around the locus: the locus filling a good part of the map,
+/// with enough of each party's nearest land that the reader sees whose side
+/// is whose, in the canvas's proportions. A point-sized locus gets a map of a
+/// couple of hundred km; separate loci far apart share one map, each marked.
+Box frame_locus(Story& story, const Locus& locus, const Parties& parties, const SceneOptions& options) {
+    const Box& l = locus.bbox;
+    const auto [lw, lh] = km_size(l);
+    const double extent = std::max(lw, lh);
+    const double cx = (l.west + l.east) / 2, cy = (l.south + l.north) / 2;
+    // The locus fills at least a quarter of the shorter side: the shorter side
+    // is at most four times its extent; a point gets 150-400 km.
+    const bool point = extent < 20;
+    const double max_short = point ? 260.0 : std::max(4.0 * extent, 160.0);
+    // Separate loci far apart already spread over the map: less margin.
+    const double grow = locus.parts.size() > 1 ? 1.2 : extent > 300 ? 1.5 : 1.8;
+    const double w = std::max(point ? 180.0 : grow * lw, 150.0), h = std::max(point ? 180.0 : grow * lh, 150.0);
+    Box frame = box_around(cx, cy, w, h);
+    if (point || locus.parts.size() <= 1) {
+        // Each party's land nearest the locus, as long as the locus stays big.
+        for (const auto& iso : parties.framed) {
+            const Feature* f = story.data.country_feature(iso);
+            if (!f) continue;
+            const auto& parts = f->part_boxes.empty() ? std::vector<Box>{f->bbox} : f->part_boxes;
+            // Seen when some part reaches the middle of the frame, not just a
+            // corner (a box is coarser than the land in it).
+            const double iw = frame.width() * 0.3, ih = frame.height() * 0.3;
+            const Box inner{frame.west + iw, frame.south + ih, frame.east - iw, frame.north - ih};
+            if (std::any_of(parts.begin(), parts.end(), [&](const Box& b) { return b.intersects(inner); })) continue;
+            double best = 1e18;
+            LonLat nearest;
+            for (const Box& b : parts) {
+                const double nx = std::clamp(cx, b.west, b.east), ny = std::clamp(cy, b.south, b.north);
+                const double d = km_between(cx, cy, nx, ny);
+                if (d < best) {
+                    best = d;
+                    nearest = {nx, ny};
+                }
+            }
+            // The nearest corner of a box is often sea: take some land past it.
+            Box grown = frame;
+            grown.expand(box_around(nearest.lon, nearest.lat, 120, 120));
+            // The shorter side once the frame takes the canvas's proportions.
+            const auto [gw, gh] = km_size(grown);
+            const double aspect = static_cast<double>(options.size.width) / std::max(1, options.size.height);
+            const double shorter = aspect >= 1 ? std::max(gh, gw / aspect) : std::max(gw, gh * aspect);
+            if (shorter * 1.1 <= max_short) frame = grown;
+        }
+    }
+    // Margins, then the canvas's proportions: the map fills the canvas, so
+    // the frame is what the reader sees.
+    auto [fw, fh] = km_size(frame);
+    fw *= 1.1;
+    fh *= 1.1;
+    const double aspect = static_cast<double>(options.size.width) / std::max(1, options.size.height);
+    if (fw / fh < aspect) {
+        fw = fh * aspect;
+    } else {
+        fh = fw / aspect;
+    }
+    return box_around((frame.west + frame.east) / 2, (frame.south + frame.north) / 2, fw, fh);
+}
+
 /// The parties in their colours, the other countries named (for the
 /// legend), and the places in the frame as markers.
 void add_parties_and_markers(Scene& s, const Story& story, const std::vector<Weighed>& ranked,
@@ -568,7 +954,7 @@ void add_parties_and_markers(Scene& s, const Story& story, const std::vector<Wei
         if (id >= 0) s.mentioned.push_back({iso, std::string(gaz.entry(static_cast<std::uint32_t>(id)).name), -1});
     }
     for (const Entry& e : story.entries) {
-        if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) {
+        if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1 || e.kind == PlaceKind::feature) {
             if (s.bbox.contains(e.lon, e.lat)) {
                 s.markers.push_back(
                     {std::string(e.id), std::string(e.name), {e.lon, e.lat}, e.capital, e.kind == PlaceKind::admin1});
@@ -622,8 +1008,13 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     Story story(doc, gaz, data, places);
     const NamedDisputes named = find_named_disputes(story);
     const std::vector<Weighed> ranked = rank_countries(story);
-    const Parties parties = choose_parties(story, ranked, named);
-    s.bbox = frame_story(story, named, parties, options);
+    s.locus = find_locus(story, named, ranked, options.focus);
+    const Parties parties = choose_parties(story, ranked, named, s.locus);
+    if (options.bbox || s.locus.bbox.empty()) {
+        s.bbox = frame_story(story, named, parties, options);
+    } else {
+        s.bbox = frame_locus(story, s.locus, parties, options);
+    }
     s.projection = choose_projection(s.bbox);
     add_parties_and_markers(s, story, ranked, parties);
     add_disputes(s, data, named.all, &doc);

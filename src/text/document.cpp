@@ -7,6 +7,7 @@
 // input file. Only JSON input,
 // whose text is a decoded string, has offsets into that string instead.
 #include <borderline/document.hpp>
+#include <borderline/input.hpp>
 #include <borderline/error.hpp>
 #include <borderline/fold.hpp>
 
@@ -372,9 +373,13 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
     d.source_name = name;
     d.format = detect_format(bytes, name);
     if (d.format == InputFormat::json) {
+        // Invalid UTF-8 is replaced as in every other format (README), not
+        // refused: the JSON parser would throw on it inside a string.
+        std::string valid(bytes);
+        d.replaced_bytes = scrub_utf8(valid);
         nlohmann::json j;
         try {
-            j = nlohmann::json::parse(bytes);
+            j = nlohmann::json::parse(valid);
         } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e400
             throw InputError(name + ": not valid JSON (" + std::string(e.what()) +
                              "); give a JSON object with a \"text\" field");
@@ -394,7 +399,7 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
             blank_markdown(d.text);
         }
     }
-    d.replaced_bytes = scrub_utf8(d.text);
+    d.replaced_bytes += scrub_utf8(d.text);
     // The headline is cut to 300 bytes before its spaces are collapsed;
     // the cut can split a character, which the scrub then blanks.
     const std::string_view title = d.title.empty() ? first_line(d.text) : std::string_view(d.title);
@@ -405,34 +410,11 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
 }
 
 Document read_document(const std::string& path, const ReadOptions& options) {
-    std::string bytes;
-    if (path == "-") {
-        // Read at most one byte over the limit: an endless stream must not fill memory.
-        char buf[65536];
-        while (bytes.size() <= options.max_bytes && std::cin.read(buf, sizeof buf).gcount() > 0) {
-            bytes.append(buf, static_cast<std::size_t>(std::cin.gcount()));
-        }
-        if (bytes.size() > options.max_bytes) bytes.resize(options.max_bytes + 1);
-    } else {
-        std::error_code ec;
-        if (!std::filesystem::exists(path, ec)) {
-            throw InputError(path + ": no such file; check the path");
-        }
-        if (std::filesystem::is_directory(path, ec)) {
-            throw InputError(path + ": is a folder, not an article; give a file (or use `borderline batch` for folders)");
-        }
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw InputError(path + ": cannot be read (permission denied?); check the file's permissions");
-        const auto size = std::filesystem::file_size(path, ec);
-        if (!ec && size > options.max_bytes) {
-            throw InputError(path + ": input is " + std::to_string(size / (1024 * 1024)) + " MB, over the limit of " +
-                             std::to_string(options.max_bytes / (1024 * 1024)) +
-                             " MB; split the article or raise --max-input-mb");
-        }
-        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        if (in.bad()) throw InputError(path + ": read error; check the file");
-    }
-    return make_document(bytes, path, options);
+    InputBounds bounds;
+    bounds.max_bytes = options.max_bytes;
+    bounds.streams = true;  // named on the command line: a pipe or /dev/stdin is the user's choice
+    bounds.folder_hint = "give a file (or use `borderline batch` for folders)";
+    return make_document(read_bounded(path, bounds), path, options);
 }
 
 }  // namespace borderline
