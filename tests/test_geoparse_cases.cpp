@@ -7,6 +7,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -25,14 +26,15 @@ struct Case {
     int line = 0;
     std::string text;
     bool none = false;
+    bool only = false;  // no place beyond the expected ones
     std::vector<Expect> expects;
 };
 
 std::ostream& operator<<(std::ostream& os, const Case& c) { return os << "line " << c.line << ": " << c.text; }
 
-std::vector<Case> read_cases() {
+std::vector<Case> read_cases(const char* file = "geoparse_cases.tsv") {
     std::vector<Case> out;
-    std::ifstream in(test::source_dir() / "tests" / "data" / "geoparse_cases.tsv");
+    std::ifstream in(test::source_dir() / "tests" / "data" / file);
     std::string line;
     int no = 0;
     while (std::getline(in, line)) {
@@ -53,6 +55,10 @@ std::vector<Case> read_cases() {
                 c.none = true;
                 continue;
             }
+            if (tok == "only") {
+                c.only = true;
+                continue;
+            }
             Expect e;
             if (tok[0] == '!') {
                 e.absent = true;
@@ -70,13 +76,7 @@ std::vector<Case> read_cases() {
     return out;
 }
 
-}  // namespace
-
-BOOST_AUTO_TEST_SUITE(geoparse_cases)
-
-BOOST_AUTO_TEST_CASE(there_are_enough_cases) { BOOST_TEST(read_cases().size() >= 80u); }
-
-BOOST_DATA_TEST_CASE(text_gives_places, boost::unit_test::data::make(read_cases()), c) {
+void check(const Case& c) {
     const Gazetteer& gaz = test::gazetteer();
     const Document doc = make_document(c.text + "\n", "case.txt");
     const auto places = resolve_places(doc, gaz, find_mentions(doc, gaz));
@@ -101,6 +101,32 @@ BOOST_DATA_TEST_CASE(text_gives_places, boost::unit_test::data::make(read_cases(
             BOOST_TEST(km <= e.km, e.id << " is " << km << " km from the expected point");
         }
     }
+    if (c.only) {
+        for (const auto& [id, e] : found) {
+            const bool expected = std::ranges::any_of(c.expects, [&](const Expect& x) { return x.id == id && !x.absent; });
+            BOOST_TEST(expected, id << " (" << e.name << ") was not expected");
+        }
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(geoparse_cases)
+
+BOOST_AUTO_TEST_CASE(there_are_enough_cases) { BOOST_TEST(read_cases().size() >= 80u); }
+
+BOOST_DATA_TEST_CASE(text_gives_places, boost::unit_test::data::make(read_cases()), c) { check(c); }
+
+BOOST_AUTO_TEST_CASE(there_are_enough_date_cases) { BOOST_TEST(read_cases("temporal_cases.tsv").size() >= 40u); }
+
+// Dates and times spelled like places ("Nov 3", "Mon 4 Nov", "in March").
+BOOST_DATA_TEST_CASE(dates_are_no_places, boost::unit_test::data::make(read_cases("temporal_cases.tsv")), c) {
+    check(c);
+}
+
+// "the town of X", "X province": the kind the words around a name give it.
+BOOST_DATA_TEST_CASE(kind_cues_pick_the_kind, boost::unit_test::data::make(read_cases("cue_cases.tsv")), c) {
+    check(c);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <borderline/geodata.hpp>
+#include <borderline/place_id.hpp>
 
 #include <cstddef>
 #include <cstdint>

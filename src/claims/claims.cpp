@@ -134,7 +134,7 @@ void Analyzer::link_places(Claim& c, std::size_t first, std::size_t end, std::si
             if (seen.insert(std::string(e.id)).second) c.places.emplace_back(e.id);
         }
         if (e.kind == PlaceKind::dispute) {
-            const std::string id(e.id.starts_with("dispute:") ? e.id.substr(8) : e.id);
+            const std::string id(PlaceId::dispute_key(e.id).value_or(e.id));
             if (std::find(c.disputes.begin(), c.disputes.end(), id) == c.disputes.end()) c.disputes.push_back(id);
         }
         if (e.kind != PlaceKind::country && m.actor_country.empty()) c.geographic = true;
@@ -178,8 +178,8 @@ void Analyzer::link_places(Claim& c, std::size_t first, std::size_t end, std::si
             return;
         }
     }
-    const std::string id = "country:" + c.actor.country;
-    if (gaz_.by_id(id) >= 0) c.places.push_back(id);
+    PlaceId id = PlaceId::country(c.actor.country);
+    if (gaz_.by_id(id) >= 0) c.places.push_back(std::move(id).str());
 }
 
 void Analyzer::emit(const std::vector<Cue>& group, std::size_t first_tok, std::size_t end_tok, std::size_t s,

@@ -287,7 +287,7 @@ private:
 std::uint32_t GazetteerBuilder::add(OwnedEntry e) {
     const auto idx = static_cast<std::uint32_t>(entries_.size());
     std::string id = e.id;
-    for (int n = 2; ids_.count(id); ++n) id = e.id + "~" + std::to_string(n);
+    for (int n = 2; ids_.count(id); ++n) id = PlaceId::parse(e.id)->numbered(n).str();
     e.id = id;
     ids_.emplace(id, idx);
     entries_.push_back(std::move(e));
@@ -343,7 +343,7 @@ void GazetteerBuilder::add_countries(const GeoData& data) {
     for (std::size_t i = 0; i < countries.size(); ++i) {
         OwnedEntry e;
         e.country = countries.value(i, "iso_a3");
-        e.id = "country:" + e.country;
+        e.id = PlaceId::country(e.country).str();
         e.name = countries.value(i, "name");
         e.kind = PlaceKind::country;
         e.lon = to_double(countries.value(i, "label_x"));
@@ -421,7 +421,7 @@ std::vector<IdAlias> GazetteerBuilder::add_aliases(const GeoData& data) {
         const NameRole role = cols[0] == "demonym"   ? NameRole::demonym
                               : cols[0] == "metonym" ? NameRole::metonym
                                                      : NameRole::name;
-        if (cols[2].find(':') != std::string::npos) {
+        if (PlaceId::is_id(cols[2])) {
             id_aliases.emplace_back(cols[1], cols[2], role);
             continue;
         }
@@ -458,8 +458,9 @@ void GazetteerBuilder::add_admin1(const GeoData& data) {
         e.admin1 = admin1.value(i, "iso_3166_2");
         e.country = admin1.value(i, "adm0_a3");
         e.name = admin1.value(i, "name_en").empty() ? admin1.value(i, "name") : admin1.value(i, "name_en");
-        e.id = "admin1:" + (e.admin1.empty() || e.admin1.find('~') != std::string::npos ? e.country + ":" + e.name
-                                                                                        : e.admin1);
+        e.id = (e.admin1.empty() || e.admin1.find('~') != std::string::npos ? PlaceId::admin1(e.country, e.name)
+                                                                            : PlaceId::admin1(e.admin1))
+                   .str();
         e.kind = PlaceKind::admin1;
         e.lon = to_double(admin1.value(i, "label_x"));
         e.lat = to_double(admin1.value(i, "label_y"));
@@ -503,7 +504,7 @@ void GazetteerBuilder::add_populated_places(const GeoData& data, const ProvinceL
         OwnedEntry e;
         e.name = places.value(i, "name");
         e.country = places.value(i, "adm0_a3");
-        e.id = "place:" + places.value(i, "iso_a2") + ":" + places.value(i, "nameascii");
+        e.id = PlaceId::place(places.value(i, "iso_a2"), places.value(i, "nameascii")).str();
         e.kind = PlaceKind::place;
         e.lon = f.point.lon;
         e.lat = f.point.lat;
@@ -544,7 +545,7 @@ void GazetteerBuilder::add_rivers(const GeoData& data) {
         if (line.empty()) continue;
         OwnedEntry e;
         e.name = name;
-        e.id = "water:" + name;
+        e.id = PlaceId::water(name).str();
         e.kind = PlaceKind::water;
         e.lon = line[line.size() / 2].lon;
         e.lat = line[line.size() / 2].lat;
@@ -589,7 +590,7 @@ void GazetteerBuilder::add_towns(const GeoData& data, const ProvinceLocator& pro
         OwnedEntry e;
         e.name = name;
         e.country = iso3;
-        e.id = "town:" + iso2 + ":" + name;
+        e.id = PlaceId::town(iso2, name).str();
         e.kind = PlaceKind::place;
         e.lon = f.point.lon;
         e.lat = f.point.lat;
@@ -617,7 +618,7 @@ void GazetteerBuilder::add_disputes(const GeoData& data) {
     }
     for (const Dispute& d : disputes) {
         OwnedEntry e;
-        e.id = "dispute:" + d.id;
+        e.id = PlaceId::dispute(d.id).str();
         e.name = d.name;
         e.kind = PlaceKind::dispute;
         e.rank = 1;
@@ -642,7 +643,7 @@ void GazetteerBuilder::add_regions(const GeoData& data) {
         if (cols.size() < 5) continue;
         OwnedEntry e;
         e.kind = cols[0] == "water" ? PlaceKind::water : PlaceKind::region;
-        e.id = (e.kind == PlaceKind::water ? "water:" : "region:") + cols[1];
+        e.id = (e.kind == PlaceKind::water ? PlaceId::water(cols[1]) : PlaceId::region(cols[1])).str();
         e.name = cols[2];
         e.lat = to_double(cols[3]);
         e.lon = to_double(cols[4]);
@@ -704,7 +705,7 @@ void GazetteerBuilder::add_features(const GeoData& data, const ProvinceLocator& 
             const auto cols = split(line, '\t');
             if (cols.size() < 7 || cols[0].empty() || cols[6].empty()) continue;
             OwnedEntry e;
-            e.id = "feature:" + cols[0];
+            e.id = PlaceId::feature(cols[0]).str();
             e.name = cols[6];
             e.kind = PlaceKind::feature;
             e.lat = to_double(cols[2]);

@@ -171,7 +171,7 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
         co.number = static_cast<int>(s.callouts.size()) + 1;
         co.claim = i;
         co.actor_country = c.actor.country;
-        const auto actor = gaz.by_id("country:" + c.actor.country);
+        const auto actor = gaz.by_id(PlaceId::country(c.actor.country));
         co.actor_name = actor >= 0 ? gaz.entry(static_cast<std::uint32_t>(actor)).name : c.actor.text;
         co.stance = to_string(c.stance);
         co.quote = shorten(c.text, 100);
@@ -358,9 +358,10 @@ NamedDisputes find_named_disputes(const Story& story) {
     for (std::size_t i = 0; i < story.places.size(); ++i) {
         const Place& p = story.places[i];
         const Entry& e = story.entries[i];
-        if (e.kind != PlaceKind::dispute || e.id.rfind("dispute:", 0) != 0) continue;
-        out.all.emplace_back(e.id.substr(8));
-        if (p.mentions.front().span.start < story.headline_end) out.in_headline.emplace_back(e.id.substr(8));
+        const auto key = PlaceId::dispute_key(e.id);
+        if (e.kind != PlaceKind::dispute || !key) continue;
+        out.all.emplace_back(*key);
+        if (p.mentions.front().span.start < story.headline_end) out.in_headline.emplace_back(*key);
     }
     // A name the geoparser resolved to something else of the same name (the
     // province "Crimea") still names the dispute.
@@ -720,7 +721,7 @@ Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const N
     const DisputeRegistry& registry = story.data.disputes();
     if (!ranked.empty()) {
         const std::string& top = ranked.front().iso;
-        const auto top_id = story.gaz.by_id("country:" + top);
+        const auto top_id = story.gaz.by_id(PlaceId::country(top));
         const Box top_box = story.territory(top);
         for (const Weighed& c : ranked) {
             const std::string& iso = c.iso;
@@ -939,10 +940,10 @@ void add_parties_and_markers(Scene& s, const Story& story, const std::vector<Wei
     const Gazetteer& gaz = story.gaz;
     int colour = 0;
     for (const auto& iso : parties.framed) {
-        const auto id = gaz.by_id("country:" + iso);
+        const auto id = gaz.by_id(PlaceId::country(iso));
         s.parties.push_back(
             {iso, std::string(id >= 0 ? gaz.entry(static_cast<std::uint32_t>(id)).name : iso), colour++});
-        s.focus.push_back("country:" + iso);
+        s.focus.push_back(PlaceId::country(iso).str());
     }
     for (const Weighed& c : ranked) {
         const std::string& iso = c.iso;
@@ -950,7 +951,7 @@ void add_parties_and_markers(Scene& s, const Story& story, const std::vector<Wei
         if (std::find(parties.stand_ins.begin(), parties.stand_ins.end(), iso) != parties.stand_ins.end()) {
             continue;  // drawn as the area
         }
-        const auto id = gaz.by_id("country:" + iso);
+        const auto id = gaz.by_id(PlaceId::country(iso));
         if (id >= 0) s.mentioned.push_back({iso, std::string(gaz.entry(static_cast<std::uint32_t>(id)).name), -1});
     }
     for (const Entry& e : story.entries) {

@@ -6,6 +6,7 @@
 #include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
+#include <borderline/place_id.hpp>
 #include <borderline/render.hpp>
 #include <borderline/scene_json.hpp>
 
@@ -257,7 +258,7 @@ void edit_scene(Scene& s, const RenderRequest& r) {
     }
     for (auto* list : {&s.parties, &s.mentioned}) {
         for (auto& p : *list) {
-            if (auto it = r.rename.find("country:" + p.country); it != r.rename.end()) p.name = it->second;
+            if (auto it = r.rename.find(PlaceId::country(p.country).str()); it != r.rename.end()) p.name = it->second;
         }
     }
     if (r.title) s.title = *r.title;

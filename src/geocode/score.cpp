@@ -1,0 +1,105 @@
+// Scoring one reading of a name (see score.hpp). The weights are what the
+// geoparser's evaluation settled on; each rule says which mistake it stops.
+#include "geocode/score.hpp"
+
+#include <borderline/fold.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace borderline {
+
+namespace {
+
+// The score of the entry's kind, from its size and fame and the mention's
+// own words, before what other mentions say.
+double kind_score(const ScoredCandidate& candidate, const MentionContext& a, const CandidateEvidence& ev) {
+    const Entry& e = candidate.entry;
+    const int ctx = ev.country_support;
+    const bool in_context = ctx > 0;
+    double s = 0;
+    switch (e.kind) {
+        case PlaceKind::country:
+            s = 10 - 0.3 * e.rank + 1.5 * std::min(ctx, 3);
+            // "Chad Smith scored": a first name opening the sentence.
+            if (a.titled || a.after_name || (a.person_next && a.at_start)) s = 0;
+            // A country's name in another language that is also a
+            // capital in English ("Tunis"): the city.
+            if (candidate.role == NameRole::name && a.has_capital && fold(e.name) != a.folded_text) s -= 5;
+            break;
+        case PlaceKind::region: s = 8; break;
+        // A dispute named after its main town ("Stepanakert"): the town.
+        // An island or pass the dispute is named after ("Kunashir"): the feature.
+        case PlaceKind::dispute: s = a.has_place || a.has_feature ? 2 : 9; break;
+        case PlaceKind::feature:
+            // Border features have specific names: a strong reading when the
+            // article is about the country, or when the name has several
+            // words ("Second Thomas Shoal"); a one-word name out of context
+            // ("Rhodes") is left alone.
+            s = in_context                                            ? 7 - 0.5 * e.rank
+                : a.folded_text.find(' ') != std::string_view::npos ? 6 - 0.5 * e.rank
+                                                                      : 0;
+            if (a.common) s -= 3;
+            break;
+        case PlaceKind::admin1:
+            // "West", "Western": compass words name provinces only in context.
+            s = in_context ? 8 + 0.5 * std::min(ctx, 4) : a.common ? 0 : 3;
+            // A story is filed from a city: "NEW YORK (AP)" is not the state.
+            if (a.dateline && a.has_place) s = 0;
+            break;
+        case PlaceKind::water: s = a.river_word || a.names_water ? 9 : e.rank == 0 ? 6 : e.rank <= 1 ? 3 : 1; break;
+        case PlaceKind::place:
+            if (e.rank >= 12) {
+                // GeoNames town: only in a country the article is about,
+                // and not a capitalised word opening a sentence.
+                s = in_context && !a.at_start && !a.common ? 3 : 0;
+            } else {
+                s = 2 + std::log10(static_cast<double>(e.population) + 10) / 2 + (e.capital ? 2.5 : 0) +
+                    (in_context ? 3 : 0) - e.rank * 0.15 + (e.population >= 1000000 ? 2 : 0);
+                if (!in_context && e.population < 100000 && !e.capital) s = 0;
+                if (a.at_start && !in_context && !e.capital) s *= 0.5;
+                if (a.common) s -= 2;
+                // "Kandahar": the city more often than its province,
+                // when the city is a reading at all ("Montana" is
+                // not the small Bulgarian town just because
+                // Bulgaria has a province of that name too).
+                if (s > 0 && ev.province_of_same_name) s += 2.5;
+            }
+            break;
+    }
+    return s;
+}
+
+}  // namespace
+
+double score_candidate(const ScoredCandidate& candidate, const MentionContext& a, const CandidateEvidence& ev) {
+    const Entry& e = candidate.entry;
+    // "Nov 3" is a date whatever the article's country (Nov, Tajikistan).
+    if (a.temporal) return 0;
+    double s = kind_score(candidate, a, ev);
+    // Stated outright: stronger than size or fame ("Paris, Texas", "LONDON, Ky.").
+    if (ev.settled) s = std::max(s, 3.0) + 20;
+    // In a province the article names or places other names in: the
+    // Brooklyn of a New York story.
+    if (e.kind == PlaceKind::place && s > 0 && ev.in_supported_province) s += 3.5;
+    if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
+        if (a.titled || a.after_name || a.person_next || a.org_next || a.saints) s = 0;
+        // Near another place of the article, not only this mention's own
+        // choice. (A reading zeroed just above keeps the point too: it
+        // cannot win with it, but lowers the winner's confidence share.)
+        if (ev.near_other_place()) s += 1;
+    }
+    if (a.shouting && e.kind != PlaceKind::country) s = 0;
+    // "The town of Batken" is the town, "Batken province" the province,
+    // whichever is larger or better known.
+    if (a.kind_cue == KindCue::settlement && a.has_place && s > 0) {
+        if (e.kind == PlaceKind::admin1) s = 0;
+        if (e.kind == PlaceKind::place) s += 3;
+    } else if (a.kind_cue == KindCue::province && a.has_admin1 && s > 0) {
+        if (e.kind == PlaceKind::place) s = 0;
+        if (e.kind == PlaceKind::admin1) s += 3;
+    }
+    return s;
+}
+
+}  // namespace borderline
