@@ -2,6 +2,7 @@
 #include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
+#include <borderline/scene_json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -134,6 +135,9 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
     json borders = json::array();
     for (const auto& [a, b] : s.borders) borders.push_back({a, b});
     j["scene"]["borders"] = borders;
+    // The whole scene, so that `render --scene` can draw this document (after
+    // a person edited it) without the article.
+    j["scene_document"] = scene_to_json(s);
     return j;
 }
 

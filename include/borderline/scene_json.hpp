@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 namespace borderline {
 
 /// Every field of the scene, with "schema": "borderline/scene/1".
@@ -18,5 +21,10 @@ nlohmann::json scene_to_json(const Scene& scene);
 /// type or a value out of range: a size outside 200x150..20000x20000, a box
 /// that is empty or off the globe, too many markers.
 Scene scene_from_json(const nlohmann::json& doc);
+
+/// The keys of a scene document that scene_from_json does not read, as paths
+/// ("scene.colour", "scene.markers[0].icon"), so that a reader can warn about
+/// a misspelt edit instead of dropping it silently.
+std::vector<std::string> scene_unknown_keys(const nlohmann::json& doc);
 
 }  // namespace borderline

@@ -29,6 +29,13 @@ struct RenderOptions {
     std::string format;  ///< png, svg or pdf; needed by -o - for anything but PNG
     double dpi = 96;
     std::size_t max_input_mb = 20;
+    std::string scene;  ///< --scene: a scene document (or extract JSON) to draw instead of an article
+    // Editorial overrides, applied to the scene before drawing.
+    std::string title, subtitle;
+    std::vector<std::string> exclude;  ///< place ids or names, ISO3 or country names, dispute ids or names
+    std::vector<std::string> markers;  ///< LON,LAT[,LABEL]
+    std::vector<std::string> labels;   ///< ID=TEXT
+    bool no_claims = false;
 };
 void setup_render(CLI::App& app, RenderOptions& o);
 int run_render(const RenderOptions& o);

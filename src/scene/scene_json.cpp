@@ -3,6 +3,7 @@
 #include <borderline/error.hpp>
 #include <borderline/scene_json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace borderline {
@@ -232,6 +233,39 @@ Scene scene_from_json(const json& doc) {
     f.text("alt_text", s.alt_text);
     f.number("dpi", s.dpi, 24, 2400);
     return s;
+}
+
+std::vector<std::string> scene_unknown_keys(const json& doc) {
+    // The keys scene_to_json writes, per object: the same list scene_from_json reads.
+    static const std::vector<std::string> kTop{"schema",  "title",     "subtitle", "bbox",     "projection",
+                                               "size",    "focus",     "parties",  "mentioned", "markers",
+                                               "disputes", "callouts", "borders",  "worldview", "alt_text", "dpi"};
+    static const std::vector<std::string> kParty{"country", "name", "colour_index"};
+    static const std::vector<std::string> kMarker{"place_id", "name", "where", "capital", "area"};
+    static const std::vector<std::string> kDispute{"id",       "name",    "parties",     "administered_by",
+                                                   "status",   "mentioned", "involves_party", "settled",
+                                                   "settled_how", "history"};
+    static const std::vector<std::string> kCallout{"number", "actor_country", "actor_name", "stance",
+                                                   "quote",  "anchor",        "anchored",   "claim"};
+    std::vector<std::string> unknown;
+    const auto check = [&](const json& j, const std::vector<std::string>& known, const std::string& path) {
+        if (!j.is_object()) return;
+        for (const auto& [key, value] : j.items()) {
+            if (std::find(known.begin(), known.end(), key) == known.end()) unknown.push_back(path + "." + key);
+        }
+    };
+    check(doc, kTop, "scene");
+    const std::pair<const char*, const std::vector<std::string>*> lists[] = {
+        {"parties", &kParty}, {"mentioned", &kParty}, {"markers", &kMarker}, {"disputes", &kDispute},
+        {"callouts", &kCallout}};
+    for (const auto& [key, known] : lists) {
+        const auto it = doc.is_object() ? doc.find(key) : doc.end();
+        if (it == doc.end() || !it->is_array()) continue;
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            check((*it)[i], *known, "scene." + std::string(key) + "[" + std::to_string(i) + "]");
+        }
+    }
+    return unknown;
 }
 
 }  // namespace borderline
