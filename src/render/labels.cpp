@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
+
+#include <glib.h>
 
 namespace borderline::renderer {
 
@@ -12,12 +15,10 @@ namespace {
 
 std::string upper(const std::string& s) {
     // Country names are drawn in capitals; Pango has no text-transform in
-    // 1.50, so do it for ASCII and leave other scripts as they are.
-    std::string out = s;
-    for (auto& c : out) {
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    }
-    return out;
+    // 1.50, so GLib upper-cases them by Unicode rules ("TÜRKIYE", not
+    // "TüRKIYE"). The text is valid UTF-8 here (safe_text).
+    std::unique_ptr<gchar, decltype(&g_free)> up(g_utf8_strup(s.c_str(), static_cast<gssize>(s.size())), &g_free);
+    return up ? std::string(up.get()) : s;
 }
 
 }  // namespace
