@@ -220,3 +220,13 @@ BOOST_AUTO_TEST_CASE(missing_cache_is_rebuilt_by_borderline_layers) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The extent as alt texts word it: hemispheres, not signed "north", and a
+// box past the antimeridian (Fiji's 180.3) read as west longitude.
+BOOST_AUTO_TEST_CASE(extent_in_words_names_hemispheres) {
+    BOOST_TEST(borderline::degrees_text(-19.557, false) == "19.6\u00b0S");
+    BOOST_TEST(borderline::degrees_text(180.34873, true) == "179.7\u00b0W");
+    BOOST_TEST(borderline::degrees_text(-0.04, true) == "0.0\u00b0E");
+    borderline::Box b{176.7, -19.6, 180.3, -15.8};
+    BOOST_TEST(borderline::extent_text(b) == "from 176.7\u00b0E to 179.7\u00b0W and 19.6\u00b0S to 15.8\u00b0S");
+}

@@ -8,6 +8,7 @@
 #include <limits>
 #include <numbers>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace borderline {
@@ -69,6 +70,14 @@ inline constexpr double kEarthRadiusKm = 6371.0088;
 /// Great-circle distance in km between two lon/lat points (haversine on a
 /// sphere of kEarthRadiusKm).
 double km_between(double lon1, double lat1, double lon2, double lat2);
+
+/// A box's edge as a reader writes it: "19.6°S", "179.7°W" (longitudes past
+/// the antimeridian wrap), one decimal. The one wording of the map's extent
+/// in every alt text.
+std::string degrees_text(double v, bool longitude);
+
+/// "from 44.7°E to 48.9°E and 38.9°N to 40.9°N": a map's extent in words.
+std::string extent_text(const Box& b);
 
 /// Even-odd point-in-polygon over all rings of all parts.
 bool contains(const MultiPolygon& mp, LonLat p);

@@ -2,6 +2,7 @@
 #include <borderline/geometry.hpp>
 
 #include <cmath>
+#include <cstdio>
 
 namespace borderline {
 
@@ -41,6 +42,27 @@ RingMoments ring_moments(std::span<const LonLat> r) {
         m.sy += (r[j].lat + r[i].lat) * cross;
     }
     return m;
+}
+
+std::string degrees_text(double v, bool longitude) {
+    if (longitude) v = std::remainder(v, 360.0);  // 180.3 -> -179.7
+    if (std::abs(v) < 0.05) v = 0;  // what prints as 0.0 is on the line, not "0.0°W"
+    const char hemisphere = longitude ? (v < 0 ? 'W' : 'E') : (v < 0 ? 'S' : 'N');
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f\u00b0%c", std::abs(v), hemisphere);
+    return buf;
+}
+
+std::string extent_text(const Box& b) {
+    std::string t = "from ";
+    t += degrees_text(b.west, true);
+    t += " to ";
+    t += degrees_text(b.east, true);
+    t += " and ";
+    t += degrees_text(b.south, false);
+    t += " to ";
+    t += degrees_text(b.north, false);
+    return t;
 }
 
 }  // namespace borderline

@@ -19,12 +19,6 @@ void append_list(std::string& out, const Items& items, Name name) {
     }
 }
 
-std::string degrees(double v, char positive, char negative) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f\u00b0%c", std::abs(v), v < 0 ? negative : positive);
-    return buf;
-}
-
 }  // namespace
 
 std::string MapPainter::country_name(const std::string& iso3) const {
@@ -44,8 +38,9 @@ std::string MapPainter::alt_text() const {
         t += scene_.parties.size() > 1 ? ", each in its own colour" : ", in its own colour";
     }
     const Box& b = scene_.bbox;
-    t += ", from " + degrees(b.west, 'E', 'W') + " to " + degrees(b.east, 'E', 'W') + " and " +
-         degrees(b.south, 'N', 'S') + " to " + degrees(b.north, 'N', 'S') + ".";
+    t += ", ";
+    t += extent_text(b);
+    t += ".";
     if (!drawn_.areas_hatched.empty()) {
         t += " Disputed areas, hatched in the claimants' colours: ";
         append_list(t, drawn_.areas_hatched, same);

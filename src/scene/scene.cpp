@@ -240,11 +240,6 @@ void add_borders(Scene& s, const Document& doc, const GeoData& data) {
 /// `v` with `decimals` digits after the point, as printf's "%.*f" writes it
 /// (std::to_chars with a precision is specified to), appended to `out`
 /// without the cost of parsing a format.
-void append_fixed(std::string& out, double v, int decimals) {
-    char buf[400];  // room for any double in fixed notation
-    out.append(buf, std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals).ptr);
-}
-
 /// One paragraph for screen readers and the SVG <desc>.
 std::string describe(const Scene& s) {
     const auto name = [](std::string& out, const auto& item) { out += item.name; };
@@ -256,17 +251,11 @@ std::string describe(const Scene& s) {
     if (!s.parties.empty()) {
         t += " of ";
         append_joined(t, s.parties, name);
-        t += ", highlighted in their own colours";
+        t += s.parties.size() > 1 ? ", each in its own colour" : ", in its own colour";
     }
-    t += ", covering ";
-    append_fixed(t, s.bbox.west, 1);
-    t += "\u00b0 to ";
-    append_fixed(t, s.bbox.east, 1);
-    t += "\u00b0 east and ";
-    append_fixed(t, s.bbox.south, 1);
-    t += "\u00b0 to ";
-    append_fixed(t, s.bbox.north, 1);
-    t += "\u00b0 north.";
+    t += ", ";
+    t += extent_text(s.bbox);
+    t += ".";
     if (!disputes.empty()) {
         t += " Disputed areas, hatched in the claimants' colours: ";
         append_joined(t, disputes, [](std::string& out, const SceneDispute* d) {
