@@ -5,6 +5,7 @@
 #include <borderline/scene_json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace borderline {
@@ -15,6 +16,17 @@ Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, cons
 
 Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& options,
                    const std::vector<std::string>& drop) {
+    return extract(std::move(doc), gaz, data, options, drop, nullptr);
+}
+
+Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& options,
+                   const std::vector<std::string>& drop, StageTimes* times) {
+    using clock = std::chrono::steady_clock;
+    auto lap = [last = clock::now()](double StageTimes::*field, StageTimes* t) mutable {
+        const auto now = clock::now();
+        if (t) t->*field = std::chrono::duration<double, std::milli>(now - last).count();
+        last = now;
+    };
     Extraction x;
     x.doc = std::move(doc);
     // A news article names places tens or hundreds of times; millions is a
@@ -33,13 +45,17 @@ Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, cons
             return std::find(drop.begin(), drop.end(), gaz.entry(p.entry).id) != drop.end();
         });
     }
+    lap(&StageTimes::geoparse_ms, times);
     x.claims = find_claims(x.doc, gaz, x.places, mentions);
+    lap(&StageTimes::claims_ms, times);
     if (x.places.empty() && !options.bbox) {
         throw NothingToMapError(x.doc.source_name +
                                 ": no place found in the article, so there is nothing to map; check that it names "
-                                "countries or places, or give --bbox W,S,E,N to draw a base map");
+                                "countries or places, or give a bounding box to draw a base map",
+                                "bbox");
     }
     x.scene = plan_scene(x.doc, gaz, data, x.places, x.claims, options);
+    lap(&StageTimes::scene_ms, times);
     return x;
 }
 
@@ -144,50 +160,6 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
 }  // namespace borderline
 
 namespace borderline {
-
-nlohmann::json to_geojson(const Extraction& x, const Gazetteer& gaz, const GeoData& data) {
-    using nlohmann::json;
-    auto r5 = [](double v) { return std::round(v * 1e5) / 1e5; };
-    json features = json::array();
-    for (const auto& p : x.places) {
-        const Entry& e = gaz.entry(p.entry);
-        features.push_back({{"type", "Feature"},
-                            {"geometry", {{"type", "Point"}, {"coordinates", {r5(e.lon), r5(e.lat)}}}},
-                            {"properties",
-                             {{"layer", "place"},
-                              {"id", e.id},
-                              {"name", e.name},
-                              {"kind", to_string(e.kind)},
-                              {"country", e.country},
-                              {"confidence", p.confidence},
-                              {"mentions", p.mentions.size()}}}});
-    }
-    for (const auto& d : x.scene.disputes) {
-        const Dispute* reg = data.disputes().find(d.id);
-        if (!reg || (!d.mentioned && !d.involves_party)) continue;
-        json polys = json::array();
-        for (const auto& poly : *reg->polygon) {
-            json rings = json::array();
-            for (const auto& ring : poly) {
-                json pts = json::array();
-                for (const auto& pt : ring) pts.push_back({r5(pt.lon), r5(pt.lat)});
-                rings.push_back(pts);
-            }
-            polys.push_back(rings);
-        }
-        features.push_back({{"type", "Feature"},
-                            {"geometry", {{"type", "MultiPolygon"}, {"coordinates", polys}}},
-                            {"properties",
-                             {{"layer", "dispute"},
-                              {"id", d.id},
-                              {"name", d.name},
-                              {"status", d.status},
-                              {"parties", d.parties},
-                              {"administered_by", d.administered_by},
-                              {"mentioned", d.mentioned}}}});
-    }
-    return {{"type", "FeatureCollection"}, {"name", x.scene.title}, {"features", features}};
-}
 
 nlohmann::json to_json(const Entry& e) {
     return {{"id", e.id},           {"name", e.name},       {"kind", to_string(e.kind)}, {"country", e.country},

@@ -246,13 +246,13 @@ BOOST_AUTO_TEST_CASE(fingerprint_sees_new_and_changed_articles) {
     TempDir t;
     write(t.path / "in" / "a.txt", "one");
     const std::vector<std::string> inputs{(t.path / "in").string()};
-    const auto before = input_fingerprint(inputs, collect_items(inputs), "default");
-    BOOST_TEST(before == input_fingerprint(inputs, collect_items(inputs), "default"));
+    const auto before = input_fingerprint(inputs, collect_items(inputs), "default", default_styles_dir());
+    BOOST_TEST(before == input_fingerprint(inputs, collect_items(inputs), "default", default_styles_dir()));
     write(t.path / "in" / "b.md", "two");
-    const auto added = input_fingerprint(inputs, collect_items(inputs), "default");
+    const auto added = input_fingerprint(inputs, collect_items(inputs), "default", default_styles_dir());
     BOOST_TEST(added != before);
     write(t.path / "in" / "a.txt", "one, longer");
-    BOOST_TEST(input_fingerprint(inputs, collect_items(inputs), "default") != added);
+    BOOST_TEST(input_fingerprint(inputs, collect_items(inputs), "default", default_styles_dir()) != added);
 }
 
 BOOST_AUTO_TEST_CASE(too_large_and_folder_items_fail_alone) {

@@ -210,12 +210,39 @@ BOOST_AUTO_TEST_CASE(missing_cache_is_rebuilt_by_borderline_layers) {
     // layer asked for runs borderline_layers, which writes every layer.
     const auto tmp = temp_dir("rebuild");
     {
-        const test::ScopedEnv cache_env("BORDERLINE_LAYER_CACHE", tmp.string());
-        const GeoData fresh(test::source_dir() / "geodata");
+        DataPaths paths = DataPaths::built();
+        paths.geodata = test::source_dir() / "geodata";
+        paths.layer_cache = tmp;
+        const GeoData fresh(paths);
         BOOST_TEST(fresh.layer("countries").size() == 240u);
         BOOST_TEST(std::filesystem::exists(tmp / "admin1.bin"));
         BOOST_TEST(fresh.layer("admin1").size() == 4596u);
     }
+    std::filesystem::remove_all(tmp);
+}
+
+// The library takes its paths from the caller: the program's environment
+// variables change nothing (only the CLI reads them, src/cli/data_env.cpp).
+BOOST_AUTO_TEST_CASE(library_reads_no_environment) {
+    const auto tmp = temp_dir("noenv");
+    const test::ScopedEnv data_env("BORDERLINE_DATA", (tmp / "nowhere").string());
+    const test::ScopedEnv layer_env("BORDERLINE_LAYER_CACHE", (tmp / "layers").string());
+    const test::ScopedEnv gaz_env("BORDERLINE_GAZETTEER_CACHE", (tmp / "gazetteer.bin").string());
+    const DataPaths built = DataPaths::built();
+    BOOST_TEST(std::filesystem::equivalent(built.geodata, test::source_dir() / "geodata"));
+    BOOST_TEST(GeoData::default_dir() == built.geodata);
+    const GeoData data(built);
+    BOOST_TEST(data.layer("countries").size() == 240u);
+    const Gazetteer gaz(data);
+    BOOST_TEST(gaz.from_cache());
+    BOOST_TEST(!std::filesystem::exists(tmp / "layers"));
+    BOOST_TEST(!std::filesystem::exists(tmp / "gazetteer.bin"));
+    // An installed tree's layout.
+    const DataPaths inst = DataPaths::under("/opt/x/share/borderline");
+    BOOST_TEST(inst.geodata == std::filesystem::path("/opt/x/share/borderline/geodata"));
+    BOOST_TEST(inst.styles == std::filesystem::path("/opt/x/share/borderline/styles"));
+    BOOST_TEST(inst.layer_cache == std::filesystem::path("/opt/x/share/borderline/layers"));
+    BOOST_TEST(inst.gazetteer_cache == std::filesystem::path("/opt/x/share/borderline/gazetteer.bin"));
     std::filesystem::remove_all(tmp);
 }
 

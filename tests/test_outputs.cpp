@@ -4,6 +4,7 @@
 // information, with alt text that names only what was drawn.
 #include "fixture.hpp"
 
+#include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 #include <borderline/render.hpp>
 
@@ -318,6 +319,160 @@ BOOST_AUTO_TEST_CASE(pdf_has_title_subject_and_keywords) {
     }
     BOOST_TEST(pdf.find("/Subject " + hex) != std::string::npos);
     BOOST_TEST(pdf.find("/Keywords (map, borders, Armenia, Azerbaijan") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// GeoJSON at the library level: every ring of every polygon wound as RFC 7946
+// asks, including holes; the extent split at the antimeridian; and features
+// of each kind with Shapefile-safe properties. (tests/geojson_gis.sh converts
+// the file with ogr2ogr.)
+BOOST_AUTO_TEST_SUITE(geojson)
+
+double twice_area(const nlohmann::json& ring) {
+    double a = 0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        a += ring[i][0].get<double>() * ring[i + 1][1].get<double>() - ring[i + 1][0].get<double>() * ring[i][1].get<double>();
+    }
+    return a;
+}
+
+/// Counts outer rings and holes, and the rings wound the wrong way.
+struct Winding {
+    int outer = 0, holes = 0, wrong = 0;
+};
+Winding winding(const nlohmann::json& features) {
+    Winding w;
+    for (const auto& f : features) {
+        if (f["geometry"]["type"] != "MultiPolygon") continue;
+        for (const auto& poly : f["geometry"]["coordinates"]) {
+            for (std::size_t i = 0; i < poly.size(); ++i) {
+                const double a = twice_area(poly[i]);
+                (i == 0 ? w.outer : w.holes)++;
+                if (i == 0 ? a <= 0 : a >= 0) w.wrong++;
+                BOOST_TEST((poly[i].front() == poly[i].back()), "ring closed");
+            }
+        }
+    }
+    return w;
+}
+
+BOOST_AUTO_TEST_CASE(rings_follow_rfc7946_and_properties_are_flat) {
+    const Extraction x = extract_sample("armenia-azerbaijan-syunik", {800, 500});
+    const auto g = to_geojson(x, test::gazetteer(), test::data());
+    BOOST_TEST(g["name"] == "borderline");
+    BOOST_TEST(!g.contains("crs"));
+    std::map<std::string, int> kinds;
+    for (const auto& f : g["features"]) {
+        kinds[f["properties"]["kind"].get<std::string>()]++;
+        for (const auto& [k, v] : f["properties"].items()) {
+            BOOST_TEST(k.size() <= 10u, k);
+            BOOST_TEST((v.is_string() || v.is_number()), k);
+        }
+    }
+    BOOST_TEST(kinds["extent"] == 1);
+    BOOST_TEST(kinds["party"] == 2);  // Armenia and Azerbaijan
+    BOOST_TEST(kinds["border"] == 1);
+    BOOST_TEST(kinds["dispute"] >= 1);
+    BOOST_TEST(kinds["place"] == static_cast<int>(x.places.size()));
+    const Winding w = winding(g["features"]);
+    BOOST_TEST(w.outer > 3);
+    BOOST_TEST(w.wrong == 0);
+    // Azerbaijan's Nakhchivan and the enclaves: the parties are clipped to the extent.
+    for (const auto& f : g["features"]) {
+        if (f["properties"]["kind"] != "party") continue;
+        for (const auto& poly : f["geometry"]["coordinates"]) {
+            for (const auto& p : poly[0]) {
+                BOOST_TEST(p[0].get<double>() >= x.scene.bbox.west - 1e-5);
+                BOOST_TEST(p[0].get<double>() <= x.scene.bbox.east + 1e-5);
+            }
+        }
+    }
+}
+
+/// A base map's extraction (no article): its scene only.
+Extraction base_map(const Box& bbox) {
+    SceneOptions so;
+    so.size = {800, 600};
+    so.bbox = bbox;
+    Extraction x;
+    x.scene = plan_base_scene(bbox, so, test::data());
+    return x;
+}
+
+BOOST_AUTO_TEST_CASE(holes_are_clockwise) {
+    // South Africa holds Lesotho as a hole: a frame over both has one.
+    Extraction x = base_map({15, -36, 34, -21});
+    x.scene.parties.push_back({"ZAF", "South Africa"});
+    const auto g = to_geojson(x, test::gazetteer(), test::data());
+    const Winding w = winding(g["features"]);
+    BOOST_TEST(w.holes >= 1);
+    BOOST_TEST(w.wrong == 0);
+}
+
+BOOST_AUTO_TEST_CASE(extent_across_the_antimeridian_is_two_boxes) {
+    Extraction x = base_map({170, -20, 180, -10});
+    x.scene.bbox = Box{170, -20, 190, -10};  // as a frame across the antimeridian names itself
+    const auto g = to_geojson(x, test::gazetteer(), test::data());
+    const auto& extent = g["features"][0];
+    BOOST_TEST(extent["properties"]["kind"] == "extent");
+    BOOST_REQUIRE(extent["geometry"]["coordinates"].size() == 2u);
+    for (const auto& poly : extent["geometry"]["coordinates"]) {
+        for (const auto& p : poly[0]) BOOST_TEST(std::abs(p[0].get<double>()) <= 180);
+    }
+    BOOST_TEST(winding(g["features"]).wrong == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Library errors say what kind of failure they are and which setting they
+// are about, never a process exit code or a command-line option.
+BOOST_AUTO_TEST_SUITE(error_kinds)
+
+BOOST_AUTO_TEST_CASE(focus_that_matches_nothing_is_a_usage_error_about_focus) {
+    const Document d = read_document((test::source_dir() / "samples" / "armenia-azerbaijan-syunik.txt").string());
+    SceneOptions so;
+    so.focus = "Nagorno-Karabahk";
+    try {
+        (void)extract(d, test::gazetteer(), test::data(), so);
+        BOOST_FAIL("no error");
+    } catch (const Error& e) {
+        BOOST_TEST((e.kind() == ErrorKind::usage));
+        BOOST_TEST(e.setting() == "focus");
+        const std::string m = e.what();
+        BOOST_TEST(m.rfind("focus Nagorno-Karabahk matches no dispute or place; did you mean nagorno-karabakh", 0) == 0u, m);
+        BOOST_TEST(m.find("--") == std::string::npos, m);
+        BOOST_TEST(m.find("borderline ") == std::string::npos, m);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(kinds_of_input_nothing_and_data) {
+    try {
+        (void)extract(make_document("Headline\n\nThe committee met on Friday.\n", "none.txt"), test::gazetteer(),
+                      test::data(), SceneOptions{});
+        BOOST_FAIL("no error");
+    } catch (const Error& e) {
+        BOOST_TEST((e.kind() == ErrorKind::nothing_to_map));
+        BOOST_TEST(e.setting() == "bbox");
+        BOOST_TEST(std::string(e.what()).find("--") == std::string::npos, e.what());
+    }
+    ReadOptions ro;
+    ro.max_bytes = 10;
+    try {
+        (void)make_document("A headline longer than ten bytes\n", "big.txt", ro);
+        BOOST_FAIL("no error");
+    } catch (const Error& e) {
+        BOOST_TEST((e.kind() == ErrorKind::input));
+        BOOST_TEST(e.setting() == "max_bytes");
+        BOOST_TEST(std::string(e.what()).find("--") == std::string::npos, e.what());
+    }
+    try {
+        const GeoData none(std::filesystem::temp_directory_path() / "borderline-no-data-here");
+        BOOST_FAIL("no error");
+    } catch (const Error& e) {
+        BOOST_TEST((e.kind() == ErrorKind::data));
+        BOOST_TEST(std::string(e.what()).find("BORDERLINE_DATA") == std::string::npos, e.what());
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

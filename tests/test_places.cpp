@@ -132,16 +132,18 @@ BOOST_AUTO_TEST_CASE(gazetteer_cache_round_trip) {
     const auto dir = std::filesystem::temp_directory_path() / ("borderline-gazetteer-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const auto path = dir / "gazetteer.bin";
-    const test::ScopedEnv cache_env("BORDERLINE_GAZETTEER_CACHE", path.string());
+    DataPaths paths = test::data().paths();
+    paths.gazetteer_cache = path;  // the cache is where the DataPaths value says
+    const GeoData data(paths);
     auto slurp = [&] {
         std::ifstream in(path, std::ios::binary);
         return std::string(std::istreambuf_iterator<char>(in), {});
     };
 
-    const Gazetteer built(test::data());  // no cache yet: built, then written
+    const Gazetteer built(data);  // no cache yet: built, then written
     BOOST_TEST(!built.from_cache());
     const std::string bytes = slurp();
-    const Gazetteer loaded(test::data());
+    const Gazetteer loaded(data);
     BOOST_TEST(loaded.from_cache());
     BOOST_TEST(loaded.max_words() == built.max_words());
     BOOST_REQUIRE(loaded.size() == built.size());
@@ -162,7 +164,7 @@ BOOST_AUTO_TEST_CASE(gazetteer_cache_round_trip) {
     BOOST_TEST(loaded.by_id("nothing:here") == -1);
 
     BOOST_REQUIRE(built.save(path, "stale"));
-    const Gazetteer rebuilt(test::data());
+    const Gazetteer rebuilt(data);
     BOOST_TEST(!rebuilt.from_cache());
     BOOST_TEST((slurp() == bytes), "a second build wrote other bytes");
 

@@ -51,7 +51,7 @@ std::vector<OutputFormat> parse_formats(const std::string& spec);
 /// files, of every item's file and of the style files. Changes when an
 /// article or manifest is edited, added or removed, or a style file changes.
 std::string input_fingerprint(const std::vector<std::string>& inputs, const std::vector<BatchItem>& items,
-                              const std::string& style);
+                              const std::string& style, const std::filesystem::path& styles_dir);
 
 struct BatchOptions {
     std::filesystem::path outdir;

@@ -28,11 +28,25 @@ Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, cons
 Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& options,
                    const std::vector<std::string>& drop);
 
+/// Wall time of the stages of one extract(), in milliseconds: what
+/// `render -v` and `extract -v` print.
+struct StageTimes {
+    double geoparse_ms = 0;  ///< mentions and places
+    double claims_ms = 0;
+    double scene_ms = 0;
+};
+
+/// The same, recording the time of each stage in `times` (when not null).
+Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& options,
+                   const std::vector<std::string>& drop, StageTimes* times);
+
 /// The public JSON of an extraction (schema "borderline/extract/1").
 nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz);
 
-/// The scene as a GeoJSON FeatureCollection for GIS users: one Point per
-/// place, one MultiPolygon per disputed area drawn, with their attributes.
+/// The map as an RFC 7946 FeatureCollection named "borderline" for GIS users
+/// (src/geojson.cpp): features of `kind` extent, party (clipped to the
+/// extent), border (the boundary in question), dispute and place, with
+/// Shapefile-safe properties (strings and numbers, keys of at most 10 bytes).
 nlohmann::json to_geojson(const Extraction& x, const Gazetteer& gaz, const GeoData& data);
 
 /// A gazetteer entry as `borderline places --json` prints it.

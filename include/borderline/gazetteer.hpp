@@ -79,15 +79,13 @@ class Gazetteer {
 public:
     /// The gazetteer of the data folder's layers and name tables. Maps the
     /// binary cache when it matches the data files (see cache_path()), else
-    /// builds from the layers and writes the cache for the next run.
+    /// builds from the layers and writes the cache for the next run. The
+    /// cache is data.paths().gazetteer_cache (none when empty).
     explicit Gazetteer(const GeoData& data);
 
     /// Build from the layers, ignoring and not writing any cache.
     static Gazetteer build(const GeoData& data);
 
-    /// Where the cache of `data_dir` lives: $BORDERLINE_GAZETTEER_CACHE, else
-    /// gazetteer.bin in the build folder.
-    static std::filesystem::path cache_path();
 
     /// Write the binary form to `path` (temporary file, then rename). False on failure.
     bool save(const std::filesystem::path& path, const std::string& key) const;

@@ -3,6 +3,7 @@
 // (disputes.hpp). The registry depends on layers only, not on GeoData.
 #pragma once
 
+#include <borderline/data_paths.hpp>
 #include <borderline/disputes.hpp>
 #include <borderline/geometry.hpp>
 #include <borderline/layer.hpp>
@@ -22,7 +23,10 @@ namespace borderline {
 /// cache is rebuilt once by running borderline_layers.
 class GeoData {
 public:
-    /// Open the data folder; checks that it holds the bundled layers.
+    /// Open the data folder of `paths` (with its caches); checks that it
+    /// holds the bundled layers. Throws DataError.
+    explicit GeoData(DataPaths paths);
+    /// The data folder `dir` with the build tree's caches (DataPaths::built()).
     explicit GeoData(std::filesystem::path dir);
     ~GeoData();
     GeoData(const GeoData&) = delete;
@@ -34,6 +38,7 @@ public:
     const Layer& layer(const std::string& name) const;
 
     [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
+    [[nodiscard]] const DataPaths& paths() const { return paths_; }
 
     /// The registry of disputed territories (geodata/disputes.json with the
     /// disputes layer), loaded on first use.
@@ -43,8 +48,7 @@ public:
     /// null. Indexed on first use.
     const Feature* country_feature(std::string_view iso3) const;
 
-    /// The data folder: $BORDERLINE_DATA/geodata, else geodata/ beside the
-    /// executable's share folder, else the source tree's geodata/.
+    /// The build tree's data folder (DataPaths::built().geodata).
     static std::filesystem::path default_dir();
 
 private:
@@ -53,6 +57,7 @@ private:
         std::unique_ptr<Layer> layer;
         std::string error;
     };
+    DataPaths paths_;
     std::filesystem::path dir_;
     mutable std::mutex slots_mutex_;
     mutable std::unordered_map<std::string, std::unique_ptr<Slot>> slots_;
@@ -73,8 +78,8 @@ const std::vector<std::string>& layer_names();
 std::string layer_source(const std::string& name);
 double layer_simplification(const std::string& name);
 
-/// Folder of the binary layer cache: $BORDERLINE_LAYER_CACHE, else layers/ in
-/// the build folder (written there at build time by borderline_layers).
+/// Folder of the build tree's binary layer cache (DataPaths::built()), where
+/// borderline_layers writes it at build time.
 std::filesystem::path layer_cache_dir();
 
 /// What ties a cached layer to its sources: the cache format, the data
@@ -88,7 +93,7 @@ void write_layer_cache(const Layer& layer, const std::string& key, const std::fi
 /// was written under another key.
 std::unique_ptr<Layer> read_layer_cache(const std::filesystem::path& file, const std::string& key);
 
-/// Folder of the bundled styles (styles/), found like the data folder.
+/// The build tree's styles folder (DataPaths::built().styles).
 std::filesystem::path default_styles_dir();
 
 }  // namespace borderline

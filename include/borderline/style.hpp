@@ -36,8 +36,11 @@ struct Style {
     double label_size = 13;
 };
 
-/// The file a style name or path stands for: styles/NAME.json for a bundled
-/// style's name, else the path itself. Does not check that it exists.
+/// The file a style name or path stands for: STYLES_DIR/NAME.json for a
+/// bundled style's name (DataPaths::styles), else the path itself. Does not
+/// check that it exists.
+std::filesystem::path style_file(const std::string& name_or_path, const std::filesystem::path& styles_dir);
+/// The same in the build tree's styles folder.
 std::filesystem::path style_file(const std::string& name_or_path);
 
 /// A style file's bytes, read with the bound every style has (1 MiB);
@@ -52,7 +55,9 @@ Style load_style(const std::filesystem::path& file);
 Style parse_style(std::string_view json_text, const std::string& source_name);
 
 /// The style named `name_or_path`: a path to a JSON file, or the name of a
-/// bundled style in styles/ ("default").
+/// bundled style in `styles_dir` ("default").
+Style find_style(const std::string& name_or_path, const std::filesystem::path& styles_dir);
+/// The same in the build tree's styles folder.
 Style find_style(const std::string& name_or_path);
 
 }  // namespace borderline

@@ -54,7 +54,7 @@ std::string failure_reason(const std::exception_ptr& failure) {
     try {
         std::rethrow_exception(failure);
     } catch (const std::bad_alloc&) {
-        return "out of memory while drawing this item; try a smaller --size or fewer --jobs";
+        return "out of memory while drawing this item; try a smaller size or fewer jobs";
     } catch (const std::exception& e) {
         return e.what();
     } catch (...) {
@@ -98,9 +98,9 @@ struct Run {
 
 void check_options(const BatchOptions& options) {
     if (options.shard_count == 0 || options.shard_index == 0 || options.shard_index > options.shard_count) {
-        throw UsageError("--shard must be I/N with 1 <= I <= N");
+        throw UsageError("shard must be I/N with 1 <= I <= N", "shard");
     }
-    if (options.formats.empty()) throw UsageError("--formats is empty; use e.g. png,svg");
+    if (options.formats.empty()) throw UsageError("formats is empty; use e.g. png,svg", "formats");
 }
 
 void prepare_outdir(const fs::path& outdir) {
@@ -150,9 +150,9 @@ std::string item_worldview(const Run& run, const BatchItem& item) {
 /// A style's bytes, so that editing a style file re-renders its items;
 /// find_style first, so that an unknown or broken style fails the item with
 /// the message `render --style` gives.
-std::string style_key(const std::string& name) {
-    (void)find_style(name);
-    return read_style_bytes(style_file(name));
+std::string style_key(const std::string& name, const std::filesystem::path& styles_dir) {
+    (void)find_style(name, styles_dir);
+    return read_style_bytes(style_file(name, styles_dir));
 }
 
 /// What an item's outputs were drawn from: if it is unchanged, so are they.
@@ -162,7 +162,7 @@ std::string item_key(const Run& run, const BatchItem& item, const std::string& b
     // Only items that set a focus hash it, so the keys of the others (and the
     // renders they skip) stay as they were.
     if (!item.focus.empty()) h.add("focus=" + item.focus);
-    return h.add(style_key(style_name(run, item))).add(run.common).hex();
+    return h.add(style_key(style_name(run, item), run.data.paths().styles)).add(run.common).hex();
 }
 
 std::vector<fs::path> output_paths(const Run& run, const BatchItem& item) {
@@ -238,7 +238,7 @@ void render_item(Run& run, std::size_t i) {
     so.worldview = item_worldview(run, item);
     so.focus = item.focus;
     const Extraction x = extract(std::move(doc), run.gaz, run.data, so);
-    const Style style = find_style(style_name(run, item));
+    const Style style = find_style(style_name(run, item), run.data.paths().styles);
     std::vector<std::string> drawn;
     for (auto f : run.options.formats) drawn.push_back(render_to_bytes(x.scene, run.data, style, f));
     const auto outs = output_paths(run, item);

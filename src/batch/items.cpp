@@ -167,7 +167,7 @@ std::pair<unsigned, unsigned> parse_shard(const std::string& spec) {
     std::istringstream in(spec);
     if (!(in >> i >> slash >> n) || slash != '/' || in.peek() != std::char_traits<char>::eof() || i == 0 || n == 0 ||
         i > n || spec.find_first_of("-+ \t") != std::string::npos) {
-        throw UsageError("--shard " + spec + " is not valid; use I/N with 1 <= I <= N, e.g. 2/8");
+        throw UsageError("shard " + spec + " is not valid; use I/N with 1 <= I <= N, e.g. 2/8", "shard");
     }
     return {i, n};
 }
@@ -185,16 +185,16 @@ std::vector<OutputFormat> parse_formats(const std::string& spec) {
         else if (f == "pdf")
             format = OutputFormat::pdf;
         else
-            throw UsageError("--formats " + spec + ": unknown format '" + f +
-                             "'; use png, svg and pdf, comma-separated");
+            throw UsageError("formats " + spec + ": unknown format '" + f + "'; use png, svg and pdf, comma-separated",
+                             "formats");
         if (std::find(out.begin(), out.end(), format) == out.end()) out.push_back(format);
     }
-    if (out.empty()) throw UsageError("--formats is empty; use e.g. png,svg");
+    if (out.empty()) throw UsageError("formats is empty; use e.g. png,svg", "formats");
     return out;
 }
 
 std::string input_fingerprint(const std::vector<std::string>& inputs, const std::vector<BatchItem>& items,
-                              const std::string& style) {
+                              const std::string& style, const std::filesystem::path& styles_dir) {
     std::string out;
     std::error_code ec;
     for (const auto& i : inputs) {
@@ -205,7 +205,7 @@ std::string input_fingerprint(const std::vector<std::string>& inputs, const std:
         if (!item.path.empty()) add_stat(out, item.path);
         if (!item.style.empty()) styles.insert(item.style);
     }
-    for (const auto& s : styles) add_stat(out, style_file(s));
+    for (const auto& s : styles) add_stat(out, style_file(s, styles_dir));
     return out;
 }
 

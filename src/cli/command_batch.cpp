@@ -13,6 +13,8 @@
 #include <tuple>
 
 #include "commands.hpp"
+#include "diag.hpp"
+#include "exit_codes.hpp"
 
 namespace borderline::cli {
 
@@ -47,7 +49,7 @@ std::size_t run_once(const BatchOptionsCli& o, const BatchOptions& bo, const std
                           " skipped, " + std::to_string(failed) + " failed";
     if (interrupted) summary += ", " + std::to_string(interrupted) + " interrupted";
     if (!o.shard.empty()) summary += " (shard " + o.shard + ")";
-    std::fprintf(stderr, "%s; report in %s\n", summary.c_str(), o.outdir.c_str());
+    note("%s; report in %s", summary.c_str(), o.outdir.c_str());
     return failed;
 }
 
@@ -80,9 +82,11 @@ int run_batch_command(const BatchOptionsCli& o) {
     bo.force = o.force;
     bo.max_input_bytes = o.max_input_mb * 1024 * 1024;
     if (!o.shard.empty()) std::tie(bo.shard_index, bo.shard_count) = parse_shard(o.shard);
-    const Style style = find_style(o.style);
+    const DataPaths paths = data_paths();
+    const Style style = find_style(o.style, paths.styles);
     warn_missing_font(style, font_available(style.font));  // a broken default style stops here, not once per item
-    const bool bar = o.progress.value_or(isatty(STDERR_FILENO) != 0);
+    // -q turns the bar off unless --progress asks for it.
+    const bool bar = o.progress.value_or(verbosity() != Verbosity::quiet && isatty(STDERR_FILENO) != 0);
     if (bar) {
         bo.progress = [](std::size_t done, std::size_t total) {
             const std::size_t width = 30;
@@ -98,30 +102,30 @@ int run_batch_command(const BatchOptionsCli& o) {
         std::signal(SIGINT, on_signal);
         std::signal(SIGTERM, on_signal);
     }
-    const GeoData data(GeoData::default_dir());
+    const GeoData data(paths);
     const Gazetteer gaz(data);
     auto items = collect_items(o.inputs, o.outdir);
     std::size_t failed = run_once(o, bo, items, data, gaz, bar);
     if (o.watch) {
-        std::fprintf(stderr, "batch: watching %zu input(s) for changes; Ctrl-C stops\n", o.inputs.size());
-        std::string seen = input_fingerprint(o.inputs, items, o.style);
+        note("batch: watching %zu input(s) for changes; Ctrl-C stops", o.inputs.size());
+        std::string seen = input_fingerprint(o.inputs, items, o.style, paths.styles);
         while (!g_stop) {
             // Sleep in short steps so a signal is answered at once.
             for (int i = 0; i < 10 && !g_stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
             if (g_stop) break;
             try {
                 auto now_items = collect_items(o.inputs, o.outdir);
-                std::string now = input_fingerprint(o.inputs, now_items, o.style);
+                std::string now = input_fingerprint(o.inputs, now_items, o.style, paths.styles);
                 if (now == seen) continue;
                 seen = std::move(now);
                 items = std::move(now_items);
                 failed = run_once(o, bo, items, data, gaz, bar);
             } catch (const Error& e) {
                 // An input that vanished for a moment is not the end of watching.
-                std::fprintf(stderr, "borderline: %s\n", e.what());
+                std::fprintf(stderr, "borderline: %s\n", cli_message(e).c_str());
             }
         }
-        std::fprintf(stderr, "batch: stopped watching\n");
+        note("batch: stopped watching");
     }
     return failed ? static_cast<int>(ExitCode::batch_partial) : 0;
 }

@@ -54,7 +54,7 @@ std::string settled_text(const Dispute& d) {
 }  // namespace
 
 int run_disputes(const DisputesOptions& o) {
-    const GeoData data(GeoData::default_dir());
+    const GeoData data(data_paths());
     const auto hits = data.disputes().search(o.query);
     if (hits.empty()) throw NothingToMapError("no bundled dispute matches '" + o.query + "'; run `borderline disputes` for the list");
     if (o.json) {

@@ -1,11 +1,13 @@
 // borderline extract: article -> JSON (or a readable table) of what was found.
 #include "commands.hpp"
+#include "diag.hpp"
 
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 #include <borderline/render.hpp>
 
 #include <cstdio>
+#include <exception>
 #include <string>
 
 namespace borderline::cli {
@@ -18,23 +20,27 @@ void setup_extract(CLI::App& app, ExtractOptions& o) {
 }
 
 int run_extract(const ExtractOptions& o) {
+    StageClock clock;
     ReadOptions ro;
     ro.max_bytes = o.max_input_mb * 1024 * 1024;
     Document doc = read_document(o.article, ro);
     warn_replaced(doc);
-    const GeoData data(GeoData::default_dir());
+    clock.lap("read");
+    const GeoData data(data_paths());
     const Gazetteer gaz(data);
     // With no place the exit code stays 3, but a pipe (| jq) still gets a
     // whole document, with empty lists.
     Extraction x;
-    std::string nothing;
+    std::exception_ptr nothing;  // rethrown after the document is printed
+    StageTimes times;
     try {
-        x = extract(Document(doc), gaz, data, SceneOptions{});
-    } catch (const NothingToMapError& e) {
-        nothing = e.what();
+        x = extract(Document(doc), gaz, data, SceneOptions{}, {}, &times);
+    } catch (const NothingToMapError&) {
+        nothing = std::current_exception();
         x.doc = std::move(doc);
         x.scene.size = SceneOptions{}.size;
     }
+    clock.lap_extract(times, clock.elapsed());
     std::string out;
     if (o.format == "json") {
         out = to_json(x, gaz).dump(2) + "\n";
@@ -52,7 +58,8 @@ int run_extract(const ExtractOptions& o) {
         }
     }
     write_atomically("-", out);  // a write error (a full disk, a closed pipe) is exit 5
-    if (!nothing.empty()) throw NothingToMapError(nothing);
+    clock.lap("write");
+    if (nothing) std::rethrow_exception(nothing);
     return 0;
 }
 

@@ -20,7 +20,7 @@ void setup_places(CLI::App& app, PlacesOptions& o) {
 }
 
 int run_places(const PlacesOptions& o) {
-    const GeoData data(GeoData::default_dir());
+    const GeoData data(data_paths());
     const Gazetteer gaz(data);
     auto hits = gaz.lookup(o.query);
     if (hits.empty()) {

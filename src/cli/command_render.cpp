@@ -1,5 +1,6 @@
 // borderline render: article (or --bbox) -> map file, plus optional JSON sidecar.
 #include "commands.hpp"
+#include "diag.hpp"
 
 #include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
@@ -79,7 +80,7 @@ Scene read_scene(const std::string& path, std::size_t max_bytes) {
     if (!unknown.empty()) {
         std::string list;
         for (const auto& k : unknown) list += (list.empty() ? "" : ", ") + k;
-        std::fprintf(stderr, "borderline: warning: scene %s: unknown key(s) ignored: %s\n", path.c_str(), list.c_str());
+        warn("scene %s: unknown key(s) ignored: %s", path.c_str(), list.c_str());
     }
     try {
         return scene_from_json(*doc);
@@ -193,7 +194,7 @@ void apply_overrides(Scene& scene, const RenderOptions& o) {
 /// and the claims that cite only excluded disputes. Places are left out
 /// before framing (extract's drop list), so the extent closes in on the rest.
 Extraction extract_excluding(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& so,
-                             const std::vector<std::string>& exclude) {
+                             const std::vector<std::string>& exclude, StageTimes* times) {
     const Extraction first = extract(doc, gaz, data, so);
     std::vector<std::string> drop;
     std::vector<std::set<std::string>> countries;
@@ -210,7 +211,7 @@ Extraction extract_excluding(Document doc, const Gazetteer& gaz, const GeoData& 
         for (const auto& d : first.scene.disputes) matched = matched || same(d.id, what) || same(d.name, what);
         if (!matched) exclude_matches_nothing(what);
     }
-    Extraction x = extract(std::move(doc), gaz, data, so, drop);
+    Extraction x = extract(std::move(doc), gaz, data, so, drop, times);
     std::set<std::string> gone;  // dispute ids left out
     for (std::size_t i = 0; i < exclude.size(); ++i) {
         for (const auto& d : x.scene.disputes) {
@@ -290,15 +291,13 @@ Box parse_bbox(const std::string& s) {
 
 void warn_replaced(const Document& doc) {
     if (doc.replaced_bytes > 0) {
-        std::fprintf(stderr, "borderline: warning: %s: %zu invalid UTF-8 byte(s) replaced by spaces\n",
-                     doc.source_name.c_str(), doc.replaced_bytes);
+        warn("%s: %zu invalid UTF-8 byte(s) replaced by spaces", doc.source_name.c_str(), doc.replaced_bytes);
     }
 }
 
 void warn_missing_font(const Style& style, bool installed) {
     if (!installed) {
-        std::fprintf(stderr, "borderline: warning: font '%s' is not installed; text uses a fallback font\n",
-                     style.font.c_str());
+        warn("font '%s' is not installed; text uses a fallback font", style.font.c_str());
     }
 }
 
@@ -326,7 +325,8 @@ void setup_render(CLI::App& app, RenderOptions& o) {
                    "slide (1920x1080), social (1200x675), square (1080x1080)")
         ->capture_default_str();
     app.add_option("--bbox", o.bbox, "Fixed extent W,S,E,N in degrees (without an article: a base map)");
-    app.add_option("--geojson", o.geojson, "Also write the scene (places, disputed areas) as GeoJSON for GIS");
+    app.add_option("--geojson", o.geojson,
+                   "Also write the map as GeoJSON (RFC 7946) for GIS: extent, parties, border, disputed areas, places");
     app.add_option("--worldview", o.worldview,
                    "Draw the map as this country (ISO alpha-3) sees it: its claims shown as its territory");
     app.add_option("--focus", o.focus,
@@ -352,6 +352,7 @@ void setup_render(CLI::App& app, RenderOptions& o) {
 }
 
 int run_render(const RenderOptions& o) {
+    StageClock clock;
     SceneOptions so;
     // CLI11's range check lets NaN through (every comparison with it is false).
     if (!(o.dpi >= 24 && o.dpi <= 2400)) {
@@ -385,8 +386,9 @@ int run_render(const RenderOptions& o) {
         // --scene has no article: its JSON is already the file it was read from.
         throw UsageError("--json and --geojson need an ARTICLE");
     }
-    const Style style = find_style(o.style);
-    const GeoData data(GeoData::default_dir());
+    const DataPaths paths = data_paths();
+    const Style style = find_style(o.style, paths.styles);
+    const GeoData data(paths);
     // Fontconfig reads its settings and caches, and the layers the map
     // draws are loaded, on other threads while the article is read and
     // parsed on this one.
@@ -402,8 +404,11 @@ int run_render(const RenderOptions& o) {
     }
     Scene scene;
     std::string sidecar, geojson;
+    StageTimes times;
+    double extracted = -1;  // ms from reading the article to the end of extract(), when there is one
     if (!o.scene.empty()) {
         scene = read_scene(o.scene, o.max_input_mb * 1024 * 1024);
+        clock.lap("read");
         for (const auto& what : o.exclude) {
             if (exclude_from_scene(scene, what, countries_named(scene, what)) == 0) exclude_matches_nothing(what);
         }
@@ -414,9 +419,11 @@ int run_render(const RenderOptions& o) {
         ro.max_bytes = o.max_input_mb * 1024 * 1024;
         Document doc = read_document(o.article, ro);
         warn_replaced(doc);
+        clock.lap("read");
         const Gazetteer gaz(data);
-        Extraction x = o.exclude.empty() ? extract(std::move(doc), gaz, data, so)
-                                         : extract_excluding(std::move(doc), gaz, data, so, o.exclude);
+        Extraction x = o.exclude.empty() ? extract(std::move(doc), gaz, data, so, {}, &times)
+                                         : extract_excluding(std::move(doc), gaz, data, so, o.exclude, &times);
+        extracted = clock.elapsed();
         // The sidecar carries the corrected scene, so it draws the same map again.
         apply_overrides(x.scene, o);
         scene = x.scene;
@@ -425,10 +432,17 @@ int run_render(const RenderOptions& o) {
     }
     if (o.article.empty()) apply_overrides(scene, o);
     warn_missing_font(style, font_installed.get());
+    if (extracted >= 0) {
+        clock.lap_extract(times, extracted);
+    } else {
+        clock.lap("scene");
+    }
     const std::string bytes = render_to_bytes(scene, data, style, format);
+    clock.lap("render");
     write_atomically(output, bytes);
     if (!sidecar.empty()) write_atomically(o.sidecar, sidecar);
     if (!geojson.empty()) write_atomically(o.geojson, geojson);
+    clock.lap("write");
     return 0;
 }
 

@@ -1,5 +1,6 @@
 // borderline serve: the map desk in a browser and the HTTP API (src/serve/).
 #include "commands.hpp"
+#include "diag.hpp"
 
 #include "serve/server.hpp"
 
@@ -37,14 +38,14 @@ int run_serve(const ServeOptionsCli& o) {
     so.queue = o.queue;
     so.max_body_bytes = o.max_body_mb * 1024 * 1024;
     so.timeout_seconds = o.timeout;
-    const serve::Desk desk(GeoData::default_dir());
+    const serve::Desk desk(data_paths());
     serve::run_server(so, desk, [&](int port) {
         const bool v6 = so.bind.find(':') != std::string::npos;
         std::printf("borderline serve: listening on http://%s%s%s:%d/ (Ctrl-C stops)\n", v6 ? "[" : "",
                     so.bind.c_str(), v6 ? "]" : "", port);
         std::fflush(stdout);
     });
-    std::fprintf(stderr, "borderline serve: stopped\n");
+    note("borderline serve: stopped");
     return 0;
 }
 

@@ -3,6 +3,7 @@
 // struct without a command line.
 #pragma once
 
+#include <borderline/data_paths.hpp>
 #include <borderline/geometry.hpp>
 #include <borderline/document.hpp>
 #include <borderline/scene.hpp>
@@ -95,6 +96,12 @@ int run_serve(const ServeOptionsCli& o);
 void warn_replaced(const Document& doc);
 /// (`installed`: font_available(style.font), which may be known already.)
 void warn_missing_font(const Style& style, bool installed);
+
+/// The data paths from $BORDERLINE_DATA (a folder holding geodata/ and
+/// styles/), $BORDERLINE_LAYER_CACHE and $BORDERLINE_GAZETTEER_CACHE, else
+/// the installed data beside the program (PREFIX/share/borderline), else the
+/// build tree's.
+DataPaths data_paths();
 
 /// "1600x1000" -> Size; throws UsageError.
 /// --size: pixels, millimetres at `dpi`, or a preset name; throws UsageError.

@@ -1,6 +1,8 @@
 // borderline: entry point. Parses the command line, runs one subcommand and
 // maps errors to the documented exit codes with a one-line message.
 #include "commands.hpp"
+#include "diag.hpp"
+#include "exit_codes.hpp"
 
 #include <borderline/error.hpp>
 #include <borderline/fold.hpp>
@@ -71,14 +73,23 @@ int main(int argc, char** argv) {
     cli::DisputesOptions disputes;
     cli::BatchOptionsCli batch;
     cli::ServeOptionsCli serve;
-    cli::setup_render(*app.add_subcommand("render", "Draw the map of an article (or of --bbox) as PNG, SVG or PDF"),
-                      render);
-    cli::setup_extract(*app.add_subcommand("extract", "Print the places, disputes, claims and scene of an article"),
-                       extract);
+    auto* render_cmd = app.add_subcommand("render", "Draw the map of an article (or of --bbox) as PNG, SVG or PDF");
+    cli::setup_render(*render_cmd, render);
+    auto* extract_cmd = app.add_subcommand("extract", "Print the places, disputes, claims and scene of an article");
+    cli::setup_extract(*extract_cmd, extract);
     cli::setup_places(*app.add_subcommand("places", "Look a name up in the gazetteer"), places);
     cli::setup_disputes(*app.add_subcommand("disputes", "List the bundled disputed territories"), disputes);
-    cli::setup_batch(*app.add_subcommand("batch", "Render many articles into a folder, incrementally"), batch);
-    cli::setup_serve(*app.add_subcommand("serve", "Serve the map desk page and the HTTP API"), serve);
+    auto* batch_cmd = app.add_subcommand("batch", "Render many articles into a folder, incrementally");
+    cli::setup_batch(*batch_cmd, batch);
+    auto* serve_cmd = app.add_subcommand("serve", "Serve the map desk page and the HTTP API");
+    cli::setup_serve(*serve_cmd, serve);
+    // -q/-v where there is something to silence or to time: the article
+    // commands have stages; batch and serve only notes (places and disputes
+    // print nothing but their answer).
+    cli::add_verbosity_flags(*render_cmd, true);
+    cli::add_verbosity_flags(*extract_cmd, true);
+    cli::add_verbosity_flags(*batch_cmd, false);
+    cli::add_verbosity_flags(*serve_cmd, false);
     try {
         app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -90,7 +101,10 @@ int main(int argc, char** argv) {
             msg = hint;
         }
         std::cerr << "borderline: " << msg << " (try borderline --help)\n";
-        return static_cast<int>(ExitCode::usage);
+        return static_cast<int>(cli::ExitCode::usage);
+    }
+    for (const auto* sub : {render_cmd, extract_cmd, batch_cmd, serve_cmd}) {
+        if (sub->parsed()) cli::set_verbosity(cli::verbosity_of(*sub));
     }
     try {
         if (app.got_subcommand("render")) return cli::run_render(render);
@@ -100,14 +114,14 @@ int main(int argc, char** argv) {
         if (app.got_subcommand("batch")) return cli::run_batch_command(batch);
         if (app.got_subcommand("serve")) return cli::run_serve(serve);
     } catch (const Error& e) {
-        std::cerr << "borderline: " << e.what() << "\n";
-        return static_cast<int>(e.code());
+        std::cerr << "borderline: " << cli::cli_message(e) << "\n";
+        return static_cast<int>(cli::exit_code(e.kind()));
     } catch (const std::bad_alloc&) {
         std::cerr << "borderline: out of memory; try a smaller input or --size\n";
-        return static_cast<int>(ExitCode::bad_input);
+        return static_cast<int>(cli::ExitCode::bad_input);
     } catch (const std::exception& e) {
         std::cerr << "borderline: internal error: " << e.what() << "; please report it with the input\n";
-        return static_cast<int>(ExitCode::bad_input);
+        return static_cast<int>(cli::ExitCode::bad_input);
     }
-    return static_cast<int>(ExitCode::usage);
+    return static_cast<int>(cli::ExitCode::usage);
 }

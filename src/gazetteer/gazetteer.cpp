@@ -18,10 +18,6 @@
 #include <cstdlib>
 #include <cstring>
 
-#ifndef BORDERLINE_CACHE_DIR
-#define BORDERLINE_CACHE_DIR ""  // no build folder known: no cache unless $BORDERLINE_GAZETTEER_CACHE
-#endif
-
 namespace borderline {
 
 const char* to_string(PlaceKind k) {
@@ -42,12 +38,6 @@ using namespace gazetteer_image;
 // ---------------------------------------------------------------------------
 // Gazetteer
 
-std::filesystem::path Gazetteer::cache_path() {
-    if (const char* env = std::getenv("BORDERLINE_GAZETTEER_CACHE"); env && *env) return env;
-    if (std::string_view(BORDERLINE_CACHE_DIR).empty()) return {};
-    return std::filesystem::path(BORDERLINE_CACHE_DIR) / "gazetteer.bin";
-}
-
 Gazetteer Gazetteer::build(const GeoData& data) {
     Gazetteer g;
     auto image = std::make_shared<const std::string>(build_gazetteer_image(data));
@@ -58,7 +48,7 @@ Gazetteer Gazetteer::build(const GeoData& data) {
 
 Gazetteer::Gazetteer(const GeoData& data) {
     const std::string key = gazetteer_cache_key(data.dir());
-    const auto path = cache_path();
+    const auto& path = data.paths().gazetteer_cache;
     if (path.empty()) {
         *this = build(data);
         return;

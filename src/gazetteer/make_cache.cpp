@@ -6,14 +6,18 @@
 #include <cstdio>
 #include <exception>
 
+//   borderline_gazetteer [GEODATA_DIR [CACHE_FILE [LAYER_CACHE_DIR]]]
+// (defaults: the build tree's; the install writes the installed data's).
 int main(int argc, char** argv) {
     try {
-        const borderline::GeoData data(argc > 1 ? std::filesystem::path(argv[1])
-                                                : borderline::GeoData::default_dir());
+        borderline::DataPaths paths = borderline::DataPaths::built();
+        if (argc > 1) paths.geodata = argv[1];
+        if (argc > 2) paths.gazetteer_cache = argv[2];
+        if (argc > 3) paths.layer_cache = argv[3];
+        const borderline::GeoData data(paths);
         const borderline::Gazetteer gaz(data);
-        if (!std::filesystem::exists(borderline::Gazetteer::cache_path())) {
-            std::fprintf(stderr, "borderline_gazetteer: could not write %s\n",
-                         borderline::Gazetteer::cache_path().c_str());
+        if (!std::filesystem::exists(paths.gazetteer_cache)) {
+            std::fprintf(stderr, "borderline_gazetteer: could not write %s\n", paths.gazetteer_cache.c_str());
             return 1;
         }
         std::printf("gazetteer: %zu entries, %s\n", gaz.size(), gaz.from_cache() ? "cache up to date" : "cache written");

@@ -13,10 +13,6 @@
 
 extern char** environ;
 
-#ifndef BORDERLINE_CACHE_DIR
-#define BORDERLINE_CACHE_DIR ""
-#endif
-
 namespace borderline {
 
 Layer::Layer(std::string name, Kind kind, std::vector<std::string> fields, std::vector<Feature> features,
@@ -49,12 +45,18 @@ std::vector<std::size_t> Layer::query(const Box& box) const {
     return out;
 }
 
-GeoData::GeoData(std::filesystem::path dir) : dir_(std::move(dir)) {
+GeoData::GeoData(DataPaths paths) : paths_(std::move(paths)), dir_(paths_.geodata) {
     if (!std::filesystem::exists(dir_ / "countries.shp")) {
         throw DataError("no bundled geodata in " + dir_.string() +
-                        "; set BORDERLINE_DATA to the folder that holds geodata/ and styles/");
+                        "; point the data paths at the folder that holds geodata/ and styles/");
     }
 }
+
+GeoData::GeoData(std::filesystem::path dir) : GeoData([&] {
+    DataPaths p = DataPaths::built();
+    p.geodata = std::move(dir);
+    return p;
+}()) {}
 
 GeoData::~GeoData() = default;
 
@@ -78,13 +80,14 @@ const Feature* GeoData::country_feature(std::string_view iso3) const {
 
 namespace {
 
-// Run borderline_layers (built beside the program) to write the cache of
+// Run borderline_layers (the data paths' layer_tool) to write the cache of
 // every layer of `dir`; its output would mix with ours, so it goes nowhere.
-std::string rebuild_layer_cache(const std::filesystem::path& dir, const std::filesystem::path& cache) {
-    const std::filesystem::path tool = std::filesystem::path(BORDERLINE_CACHE_DIR) / "borderline_layers";
-    const std::string how = "; run `" + tool.string() + " " + dir.string() + " " + cache.string() + "`";
-    if (std::string_view(BORDERLINE_CACHE_DIR).empty() || !std::filesystem::exists(tool)) {
-        return "the program was installed without borderline_layers" + how;
+std::string rebuild_layer_cache(const std::filesystem::path& tool, const std::filesystem::path& dir,
+                                const std::filesystem::path& cache) {
+    const std::string how = "; run `" + (tool.empty() ? std::string("borderline_layers") : tool.string()) + " " +
+                            dir.string() + " " + cache.string() + "`";
+    if (tool.empty() || !std::filesystem::exists(tool)) {
+        return "borderline_layers is not installed beside the data" + how;
     }
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -116,17 +119,17 @@ const Layer& GeoData::layer(const std::string& name) const {
         const std::string source = layer_source(name);
         if (!std::filesystem::exists(dir_ / (source + ".shp")) && !std::filesystem::exists(dir_ / (source + ".shp.zip"))) {
             slot->error = "geodata layer '" + name + "' is missing in " + dir_.string() +
-                          "; reinstall, or set BORDERLINE_DATA to the folder that holds geodata/";
+                          "; reinstall, or point the data paths at the folder that holds geodata/";
             return;
         }
-        const auto cache = layer_cache_dir();
+        const auto& cache = paths_.layer_cache;
         const auto file = cache / (name + ".bin");
         const std::string key = layer_cache_key(dir_, name);
         slot->layer = cache.empty() ? nullptr : read_layer_cache(file, key);
         if (slot->layer) return;
         // Stale or missing (geodata/ changed after the build): one rebuild
         // of the whole cache serves every layer and thread.
-        std::call_once(rebuild_once_, [&] { rebuild_error_ = rebuild_layer_cache(dir_, cache); });
+        std::call_once(rebuild_once_, [&] { rebuild_error_ = rebuild_layer_cache(paths_.layer_tool, dir_, cache); });
         slot->layer = cache.empty() ? nullptr : read_layer_cache(file, key);
         if (!slot->layer) {
             slot->error = "the cache of geodata layer '" + name + "' in " + cache.string() + " is missing or out of date, and " +
@@ -137,15 +140,8 @@ const Layer& GeoData::layer(const std::string& name) const {
     return *slot->layer;
 }
 
-namespace {
-std::filesystem::path data_root() {
-    if (const char* env = std::getenv("BORDERLINE_DATA"); env && *env) return env;
-    return BORDERLINE_SOURCE_DATA_DIR;
-}
-}  // namespace
+std::filesystem::path GeoData::default_dir() { return DataPaths::built().geodata; }
 
-std::filesystem::path GeoData::default_dir() { return data_root() / "geodata"; }
-
-std::filesystem::path default_styles_dir() { return data_root() / "styles"; }
+std::filesystem::path default_styles_dir() { return DataPaths::built().styles; }
 
 }  // namespace borderline

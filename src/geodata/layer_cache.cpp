@@ -21,10 +21,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifndef BORDERLINE_CACHE_DIR
-#define BORDERLINE_CACHE_DIR ""
-#endif
-
 namespace borderline {
 
 namespace {
@@ -142,11 +138,7 @@ std::string layer_source(const std::string& name) { return name == "countries_sm
 
 double layer_simplification(const std::string& name) { return name == "countries_small" ? 0.05 : 0; }
 
-std::filesystem::path layer_cache_dir() {
-    if (const char* env = std::getenv("BORDERLINE_LAYER_CACHE"); env && *env) return env;
-    if (std::string_view(BORDERLINE_CACHE_DIR).empty()) return {};
-    return std::filesystem::path(BORDERLINE_CACHE_DIR) / "layers";
-}
+std::filesystem::path layer_cache_dir() { return DataPaths::built().layer_cache; }
 
 std::string layer_cache_key(const std::filesystem::path& dir, const std::string& name) {
     std::string key = std::string(kMagic.substr(0, 7)) + std::to_string(int(kMagic[7])) + "|" +

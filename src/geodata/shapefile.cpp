@@ -98,7 +98,7 @@ std::unique_ptr<Layer> read_shapefile_layer(const std::filesystem::path& dir, co
     if (!std::filesystem::exists(path)) path = dir / (name + ".shp.zip");
     if (!std::filesystem::exists(path)) {
         throw DataError("geodata layer '" + name + "' is missing in " + dir.string() +
-                        "; reinstall, or set BORDERLINE_DATA to the folder that holds geodata/");
+                        "; reinstall, or point the data paths at the folder that holds geodata/");
     }
     DatasetPtr ds(static_cast<GDALDataset*>(
         GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));

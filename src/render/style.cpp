@@ -132,16 +132,22 @@ bool is_bundled_style_name(const std::string& name_or_path) {
 
 }  // namespace
 
-std::filesystem::path style_file(const std::string& name_or_path) {
+std::filesystem::path style_file(const std::string& name_or_path, const std::filesystem::path& styles_dir) {
     const std::filesystem::path p(name_or_path);
     if (is_bundled_style_name(name_or_path)) {
-        return default_styles_dir() / (name_or_path + ".json");
+        return styles_dir / (name_or_path + ".json");
     }
     return p;
 }
 
-Style find_style(const std::string& name_or_path) {
-    const std::filesystem::path p = style_file(name_or_path);
+std::filesystem::path style_file(const std::string& name_or_path) {
+    return style_file(name_or_path, default_styles_dir());
+}
+
+Style find_style(const std::string& name_or_path) { return find_style(name_or_path, default_styles_dir()); }
+
+Style find_style(const std::string& name_or_path, const std::filesystem::path& styles_dir) {
+    const std::filesystem::path p = style_file(name_or_path, styles_dir);
     std::error_code ec;
     if (is_bundled_style_name(name_or_path) && !std::filesystem::exists(p, ec)) {
         throw UsageError("unknown style '" + name_or_path + "'; use a bundled style (default) or a path to a JSON file");

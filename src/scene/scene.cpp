@@ -582,8 +582,7 @@ Locus focus_locus(const Story& story, const std::string& focus) {
             best = d.id;
         }
     }
-    throw UsageError("--focus " + focus + " matches no dispute or place; did you mean " + best +
-                     "? (`borderline disputes` lists the dispute ids, `borderline places NAME` the places)");
+    throw UsageError("focus " + focus + " matches no dispute or place; did you mean " + best + "?", "focus");
 }
 
 /// What the story is about, in order: the place --focus names; the disputes

@@ -269,13 +269,13 @@ void edit_scene(Scene& s, const RenderRequest& r) {
 
 }  // namespace
 
-Desk::Desk(const std::filesystem::path& data_dir)
-    : data_(std::make_unique<GeoData>(data_dir)), gaz_(std::make_unique<Gazetteer>(*data_)) {
+Desk::Desk(const DataPaths& paths)
+    : data_(std::make_unique<GeoData>(paths)), gaz_(std::make_unique<Gazetteer>(*data_)) {
     std::error_code ec;
-    for (const auto& f : std::filesystem::directory_iterator(default_styles_dir(), ec)) {
+    for (const auto& f : std::filesystem::directory_iterator(paths.styles, ec)) {
         if (f.path().extension() == ".json") styles_.emplace(f.path().stem().string(), load_style(f.path()));
     }
-    if (styles_.empty()) throw DataError(default_styles_dir().string() + ": no bundled style found; reinstall borderline");
+    if (styles_.empty()) throw DataError(paths.styles.string() + ": no bundled style found; reinstall borderline");
     // Everything a map draws is read now, not by the first request.
     load_map_layers(*data_);
     (void)data_->disputes();

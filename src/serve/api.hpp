@@ -31,7 +31,7 @@ using Params = std::map<std::string, std::string>;
 /// loaded once and read (never changed) by every worker thread.
 class Desk {
 public:
-    explicit Desk(const std::filesystem::path& data_dir);
+    explicit Desk(const DataPaths& paths);
 
     /// POST /api/extract: the article's bytes -> the extract document.
     /// `content_type` picks the reader (text/markdown, text/html,

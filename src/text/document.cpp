@@ -373,7 +373,8 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
     if (bytes.size() > options.max_bytes) {
         throw InputError(name + ": input is " + std::to_string(bytes.size() / (1024 * 1024)) +
                          " MB, over the limit of " + std::to_string(options.max_bytes / (1024 * 1024)) +
-                         " MB; split the article or raise --max-input-mb");
+                         " MB; split the article or raise the limit",
+                         "max_bytes");
     }
     if (bytes.find_first_not_of(" \t\r\n\f") == std::string_view::npos) {
         throw InputError(name + ": the file is empty; give an article with some text");
