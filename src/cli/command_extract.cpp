@@ -1,6 +1,8 @@
 // borderline extract: article -> JSON (or a readable table) of what was found.
 #include "commands.hpp"
 
+#include <borderline/edits.hpp>
+
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 #include <borderline/render.hpp>
@@ -29,7 +31,9 @@ int run_extract(const ExtractOptions& o) {
     Extraction x;
     std::string nothing;
     try {
-        x = extract(Document(doc), gaz, data, SceneOptions{});
+        // The default style's names, as `render` without --style spells
+        // them, so that render --scene of this file draws what render does.
+        x = extract_edited(Document(doc), gaz, data, SceneOptions{}, {}, house_names(find_style("default")));
     } catch (const NothingToMapError& e) {
         nothing = e.what();
         x.doc = std::move(doc);

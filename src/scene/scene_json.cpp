@@ -59,6 +59,11 @@ json scene_to_json(const Scene& s) {
     j["worldview"] = s.worldview;
     j["alt_text"] = s.alt_text;
     j["dpi"] = s.dpi;
+    j["source"] = s.source;
+    j["note"] = s.note;
+    j["inset"] = s.inset;
+    j["units"] = s.units;
+    j["country_names"] = s.country_names;
     return j;
 }
 
@@ -232,6 +237,19 @@ Scene scene_from_json(const json& doc) {
     f.text("worldview", s.worldview);
     f.text("alt_text", s.alt_text);
     f.number("dpi", s.dpi, 24, 2400);
+    f.text("source", s.source);
+    f.text("note", s.note);
+    f.flag("inset", s.inset);
+    f.text("units", s.units);
+    if (s.units != "km" && s.units != "mi") Fields::fail("scene.units", "must be \"km\" or \"mi\"");
+    if (const json* names = f.find("country_names", false)) {
+        if (!names->is_object()) Fields::fail("scene.country_names", "must be an object of ISO3: name");
+        if (names->size() > kMax) Fields::fail("scene.country_names", "has more than " + std::to_string(kMax) + " entries");
+        for (const auto& [iso, name] : names->items()) {
+            if (!name.is_string()) Fields::fail("scene.country_names." + iso, "must be a string");
+            s.country_names[iso] = name.get<std::string>();
+        }
+    }
     return s;
 }
 
@@ -239,7 +257,8 @@ std::vector<std::string> scene_unknown_keys(const json& doc) {
     // The keys scene_to_json writes, per object: the same list scene_from_json reads.
     static const std::vector<std::string> kTop{"schema",  "title",     "subtitle", "bbox",     "projection",
                                                "size",    "focus",     "parties",  "mentioned", "markers",
-                                               "disputes", "callouts", "borders",  "worldview", "alt_text", "dpi"};
+                                               "disputes", "callouts", "borders",  "worldview", "alt_text", "dpi",
+                                               "source",  "note",      "inset",    "units",    "country_names"};
     static const std::vector<std::string> kParty{"country", "name", "colour_index"};
     static const std::vector<std::string> kMarker{"place_id", "name", "where", "capital", "area"};
     static const std::vector<std::string> kDispute{"id",       "name",    "parties",     "administered_by",
