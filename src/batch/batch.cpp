@@ -162,6 +162,14 @@ std::string item_key(const Run& run, const BatchItem& item, const std::string& b
     // Only items that set a focus hash it, so the keys of the others (and the
     // renders they skip) stay as they were.
     if (!item.focus.empty()) h.add("focus=" + item.focus);
+    // Likewise the overrides, and the bytes of a names file they name.
+    if (const std::string edits = item.edits.key(); !edits.empty()) {
+        h.add(edits);
+        if (!item.edits.names.empty()) {
+            InputBounds bounds;
+            h.add(read_bounded(item.edits.names, bounds));
+        }
+    }
     return h.add(style_key(style_name(run, item))).add(run.common).hex();
 }
 
@@ -188,6 +196,7 @@ void plan(Run& run) {
         BatchResult& r = run.results[i];
         r.id = item.id;
         r.output = item.output;
+        r.warnings = item.warnings;
         try {
             if (!item.error.empty()) throw InputError(item.origin + ": " + item.error);
             run.keys[i] = item_key(run, item, article_bytes(item, run.options.max_input_bytes));
@@ -237,8 +246,9 @@ void render_item(Run& run, std::size_t i) {
     so.size = run.options.size;
     so.worldview = item_worldview(run, item);
     so.focus = item.focus;
-    const Extraction x = extract(std::move(doc), run.gaz, run.data, so);
     const Style style = find_style(style_name(run, item));
+    const Extraction x =
+        extract_edited(std::move(doc), run.gaz, run.data, so, item.edits, house_names(style, item.edits.names));
     std::vector<std::string> drawn;
     for (auto f : run.options.formats) drawn.push_back(render_to_bytes(x.scene, run.data, style, f));
     const auto outs = output_paths(run, item);
@@ -309,6 +319,7 @@ nlohmann::json report_json(const Run& run) {
         nlohmann::json item = {
             {"id", r.id}, {"status", r.status}, {"outputs", r.outputs}, {"places", r.places}, {"disputes", r.disputes}};
         if (!r.reason.empty()) item["reason"] = r.reason;
+        if (!r.warnings.empty()) item["warnings"] = r.warnings;
         report["items"].push_back(std::move(item));
     }
     for (const auto& [status, n] : counts) report[status] = n;
