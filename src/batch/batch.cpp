@@ -151,8 +151,13 @@ std::string item_worldview(const Run& run, const BatchItem& item) {
 /// find_style first, so that an unknown or broken style fails the item with
 /// the message `render --style` gives.
 std::string style_key(const std::string& name) {
-    (void)find_style(name);
-    return read_style_bytes(style_file(name));
+    const Style style = find_style(name);
+    std::string key = read_style_bytes(style_file(name));
+    // And the names files it spells with, so that a new spelling re-renders.
+    for (const auto& names : {names_file("default"), style.names}) {
+        if (!names.empty()) key += read_bounded(names.string(), InputBounds{});
+    }
+    return key;
 }
 
 /// What an item's outputs were drawn from: if it is unchanged, so are they.
