@@ -5,10 +5,42 @@
 #include <borderline/scene_json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 
 namespace borderline {
+
+namespace {
+
+/// A name as the article writes it in running text: a capital first letter
+/// (or a letter outside ASCII), and not a headline in capitals.
+bool written_as_a_name(const std::string& t) {
+    if (t.empty()) return false;
+    const auto first = static_cast<unsigned char>(t[0]);
+    const bool lower_case = std::any_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return (std::isupper(first) != 0 || first >= 0x80) && lower_case;
+}
+
+/// Each place the article names is labelled as the article spells it
+/// ("Lachin", not GeoNames' "Laçın"), so that the map agrees with the words
+/// the legend quotes; a names file then gives the house spelling.
+void spell_as_the_article(Scene& scene, const std::vector<Place>& places, const Gazetteer& gaz) {
+    for (Marker& m : scene.markers) {
+        for (const Place& p : places) {
+            if (gaz.entry(p.entry).id != m.place_id) continue;
+            for (const Mention& mention : p.mentions) {
+                if (mention.role == NameRole::name && written_as_a_name(mention.text)) {
+                    m.name = mention.text;
+                    break;
+                }
+            }
+            break;
+        }
+    }
+}
+
+}  // namespace
 
 Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& options) {
     return extract(std::move(doc), gaz, data, options, {});
@@ -55,6 +87,7 @@ Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, cons
                                 "bbox");
     }
     x.scene = plan_scene(x.doc, gaz, data, x.places, x.claims, options);
+    spell_as_the_article(x.scene, x.places, gaz);
     lap(&StageTimes::scene_ms, times);
     return x;
 }

@@ -5,16 +5,10 @@
 #   tests/editor_cli.sh BORDERLINE SAMPLE WORKDIR
 set -u
 bin=$1 sample=$2 work=$3
+here=$(cd "$(dirname "$0")" && pwd)
 rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 1
-fail=0 passed=0
-check() {  # name, status of the condition just evaluated
-  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else echo "FAIL: $1" >&2; fail=$((fail + 1)); fi
-}
-texts() {  # each <text> element's words, one a line, from the parsed SVG
-  python3 -c "
-import sys, xml.etree.ElementTree as ET
-for t in ET.parse(sys.argv[1]).iter('{http://www.w3.org/2000/svg}text'): print(''.join(t.itertext()))" "$1"
-}
+# shellcheck source=tests/svg_checks.sh
+. "$here/svg_checks.sh"
 
 # 1. Round trip: render --json, then render --scene of that file, same bytes.
 "$bin" render "$sample" --size 800x500 -o plain.png --json plain.json 2> err.txt

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <atomic>
+#include <borderline/edits.hpp>
 #include <borderline/gazetteer.hpp>
 #include <borderline/geodata.hpp>
 #include <borderline/render.hpp>
@@ -21,6 +22,8 @@ struct BatchItem {
     std::string text;            ///< inline text (manifest "text")
     std::string title, date, style, worldview;
     std::string focus;   ///< manifest "focus": a dispute id or place name to frame (as render --focus)
+    SceneEdits edits;    ///< manifest overrides, as render's options (subtitle, exclude, marker, ...)
+    std::vector<std::string> warnings;  ///< manifest keys ignored, for the report
     std::string error;   ///< set when the manifest line itself is broken
     std::string output;  ///< sanitised, unique output name (no extension)
 };
@@ -75,6 +78,7 @@ struct BatchResult {
     std::string output;  ///< the sanitised output name, without extension
     std::string status;  ///< rendered, skipped, failed, interrupted
     std::string reason;  ///< one line, for failed items
+    std::vector<std::string> warnings;  ///< e.g. a manifest key that is not known
     std::vector<std::string> outputs;
     std::vector<std::string> places;
     std::vector<std::string> disputes;

@@ -5,6 +5,7 @@
 #include <borderline/geometry.hpp>
 #include <borderline/geoparse.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,6 +99,15 @@ struct Scene {
     std::string worldview;  ///< ISO alpha-3 whose claims are drawn as territory; empty: de facto
     std::string alt_text;   ///< one paragraph saying what the map shows
     double dpi = 96;        ///< resolution written into PNG output
+    // Editorial furniture (render --source, --note, --no-inset, --units, names files).
+    std::string source;     ///< the story's source, added to the credit line
+    std::string note;       ///< a line under the map, above the credit
+    bool inset = true;      ///< draw the locator inset when the extent is regional
+    std::string units = "km";  ///< scale bar: "km" or "mi"
+    /// The spelling of countries the map labels but the scene does not list
+    /// (parties and mentioned carry their own names), by ISO alpha-3: from a
+    /// names file, so that the map says what the house style says.
+    std::map<std::string, std::string> country_names;
 };
 
 /// Options that shape a scene, from the command line.

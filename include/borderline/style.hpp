@@ -34,6 +34,10 @@ struct Style {
     std::string font = "Noto Sans";
     double title_size = 22;
     double label_size = 13;
+    /// The style's names file (house spellings), resolved: a bundled name is
+    /// styles/names/NAME.tsv, a path is relative to the style file. Empty:
+    /// the bundled default names only.
+    std::filesystem::path names;
 };
 
 /// The file a style name or path stands for: STYLES_DIR/NAME.json for a
@@ -42,6 +46,11 @@ struct Style {
 std::filesystem::path style_file(const std::string& name_or_path, const std::filesystem::path& styles_dir);
 /// The same in the build tree's styles folder.
 std::filesystem::path style_file(const std::string& name_or_path);
+
+/// The file a names file's name or path stands for: styles/names/NAME.tsv
+/// for a bundled name ("default"), else the path (relative to `base` when
+/// given and the path is relative).
+std::filesystem::path names_file(const std::string& name_or_path, const std::filesystem::path& base = {});
 
 /// A style file's bytes, read with the bound every style has (1 MiB);
 /// throws InputError.

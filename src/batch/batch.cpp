@@ -151,8 +151,13 @@ std::string item_worldview(const Run& run, const BatchItem& item) {
 /// find_style first, so that an unknown or broken style fails the item with
 /// the message `render --style` gives.
 std::string style_key(const std::string& name, const std::filesystem::path& styles_dir) {
-    (void)find_style(name, styles_dir);
-    return read_style_bytes(style_file(name, styles_dir));
+    const Style style = find_style(name, styles_dir);
+    std::string key = read_style_bytes(style_file(name, styles_dir));
+    // And the names files it spells with, so that a new spelling re-renders.
+    for (const auto& names : {names_file("default"), style.names}) {
+        if (!names.empty()) key += read_bounded(names.string(), InputBounds{});
+    }
+    return key;
 }
 
 /// What an item's outputs were drawn from: if it is unchanged, so are they.
@@ -162,6 +167,14 @@ std::string item_key(const Run& run, const BatchItem& item, const std::string& b
     // Only items that set a focus hash it, so the keys of the others (and the
     // renders they skip) stay as they were.
     if (!item.focus.empty()) h.add("focus=" + item.focus);
+    // Likewise the overrides, and the bytes of a names file they name.
+    if (const std::string edits = item.edits.key(); !edits.empty()) {
+        h.add(edits);
+        if (!item.edits.names.empty()) {
+            InputBounds bounds;
+            h.add(read_bounded(item.edits.names, bounds));
+        }
+    }
     return h.add(style_key(style_name(run, item), run.data.paths().styles)).add(run.common).hex();
 }
 
@@ -188,6 +201,7 @@ void plan(Run& run) {
         BatchResult& r = run.results[i];
         r.id = item.id;
         r.output = item.output;
+        r.warnings = item.warnings;
         try {
             if (!item.error.empty()) throw InputError(item.origin + ": " + item.error);
             run.keys[i] = item_key(run, item, article_bytes(item, run.options.max_input_bytes));
@@ -237,8 +251,9 @@ void render_item(Run& run, std::size_t i) {
     so.size = run.options.size;
     so.worldview = item_worldview(run, item);
     so.focus = item.focus;
-    const Extraction x = extract(std::move(doc), run.gaz, run.data, so);
     const Style style = find_style(style_name(run, item), run.data.paths().styles);
+    const Extraction x =
+        extract_edited(std::move(doc), run.gaz, run.data, so, item.edits, house_names(style, item.edits.names));
     std::vector<std::string> drawn;
     for (auto f : run.options.formats) drawn.push_back(render_to_bytes(x.scene, run.data, style, f));
     const auto outs = output_paths(run, item);
@@ -309,6 +324,7 @@ nlohmann::json report_json(const Run& run) {
         nlohmann::json item = {
             {"id", r.id}, {"status", r.status}, {"outputs", r.outputs}, {"places", r.places}, {"disputes", r.disputes}};
         if (!r.reason.empty()) item["reason"] = r.reason;
+        if (!r.warnings.empty()) item["warnings"] = r.warnings;
         report["items"].push_back(std::move(item));
     }
     for (const auto& [status, n] : counts) report[status] = n;

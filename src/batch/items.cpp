@@ -26,6 +26,84 @@ bool is_article(const fs::path& p) {
     return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || ext == ".json";
 }
 
+/// The keys a manifest line may carry: the article, its metadata and every
+/// override `render` has (named as its options, with _ for -).
+const std::set<std::string>& manifest_keys() {
+    static const std::set<std::string> keys{
+        "id",      "text",    "path",   "title",  "date",      "style",    "worldview", "focus", "subtitle",
+        "source",  "note",    "exclude", "marker", "markers",  "label",    "labels",    "no_claims",
+        "no_inset", "units",  "names",  "lang"};
+    return keys;
+}
+
+/// A manifest line's overrides into item.edits; a value of the wrong type
+/// makes the item fail with a message naming the key, and an unknown key
+/// becomes a warning in the report (a misspelt override must not vanish).
+void read_overrides(const nlohmann::json& j, const std::string& where, const fs::path& dir, BatchItem& item) {
+    SceneEdits& e = item.edits;
+    const auto wrong = [&](const std::string& key, const char* what) {
+        if (item.error.empty()) item.error = where + ": key \"" + key + "\" must be " + what;
+    };
+    const auto text = [&](const char* key, std::string& out) {
+        const auto it = j.find(key);
+        if (it == j.end() || it->is_null()) return;
+        if (!it->is_string()) return wrong(key, "a string");
+        out = it->get<std::string>();
+    };
+    const auto flag = [&](const char* key, bool& out) {
+        const auto it = j.find(key);
+        if (it == j.end() || it->is_null()) return;
+        if (!it->is_boolean()) return wrong(key, "true or false");
+        out = it->get<bool>();
+    };
+    // A list key takes one string or an array of strings.
+    const auto list = [&](const char* key, std::vector<std::string>& out) {
+        const auto it = j.find(key);
+        if (it == j.end() || it->is_null()) return;
+        if (it->is_string()) return out.push_back(it->get<std::string>());
+        if (!it->is_array()) return wrong(key, "a string or an array of strings");
+        for (const auto& v : *it) {
+            if (!v.is_string()) return wrong(key, "a string or an array of strings");
+            out.push_back(v.get<std::string>());
+        }
+    };
+    text("title", e.title);  // the map's title also for an article file, whose headline it replaces
+    text("subtitle", e.subtitle);
+    text("source", e.source);
+    text("note", e.note);
+    list("exclude", e.exclude);
+    list("marker", e.markers);
+    list("markers", e.markers);
+    list("label", e.labels);
+    if (const auto it = j.find("labels"); it != j.end() && it->is_object()) {
+        // {"ARM": "Armenia"}: the natural JSON form of ID=TEXT pairs.
+        for (const auto& [id, v] : it->items()) {
+            if (!v.is_string()) return wrong("labels", "an object of ID: TEXT strings");
+            e.labels.push_back(id + "=" + v.get<std::string>());
+        }
+    } else {
+        list("labels", e.labels);
+    }
+    flag("no_claims", e.no_claims);
+    flag("no_inset", e.no_inset);
+    text("units", e.units);
+    text("names", e.names);
+    if (!e.names.empty()) e.names = names_file(e.names, dir).string();
+    for (const auto& [key, value] : j.items()) {
+        if (manifest_keys().count(key) == 0) {
+            item.warnings.push_back("unknown manifest key \"" + key + "\" ignored");
+        }
+    }
+    if (j.contains("lang")) {
+        item.warnings.push_back("manifest key \"lang\": maps in other languages are not available yet; drawn in English");
+    }
+    try {
+        check_edits(e);
+    } catch (const UsageError& err) {
+        if (item.error.empty()) item.error = where + ": " + err.what();
+    }
+}
+
 void read_manifest(const fs::path& manifest, std::vector<BatchItem>& items) {
     InputBounds bounds;
     bounds.max_bytes = manifest_max_bytes;
@@ -58,6 +136,7 @@ void read_manifest(const fs::path& manifest, std::vector<BatchItem>& items) {
             const auto it = j.find(key);
             return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
         };
+        read_overrides(j, where, manifest.parent_path(), item);
         if (!str("id").empty()) item.id = str("id");
         item.text = str("text");
         item.title = str("title");

@@ -2,6 +2,8 @@
 #include "commands.hpp"
 #include "diag.hpp"
 
+#include <borderline/edits.hpp>
+
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 #include <borderline/render.hpp>
@@ -34,7 +36,9 @@ int run_extract(const ExtractOptions& o) {
     std::exception_ptr nothing;  // rethrown after the document is printed
     StageTimes times;
     try {
-        x = extract(Document(doc), gaz, data, SceneOptions{}, {}, &times);
+        // The default style's names, as `render` without --style spells
+        // them, so that render --scene of this file draws what render does.
+        x = extract_edited(Document(doc), gaz, data, SceneOptions{}, {}, house_names(find_style("default", data.paths().styles)), &times);
     } catch (const NothingToMapError&) {
         nothing = std::current_exception();
         x.doc = std::move(doc);

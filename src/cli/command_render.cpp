@@ -3,6 +3,7 @@
 #include "diag.hpp"
 
 #include <borderline/disputes.hpp>
+#include <borderline/edits.hpp>
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 #include <borderline/render.hpp>
@@ -36,15 +37,6 @@ constexpr SizePreset kPresets[] = {
 };
 
 int pixels(double mm, double dpi) { return static_cast<int>(std::lround(mm / 25.4 * dpi)); }
-
-std::string lower(std::string_view v) {
-    std::string s(v);
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-/// Names and ids as a person types them: ASCII case does not matter.
-bool same(std::string_view a, std::string_view b) { return !a.empty() && lower(a) == lower(b); }
 
 /// A scene document, or the scene_document member of the JSON that
 /// `extract` and `render --json` write; unknown keys are reported, not fatal,
@@ -87,150 +79,6 @@ Scene read_scene(const std::string& path, std::size_t max_bytes) {
     } catch (const InputError& e) {
         throw InputError("scene " + path + ": " + e.what());
     }
-}
-
-Marker parse_marker(const std::string& s) {
-    const auto bad = [&] {
-        return UsageError("--marker " + s + " is not valid; use LON,LAT[,LABEL] in degrees, e.g. 46.4,39.5,Goris");
-    };
-    const auto c1 = s.find(',');
-    if (c1 == std::string::npos) throw bad();
-    const auto c2 = s.find(',', c1 + 1);
-    Marker m;
-    try {
-        std::size_t a = 0, b = 0;
-        const std::string lon = s.substr(0, c1);
-        const std::string lat = s.substr(c1 + 1, c2 == std::string::npos ? std::string::npos : c2 - c1 - 1);
-        m.where.lon = std::stod(lon, &a);
-        m.where.lat = std::stod(lat, &b);
-        if (a != lon.size() || b != lat.size()) throw bad();
-    } catch (const std::exception&) {
-        throw bad();
-    }
-    if (!std::isfinite(m.where.lon) || !std::isfinite(m.where.lat) || std::abs(m.where.lon) > 180 ||
-        std::abs(m.where.lat) > 90) {
-        throw bad();
-    }
-    if (c2 != std::string::npos) m.name = s.substr(c2 + 1);
-    return m;
-}
-
-/// The ISO3 codes of the countries `what` names on this map (by code or name).
-std::set<std::string> countries_named(const Scene& scene, const std::string& what) {
-    std::set<std::string> out;
-    for (const auto* list : {&scene.parties, &scene.mentioned}) {
-        for (const auto& p : *list) {
-            if (same(p.country, what) || same(p.name, what)) out.insert(p.country);
-        }
-    }
-    return out;
-}
-
-/// Drops what --exclude names from a scene: markers, countries (and their
-/// tint), disputed areas. Returns how many things it dropped.
-std::size_t exclude_from_scene(Scene& scene, const std::string& what, const std::set<std::string>& countries) {
-    std::size_t dropped = 0;
-    const auto erase = [&](auto& v, auto pred) {
-        const auto before = v.size();
-        v.erase(std::remove_if(v.begin(), v.end(), pred), v.end());
-        dropped += before - v.size();
-    };
-    erase(scene.markers, [&](const Marker& m) { return same(m.place_id, what) || same(m.name, what); });
-    erase(scene.parties, [&](const Party& p) { return countries.count(p.country) > 0; });
-    erase(scene.mentioned, [&](const Party& p) { return countries.count(p.country) > 0; });
-    erase(scene.disputes, [&](const SceneDispute& d) { return same(d.id, what) || same(d.name, what); });
-    return dropped;
-}
-
-void renumber(std::vector<Callout>& callouts) {
-    int n = 0;
-    for (auto& c : callouts) c.number = ++n;
-}
-
-/// --label ID=TEXT: renames a place, country or dispute on the map and in the legend.
-void apply_label(Scene& scene, const std::string& arg) {
-    const auto eq = arg.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == arg.size()) {
-        throw UsageError("--label " + arg + " is not valid; use ID=TEXT, e.g. --label ARM=Armenia (ids: render --json)");
-    }
-    const std::string id = arg.substr(0, eq), text = arg.substr(eq + 1);
-    bool found = false;
-    for (auto& m : scene.markers) {
-        if (same(m.place_id, id)) m.name = text, found = true;
-    }
-    for (auto* list : {&scene.parties, &scene.mentioned}) {
-        for (auto& p : *list) {
-            if (same(p.country, id)) p.name = text, found = true;
-        }
-    }
-    for (auto& c : scene.callouts) {
-        if (same(c.actor_country, id)) c.actor_name = text;
-    }
-    for (auto& d : scene.disputes) {
-        if (same(d.id, id)) d.name = text, found = true;
-    }
-    if (!found) {
-        throw UsageError("--label " + arg + ": no place, country or dispute on this map has the id " + id +
-                         "; see the ids in the output of render --json");
-    }
-}
-
-/// The overrides that only change the scene (not which places are read).
-void apply_overrides(Scene& scene, const RenderOptions& o) {
-    if (!o.title.empty()) scene.title = o.title;
-    if (!o.subtitle.empty()) scene.subtitle = o.subtitle;
-    if (o.no_claims) scene.callouts.clear();
-    for (const auto& l : o.labels) apply_label(scene, l);
-    for (const auto& m : o.markers) scene.markers.push_back(parse_marker(m));
-}
-
-[[noreturn]] void exclude_matches_nothing(const std::string& what) {
-    throw UsageError("--exclude " + what +
-                     " matches no place, country or dispute on this map; see the ids and names in render --json");
-}
-
-/// The extraction without what --exclude names: places by id or name, all
-/// places of a country named by ISO3 or name, disputed areas by id or name,
-/// and the claims that cite only excluded disputes. Places are left out
-/// before framing (extract's drop list), so the extent closes in on the rest.
-Extraction extract_excluding(Document doc, const Gazetteer& gaz, const GeoData& data, const SceneOptions& so,
-                             const std::vector<std::string>& exclude, StageTimes* times) {
-    const Extraction first = extract(doc, gaz, data, so);
-    std::vector<std::string> drop;
-    std::vector<std::set<std::string>> countries;
-    for (const auto& what : exclude) {
-        countries.push_back(countries_named(first.scene, what));
-        bool matched = !countries.back().empty();
-        for (const auto& p : first.places) {
-            const Entry& e = gaz.entry(p.entry);
-            if (same(e.id, what) || same(e.name, what) || countries.back().count(std::string(e.country)) > 0) {
-                drop.emplace_back(e.id);
-                matched = true;
-            }
-        }
-        for (const auto& d : first.scene.disputes) matched = matched || same(d.id, what) || same(d.name, what);
-        if (!matched) exclude_matches_nothing(what);
-    }
-    Extraction x = extract(std::move(doc), gaz, data, so, drop, times);
-    std::set<std::string> gone;  // dispute ids left out
-    for (std::size_t i = 0; i < exclude.size(); ++i) {
-        for (const auto& d : x.scene.disputes) {
-            if (same(d.id, exclude[i]) || same(d.name, exclude[i])) gone.insert(d.id);
-        }
-        exclude_from_scene(x.scene, exclude[i], countries[i]);
-    }
-    const auto cites_only_gone = [&](const Callout& c) {
-        if (c.claim >= x.claims.size()) return false;
-        const Claim& claim = x.claims[c.claim];
-        return claim.places.empty() && !claim.disputes.empty() &&
-               std::all_of(claim.disputes.begin(), claim.disputes.end(),
-                           [&](const std::string& id) { return gone.count(id) > 0; });
-    };
-    auto& callouts = x.scene.callouts;
-    const auto before = callouts.size();
-    callouts.erase(std::remove_if(callouts.begin(), callouts.end(), cites_only_gone), callouts.end());
-    if (callouts.size() != before) renumber(callouts);  // the legend counts 1, 2, 3 without a gap
-    return x;
 }
 
 }  // namespace
@@ -339,14 +187,22 @@ void setup_render(CLI::App& app, RenderOptions& o) {
     app.add_option("--json", o.sidecar, "Also write the extraction JSON (places, claims, scene) to this file");
     app.add_option("--scene", o.scene,
                    "Draw this scene document (or the JSON of render --json / extract, edited) instead of an article");
-    app.add_option("--title", o.title, "Title of the map, instead of the article's headline");
-    app.add_option("--subtitle", o.subtitle, "Line under the title, instead of the date and source");
-    app.add_option("--exclude", o.exclude,
+    SceneEdits& e = o.edits;
+    app.add_option("--title", e.title, "Title of the map, instead of the article's headline");
+    app.add_option("--subtitle", e.subtitle, "Line under the title, instead of the date and source");
+    app.add_option("--source", e.source, "The story's source, added to the credit line (e.g. \"Reuters\")");
+    app.add_option("--note", e.note, "A line of text under the map, above the credit");
+    app.add_option("--exclude", e.exclude,
                    "Leave out a place (id or name), country (ISO3 or name) or dispute (id or name); repeatable")
         ->allow_extra_args(false);
-    app.add_option("--marker", o.markers, "Add a marker: LON,LAT[,LABEL] in degrees; repeatable")->allow_extra_args(false);
-    app.add_option("--label", o.labels, "Rename a place, country or dispute: ID=TEXT; repeatable")->allow_extra_args(false);
-    app.add_flag("--no-claims", o.no_claims, "Draw no numbered claims on the map or in the legend");
+    app.add_option("--marker", e.markers, "Add a marker: LON,LAT[,LABEL] in degrees; repeatable")->allow_extra_args(false);
+    app.add_option("--label", e.labels, "Rename a place, country or dispute: ID=TEXT; repeatable")->allow_extra_args(false);
+    app.add_flag("--no-claims", e.no_claims, "Draw no numbered claims on the map or in the legend");
+    app.add_flag("--no-inset", e.no_inset, "Draw no locator inset");
+    app.add_option("--units", e.units, "Scale bar in km (default) or mi");
+    app.add_option("--names", e.names,
+                   "Names file (KEY<TAB>SPELLING, see docs/schema.md) with the house spelling of places and countries, "
+                   "over the style's and the bundled default");
     app.add_option("--max-input-mb", o.max_input_mb, "Refuse articles larger than this")->capture_default_str()->check(
         CLI::Range(1, 1024));
 }
@@ -369,7 +225,7 @@ int run_render(const RenderOptions& o) {
         throw UsageError("render needs an ARTICLE, --scene S.json, or --bbox W,S,E,N for a base map");
     }
     // Bad override values fail before any work is done.
-    for (const auto& m : o.markers) parse_marker(m);
+    check_edits(o.edits);
     std::string output = o.output;
     if (output.empty()) {
         const std::string& named = o.scene.empty() ? o.article : o.scene;
@@ -409,11 +265,13 @@ int run_render(const RenderOptions& o) {
     if (!o.scene.empty()) {
         scene = read_scene(o.scene, o.max_input_mb * 1024 * 1024);
         clock.lap("read");
-        for (const auto& what : o.exclude) {
-            if (exclude_from_scene(scene, what, countries_named(scene, what)) == 0) exclude_matches_nothing(what);
-        }
+        // A saved scene keeps its spellings unless --names asks for others.
+        NameTable names;
+        if (!o.edits.names.empty()) read_names(names_file(o.edits.names), names);
+        edit_saved_scene(scene, o.edits, names, data);
     } else if (o.article.empty()) {
         scene = plan_base_scene(*so.bbox, so, data);
+        edit_saved_scene(scene, o.edits, {}, data);
     } else {
         ReadOptions ro;
         ro.max_bytes = o.max_input_mb * 1024 * 1024;
@@ -421,16 +279,14 @@ int run_render(const RenderOptions& o) {
         warn_replaced(doc);
         clock.lap("read");
         const Gazetteer gaz(data);
-        Extraction x = o.exclude.empty() ? extract(std::move(doc), gaz, data, so, {}, &times)
-                                         : extract_excluding(std::move(doc), gaz, data, so, o.exclude, &times);
-        extracted = clock.elapsed();
         // The sidecar carries the corrected scene, so it draws the same map again.
-        apply_overrides(x.scene, o);
+        const Extraction x =
+            extract_edited(std::move(doc), gaz, data, so, o.edits, house_names(style, o.edits.names), &times);
+        extracted = clock.elapsed();
         scene = x.scene;
         if (!o.sidecar.empty()) sidecar = to_json(x, gaz).dump(2) + "\n";
         if (!o.geojson.empty()) geojson = to_geojson(x, gaz, data).dump() + "\n";
     }
-    if (o.article.empty()) apply_overrides(scene, o);
     warn_missing_font(style, font_installed.get());
     if (extracted >= 0) {
         clock.lap_extract(times, extracted);

@@ -6,6 +6,7 @@
 #include <borderline/data_paths.hpp>
 #include <borderline/geometry.hpp>
 #include <borderline/document.hpp>
+#include <borderline/edits.hpp>
 #include <borderline/scene.hpp>
 #include <borderline/style.hpp>
 
@@ -31,12 +32,7 @@ struct RenderOptions {
     double dpi = 96;
     std::size_t max_input_mb = 20;
     std::string scene;  ///< --scene: a scene document (or extract JSON) to draw instead of an article
-    // Editorial overrides, applied to the scene before drawing.
-    std::string title, subtitle;
-    std::vector<std::string> exclude;  ///< place ids or names, ISO3 or country names, dispute ids or names
-    std::vector<std::string> markers;  ///< LON,LAT[,LABEL]
-    std::vector<std::string> labels;   ///< ID=TEXT
-    bool no_claims = false;
+    SceneEdits edits;  ///< editorial overrides, applied to the scene before drawing
 };
 void setup_render(CLI::App& app, RenderOptions& o);
 int run_render(const RenderOptions& o);

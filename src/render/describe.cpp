@@ -21,12 +21,13 @@ void append_list(std::string& out, const Items& items, Name name) {
 
 }  // namespace
 
-std::string MapPainter::country_name(const std::string& iso3) const {
+std::string MapPainter::country_name(const std::string& iso3, const std::string& otherwise) const {
     if (const Party* p = party(iso3)) return p->name;
     for (const auto& m : scene_.mentioned) {
         if (m.country == iso3) return m.name;
     }
-    return iso3;
+    if (const auto it = scene_.country_names.find(iso3); it != scene_.country_names.end()) return it->second;
+    return otherwise.empty() ? iso3 : otherwise;
 }
 
 std::string MapPainter::alt_text() const {

@@ -27,11 +27,14 @@ Rect MapPainter::scale_rect() const {
 void MapPainter::draw_scale_bar(const View& v, const Rect& box) {
     const double mpp = v.metres_per_pixel();
     if (mpp <= 0) return;
-    const double km = nice_length(box.w * 0.8 * mpp / 1000);
-    const double px = km * 1000 / mpp;
+    // The bar is a round number of the scene's unit: kilometres or statute miles.
+    const bool miles = scene_.units == "mi";
+    const double unit = miles ? 1609.344 : 1000.0;
+    const double length = nice_length(box.w * 0.8 * mpp / unit);
+    const double px = length * unit / mpp;
     const double x0 = box.x + box.w - px - 10 * k_, y0 = box.y + box.h - 12 * k_;
     char label[64];
-    std::snprintf(label, sizeof label, "%g km", km);
+    std::snprintf(label, sizeof label, "%g %s", length, miles ? "mi" : "km");
     auto l = text_.layout(label, style_.label_size * k_ * 0.85, false);
     const Rect e = Text::extents(l.get());
     cairo_rectangle(cr_, x0 - 8 * k_, box.y + 2 * k_, px + 16 * k_, box.h - 4 * k_);
@@ -53,7 +56,7 @@ void MapPainter::draw_scale_bar(const View& v, const Rect& box) {
 
 bool MapPainter::want_inset() const {
     const Box& b = scene_.bbox;
-    return b.width() < 30 && b.height() < 25 && !scene_.parties.empty();
+    return scene_.inset && b.width() < 30 && b.height() < 25 && !scene_.parties.empty();
 }
 
 Rect MapPainter::inset_rect() const {
@@ -142,7 +145,19 @@ void MapPainter::draw_title(double h) {
 void MapPainter::draw_footer(double h) {
     const double pad = 18 * k_;
     const double size = style_.label_size * k_ * 0.72;
-    const std::string attribution = std::string(kDataCredit) + " Map: borderline.";
+    if (!scene_.note.empty()) {
+        // The note is the map's own words (a caveat, a date of the data),
+        // so it reads in the text colour, above the credit line.
+        const double note_h = note_height(scene_);
+        auto n = text_.layout(scene_.note, style_.label_size * k_ * 0.85, false);
+        pango_layout_set_width(n.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
+        pango_layout_set_ellipsize(n.get(), PANGO_ELLIPSIZE_END);
+        const Rect ne = Text::extents(n.get());
+        text_.draw(n.get(), pad, height_ - h + (note_h - ne.h) / 2 + 3 * k_, style_.text, 0);
+        h -= note_h;
+    }
+    std::string attribution = std::string(kDataCredit) + " Map: borderline.";
+    if (!scene_.source.empty()) attribution += " Source: " + scene_.source;
     const std::string disclaimer = kDisclaimer;
     auto a = text_.layout(attribution, size, false);
     auto d = text_.layout(disclaimer, size, false, -1, true);

@@ -118,7 +118,7 @@ void MapPainter::draw_country_labels(const View& v, Placer& placer) {
         }
         if (area < 2500 * k_ * k_) continue;
         const int priority = party(iso) ? 0 : mentioned(iso) ? 1 : 2;
-        cands.push_back({countries.value(i, "name"), cx, cy, area, priority});
+        cands.push_back({country_name(iso, countries.value(i, "name")), cx, cy, area, priority});
     }
     std::sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
         if (a.priority != b.priority) return a.priority < b.priority;

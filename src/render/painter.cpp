@@ -11,7 +11,9 @@ namespace borderline::renderer {
 
 double scale_factor(const Scene& s) { return std::sqrt(static_cast<double>(s.size.width) * s.size.height) / 1265.0; }
 double title_height(const Scene& s) { return std::round(std::max(48.0, 78 * scale_factor(s))); }
-double footer_height(const Scene& s) { return std::round(std::max(30.0, 44 * scale_factor(s))); }
+// A note gets a line of its own above the credit.
+double note_height(const Scene& s) { return s.note.empty() ? 0 : std::round(std::max(18.0, 26 * scale_factor(s))); }
+double footer_height(const Scene& s) { return std::round(std::max(30.0, 44 * scale_factor(s))) + note_height(s); }
 bool has_panel(const Scene& s) { return !s.callouts.empty() && s.size.width >= 600; }
 
 Rect map_area(const Scene& s) {

@@ -29,7 +29,8 @@ double scale_factor(const Scene& s);
 // Bands and frames fall on whole pixels, so that clipping to them stays a
 // plain rectangle (Cairo clips to an unaligned one through a mask).
 double title_height(const Scene& s);
-double footer_height(const Scene& s);
+double footer_height(const Scene& s);  ///< credit line, and the note's line above it
+double note_height(const Scene& s);
 /// With claims to list, the legend gets a side panel right of the map so it
 /// never covers the area in question; it takes this share of the width.
 constexpr double kPanelShare = 0.31;
@@ -168,7 +169,9 @@ private:
     void draw_inset(const Rect& box, const View& main);
     void draw_title(double h);
     void draw_footer(double h);
-    std::string country_name(const std::string& iso3) const;
+    /// The country's name as the scene spells it (party, mentioned, then
+    /// country_names), so the map and the legend never differ; else `otherwise`.
+    std::string country_name(const std::string& iso3, const std::string& otherwise = {}) const;
 
     cairo_t* cr_;
     SvgWriter* svg_;

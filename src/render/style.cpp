@@ -85,7 +85,10 @@ Style parse_style(std::string_view json_text, const std::string& source_name) {
                          "\" " + what);
     };
     for (const auto& [key, value] : j.items()) {
-        if (key == "name" || key == "description" || key == "font") {
+        if (key == "names") {
+            if (!value.is_string() || value.get<std::string>().empty()) fail(key, "must be a names file's name or path");
+            st.names = names_file(value.get<std::string>(), file.parent_path());
+        } else if (key == "name" || key == "description" || key == "font") {
             if (!value.is_string()) fail(key, "must be a string");
             if (key == "name") st.name = value.get<std::string>();
             if (key == "font") st.font = value.get<std::string>();
@@ -138,6 +141,15 @@ std::filesystem::path style_file(const std::string& name_or_path, const std::fil
         return styles_dir / (name_or_path + ".json");
     }
     return p;
+}
+
+std::filesystem::path names_file(const std::string& name_or_path, const std::filesystem::path& base) {
+    const std::filesystem::path p(name_or_path);
+    // A bare name without an extension is a bundled names file's.
+    if (name_or_path.find('/') == std::string::npos && !p.has_extension()) {
+        return default_styles_dir() / "names" / (name_or_path + ".tsv");
+    }
+    return p.is_relative() && !base.empty() ? base / p : p;
 }
 
 std::filesystem::path style_file(const std::string& name_or_path) {

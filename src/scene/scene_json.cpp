@@ -14,6 +14,9 @@ namespace {
 
 json lonlat(LonLat p) { return {p.lon, p.lat}; }
 
+/// A box as [west, south, east, north]; null when empty (a locus of nothing).
+json box(const Box& b) { return b.empty() ? json(nullptr) : json{b.west, b.south, b.east, b.north}; }
+
 json party(const Party& p) { return {{"country", p.country}, {"name", p.name}, {"colour_index", p.colour_index}}; }
 
 }  // namespace
@@ -27,6 +30,10 @@ json scene_to_json(const Scene& s) {
     j["projection"] = s.projection;
     j["size"] = {s.size.width, s.size.height};
     j["focus"] = s.focus;
+    // The locus too: the renderer rings a point-sized one.
+    j["locus"] = {{"ids", s.locus.ids}, {"bbox", box(s.locus.bbox)}, {"why", s.locus.why}, {"point", s.locus.point},
+                  {"parts", json::array()}};
+    for (const auto& part : s.locus.parts) j["locus"]["parts"].push_back(box(part));
     j["parties"] = json::array();
     for (const auto& p : s.parties) j["parties"].push_back(party(p));
     j["mentioned"] = json::array();
@@ -59,6 +66,11 @@ json scene_to_json(const Scene& s) {
     j["worldview"] = s.worldview;
     j["alt_text"] = s.alt_text;
     j["dpi"] = s.dpi;
+    j["source"] = s.source;
+    j["note"] = s.note;
+    j["inset"] = s.inset;
+    j["units"] = s.units;
+    j["country_names"] = s.country_names;
     return j;
 }
 
@@ -178,6 +190,26 @@ Scene scene_from_json(const json& doc) {
         s.size.height = static_cast<int>(Fields::number_of((*size)[1], "scene.size[1]", 150, 20000));
     }
     f.strings("focus", s.focus);
+    if (const json* locus = f.find("locus", false)) {
+        const Fields l(*locus, "scene.locus");
+        l.strings("ids", s.locus.ids);
+        // A locus may be a point (west == east) and, across the antimeridian, run past 180.
+        const auto read_box = [](const json& b, const std::string& where) {
+            Box out;
+            if (b.is_null()) return out;
+            if (!b.is_array() || b.size() != 4) Fields::fail(where, "must be [west, south, east, north] or null");
+            out.west = Fields::number_of(b[0], where + "[0]", -360, 360);
+            out.south = Fields::number_of(b[1], where + "[1]", -90, 90);
+            out.east = Fields::number_of(b[2], where + "[2]", -360, 360);
+            out.north = Fields::number_of(b[3], where + "[3]", -90, 90);
+            if (out.empty()) Fields::fail(where, "must have west <= east and south <= north");
+            return out;
+        };
+        if (const json* b = l.find("bbox", false)) s.locus.bbox = read_box(*b, "scene.locus.bbox");
+        l.text("why", s.locus.why);
+        l.flag("point", s.locus.point);
+        l.each("parts", kMax, [&](const json& j, const std::string& p) { s.locus.parts.push_back(read_box(j, p)); });
+    }
     f.each("parties", kMax, [&](const json& j, const std::string& p) { s.parties.push_back(party_from(j, p)); });
     f.each("mentioned", kMax, [&](const json& j, const std::string& p) { s.mentioned.push_back(party_from(j, p)); });
     f.each("markers", kMax, [&](const json& j, const std::string& p) {
@@ -232,6 +264,19 @@ Scene scene_from_json(const json& doc) {
     f.text("worldview", s.worldview);
     f.text("alt_text", s.alt_text);
     f.number("dpi", s.dpi, 24, 2400);
+    f.text("source", s.source);
+    f.text("note", s.note);
+    f.flag("inset", s.inset);
+    f.text("units", s.units);
+    if (s.units != "km" && s.units != "mi") Fields::fail("scene.units", "must be \"km\" or \"mi\"");
+    if (const json* names = f.find("country_names", false)) {
+        if (!names->is_object()) Fields::fail("scene.country_names", "must be an object of ISO3: name");
+        if (names->size() > kMax) Fields::fail("scene.country_names", "has more than " + std::to_string(kMax) + " entries");
+        for (const auto& [iso, name] : names->items()) {
+            if (!name.is_string()) Fields::fail("scene.country_names." + iso, "must be a string");
+            s.country_names[iso] = name.get<std::string>();
+        }
+    }
     return s;
 }
 
@@ -239,7 +284,9 @@ std::vector<std::string> scene_unknown_keys(const json& doc) {
     // The keys scene_to_json writes, per object: the same list scene_from_json reads.
     static const std::vector<std::string> kTop{"schema",  "title",     "subtitle", "bbox",     "projection",
                                                "size",    "focus",     "parties",  "mentioned", "markers",
-                                               "disputes", "callouts", "borders",  "worldview", "alt_text", "dpi"};
+                                               "disputes", "callouts", "borders",  "worldview", "alt_text", "dpi",
+                                               "source",  "note",      "inset",    "units",    "country_names", "locus"};
+    static const std::vector<std::string> kLocus{"ids", "bbox", "why", "point", "parts"};
     static const std::vector<std::string> kParty{"country", "name", "colour_index"};
     static const std::vector<std::string> kMarker{"place_id", "name", "where", "capital", "area"};
     static const std::vector<std::string> kDispute{"id",       "name",    "parties",     "administered_by",
@@ -255,6 +302,7 @@ std::vector<std::string> scene_unknown_keys(const json& doc) {
         }
     };
     check(doc, kTop, "scene");
+    if (doc.is_object() && doc.contains("locus")) check(doc["locus"], kLocus, "scene.locus");
     const std::pair<const char*, const std::vector<std::string>*> lists[] = {
         {"parties", &kParty}, {"mentioned", &kParty}, {"markers", &kMarker}, {"disputes", &kDispute},
         {"callouts", &kCallout}};

@@ -4,6 +4,7 @@
 #include "serve/api.hpp"
 
 #include <borderline/disputes.hpp>
+#include <borderline/edits.hpp>
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 #include <borderline/place_id.hpp>
@@ -287,7 +288,10 @@ Reply Desk::extract(std::string_view body, const std::string& content_type, std:
         ReadOptions ro;
         ro.max_bytes = max_bytes;
         Document doc = make_document(body, reader_name(content_type, "Content-Type"), ro);
-        const Extraction x = borderline::extract(std::move(doc), *gaz_, *data_, SceneOptions{});
+        Extraction x = borderline::extract(std::move(doc), *gaz_, *data_, SceneOptions{});
+        // Spelled as `borderline extract` spells it: the default style's names.
+        const auto plain = styles_.find("default");
+        apply_names(x.scene, house_names(plain != styles_.end() ? plain->second : Style{}), *data_);
         return json_reply(to_json(x, *gaz_));
     });
 }
@@ -364,6 +368,8 @@ Reply Desk::render(std::string_view body, const std::string& content_type, const
                 });
                 for (std::size_t i = 0; i < co.size(); ++i) co[i].number = static_cast<int>(i + 1);
             }
+            // The house spelling, as `borderline render --style` gives it.
+            apply_names(x->scene, house_names(style->second), *data_);
             scene = x->scene;
         } else if (r.bbox) {
             scene = plan_base_scene(*r.bbox, so, *data_);
