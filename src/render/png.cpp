@@ -23,6 +23,7 @@
 
 #include <borderline/error.hpp>
 
+#include <libdeflate.h>
 #include <png.h>
 #include <zlib.h>
 
@@ -79,7 +80,9 @@ void deflate_band(const unsigned char* data, int width, int stride, int y0, int 
     bool ok = true;
     for (int y = y0; y < y1 && ok; ++y) {
         scanline(data + static_cast<std::ptrdiff_t>(y) * stride, width, line.data());
-        band.adler = adler32(band.adler, line.data(), static_cast<uInt>(line.size()));
+        // libdeflate's Adler-32 (vectorised): zlib's took 17M instructions
+        // of the base map's 370M, libdeflate's under a tenth of that.
+        band.adler = libdeflate_adler32(static_cast<std::uint32_t>(band.adler), line.data(), line.size());
         band.raw_size += static_cast<uLong>(line.size());
         z.next_in = line.data();
         z.avail_in = static_cast<uInt>(line.size());
