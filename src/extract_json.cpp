@@ -17,15 +17,15 @@ Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, cons
                    const std::vector<std::string>& drop) {
     Extraction x;
     x.doc = std::move(doc);
-    const auto mentions = find_mentions(x.doc, gaz);
     // A news article names places tens or hundreds of times; millions is a
     // list or generated text, and would take minutes and gigabytes (about
-    // 2 KB a mention through claims and JSON) for no useful map.
+    // 2 KB a mention through claims and JSON) for no useful map. The search
+    // stops one past the limit, so a 20 MB list is refused in a second.
     constexpr std::size_t kMaxMentions = 200000;
+    const auto mentions = find_mentions(x.doc, gaz, kMaxMentions);
     if (mentions.size() > kMaxMentions) {
-        throw InputError(x.doc.source_name + ": the text names places " + std::to_string(mentions.size()) +
-                         " times, over the limit of " + std::to_string(kMaxMentions) +
-                         " for an article; it looks like a list or generated text: split it");
+        throw InputError(x.doc.source_name + ": the text names places more than " + std::to_string(kMaxMentions) +
+                         " times, the limit for an article; it looks like a list or generated text: split it");
     }
     x.places = resolve_places(x.doc, gaz, mentions);
     if (!drop.empty()) {

@@ -5,6 +5,7 @@
 #include <borderline/gazetteer.hpp>
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,10 @@ struct Place {
 };
 
 /// Find the names of gazetteer entries in the text (longest match wins).
-std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz);
+/// Stops after `limit` + 1 mentions: a caller that refuses texts over a
+/// limit need not collect millions first.
+std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz,
+                                   std::size_t limit = std::numeric_limits<std::size_t>::max());
 
 /// Resolve mentions to places using the article's context. Places are ordered
 /// by first mention.

@@ -129,9 +129,17 @@ NameInfo Gazetteer::probe(std::string_view folded) const {
 }
 
 std::span<const std::uint32_t> Gazetteer::capitals_of(std::string_view iso3) const {
-    const auto found = std::ranges::equal_range(capitals_by_country_, iso3, std::ranges::less{},
-                                                [this](std::uint32_t i) { return country_of(i); });
-    return {found.begin(), found.end()};
+    // std::equal_range, not std::ranges::equal_range: clang 14 (the fuzz
+    // build's compiler on Debian 12) cannot compile ranges::subrange with
+    // libstdc++ 12.
+    struct ByCountry {
+        const Gazetteer* g;
+        bool operator()(std::uint32_t a, std::string_view b) const { return g->country_of(a) < b; }
+        bool operator()(std::string_view a, std::uint32_t b) const { return a < g->country_of(b); }
+    };
+    const auto [first, last] =
+        std::equal_range(capitals_by_country_.begin(), capitals_by_country_.end(), iso3, ByCountry{this});
+    return {first, last};
 }
 
 std::span<const NameRef> Gazetteer::find_folded(std::string_view folded) const { return probe(folded).refs; }

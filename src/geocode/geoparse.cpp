@@ -49,7 +49,7 @@ bool within_km(double lon1, double lat1, double lon2, double lat2, double km) {
 
 }  // namespace
 
-std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
+std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, std::size_t limit) {
     std::vector<Mention> out;
     // Views, not references to the document's members: as the loop appends
     // to `out`, the compiler would load their size and data again for every
@@ -59,7 +59,7 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz) {
     const std::size_t max_words = std::min<std::size_t>(gaz.max_words(), 8);
     std::string joined;  // the key once it has more than the first word
     std::size_t i = 0;
-    while (i < toks.size()) {
+    while (i < toks.size() && out.size() <= limit) {
         const Token& first = toks[i];
         if (!first.is_word) {
             ++i;

@@ -70,7 +70,13 @@ void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>&
     for (const Dispute& d : data.disputes().all()) {
         const bool named = std::find(mentioned_ids.begin(), mentioned_ids.end(), d.id) != mentioned_ids.end();
         if (!named && !d.bbox.intersects(s.bbox)) continue;
-        SceneDispute& sd = s.disputes.emplace_back(d.id, d.name, d.parties, d.administered_by, d.status, named, false);
+        SceneDispute& sd = s.disputes.emplace_back();
+        sd.id = d.id;
+        sd.name = d.name;
+        sd.parties = d.parties;
+        sd.administered_by = d.administered_by;
+        sd.status = d.status;
+        sd.mentioned = named;
         sd.settled = d.settled_year;
         sd.settled_how = d.settled_how;
         sd.history = d.settled() && !(named && doc && about_settlement(*doc, d));

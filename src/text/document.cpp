@@ -243,9 +243,13 @@ void tokenize(Document& d) {
     std::string& lowered = folded_text->lowered;
     lowered = t;
     for (char& a : lowered) a = (a >= 'A' && a <= 'Z') ? static_cast<char>(a - 'A' + 'a') : a;
-    // About one token per five bytes of English; a quarter leaves room for
-    // the articles with short words, which otherwise moved every token.
-    d.tokens.reserve(n / 4 + 16);
+    // About one token per five bytes of English, and at most one per two
+    // bytes when words or marks are separated by spaces (runs of one mark
+    // are one token): reserving that bound never moves the tokens, and the
+    // pages of the reserve that are not used are never touched. Growing
+    // from a smaller reserve copied hundreds of megabytes on 20 MB of
+    // one-letter words.
+    d.tokens.reserve(n / 2 + 16);
     // About one sentence per hundred bytes: room for most articles at once.
     d.sentences.reserve(n / 64 + 8);
     d.sentence_tokens.reserve(n / 64 + 8);
@@ -325,9 +329,17 @@ void tokenize(Document& d) {
             at_sentence_start = false;
             i = j;
         } else {
-            tok.span = {i, i + cp.len};
+            std::size_t j = i + cp.len;
+            // A run of one repeated symbol ("&&&&", "-----", "****") is one
+            // token: markup debris of millions of them once cost a token
+            // each, gigabytes and seconds (issue 22). Marks that end a
+            // sentence, quote or separate clauses stay one token each.
+            if (cp.len == 1 && std::string_view("&*=#~_+|\\^%$@<>`-").find(static_cast<char>(c)) != std::string_view::npos) {
+                while (j < n && t[j] == t[i]) ++j;
+            }
+            tok.span = {i, j};
             ascii_token = ascii_token && c != '-' && c != '_' && c != '`';
-            i += cp.len;
+            i = j;
         }
         if (ascii_token) {
             // What fold_into gives for these bytes is what the lower-cased
