@@ -43,5 +43,5 @@ rss=$(/usr/bin/time -f %M "$bin" render samples/armenia-azerbaijan-syunik.txt -o
 echo "base map $bbox at $size, median of $n runs:"
 echo "  borderline  ${mb} ms"
 echo "  mapnik      ${mm} ms"
-awk -v b="$mb" -v m="$mm" 'BEGIN {printf "  ratio       %.2f (target <= 0.30)\n", b / m}'
-echo "sample article to PNG end to end: median ${ma} ms (target <= 150), peak RSS $((rss / 1024)) MiB (target <= 200)"
+awk -v b="$mb" -v m="$mm" 'BEGIN {printf "  ratio       %.2f (target <= 0.20)\n", b / m}'
+echo "sample article to PNG end to end: median ${ma} ms (target <= 100), peak RSS $((rss / 1024)) MiB (target <= 60)"

@@ -41,8 +41,9 @@ bool font_available(const std::string& family);
 /// Load the layers a map draws (countries, provinces, water, boundaries),
 /// which drawing otherwise loads on first use: lets a second thread do it
 /// while the article is parsed. A layer that cannot be read is left for
-/// drawing to report.
-void load_map_layers(const GeoData& data);
+/// drawing to report. `provinces`: also the admin-1 layer, the largest,
+/// which maps draw only for the parties of an article (a base map has none).
+void load_map_layers(const GeoData& data, bool provinces = true);
 
 /// Write bytes to `path` whole or not at all (temporary file + rename); "-"
 /// writes to standard output. An existing target that is not a regular file

@@ -249,7 +249,10 @@ int run_render(const RenderOptions& o) {
     // draws are loaded, on other threads while the article is read and
     // parsed on this one.
     auto font_installed = std::async(std::launch::async, [&] { return font_available(style.font); });
-    auto layers_loaded = std::async(std::launch::async, [&] { load_map_layers(data); });
+    // A base map has no parties, so no provinces: admin1 (a fifth of a
+    // base map's instructions when it was read) stays unread.
+    const bool provinces = !o.article.empty() || !o.scene.empty();
+    auto layers_loaded = std::async(std::launch::async, [&] { load_map_layers(data, provinces); });
     if (!o.worldview.empty()) {
         so.worldview = o.worldview;
         for (auto& c : so.worldview) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

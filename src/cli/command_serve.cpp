@@ -1,13 +1,15 @@
-// borderline serve: the map desk in a browser and the HTTP API (src/serve/).
+// borderline serve: its options, and the hand-over to the borderline-serve
+// program that runs the map desk and the HTTP API (serve_main.cpp, src/serve/).
 #include "commands.hpp"
 #include "diag.hpp"
 
-#include "serve/server.hpp"
+#include <borderline/error.hpp>
 
-#include <borderline/geodata.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
-#include <cstdio>
-#include <thread>
+#include <unistd.h>
 
 namespace borderline::cli {
 
@@ -29,24 +31,13 @@ void setup_serve(CLI::App& app, ServeOptionsCli& o) {
         ->check(CLI::Range(0.001, 3600.0));
 }
 
-int run_serve(const ServeOptionsCli& o) {
-    serve::ServerOptions so;
-    so.bind = o.bind;
-    so.port = o.port;
-    so.token = o.token;
-    so.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-    so.queue = o.queue;
-    so.max_body_bytes = o.max_body_mb * 1024 * 1024;
-    so.timeout_seconds = o.timeout;
-    const serve::Desk desk(data_paths());
-    serve::run_server(so, desk, [&](int port) {
-        const bool v6 = so.bind.find(':') != std::string::npos;
-        std::printf("borderline serve: listening on http://%s%s%s:%d/ (Ctrl-C stops)\n", v6 ? "[" : "",
-                    so.bind.c_str(), v6 ? "]" : "", port);
-        std::fflush(stdout);
-    });
-    note("borderline serve: stopped");
-    return 0;
+void exec_serve(char** argv) {
+    std::error_code ec;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    const auto helper = (ec ? std::filesystem::path(argv[0]).parent_path() : self.parent_path()) / "borderline-serve";
+    ::execv(helper.c_str(), argv);  // returns only on failure
+    throw DataError("cannot start " + helper.string() + " (" + std::strerror(errno) +
+                    "); it is installed beside borderline: reinstall or rebuild");
 }
 
 }  // namespace borderline::cli

@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,7 +87,22 @@ struct ServeOptionsCli {
     double timeout = 30;
 };
 void setup_serve(CLI::App& app, ServeOptionsCli& o);
+/// Runs the server (in the borderline-serve program, serve_main.cpp).
 int run_serve(const ServeOptionsCli& o);
+/// `borderline serve ...`: replaces this process by borderline-serve, found
+/// beside the running executable, with the same arguments. The HTTP library
+/// pulls in OpenSSL and Brotli, whose loading and set-up cost every other
+/// command 12M instructions (half of `borderline --version`); only the
+/// server loads them now. Throws DataError when it cannot be started.
+[[noreturn]] void exec_serve(char** argv);
+
+/// Parses the command line: the exit code to return at once (--help,
+/// --version, a usage error with a "did you mean" hint), or nothing.
+std::optional<int> parse_command_line(CLI::App& app, int argc, char** argv);
+
+/// Runs a subcommand, mapping errors to the documented exit codes with a
+/// one-line message (both programs' main).
+int run_guarded(const std::function<int()>& command);
 
 /// One-line warnings on stderr: invalid UTF-8 replaced; style font missing.
 void warn_replaced(const Document& doc);

@@ -1,66 +1,11 @@
 // borderline: entry point. Parses the command line, runs one subcommand and
-// maps errors to the documented exit codes with a one-line message.
+// maps errors to the documented exit codes with a one-line message (both in
+// guard.cpp, shared with borderline-serve).
 #include "commands.hpp"
 #include "diag.hpp"
 #include "exit_codes.hpp"
 
 #include <borderline/error.hpp>
-#include <borderline/fold.hpp>
-
-#include <algorithm>
-#include <iostream>
-#include <set>
-
-namespace {
-
-using borderline::edit_distance;
-
-/// "did you mean --size?" for the first argument the command does not know.
-std::string suggestion(const CLI::App& app, int argc, char** argv) {
-    const CLI::App* cmd = &app;
-    for (const auto* sub : app.get_subcommands()) cmd = sub;
-    std::set<std::string> known;
-    for (const CLI::Option* o : cmd->get_options()) {
-        for (const auto& n : o->get_lnames()) known.insert("--" + n);
-        for (const auto& n : o->get_snames()) known.insert("-" + n);
-    }
-    std::vector<std::string> names;
-    for (const auto* s : app.get_subcommands({})) names.push_back(s->get_name());
-    for (int i = 1; i < argc; ++i) {
-        std::string arg = argv[i];
-        const auto eq = arg.find('=');
-        if (eq != std::string::npos) arg = arg.substr(0, eq);
-        const bool is_option = arg.size() > 1 && arg[0] == '-';
-        if (is_option && !known.count(arg)) {
-            std::string best;
-            std::size_t best_d = 3;
-            for (const auto& k : known) {
-                const auto d = edit_distance(arg, k);
-                if (d < best_d) {
-                    best_d = d;
-                    best = k;
-                }
-            }
-            return best.empty() ? "unknown option " + arg + "; see --help"
-                                : "unknown option " + arg + "; did you mean " + best + "?";
-        }
-        if (!is_option && i == 1 && app.get_subcommands().empty()) {
-            std::string best;
-            std::size_t best_d = 3;
-            for (const auto& n : names) {
-                const auto d = edit_distance(arg, n);
-                if (d < best_d) {
-                    best_d = d;
-                    best = n;
-                }
-            }
-            if (!best.empty()) return "unknown command " + arg + "; did you mean " + best + "?";
-        }
-    }
-    return {};
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     using namespace borderline;
@@ -90,38 +35,17 @@ int main(int argc, char** argv) {
     cli::add_verbosity_flags(*extract_cmd, true);
     cli::add_verbosity_flags(*batch_cmd, false);
     cli::add_verbosity_flags(*serve_cmd, false);
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::Success& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        std::string hint = suggestion(app, argc, argv);
-        std::string msg = e.what();
-        if (!hint.empty() && (dynamic_cast<const CLI::ExtrasError*>(&e) || hint.rfind("unknown command", 0) == 0)) {
-            msg = hint;
-        }
-        std::cerr << "borderline: " << msg << " (try borderline --help)\n";
-        return static_cast<int>(cli::ExitCode::usage);
-    }
+    if (const auto code = cli::parse_command_line(app, argc, argv)) return *code;
     for (const auto* sub : {render_cmd, extract_cmd, batch_cmd, serve_cmd}) {
         if (sub->parsed()) cli::set_verbosity(cli::verbosity_of(*sub));
     }
-    try {
+    return cli::run_guarded([&] {
+        if (app.got_subcommand("serve")) cli::exec_serve(argv);  // the server is its own program
         if (app.got_subcommand("render")) return cli::run_render(render);
         if (app.got_subcommand("extract")) return cli::run_extract(extract);
         if (app.got_subcommand("places")) return cli::run_places(places);
         if (app.got_subcommand("disputes")) return cli::run_disputes(disputes);
         if (app.got_subcommand("batch")) return cli::run_batch_command(batch);
-        if (app.got_subcommand("serve")) return cli::run_serve(serve);
-    } catch (const Error& e) {
-        std::cerr << "borderline: " << cli::cli_message(e) << "\n";
-        return static_cast<int>(cli::exit_code(e.kind()));
-    } catch (const std::bad_alloc&) {
-        std::cerr << "borderline: out of memory; try a smaller input or --size\n";
-        return static_cast<int>(cli::ExitCode::bad_input);
-    } catch (const std::exception& e) {
-        std::cerr << "borderline: internal error: " << e.what() << "; please report it with the input\n";
-        return static_cast<int>(cli::ExitCode::bad_input);
-    }
-    return static_cast<int>(cli::ExitCode::usage);
+        return static_cast<int>(cli::ExitCode::usage);
+    });
 }

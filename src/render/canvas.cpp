@@ -5,7 +5,10 @@
 
 #include "svg_writer.hpp"
 
+#include <fontconfig/fontconfig.h>
+
 #include <algorithm>
+#include <mutex>
 
 namespace borderline::renderer {
 
@@ -16,8 +19,30 @@ void check(cairo_t* cr, const char* what) {
     }
 }
 
+void prepare_fonts() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Pango's first font lookup runs FcInit, which loads the system
+        // configuration (fonts.conf and conf.d) and then also parses every
+        // file of fontconfig's template folder (conf.avail, 41 files here)
+        // for the descriptions fc-conflist prints: of the 24.7M
+        // instructions FcInit took for the base map, 10M went to those.
+        // The same configuration is loaded here without them, so the same
+        // fonts and rules apply (maps are byte-identical); it stays current
+        // for the life of the process. If it cannot be loaded, FcInit's own
+        // fallback still runs when Pango asks.
+        FcConfig* config = FcConfigCreate();
+        if (!config) return;
+        if (!FcConfigParseAndLoad(config, nullptr, FcTrue) || !FcConfigBuildFonts(config) ||
+            !FcConfigSetCurrent(config)) {
+            FcConfigDestroy(config);
+        }
+    });
+}
+
 LayoutPtr Text::layout(const std::string& text, double size, bool bold, double width, bool italic,
                        double letter_spacing) const {
+    prepare_fonts();
     LayoutPtr l(pango_cairo_create_layout(cr_));
     FontDescPtr fd(pango_font_description_from_string(style_.font.c_str()));
     pango_font_description_set_absolute_size(fd.get(), size * PANGO_SCALE);

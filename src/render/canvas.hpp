@@ -39,6 +39,10 @@ using FontDescPtr = std::unique_ptr<PangoFontDescription, FontDescDeleter>;
 /// Throws OutputError when the context has failed.
 void check(cairo_t* cr, const char* what);
 
+/// Makes fontconfig's configuration current, once per process, before Pango
+/// first asks for it (see canvas.cpp). Every path to Pango calls it.
+void prepare_fonts();
+
 struct Rect {
     double x = 0, y = 0, w = 0, h = 0;
     [[nodiscard]] bool overlaps(const Rect& o) const {

@@ -2,27 +2,39 @@
 //
 // Not cairo_surface_write_to_png: it uses zlib level 6 with a search over
 // all five filters (106 ms for the 1600x1000 sample) and writes no
-// resolution. Maps are large flat areas, for which level 3 with the Up
-// filter gives files about 10% larger in a third of the time; but libpng
-// compresses on one thread, and that was still a fifth of the run. Here the image is cut into bands of a fixed number of
-// rows; each band is filtered and deflated on its own (raw deflate ended by
-// a sync flush, the last one finished), and the pieces are joined into the
-// one zlib stream an IDAT chunk holds, with their Adler-32 sums combined.
-// libpng still writes the signature, IHDR, pHYs, the chunks' CRCs and IEND.
-// The bands do not depend on the number of threads, so the bytes are the
-// same on every machine.
+// resolution, and libpng compresses on one thread. Here the image is cut
+// into bands of a fixed number of rows; each band is deflated on its own
+// (raw deflate ended by a sync flush, the last one finished), and the pieces
+// are joined into the one zlib stream an IDAT chunk holds, with their
+// Adler-32 sums combined. libpng still writes the signature, IHDR, pHYs, the
+// text chunks, the chunks' CRCs and IEND. The bands do not depend on the
+// number of threads, so the bytes are the same on every machine.
+//
+// Rows are not filtered (filter type None). Maps are large flat areas, and
+// deflate finds a flat row in the row above (4,800 bytes back at 1600
+// pixels) as well as in its own runs: on the base map and the sample
+// article, None at level 3 gives files 21-23% smaller than the Up filter
+// did, for the same deflate time, and saves the filtering pass. zlib's
+// levels 1-3 cost the same here and level 3 is the smallest; levels 4 and
+// up (lazy matching) take twice as long for 15% less; Z_RLE is no faster
+// and, without the Up filter, ten times larger. (Measured on the two maps
+// with every combination; bench/README.md.)
 #include "png.hpp"
 
 #include <borderline/error.hpp>
 
+#include <libdeflate.h>
 #include <png.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -31,9 +43,9 @@ namespace borderline {
 
 namespace {
 
-constexpr int kBandRows = 128;         // rows per independently deflated band
-constexpr int kLevel = 3;              // flat map colours: level 3 is near level 6's size
-constexpr unsigned char kFilterUp = 2;  // each row as the difference to the row above
+constexpr int kBandRows = 128;  // rows per independently deflated band
+constexpr int kLevel = 3;       // flat map colours: see the top of the file
+constexpr unsigned char kFilterNone = 0;
 
 struct Band {
     std::string deflated;
@@ -42,46 +54,48 @@ struct Band {
     bool ok = false;
 };
 
-/// Cairo's RGB24 pixel (a native-endian 0x00RRGGBB word) as R, G, B bytes.
-inline void put_rgb(const unsigned char* px, unsigned char* out) {
-    std::uint32_t v = 0;
-    std::memcpy(&v, px, 4);
-    out[0] = static_cast<unsigned char>(v >> 16);
-    out[1] = static_cast<unsigned char>(v >> 8);
-    out[2] = static_cast<unsigned char>(v);
+/// One row of Cairo's RGB24 pixels (native-endian 0x00RRGGBB words) as the
+/// PNG scanline: the filter byte, then R, G, B of each pixel.
+void scanline(const unsigned char* row, int width, unsigned char* out) {
+    *out++ = kFilterNone;
+    for (int x = 0; x < width; ++x, row += 4, out += 3) {
+        std::uint32_t v = 0;
+        std::memcpy(&v, row, 4);
+        out[0] = static_cast<unsigned char>(v >> 16);
+        out[1] = static_cast<unsigned char>(v >> 8);
+        out[2] = static_cast<unsigned char>(v);
+    }
 }
 
-/// Filter rows [y0, y1) with the Up filter and deflate them: a raw deflate
-/// stream that the next band continues (sync flush), or ends (last band).
+/// Deflate rows [y0, y1): a raw deflate stream that the next band continues
+/// (sync flush), or ends (last band). The output grows as deflate writes it:
+/// a buffer of deflateBound's worst case (the size of the raw rows) would be
+/// allocated and zeroed for a band that compresses thirtyfold.
 void deflate_band(const unsigned char* data, int width, int stride, int y0, int y1, bool last, Band& band) {
-    const std::size_t row_bytes = static_cast<std::size_t>(width) * 3;
-    std::vector<unsigned char> prev(row_bytes, 0), cur(row_bytes), line(row_bytes + 1);
-    if (y0 > 0) {
-        const unsigned char* above = data + static_cast<std::ptrdiff_t>(y0 - 1) * stride;
-        for (int x = 0; x < width; ++x) put_rgb(above + 4 * x, &prev[3 * static_cast<std::size_t>(x)]);
-    }
+    std::vector<unsigned char> line(static_cast<std::size_t>(width) * 3 + 1);
     z_stream z{};
     if (deflateInit2(&z, kLevel, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return;
-    band.deflated.resize(deflateBound(&z, static_cast<uLong>((row_bytes + 1) * static_cast<std::size_t>(y1 - y0))) + 64);
-    z.next_out = reinterpret_cast<Bytef*>(band.deflated.data());
-    z.avail_out = static_cast<uInt>(band.deflated.size());
+    const std::unique_ptr<z_stream, int (*)(z_stream*)> end(&z, deflateEnd);  // also when append throws
+    std::array<unsigned char, 32768> chunk;
     bool ok = true;
     for (int y = y0; y < y1 && ok; ++y) {
-        const unsigned char* row = data + static_cast<std::ptrdiff_t>(y) * stride;
-        for (int x = 0; x < width; ++x) put_rgb(row + 4 * x, &cur[3 * static_cast<std::size_t>(x)]);
-        line[0] = kFilterUp;
-        for (std::size_t i = 0; i < row_bytes; ++i) line[i + 1] = static_cast<unsigned char>(cur[i] - prev[i]);
-        band.adler = adler32(band.adler, line.data(), static_cast<uInt>(line.size()));
+        scanline(data + static_cast<std::ptrdiff_t>(y) * stride, width, line.data());
+        // libdeflate's Adler-32 (vectorised): zlib's took 17M instructions
+        // of the base map's 370M, libdeflate's under a tenth of that.
+        band.adler = libdeflate_adler32(static_cast<std::uint32_t>(band.adler), line.data(), line.size());
         band.raw_size += static_cast<uLong>(line.size());
         z.next_in = line.data();
         z.avail_in = static_cast<uInt>(line.size());
         const int flush = y + 1 < y1 ? Z_NO_FLUSH : (last ? Z_FINISH : Z_SYNC_FLUSH);
-        const int st = deflate(&z, flush);
-        ok = z.avail_in == 0 && (st == Z_OK || st == Z_STREAM_END || st == Z_BUF_ERROR) && z.avail_out > 0;
-        std::swap(prev, cur);
+        do {  // until deflate leaves room: all input taken and, when flushing, all output out
+            z.next_out = chunk.data();
+            z.avail_out = static_cast<uInt>(chunk.size());
+            const int st = deflate(&z, flush);
+            ok = st == Z_OK || st == Z_STREAM_END || st == Z_BUF_ERROR;
+            band.deflated.append(reinterpret_cast<const char*>(chunk.data()), chunk.size() - z.avail_out);
+        } while (ok && z.avail_out == 0);
+        ok = ok && z.avail_in == 0;
     }
-    band.deflated.resize(band.deflated.size() - z.avail_out);
-    deflateEnd(&z);
     band.ok = ok;
 }
 
@@ -98,7 +112,11 @@ std::string encode_png(cairo_surface_t* surface, double dpi, const PngText& text
     auto work = [&] {
         for (std::size_t b = next++; b < bands.size(); b = next++) {
             const int y0 = static_cast<int>(b) * kBandRows;
-            deflate_band(data, w, stride, y0, std::min(h, y0 + kBandRows), b + 1 == bands.size(), bands[b]);
+            try {
+                deflate_band(data, w, stride, y0, std::min(h, y0 + kBandRows), b + 1 == bands.size(), bands[b]);
+            } catch (const std::bad_alloc&) {
+                bands[b].ok = false;  // reported below, on the calling thread
+            }
         }
     };
     // Up to three helper threads beside this one, never more than the bands.
@@ -113,7 +131,7 @@ std::string encode_png(cairo_surface_t* surface, double dpi, const PngText& text
     pool.clear();  // joins
 
     // The zlib stream: header (deflate, 32K window, "fast" level), the
-    // bands, and the Adler-32 of all filtered rows.
+    // bands, and the Adler-32 of all scanlines.
     std::string idat = {'\x78', '\x5e'};
     uLong adler = 1;
     for (const Band& b : bands) {

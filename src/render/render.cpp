@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace borderline {
 
@@ -51,6 +52,7 @@ std::vector<LabelBox> layout_labels(const Scene& scene, const GeoData& data, con
 }
 
 bool font_available(const std::string& family) {
+    renderer::prepare_fonts();
     PangoFontMap* map = pango_cairo_font_map_get_default();  // owned by Pango
     PangoFontFamily** families = nullptr;
     int n = 0;
@@ -63,9 +65,10 @@ bool font_available(const std::string& family) {
     return found;
 }
 
-void load_map_layers(const GeoData& data) {
+void load_map_layers(const GeoData& data, bool provinces) {
     // In the order drawing first needs them.
     for (const char* name : {"countries", "admin1", "lakes", "rivers", "boundaries", "disputed_lines", "countries_small"}) {
+        if (!provinces && std::string_view(name) == "admin1") continue;
         try {
             (void)data.layer(name);
         } catch (const Error&) {
