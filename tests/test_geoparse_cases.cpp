@@ -129,4 +129,13 @@ BOOST_DATA_TEST_CASE(kind_cues_pick_the_kind, boost::unit_test::data::make(read_
     check(c);
 }
 
+BOOST_AUTO_TEST_CASE(there_are_enough_other_name_cases) {
+    BOOST_TEST(read_cases("other_name_cases.tsv").size() >= 100u);
+}
+
+// "Warszawa", "Peking", "Kishinev", "Polska": endonyms and former names.
+BOOST_DATA_TEST_CASE(other_names_give_the_place, boost::unit_test::data::make(read_cases("other_name_cases.tsv")), c) {
+    check(c);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
