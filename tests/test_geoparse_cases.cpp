@@ -138,4 +138,10 @@ BOOST_DATA_TEST_CASE(other_names_give_the_place, boost::unit_test::data::make(re
     check(c);
 }
 
+// "Congo", "Korea", "Georgia": the reading the article's other places support.
+BOOST_DATA_TEST_CASE(short_names_follow_the_context, boost::unit_test::data::make(read_cases("short_name_cases.tsv")),
+                     c) {
+    check(c);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
