@@ -116,4 +116,21 @@ BOOST_AUTO_TEST_CASE(summary) {
     BOOST_TEST(within * 10 >= cases.size() * 9);
 }
 
+
+// Claim badges sit at what the claim is about (issue 23 item 5): the place
+// its sentence names, else the story's dispute; not the actor's country
+// centre (Azerbaijan's is 95 km east of the Karabakh label).
+BOOST_AUTO_TEST_CASE(claim_badges_sit_at_what_the_claim_is_about) {
+    const Document doc = read_document((test::source_dir() / "tests" / "data" / "anchors" / "lachin.txt").string(), {});
+    const Scene s = extract(doc, test::gazetteer(), test::data(), SceneOptions{}).scene;
+    BOOST_TEST_REQUIRE(s.callouts.size() == 2u);
+    for (const auto& co : s.callouts) BOOST_TEST(co.anchored);
+    // "... shelled its positions near Lachin": at Lachin.
+    BOOST_TEST(test::km_between(s.callouts[0].anchor.lon, s.callouts[0].anchor.lat, 46.55, 39.64) < 15);
+    // "Azerbaijan was preparing a new offensive against Armenia": only
+    // countries named, so the story's dispute, Nagorno-Karabakh.
+    BOOST_TEST(test::km_between(s.callouts[1].anchor.lon, s.callouts[1].anchor.lat, 46.75, 39.85) < 40);
+    BOOST_TEST(test::km_between(s.callouts[1].anchor.lon, s.callouts[1].anchor.lat, 47.5, 40.5) > 80);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -129,4 +129,19 @@ BOOST_DATA_TEST_CASE(kind_cues_pick_the_kind, boost::unit_test::data::make(read_
     check(c);
 }
 
+BOOST_AUTO_TEST_CASE(there_are_enough_other_name_cases) {
+    BOOST_TEST(read_cases("other_name_cases.tsv").size() >= 100u);
+}
+
+// "Warszawa", "Peking", "Kishinev", "Polska": endonyms and former names.
+BOOST_DATA_TEST_CASE(other_names_give_the_place, boost::unit_test::data::make(read_cases("other_name_cases.tsv")), c) {
+    check(c);
+}
+
+// "Congo", "Korea", "Georgia": the reading the article's other places support.
+BOOST_DATA_TEST_CASE(short_names_follow_the_context, boost::unit_test::data::make(read_cases("short_name_cases.tsv")),
+                     c) {
+    check(c);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -116,7 +117,7 @@ bool is_generic_word(std::string_view folded) {
 const std::vector<std::string>& input_files() {
     static const std::vector<std::string> f{"countries.dbf",    "admin1.dbf",       "populated_places.dbf",
                                             "populated_places.shp", "rivers.dbf",   "rivers.shp",
-                                            "towns.shp.zip",    "country_names.tsv", "aliases.tsv",
+                                            "towns.shp.zip",    "country_names.tsv", "aliases.tsv", "other_names.tsv",
                                             "disputes.json",    "disputes.shp",     "disputes.dbf",
                                             "countries.shp",    "country_points.tsv", "regions.tsv",
                                             "features.tsv",     "ne_features.tsv"};
@@ -259,6 +260,7 @@ private:
     void place_countries(const GeoData& data);
     void add_country_names(const GeoData& data);
     std::vector<IdAlias> add_aliases(const GeoData& data);
+    void read_aliases(const std::filesystem::path& file, std::vector<IdAlias>& id_aliases);
     void add_admin1(const GeoData& data);
     void add_populated_places(const GeoData& data, const ProvinceLocator& provinces);
     void add_rivers(const GeoData& data);
@@ -331,9 +333,10 @@ std::string GazetteerBuilder::run(const GeoData& data) {
     add_rivers(data);
     add_disputes(data);
     add_regions(data);
-    add_id_aliases(id_aliases);
     add_towns(data, provinces);
     add_features(data, provinces);
+    // Last, so that an alias may name a GeoNames town or a border feature.
+    add_id_aliases(id_aliases);
     return finish();
 }
 
@@ -408,11 +411,21 @@ void GazetteerBuilder::add_country_names(const GeoData& data) {
     }
 }
 
-// Project-authored demonyms, seats of government and abbreviations. Returns
-// the aliases that name an entry by id, for add_id_aliases once all exist.
+// Project-authored demonyms, seats of government and abbreviations
+// (aliases.tsv), and endonyms and former names of capitals, cities and
+// countries (other_names.tsv, same columns; its roles "endonym" and "former"
+// are plain names). Returns the aliases that name an entry by id, for
+// add_id_aliases once all exist.
 std::vector<IdAlias> GazetteerBuilder::add_aliases(const GeoData& data) {
     std::vector<IdAlias> id_aliases;
-    std::ifstream in(data.dir() / "aliases.tsv");
+    for (const char* file : {"aliases.tsv", "other_names.tsv"}) {
+        read_aliases(data.dir() / file, id_aliases);
+    }
+    return id_aliases;
+}
+
+void GazetteerBuilder::read_aliases(const std::filesystem::path& file, std::vector<IdAlias>& id_aliases) {
+    std::ifstream in(file);
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
@@ -447,7 +460,6 @@ std::vector<IdAlias> GazetteerBuilder::add_aliases(const GeoData& data) {
             add_name(cols[1], it->second, NameRole::name);
         }
     }
-    return id_aliases;
 }
 
 // Admin-1 units: provinces, states, oblasts.

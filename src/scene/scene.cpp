@@ -171,6 +171,19 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
         if (!any) break;
     }
     std::sort(chosen.begin(), chosen.end());
+    // The dispute the story is about: the locus's when it is one, else the
+    // first open one the article names, else the first open one a party claims.
+    const Dispute* story_dispute = nullptr;
+    for (const auto& id : s.locus.ids) {
+        const auto key = PlaceId::dispute_key(id);
+        if (!story_dispute && key) story_dispute = data.disputes().find(std::string(*key));
+    }
+    for (const bool named : {true, false}) {
+        for (const SceneDispute& sd : s.disputes) {
+            if (story_dispute || sd.history || (named ? !sd.mentioned : !sd.involves_party)) continue;
+            story_dispute = data.disputes().find(sd.id);
+        }
+    }
     for (const std::size_t i : chosen) {
         const Claim& c = claims[i];
         Callout co;
@@ -198,6 +211,10 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
                 for (const auto& id : c.disputes) {
                     if (const Dispute* d = data.disputes().find(id)) anchor_at(d->label.lon, d->label.lat);
                 }
+                // A claim whose sentence names only countries ("Azerbaijan
+                // accused Armenia of shelling") is about the story's dispute,
+                // not about the middle of a country that may lie far from it.
+                if (story_dispute) anchor_at(story_dispute->label.lon, story_dispute->label.lat);
             }
         }
         s.callouts.push_back(std::move(co));
