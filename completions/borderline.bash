@@ -42,10 +42,13 @@ _borderline() {
         --formats)
             COMPREPLY=($(compgen -W "png svg pdf png,svg png,pdf png,svg,pdf" -- "$cur"))
             return ;;
-        -o|--output|--json|--geojson|--scene)
+        --units)
+            COMPREPLY=($(compgen -W "km mi" -- "$cur"))
+            return ;;
+        -o|--output|--json|--geojson|--scene|--names)
             if [[ $cmd == batch ]]; then COMPREPLY=($(compgen -d -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi
             return ;;
-        --bbox|--worldview|--focus|--dpi|--title|--subtitle|--exclude|--marker|--label|--max-input-mb|--limit|\
+        --bbox|--worldview|--focus|--dpi|--title|--subtitle|--source|--note|--exclude|--marker|--label|--max-input-mb|--limit|\
         --jobs|--shard|--bind|--port|--token|--queue|--max-body-mb|--timeout)
             return ;;
     esac
@@ -53,7 +56,8 @@ _borderline() {
     local opts
     case $cmd in
         render) opts="--help --output -o --format --style --size --bbox --geojson --worldview --focus --dpi --json
-                      --scene --title --subtitle --exclude --marker --label --no-claims --max-input-mb
+                      --scene --title --subtitle --source --note --exclude --marker --label --no-claims --no-inset
+                      --units --names --max-input-mb
                       --quiet -q --verbose -v" ;;
         extract) opts="--help --format --max-input-mb --quiet -q --verbose -v" ;;
         places) opts="--help --json --limit" ;;
