@@ -16,7 +16,7 @@ png_size() { python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); p
 
 cmake --install "$build" --prefix "$prefix" > install.log 2>&1
 rc=$?; check "cmake --install into $prefix ($(tail -3 install.log | tr '\n' ' '))" $rc
-for f in bin/borderline libexec/borderline/borderline_layers share/man/man1/borderline.1 \
+for f in bin/borderline bin/borderline-serve libexec/borderline/borderline_layers share/man/man1/borderline.1 \
          share/bash-completion/completions/borderline share/zsh/site-functions/_borderline \
          share/borderline/geodata/countries.shp share/borderline/geodata/disputes.json share/borderline/styles/default.json \
          share/borderline/layers/countries.bin share/borderline/gazetteer.bin \
