@@ -70,8 +70,13 @@ Score evaluate(const std::string& path, const Gazetteer& gaz, bool dump) {
         for (const auto& t : j.at("toponyms")) {
             const auto a = t.at("start").get<std::size_t>(), b = t.at("end").get<std::size_t>();
             if (b >= cp.size() || a >= b) continue;
-            Gold g{cp[a], cp[b], t.contains("lat") && t["lat"].is_number() && t.contains("lon") && t["lon"].is_number(),
-                   0, 0, t.value("name", ""), t.value("type", "")};
+            Gold g{cp[a],
+                   cp[b],
+                   t.contains("lat") && t["lat"].is_number() && t.contains("lon") && t["lon"].is_number(),
+                   0,
+                   0,
+                   t.value("name", ""),
+                   t.value("type", "")};
             if (g.has_coords) {
                 g.lat = t["lat"].get<double>();
                 g.lon = t["lon"].get<double>();
@@ -121,8 +126,8 @@ Score evaluate(const std::string& path, const Gazetteer& gaz, bool dump) {
             if (km <= 161) {
                 ++s.within_161;
             } else if (dump) {
-                std::printf("FAR\t%s\t%s\t%.0f km\t%s\n", text.substr(g.start, g.end - g.start).c_str(), std::string(e.id).c_str(),
-                            km, g.name.c_str());
+                std::printf("FAR\t%s\t%s\t%.0f km\t%s\n", text.substr(g.start, g.end - g.start).c_str(),
+                            std::string(e.id).c_str(), km, g.name.c_str());
             }
         }
     }

@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
         const borderline::Gazetteer gazetteer(data);
         const auto x = borderline::extract(borderline::read_document(argv[1]), gazetteer, data, {});
         const auto style = borderline::find_style("default", paths.styles);
-        borderline::write_atomically(argv[2], borderline::render_to_bytes(x.scene, data, style, borderline::OutputFormat::png));
+        borderline::write_atomically(argv[2],
+                                     borderline::render_to_bytes(x.scene, data, style, borderline::OutputFormat::png));
         std::printf("borderline %s: %zu places, %zu claims, map of %s\n", borderline::version_string, x.places.size(),
                     x.claims.size(), x.scene.title.c_str());
         return 0;

@@ -54,7 +54,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (mode % 8 >= 4) {
             // A box from 8 bytes: west/south corner and a width/height, in degrees.
             if (rest.size() < 8) return 0;
-            auto at = [&](std::size_t i) { return static_cast<double>(static_cast<std::uint8_t>(rest[i]) << 8 | static_cast<std::uint8_t>(rest[i + 1])); };
+            auto at = [&](std::size_t i) {
+                return static_cast<double>(static_cast<std::uint8_t>(rest[i]) << 8 |
+                                           static_cast<std::uint8_t>(rest[i + 1]));
+            };
             const double w = -180 + at(0) / 65535 * 359, s = -90 + at(2) / 65535 * 179;
             const double e = std::min(180.0, w + 0.01 + at(4) / 65535 * 360);
             const double n = std::min(90.0, s + 0.01 + at(6) / 65535 * 180);

@@ -82,8 +82,8 @@ Extraction extract(Document doc, const Gazetteer& gaz, const GeoData& data, cons
     lap(&StageTimes::claims_ms, times);
     if (x.places.empty() && !options.bbox) {
         throw NothingToMapError(x.doc.source_name +
-                                ": no place found in the article, so there is nothing to map; check that it names "
-                                "countries or places, or give a bounding box to draw a base map",
+                                    ": no place found in the article, so there is nothing to map; check that it names "
+                                    "countries or places, or give a bounding box to draw a base map",
                                 "bbox");
     }
     x.scene = plan_scene(x.doc, gaz, data, x.places, x.claims, options);
@@ -112,19 +112,16 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
         const Entry& e = gaz.entry(p.entry);
         json mentions = json::array();
         for (const auto& m : p.mentions) {
-            mentions.push_back({{"start", m.span.start}, {"end", m.span.end}, {"text", m.text},
+            mentions.push_back({{"start", m.span.start},
+                                {"end", m.span.end},
+                                {"text", m.text},
                                 {"role", m.role == NameRole::demonym   ? "demonym"
                                          : m.role == NameRole::metonym ? "metonym"
                                                                        : "name"}});
         }
-        json pj = {{"id", e.id},
-                   {"name", e.name},
-                   {"kind", to_string(e.kind)},
-                   {"country", e.country},
-                   {"lon", round6(e.lon)},
-                   {"lat", round6(e.lat)},
-                   {"confidence", p.confidence},
-                   {"mentions", mentions}};
+        json pj = {
+            {"id", e.id},           {"name", e.name},       {"kind", to_string(e.kind)},  {"country", e.country},
+            {"lon", round6(e.lon)}, {"lat", round6(e.lat)}, {"confidence", p.confidence}, {"mentions", mentions}};
         if (!e.admin1.empty()) pj["admin1"] = e.admin1;
         if (e.population > 0) pj["population"] = e.population;
         places.push_back(pj);
@@ -133,8 +130,12 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
     json disputes = json::array();
     for (const auto& d : x.scene.disputes) {
         if (!d.mentioned && !d.involves_party) continue;
-        json dj = {{"id", d.id},       {"name", d.name}, {"status", d.status}, {"parties", d.parties},
-                   {"administered_by", d.administered_by}, {"mentioned", d.mentioned}};
+        json dj = {{"id", d.id},
+                   {"name", d.name},
+                   {"status", d.status},
+                   {"parties", d.parties},
+                   {"administered_by", d.administered_by},
+                   {"mentioned", d.mentioned}};
         if (d.settled != 0) {  // additive: only settled disputes carry these
             dj["settled"] = {{"year", d.settled}, {"how", d.settled_how}};
             dj["history"] = d.history;
@@ -195,20 +196,21 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
 namespace borderline {
 
 nlohmann::json to_json(const Entry& e) {
-    return {{"id", e.id},           {"name", e.name},       {"kind", to_string(e.kind)}, {"country", e.country},
-            {"admin1", e.admin1},   {"lon", e.lon},         {"lat", e.lat},             {"population", e.population}};
+    return {{"id", e.id},   {"name", e.name}, {"kind", to_string(e.kind)}, {"country", e.country}, {"admin1", e.admin1},
+            {"lon", e.lon}, {"lat", e.lat},   {"population", e.population}};
 }
 
 nlohmann::json to_json(const Dispute& d) {
-    return {{"id", d.id},
-            {"name", d.name},
-            {"aliases", d.aliases},
-            {"parties", d.parties},
-            {"administered_by", d.administered_by},
-            {"status", d.status},
-            {"kind", d.kind},
-            {"settled", d.settled() ? nlohmann::json{{"year", d.settled_year}, {"how", d.settled_how}} : nlohmann::json()},
-            {"bbox", {d.bbox.west, d.bbox.south, d.bbox.east, d.bbox.north}}};
+    return {
+        {"id", d.id},
+        {"name", d.name},
+        {"aliases", d.aliases},
+        {"parties", d.parties},
+        {"administered_by", d.administered_by},
+        {"status", d.status},
+        {"kind", d.kind},
+        {"settled", d.settled() ? nlohmann::json{{"year", d.settled_year}, {"how", d.settled_how}} : nlohmann::json()},
+        {"bbox", {d.bbox.west, d.bbox.south, d.bbox.east, d.bbox.north}}};
 }
 
 }  // namespace borderline

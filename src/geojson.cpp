@@ -177,8 +177,8 @@ nlohmann::json to_geojson(const Extraction& x, const Gazetteer& gaz, const GeoDa
             }
             return iso3;
         };
-        features.push_back(feature("border", "border:" + l + "-" + r, party_name(l) + " / " + party_name(r), l + "," + r,
-                                   {{"type", "MultiLineString"}, {"coordinates", lines}}));
+        features.push_back(feature("border", "border:" + l + "-" + r, party_name(l) + " / " + party_name(r),
+                                   l + "," + r, {{"type", "MultiLineString"}, {"coordinates", lines}}));
     }
 
     // The disputed areas drawn, whole: the area is the subject, not its part in view.

@@ -5,11 +5,11 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <chrono>
 #include <boost/test/unit_test.hpp>
 #include <borderline/batch.hpp>
 #include <borderline/error.hpp>
 #include <borderline/render.hpp>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -295,8 +295,9 @@ BOOST_AUTO_TEST_CASE(clashing_ids_are_named_in_linear_time) {
 
 BOOST_AUTO_TEST_CASE(a_real_id_that_looks_like_a_suffix_keeps_names_unique) {
     TempDir t;
-    write(t.path / "m.jsonl", "{\"id\": \"x\", \"text\": \"a\"}\n{\"id\": \"x\", \"text\": \"b\"}\n"
-                              "{\"id\": \"x-2\", \"text\": \"c\"}\n{\"id\": \"X\", \"text\": \"d\"}\n");
+    write(t.path / "m.jsonl",
+          "{\"id\": \"x\", \"text\": \"a\"}\n{\"id\": \"x\", \"text\": \"b\"}\n"
+          "{\"id\": \"x-2\", \"text\": \"c\"}\n{\"id\": \"X\", \"text\": \"d\"}\n");
     std::vector<std::string> names;
     for (const auto& item : collect_items({(t.path / "m.jsonl").string()})) names.push_back(item.output);
     // Sorted by id: "X", "x", "x", "x-2"; case-blind unique.
@@ -308,7 +309,8 @@ BOOST_AUTO_TEST_CASE(forgotten_entries_are_gone_from_the_file_at_once) {
     // files is replaced: a run killed between two outputs leaves no entry
     // vouching for a mix of old and new files.
     TempDir t;
-    const nlohmann::json entry = {{"id", "a"}, {"key", "k1"}, {"places", {"country:ARM"}}, {"disputes", nlohmann::json::array()}};
+    const nlohmann::json entry = {
+        {"id", "a"}, {"key", "k1"}, {"places", {"country:ARM"}}, {"disputes", nlohmann::json::array()}};
     {
         borderline::batch::StateStore s(t.path, 1, 1);
         s.record("a", &entry);
@@ -374,10 +376,11 @@ BOOST_AUTO_TEST_CASE(a_killed_writers_temporaries_are_removed_a_live_ones_kept) 
         return "." + name + ".tmp-" + h + "p" + std::to_string(pid) + "-" + tail;
     };
     const std::string dead_tmp = tmp("a0001.png", host, dead, "Ab12Cd");
-    const std::string live_tmp = tmp("a0002.png", host, getppid(), "Zz9yX8");    // another shard, running
+    const std::string live_tmp = tmp("a0002.png", host, getppid(), "Zz9yX8");  // another shard, running
     const std::string own_tmp = tmp("a0003.png", host, getpid(), "qwerty");
     // A shard on another node, or this node before a reboot.
-    const std::string other_host = tmp("a0006.png", temporary_owner_tag("cluster-compute-002", "b", "n"), dead, "Ab12Cd");
+    const std::string other_host =
+        tmp("a0006.png", temporary_owner_tag("cluster-compute-002", "b", "n"), dead, "Ab12Cd");
     for (const auto& name : {dead_tmp, live_tmp, own_tmp, other_host, std::string("a0004.png"),
                              std::string(".hidden.tmp-x"), std::string(".a0005.png.tmp-12-short")}) {
         write(dir.path / name, "partial");

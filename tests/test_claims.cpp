@@ -270,12 +270,10 @@ BOOST_AUTO_TEST_CASE(heldout_actor_and_stance_accuracy) {
     const Accuracy sp = accuracy_of(speakers), po = accuracy_of(positions);
     const double actor = static_cast<double>(sp.actors) / static_cast<double>(sp.units);
     const double stance = static_cast<double>(po.stances) / static_cast<double>(po.stance_units);
-    BOOST_TEST_MESSAGE("held-out speakers: actor accuracy " << actor << " (" << sp.actors << "/" << sp.units
-                                                            << ")");
-    BOOST_TEST_MESSAGE("held-out stance: stance accuracy " << stance << " (" << po.stances << "/" << po.stance_units
-                                                           << "), actor accuracy "
-                                                           << static_cast<double>(po.actors) /
-                                                                  static_cast<double>(po.units));
+    BOOST_TEST_MESSAGE("held-out speakers: actor accuracy " << actor << " (" << sp.actors << "/" << sp.units << ")");
+    BOOST_TEST_MESSAGE("held-out stance: stance accuracy "
+                       << stance << " (" << po.stances << "/" << po.stance_units << "), actor accuracy "
+                       << static_cast<double>(po.actors) / static_cast<double>(po.units));
     BOOST_TEST(actor >= 0.90);
     BOOST_TEST(stance >= 0.85);
 }

@@ -65,9 +65,9 @@ const std::vector<Row>& rows() {
 
 // The limits of tools/build_features.py, which drops or reports what fails them.
 constexpr double kLandKm = 15, kSeaKm = 150, kIslandKm = 2, kIslandFarKm = 600;
-const std::set<std::string> kSeaKinds{"island", "islet", "cay", "reef", "shoal", "bank", "atoll", "rock", "strait",
-                                      "sea", "bay", "gulf", "channel", "sound", "lagoon", "fjord", "inlet",
-                                      "archipelago"};
+const std::set<std::string> kSeaKinds{"island",  "islet", "cay",    "reef",  "shoal", "bank",
+                                      "atoll",   "rock",  "strait", "sea",   "bay",   "gulf",
+                                      "channel", "sound", "lagoon", "fjord", "inlet", "archipelago"};
 const std::set<std::string> kIslandKinds{"island", "islet", "cay", "rock", "atoll", "archipelago"};
 
 // Distance in km from p to the outline of `f` (0 inside), on a local
@@ -110,7 +110,8 @@ bool on_land(LonLat p, double km) {
     const Layer& land = test::data().layer("land");
     for (const Feature& f : land.features()) {
         const double m = 0.1;
-        if (p.lon < f.bbox.west - m || p.lon > f.bbox.east + m || p.lat < f.bbox.south - m || p.lat > f.bbox.north + m) {
+        if (p.lon < f.bbox.west - m || p.lon > f.bbox.east + m || p.lat < f.bbox.south - m ||
+            p.lat > f.bbox.north + m) {
             continue;
         }
         if (km_to(f, p, km) <= km) return true;
@@ -176,9 +177,8 @@ BOOST_AUTO_TEST_CASE(places_finds_every_feature_by_every_name) {
         names.insert(names.end(), r.aliases.begin(), r.aliases.end());
         for (const std::string& n : names) {
             const auto found = gazetteer().lookup(n);
-            const bool has = std::any_of(found.begin(), found.end(), [&](std::uint32_t i) {
-                return gazetteer().entry(i).id == "feature:" + r.id;
-            });
+            const bool has = std::any_of(found.begin(), found.end(),
+                                         [&](std::uint32_t i) { return gazetteer().entry(i).id == "feature:" + r.id; });
             BOOST_TEST(has, "places '" << n << "' does not find feature:" << r.id);
         }
     }

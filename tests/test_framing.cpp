@@ -87,7 +87,8 @@ BOOST_DATA_TEST_CASE(frames_the_story, boost::unit_test::data::make(read_cases()
         BOOST_TEST(!s.locus.ids.empty());
         BOOST_TEST((s.locus.bbox.west <= s.locus.bbox.east && s.locus.bbox.south <= s.locus.bbox.north));
         for (const auto& id : c.locus) {
-            BOOST_TEST((std::find(s.locus.ids.begin(), s.locus.ids.end(), id) != s.locus.ids.end()), "locus has " << id);
+            BOOST_TEST((std::find(s.locus.ids.begin(), s.locus.ids.end(), id) != s.locus.ids.end()),
+                       "locus has " << id);
         }
         BOOST_TEST(frame_km(s.bbox) <= c.max_km);
         for (const LonLat& p : c.inside) {
@@ -111,11 +112,10 @@ BOOST_AUTO_TEST_CASE(summary) {
     }
     std::sort(ratios.begin(), ratios.end());
     const double median = ratios.empty() ? 0 : ratios[ratios.size() / 2];
-    BOOST_TEST_MESSAGE("framing: " << within << " of " << cases.size() << " within their maximum size; median map/locus "
-                                   << median);
+    BOOST_TEST_MESSAGE("framing: " << within << " of " << cases.size()
+                                   << " within their maximum size; median map/locus " << median);
     BOOST_TEST(within * 10 >= cases.size() * 9);
 }
-
 
 // Claim badges sit at what the claim is about (issue 23 item 5): the place
 // its sentence names, else the story's dispute; not the actor's country

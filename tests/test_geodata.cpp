@@ -101,15 +101,16 @@ BOOST_AUTO_TEST_CASE(populated_places_have_population_and_position) {
     BOOST_TEST(p.value(yer, "adm0_a3") == "ARM");
     BOOST_TEST(std::stoll(p.value(yer, "pop_max")) > 1000000);
     BOOST_TEST(p.value(yer, "adm0cap") == "1");
-    BOOST_TEST(borderline::test::km_between(p.features()[yer].point.lon, p.features()[yer].point.lat, 44.51, 40.18) < 5);
+    BOOST_TEST(borderline::test::km_between(p.features()[yer].point.lon, p.features()[yer].point.lat, 44.51, 40.18) <
+               5);
 }
 
 BOOST_AUTO_TEST_CASE(towns_are_geonames_points_in_utf8) {
     const Layer& t = data().layer("towns");
     const auto lachin = find(t, "name", "Laçın");
     BOOST_TEST(t.value(lachin, "iso_a2") == "AZ");
-    BOOST_TEST(borderline::test::km_between(t.features()[lachin].point.lon, t.features()[lachin].point.lat, 46.55,
-                                            39.64) < 5);
+    BOOST_TEST(
+        borderline::test::km_between(t.features()[lachin].point.lon, t.features()[lachin].point.lat, 46.55, 39.64) < 5);
 }
 
 BOOST_AUTO_TEST_CASE(water_layers_cover_known_water) {
@@ -174,7 +175,8 @@ BOOST_AUTO_TEST_CASE(cache_holds_exactly_what_the_shapefile_holds) {
                 }
                 BOOST_REQUIRE_EQUAL(a.lines.size(), b.lines.size());
                 for (std::size_t l = 0; l < a.lines.size(); ++l) {
-                    BOOST_REQUIRE(std::memcmp(a.lines[l].data(), b.lines[l].data(), a.lines[l].size() * sizeof(LonLat)) == 0);
+                    BOOST_REQUIRE(
+                        std::memcmp(a.lines[l].data(), b.lines[l].data(), a.lines[l].size() * sizeof(LonLat)) == 0);
                 }
                 BOOST_REQUIRE(a.point.lon == b.point.lon && a.point.lat == b.point.lat);
                 BOOST_REQUIRE(a.bbox.west == b.bbox.west && a.bbox.north == b.bbox.north);

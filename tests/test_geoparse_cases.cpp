@@ -103,7 +103,8 @@ void check(const Case& c) {
     }
     if (c.only) {
         for (const auto& [id, e] : found) {
-            const bool expected = std::ranges::any_of(c.expects, [&](const Expect& x) { return x.id == id && !x.absent; });
+            const bool expected =
+                std::ranges::any_of(c.expects, [&](const Expect& x) { return x.id == id && !x.absent; });
             BOOST_TEST(expected, id << " (" << e.name << ") was not expected");
         }
     }

@@ -117,8 +117,8 @@ BOOST_DATA_TEST_CASE(saved_page, boost::unit_test::data::make(read_pages()), pag
             if (used[i] || claims[i].actor.country != want.at(0) || to_string(claims[i].stance) != want.at(1)) continue;
             bool all = true;
             for (std::size_t k = 2; k < want.size(); ++k) {
-                all = all && std::find(claims[i].places.begin(), claims[i].places.end(), want[k]) !=
-                                 claims[i].places.end();
+                all = all &&
+                      std::find(claims[i].places.begin(), claims[i].places.end(), want[k]) != claims[i].places.end();
             }
             if (all) used[i] = hit = true;
         }
@@ -130,7 +130,9 @@ BOOST_DATA_TEST_CASE(saved_page, boost::unit_test::data::make(read_pages()), pag
 
 BOOST_AUTO_TEST_CASE(every_named_and_numeric_reference) {
     BOOST_TEST(borderline::html::decode_entities("La L&iacute;nea") == "La L\xC3\xADnea");
-    BOOST_TEST(borderline::html::decode_entities("&AElig;&Zopf;&fjlig;") == "\xC3\x86\xE2\x84\xA4" "fj");
+    BOOST_TEST(borderline::html::decode_entities("&AElig;&Zopf;&fjlig;") ==
+               "\xC3\x86\xE2\x84\xA4"
+               "fj");
     BOOST_TEST(borderline::html::decode_entities("&#233;&#xE9;&#XE9;") == "\xC3\xA9\xC3\xA9\xC3\xA9");
     BOOST_TEST(borderline::html::decode_entities("&#146;") == "\xE2\x80\x99");  // Windows-1252, as HTML5 says
     BOOST_TEST(borderline::html::decode_entities("&#0;&#xD800;") == "\xEF\xBF\xBD\xEF\xBF\xBD");
@@ -151,10 +153,13 @@ BOOST_AUTO_TEST_CASE(references_keep_words_whole_and_offsets) {
 
 BOOST_AUTO_TEST_CASE(site_suffixes) {
     BOOST_TEST(borderline::html::strip_site_suffix("Clashes on the border | World News") == "Clashes on the border");
-    BOOST_TEST(borderline::html::strip_site_suffix("Clashes on the border - The Daily Courier") == "Clashes on the border");
-    BOOST_TEST(borderline::html::strip_site_suffix("Clashes on the border | Asia | Global Wire") == "Clashes on the border");
+    BOOST_TEST(borderline::html::strip_site_suffix("Clashes on the border - The Daily Courier") ==
+               "Clashes on the border");
+    BOOST_TEST(borderline::html::strip_site_suffix("Clashes on the border | Asia | Global Wire") ==
+               "Clashes on the border");
     BOOST_TEST(borderline::html::strip_site_suffix("Armenia - Azerbaijan talks", "") == "Armenia - Azerbaijan talks");
-    BOOST_TEST(borderline::html::strip_site_suffix("Talks resume in Baku - Courier", "Courier") == "Talks resume in Baku");
+    BOOST_TEST(borderline::html::strip_site_suffix("Talks resume in Baku - Courier", "Courier") ==
+               "Talks resume in Baku");
 }
 
 // 1.5 MB of '&' with no ';' took 15 s when each '&' searched the rest of

@@ -4,4 +4,3 @@
 #include "fixture.hpp"
 
 #include <cmath>
-

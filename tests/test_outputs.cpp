@@ -8,10 +8,11 @@
 #include <borderline/extract.hpp>
 #include <borderline/render.hpp>
 
-#include <boost/test/unit_test.hpp>
 #include <cairo.h>
 #include <glib.h>
+#include <boost/test/unit_test.hpp>
 
+#include <sys/wait.h>
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -20,7 +21,6 @@
 #include <iterator>
 #include <map>
 #include <set>
-#include <sys/wait.h>
 
 using namespace borderline;
 
@@ -85,9 +85,9 @@ Parsed parse_svg(const std::string& svg) {
     GError* err = nullptr;
     const auto start = svg.find("<svg");
     BOOST_REQUIRE(start != std::string::npos);
-    const bool ok = g_markup_parse_context_parse(ctx, svg.data() + start, static_cast<gssize>(svg.size() - start),
-                                                 &err) &&
-                    g_markup_parse_context_end_parse(ctx, &err);
+    const bool ok =
+        g_markup_parse_context_parse(ctx, svg.data() + start, static_cast<gssize>(svg.size() - start), &err) &&
+        g_markup_parse_context_end_parse(ctx, &err);
     if (err) {
         BOOST_ERROR(err->message);
         g_error_free(err);
@@ -178,7 +178,8 @@ BOOST_AUTO_TEST_SUITE(svg)
 BOOST_AUTO_TEST_CASE(layers_are_named_groups) {
     const Extraction x = extract_sample("armenia-azerbaijan-syunik", {1600, 1000});
     const Parsed p = parse_svg(render_to_bytes(x.scene, test::data(), default_style(), OutputFormat::svg));
-    for (const char* id : {"land", "borders", "disputes", "places", "labels", "claims", "legend", "inset", "furniture"}) {
+    for (const char* id :
+         {"land", "borders", "disputes", "places", "labels", "claims", "legend", "inset", "furniture"}) {
         BOOST_TEST(p.group_ids.count(id) == 1u, "no group " << id);
     }
     // Sizes in px with a matching viewBox, so a browser shows 1600 px.
@@ -332,7 +333,8 @@ BOOST_AUTO_TEST_SUITE(geojson)
 double twice_area(const nlohmann::json& ring) {
     double a = 0;
     for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-        a += ring[i][0].get<double>() * ring[i + 1][1].get<double>() - ring[i + 1][0].get<double>() * ring[i][1].get<double>();
+        a += ring[i][0].get<double>() * ring[i + 1][1].get<double>() -
+             ring[i + 1][0].get<double>() * ring[i][1].get<double>();
     }
     return a;
 }
@@ -440,7 +442,8 @@ BOOST_AUTO_TEST_CASE(focus_that_matches_nothing_is_a_usage_error_about_focus) {
         BOOST_TEST((e.kind() == ErrorKind::usage));
         BOOST_TEST(e.setting() == "focus");
         const std::string m = e.what();
-        BOOST_TEST(m.rfind("focus Nagorno-Karabahk matches no dispute or place; did you mean nagorno-karabakh", 0) == 0u, m);
+        BOOST_TEST(
+            m.rfind("focus Nagorno-Karabahk matches no dispute or place; did you mean nagorno-karabakh", 0) == 0u, m);
         BOOST_TEST(m.find("--") == std::string::npos, m);
         BOOST_TEST(m.find("borderline ") == std::string::npos, m);
     }

@@ -7,13 +7,13 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <optional>
 #include <set>
 #include <sstream>
-#include <unistd.h>
 
 using namespace borderline;
 using borderline::test::gazetteer;
@@ -60,8 +60,8 @@ BOOST_DATA_TEST_CASE(gazetteer_lookup, boost::unit_test::data::make(read_lookups
         const Entry& e = gazetteer().entry(i);
         if (e.id != c.id) continue;
         found = true;
-        BOOST_TEST(test::km_between(e.lon, e.lat, c.lon, c.lat) <= c.tolerance_km, c.query << " is at " << e.lat << ","
-                                                                                      << e.lon);
+        BOOST_TEST(test::km_between(e.lon, e.lat, c.lon, c.lat) <= c.tolerance_km,
+                   c.query << " is at " << e.lat << "," << e.lon);
     }
     BOOST_TEST(found, c.query << " did not give " << c.id);
 }

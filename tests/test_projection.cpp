@@ -5,8 +5,8 @@
 #include <borderline/projection.hpp>
 #include <borderline/scene.hpp>
 
-#include <boost/test/unit_test.hpp>
 #include <proj.h>
+#include <boost/test/unit_test.hpp>
 
 #include <cmath>
 #include <memory>
@@ -74,9 +74,9 @@ BOOST_AUTO_TEST_CASE(matches_proj_forward_and_inverse) {
         const Proj ref(def);
         // Near the poles the choice is the polar aspect, centred on the pole.
         const bool polar = std::string(ex.what).find("polar") != std::string::npos;
-        BOOST_CHECK_MESSAGE(polar == (def.find("+lat_0=90 ") != std::string::npos ||
-                                      def.find("+lat_0=-90 ") != std::string::npos),
-                            ex.what << ": " << def);
+        BOOST_CHECK_MESSAGE(
+            polar == (def.find("+lat_0=90 ") != std::string::npos || def.find("+lat_0=-90 ") != std::string::npos),
+            ex.what << ": " << def);
         // The extent itself, then a wider ring around it (what the map's
         // visible area and the inset reach).
         const double pad_lon = std::min(60.0, ex.box.width()), pad_lat = std::min(30.0, ex.box.height());
@@ -91,7 +91,8 @@ BOOST_AUTO_TEST_CASE(matches_proj_forward_and_inverse) {
                 double x = 0, y = 0;
                 const bool ok = mine.forward(lon, lat, x, y);
                 if (!std::isfinite(c.xy.x) || std::abs(c.xy.x) > 1e20) {
-                    BOOST_CHECK_MESSAGE(!ok || std::hypot(x, y) > 1e8, ex.what << ": PROJ fails at " << lon << "," << lat);
+                    BOOST_CHECK_MESSAGE(!ok || std::hypot(x, y) > 1e8,
+                                        ex.what << ": PROJ fails at " << lon << "," << lat);
                     continue;
                 }
                 BOOST_REQUIRE_MESSAGE(ok, ex.what << ": no projection of " << lon << "," << lat);
@@ -104,7 +105,8 @@ BOOST_AUTO_TEST_CASE(matches_proj_forward_and_inverse) {
                 const double dlon = std::abs(std::remainder(lon2 - lon, 360.0)) * std::cos(lat * M_PI / 180);
                 const double dd = std::hypot(dlon, lat2 - lat);
                 worst_inv = std::max(worst_inv, dd);
-                BOOST_CHECK_MESSAGE(dd < 1e-7, ex.what << ": inverse " << lon << "," << lat << " off by " << dd << " deg");
+                BOOST_CHECK_MESSAGE(dd < 1e-7,
+                                    ex.what << ": inverse " << lon << "," << lat << " off by " << dd << " deg");
                 ++compared;
             }
         }
@@ -135,10 +137,10 @@ BOOST_AUTO_TEST_CASE(points_without_a_projection_fail) {
 }
 
 BOOST_AUTO_TEST_CASE(unsupported_strings_are_usage_errors) {
-    for (const char* bad : {"", "+proj=merc +datum=WGS84", "+proj=lcc +lat_1=10 +lat_2=-10 +datum=WGS84",
-                            "+proj=lcc +lat_0=45 +lat_1=40 +lat_2=50 +datum=NAD27", "+proj=laea +lat_0=abc",
-                            "+proj=laea +lat_0=95", "proj=laea", "+proj=lcc +lat_1=90 +lat_2=80", "+lat_0=10",
-                            "+proj=eqearth +x_0=500000"}) {
+    for (const char* bad :
+         {"", "+proj=merc +datum=WGS84", "+proj=lcc +lat_1=10 +lat_2=-10 +datum=WGS84",
+          "+proj=lcc +lat_0=45 +lat_1=40 +lat_2=50 +datum=NAD27", "+proj=laea +lat_0=abc", "+proj=laea +lat_0=95",
+          "proj=laea", "+proj=lcc +lat_1=90 +lat_2=80", "+lat_0=10", "+proj=eqearth +x_0=500000"}) {
         BOOST_CHECK_THROW(Projection::parse(bad), UsageError);
     }
     try {

@@ -8,14 +8,14 @@
 
 #include "render/png.hpp"
 
-#include <boost/test/unit_test.hpp>
 #include <cairo.h>
 #include <glib.h>
+#include <boost/test/unit_test.hpp>
 
 #include <cmath>
 #include <cstring>
-#include <map>
 #include <fstream>
+#include <map>
 #include <regex>
 
 using namespace borderline;
@@ -24,9 +24,7 @@ namespace {
 
 struct Png {
     cairo_surface_t* s = nullptr;
-    explicit Png(const std::string& bytes) {
-        s = test::decode_png(bytes);
-    }
+    explicit Png(const std::string& bytes) { s = test::decode_png(bytes); }
     ~Png() { cairo_surface_destroy(s); }
     Png(const Png&) = delete;
     Png& operator=(const Png&) = delete;
@@ -113,7 +111,8 @@ BOOST_AUTO_TEST_CASE(same_scene_gives_same_bytes) {
     const Extraction x = sample();
     const Style st = default_style();
     for (auto f : {OutputFormat::png, OutputFormat::svg, OutputFormat::pdf}) {
-        const bool same = render_to_bytes(x.scene, test::data(), st, f) == render_to_bytes(x.scene, test::data(), st, f);
+        const bool same =
+            render_to_bytes(x.scene, test::data(), st, f) == render_to_bytes(x.scene, test::data(), st, f);
         BOOST_TEST(same, "format " << static_cast<int>(f) << " differs between two renders");
     }
 }
@@ -154,10 +153,9 @@ BOOST_AUTO_TEST_CASE(png_encoder_round_trips_every_pixel) {
         const auto at = bytes.find("pHYs");
         BOOST_REQUIRE(at != std::string::npos);
         const auto u32 = [&](std::size_t i) {
-            return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i]) << 24 |
-                                              static_cast<unsigned char>(bytes[i + 1]) << 16 |
-                                              static_cast<unsigned char>(bytes[i + 2]) << 8 |
-                                              static_cast<unsigned char>(bytes[i + 3]));
+            return static_cast<std::uint32_t>(
+                static_cast<unsigned char>(bytes[i]) << 24 | static_cast<unsigned char>(bytes[i + 1]) << 16 |
+                static_cast<unsigned char>(bytes[i + 2]) << 8 | static_cast<unsigned char>(bytes[i + 3]));
         };
         BOOST_TEST(u32(at + 4) == 11811u);
         BOOST_TEST(u32(at + 8) == 11811u);
@@ -187,8 +185,9 @@ BOOST_AUTO_TEST_CASE(svg_is_well_formed_xml) {
     GError* err = nullptr;
     const auto start = svg.find("<svg");
     BOOST_REQUIRE(start != std::string::npos);
-    const bool ok = g_markup_parse_context_parse(ctx, svg.data() + start, static_cast<gssize>(svg.size() - start), &err) &&
-                    g_markup_parse_context_end_parse(ctx, &err);
+    const bool ok =
+        g_markup_parse_context_parse(ctx, svg.data() + start, static_cast<gssize>(svg.size() - start), &err) &&
+        g_markup_parse_context_end_parse(ctx, &err);
     if (err) {
         BOOST_ERROR(err->message);
         g_error_free(err);

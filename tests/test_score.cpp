@@ -203,7 +203,7 @@ BOOST_AUTO_TEST_CASE(kind_cue_picks_town_or_province) {
     ev.country_support = 1;
     const Entry town = city(20000, 12), province = of_kind(PlaceKind::admin1);
     BOOST_TEST(score(province, c, ev) > score(town, c, ev));  // no cue: the province
-    c.kind_cue = KindCue::settlement;                            // "the town of Batken"
+    c.kind_cue = KindCue::settlement;                         // "the town of Batken"
     BOOST_TEST(score(province, c, ev) == 0.0);
     BOOST_TEST(score(town, c, ev) == 6.0);
     c.kind_cue = KindCue::province;  // "Batken province"

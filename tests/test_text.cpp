@@ -29,11 +29,11 @@ BOOST_AUTO_TEST_CASE(ascii_folds_as_utf8proc_folds_it) {
         } else {
             utf8proc_int32_t buf[4];
             int boundclass = 0;
-            const auto n = utf8proc_decompose_char(
-                c, buf, 4,
-                static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                               UTF8PROC_COMPAT),
-                &boundclass);
+            const auto n =
+                utf8proc_decompose_char(c, buf, 4,
+                                        static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE |
+                                                                       UTF8PROC_STRIPMARK | UTF8PROC_COMPAT),
+                                        &boundclass);
             BOOST_REQUIRE(n == 1);
             expected += static_cast<char>(buf[0]);
         }
@@ -54,7 +54,8 @@ BOOST_AUTO_TEST_CASE(folding_ignores_case_accents_and_dashes) {
 }
 
 BOOST_AUTO_TEST_CASE(plain_text_first_line_is_the_headline) {
-    const Document d = make_document("Border clash in Syunik\n\nArmenia said on Friday. Azerbaijan denied it.\n", "a.txt");
+    const Document d =
+        make_document("Border clash in Syunik\n\nArmenia said on Friday. Azerbaijan denied it.\n", "a.txt");
     BOOST_TEST(d.title == "Border clash in Syunik");
     BOOST_TEST(d.sentences.size() == 3u);
     BOOST_TEST(d.text.substr(d.sentences[1].start, d.sentences[1].size()) == "Armenia said on Friday.");
@@ -93,7 +94,8 @@ BOOST_AUTO_TEST_CASE(folded_tokens_survive_copies_and_moves) {
     auto check = [](const Document& d, const std::vector<std::string>& expected) {
         BOOST_TEST_REQUIRE(d.tokens.size() == expected.size());
         for (std::size_t k = 0; k < expected.size(); ++k) {
-            const std::string_view text = std::string_view(d.text).substr(d.tokens[k].span.start, d.tokens[k].span.size());
+            const std::string_view text =
+                std::string_view(d.text).substr(d.tokens[k].span.start, d.tokens[k].span.size());
             BOOST_TEST(d.tokens[k].folded == expected[k], "token " << text);
             BOOST_TEST(d.tokens[k].folded == fold(text), "token " << text);
         }
@@ -103,16 +105,20 @@ BOOST_AUTO_TEST_CASE(folded_tokens_survive_copies_and_moves) {
     std::vector<std::string> many_tokens;
     for (int k = 0; k < 300; ++k) {
         many_input += "La\xC3\xA7\xC4\xB1n \xC2\xBD\xC2\xBD \xE2\x80\x9C";
-        many_tokens.insert(many_tokens.end(), {"lacin", "1\xE2\x81\x84" "21\xE2\x81\x84" "2", "\xE2\x80\x9C"});
+        many_tokens.insert(many_tokens.end(), {"lacin",
+                                               "1\xE2\x81\x84"
+                                               "21\xE2\x81\x84"
+                                               "2",
+                                               "\xE2\x80\x9C"});
     }
     const std::vector<std::string> short_tokens{"a", "b", "."};
-    const std::vector<std::string> long_tokens{"mr", ".", "lacin", "met", "strasse", "officials", "in",
-                                               "baku", "!", "fin", "."};
-    for (const auto& [input, expected] :
-         {std::pair{std::string("A b."), short_tokens},
-          std::pair{std::string("Mr. La\xC3\xA7\xC4\xB1n met Stra\xC3\x9F" "e officials in BAKU! \xEF\xAC\x81n."),
-                    long_tokens},
-          std::pair{many_input, many_tokens}}) {
+    const std::vector<std::string> long_tokens{"mr", ".",    "lacin", "met", "strasse", "officials",
+                                               "in", "baku", "!",     "fin", "."};
+    for (const auto& [input, expected] : {std::pair{std::string("A b."), short_tokens},
+                                          std::pair{std::string("Mr. La\xC3\xA7\xC4\xB1n met Stra\xC3\x9F"
+                                                                "e officials in BAKU! \xEF\xAC\x81n."),
+                                                    long_tokens},
+                                          std::pair{many_input, many_tokens}}) {
         std::optional<Document> original = make_document(input, "a.txt");
         check(*original, expected);
         const Document copy = *original;

@@ -10,10 +10,10 @@
 #include <borderline/extract.hpp>
 #include <borderline/render.hpp>
 
+#include <cairo.h>
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-#include <cairo.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -37,9 +37,7 @@ std::vector<VisualCase> cases() {
     return out;
 }
 
-cairo_surface_t* decode(const std::string& bytes) {
-    return test::decode_png(bytes);
-}
+cairo_surface_t* decode(const std::string& bytes) { return test::decode_png(bytes); }
 
 }  // namespace
 
@@ -54,8 +52,7 @@ BOOST_DATA_TEST_CASE(matches_reference, boost::unit_test::data::make(cases()), c
     const Style st = load_style(test::source_dir() / "styles" / (c.style + ".json"));
     const std::string actual = render_to_bytes(x.scene, test::data(), st, OutputFormat::png);
     const auto base = test::source_dir() / "tests" / "visual" /
-                      (c.sample + "-" + c.style + "-" + std::to_string(size.width) + "x" +
-                       std::to_string(size.height));
+                      (c.sample + "-" + c.style + "-" + std::to_string(size.width) + "x" + std::to_string(size.height));
     const auto reference = base.string() + ".png";
     const char* update = std::getenv("BORDERLINE_UPDATE_REFERENCES");
     if (update && std::string(update) == "1") {
@@ -78,7 +75,8 @@ BOOST_DATA_TEST_CASE(matches_reference, boost::unit_test::data::make(cases()), c
     if (share > test::kAllowedShare) {
         std::ofstream(base.string() + ".actual.png", std::ios::binary) << actual;
     }
-    BOOST_TEST(share <= test::kAllowedShare, c << ": " << share * 100 << "% of pixels differ; actual saved as " << base.string() << ".actual.png");
+    BOOST_TEST(share <= test::kAllowedShare,
+               c << ": " << share * 100 << "% of pixels differ; actual saved as " << base.string() << ".actual.png");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -21,11 +21,11 @@ struct BatchItem {
     std::filesystem::path path;  ///< article file; empty when the text is inline
     std::string text;            ///< inline text (manifest "text")
     std::string title, date, style, worldview;
-    std::string focus;   ///< manifest "focus": a dispute id or place name to frame (as render --focus)
-    SceneEdits edits;    ///< manifest overrides, as render's options (subtitle, exclude, marker, ...)
+    std::string focus;                  ///< manifest "focus": a dispute id or place name to frame (as render --focus)
+    SceneEdits edits;                   ///< manifest overrides, as render's options (subtitle, exclude, marker, ...)
     std::vector<std::string> warnings;  ///< manifest keys ignored, for the report
-    std::string error;   ///< set when the manifest line itself is broken
-    std::string output;  ///< sanitised, unique output name (no extension)
+    std::string error;                  ///< set when the manifest line itself is broken
+    std::string output;                 ///< sanitised, unique output name (no extension)
 };
 
 /// The files of folders (recursively: .txt .md .markdown .html .htm .json),
@@ -34,8 +34,7 @@ struct BatchItem {
 /// in id order, so the names are the same on every run). Throws InputError
 /// for an input that does not exist. `outdir`, when inside an input folder,
 /// is not searched (it holds the report and state of earlier runs).
-std::vector<BatchItem> collect_items(const std::vector<std::string>& inputs,
-                                     const std::filesystem::path& outdir = {});
+std::vector<BatchItem> collect_items(const std::vector<std::string>& inputs, const std::filesystem::path& outdir = {});
 
 /// The largest manifest read (256 MiB): it may carry its articles inline.
 constexpr std::size_t manifest_max_bytes = 256u * 1024u * 1024u;
@@ -75,9 +74,9 @@ struct BatchOptions {
 
 struct BatchResult {
     std::string id;
-    std::string output;  ///< the sanitised output name, without extension
-    std::string status;  ///< rendered, skipped, failed, interrupted
-    std::string reason;  ///< one line, for failed items
+    std::string output;                 ///< the sanitised output name, without extension
+    std::string status;                 ///< rendered, skipped, failed, interrupted
+    std::string reason;                 ///< one line, for failed items
     std::vector<std::string> warnings;  ///< e.g. a manifest key that is not known
     std::vector<std::string> outputs;
     std::vector<std::string> places;

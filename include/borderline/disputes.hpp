@@ -19,9 +19,9 @@ struct Dispute {
     std::string name;
     std::vector<std::string> aliases;
     std::vector<std::string> folded_names;  ///< fold() of the name and every alias, for matching
-    std::vector<std::string> parties;  ///< ISO alpha-3 of every claimant
-    std::string administered_by;       ///< ISO alpha-3, or the de facto entity's name
-    std::string status;                ///< annexed, occupied, breakaway, claimed, administered
+    std::vector<std::string> parties;       ///< ISO alpha-3 of every claimant
+    std::string administered_by;            ///< ISO alpha-3, or the de facto entity's name
+    std::string status;                     ///< annexed, occupied, breakaway, claimed, administered
     int since = 0;
     std::string kind;         ///< land, island, maritime or sector
     int settled_year = 0;     ///< year the dispute was settled; 0 while it is open

@@ -22,9 +22,9 @@ struct Span {
 struct Token {
     Span span;
     std::string_view folded;
-    bool is_word = false;        ///< letters or digits (vs punctuation)
-    bool capitalised = false;    ///< first character is an upper-case letter
-    bool sentence_start = false; ///< first word of its sentence
+    bool is_word = false;         ///< letters or digits (vs punctuation)
+    bool capitalised = false;     ///< first character is an upper-case letter
+    bool sentence_start = false;  ///< first word of its sentence
 };
 
 /// Where the tokens' folded forms live: one buffer for most of them rather
@@ -45,9 +45,9 @@ enum class InputFormat { text, markdown, html, json };
 struct Document {
     std::string source_name;  ///< file name for messages ("-" for stdin)
     InputFormat format = InputFormat::text;
-    std::string title;        ///< headline: first line of text, or the JSON/HTML title
-    std::string date;         ///< from JSON `date` when present
-    std::string text;         ///< normalised UTF-8 body (title included as first line)
+    std::string title;               ///< headline: first line of text, or the JSON/HTML title
+    std::string date;                ///< from JSON `date` when present
+    std::string text;                ///< normalised UTF-8 body (title included as first line)
     std::size_t replaced_bytes = 0;  ///< invalid UTF-8 bytes replaced by U+FFFD
     std::vector<Span> sentences;
     std::vector<Token> tokens;
@@ -65,8 +65,7 @@ struct ReadOptions {
 
 /// Build a Document from raw input bytes. Throws InputError for input that is
 /// empty, binary or over the size limit.
-Document make_document(std::string_view bytes, const std::string& source_name,
-                       const ReadOptions& options = {});
+Document make_document(std::string_view bytes, const std::string& source_name, const ReadOptions& options = {});
 
 /// Read a file (or standard input for "-") and build its Document.
 Document read_document(const std::string& path, const ReadOptions& options = {});

@@ -38,13 +38,15 @@ private:
 /// A setting is not valid.
 class UsageError : public Error {
 public:
-    explicit UsageError(const std::string& m, std::string setting = {}) : Error(ErrorKind::usage, m, std::move(setting)) {}
+    explicit UsageError(const std::string& m, std::string setting = {})
+        : Error(ErrorKind::usage, m, std::move(setting)) {}
 };
 
 /// An input (article, style, data file) cannot be read or is not what it should be.
 class InputError : public Error {
 public:
-    explicit InputError(const std::string& m, std::string setting = {}) : Error(ErrorKind::input, m, std::move(setting)) {}
+    explicit InputError(const std::string& m, std::string setting = {})
+        : Error(ErrorKind::input, m, std::move(setting)) {}
 };
 
 /// The article names no place the gazetteer knows.

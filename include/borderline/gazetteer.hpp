@@ -24,17 +24,18 @@ const char* to_string(PlaceKind k);
 /// One gazetteer entry: a thing on the map. A view: the strings live in the
 /// gazetteer (its cache file, memory-mapped), valid while the gazetteer is.
 struct Entry {
-    std::string_view id;       ///< stable: "country:ARM", "admin1:AM-SU", "place:AM:Yerevan", "dispute:crimea", "feature:kunashir"
-    std::string_view name;     ///< display name (English where the data has one)
+    std::string_view
+        id;  ///< stable: "country:ARM", "admin1:AM-SU", "place:AM:Yerevan", "dispute:crimea", "feature:kunashir"
+    std::string_view name;  ///< display name (English where the data has one)
     PlaceKind kind = PlaceKind::place;
     std::string_view country;  ///< ISO 3166-1 alpha-3 (Natural Earth code where ISO has none)
     std::string_view admin1;   ///< ISO 3166-2 of the province, when known
     double lon = 0;
     double lat = 0;
     std::int64_t population = 0;
-    int rank = 0;              ///< 0 best; Natural Earth scalerank for places, 12 for GeoNames towns
-                               ///< features: 1 authored with a dispute, 2 authored, 3 from Natural Earth
-    bool capital = false;      ///< national capital
+    int rank = 0;          ///< 0 best; Natural Earth scalerank for places, 12 for GeoNames towns
+                           ///< features: 1 authored with a dispute, 2 authored, 3 from Natural Earth
+    bool capital = false;  ///< national capital
 };
 
 /// How a name refers to its entry.
@@ -86,7 +87,6 @@ public:
     /// Build from the layers, ignoring and not writing any cache.
     static Gazetteer build(const GeoData& data);
 
-
     /// Write the binary form to `path` (temporary file, then rename). False on failure.
     bool save(const std::filesystem::path& path, const std::string& key) const;
 
@@ -121,15 +121,15 @@ private:
     // just built), which is never written after it is made: copies and
     // threads share it as it is.
     std::shared_ptr<const void> image_;
-    std::string_view body_;                  // the image without the file's key
-    std::span<const std::byte> records_;     // fixed-size entry records
-    std::string_view strings_;               // names, countries, provinces of the records
+    std::string_view body_;               // the image without the file's key
+    std::span<const std::byte> records_;  // fixed-size entry records
+    std::string_view strings_;            // names, countries, provinces of the records
     std::size_t entry_count_ = 0;
-    FlatIndex names_;                        // folded key -> refs range
+    FlatIndex names_;                           // folded key -> refs range
     std::span<const std::uint32_t> ref_begin_;  // per key, into refs_ (size keys+1)
     std::span<const NameRef> refs_;
-    std::span<const std::uint8_t> flags_;    // per key: 1 extends, 2 common word
-    FlatIndex ids_;                          // id -> entry index
+    std::span<const std::uint8_t> flags_;  // per key: 1 extends, 2 common word
+    FlatIndex ids_;                        // id -> entry index
     std::span<const std::uint32_t> capitals_;
     std::vector<std::uint32_t> capitals_by_country_;  // capitals_ sorted by country, then index
     std::size_t max_words_ = 1;

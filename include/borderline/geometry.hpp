@@ -40,9 +40,7 @@ struct Box {
     [[nodiscard]] bool intersects(const Box& b) const {
         return !(b.west > east || b.east < west || b.south > north || b.north < south);
     }
-    [[nodiscard]] bool contains(double x, double y) const {
-        return x >= west && x <= east && y >= south && y <= north;
-    }
+    [[nodiscard]] bool contains(double x, double y) const { return x >= west && x <= east && y >= south && y <= north; }
     [[nodiscard]] double width() const { return east - west; }
     [[nodiscard]] double height() const { return north - south; }
 };

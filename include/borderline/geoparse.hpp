@@ -35,7 +35,6 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz,
 
 /// Resolve mentions to places using the article's context. Places are ordered
 /// by first mention.
-std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz,
-                                  const std::vector<Mention>& mentions);
+std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, const std::vector<Mention>& mentions);
 
 }  // namespace borderline

@@ -30,7 +30,7 @@ constexpr Size max_canvas{20000, 20000};
 struct Party {
     std::string country;  ///< ISO alpha-3
     std::string name;
-    int colour_index = 0; ///< index into the style's party colours
+    int colour_index = 0;  ///< index into the style's party colours
 };
 
 /// A point of interest drawn as a marker with a label.
@@ -64,10 +64,10 @@ struct Callout {
     std::string actor_country;
     std::string actor_name;  ///< the actor's country, as the legend names it
     std::string stance;
-    std::string quote;       ///< the claim's words, shortened for the legend
-    LonLat anchor;           ///< the place or area it is about
-    bool anchored = false;   ///< false: in the legend only
-    std::size_t claim = 0;   ///< index into the extraction's claims
+    std::string quote;      ///< the claim's words, shortened for the legend
+    LonLat anchor;          ///< the place or area it is about
+    bool anchored = false;  ///< false: in the legend only
+    std::size_t claim = 0;  ///< index into the extraction's claims
 };
 
 /// What the story is about: the disputed areas it names, else the cluster of
@@ -83,14 +83,14 @@ struct Locus {
 
 struct Scene {
     std::string title;
-    std::string subtitle;  ///< date and source line
-    Box bbox;              ///< geographic extent shown (lon/lat)
-    std::string projection;///< PROJ string
+    std::string subtitle;    ///< date and source line
+    Box bbox;                ///< geographic extent shown (lon/lat)
+    std::string projection;  ///< PROJ string
     Size size;
     std::vector<std::string> focus;  ///< place ids the extent was built from
     Locus locus;                     ///< what the story is about
-    std::vector<Party> parties;    ///< framed countries, each in its own colour
-    std::vector<Party> mentioned;  ///< other countries the article names (tinted, in the legend)
+    std::vector<Party> parties;      ///< framed countries, each in its own colour
+    std::vector<Party> mentioned;    ///< other countries the article names (tinted, in the legend)
     std::vector<Marker> markers;
     std::vector<SceneDispute> disputes;
     std::vector<Callout> callouts;
@@ -100,9 +100,9 @@ struct Scene {
     std::string alt_text;   ///< one paragraph saying what the map shows
     double dpi = 96;        ///< resolution written into PNG output
     // Editorial furniture (render --source, --note, --no-inset, --units, names files).
-    std::string source;     ///< the story's source, added to the credit line
-    std::string note;       ///< a line under the map, above the credit
-    bool inset = true;      ///< draw the locator inset when the extent is regional
+    std::string source;        ///< the story's source, added to the credit line
+    std::string note;          ///< a line under the map, above the credit
+    bool inset = true;         ///< draw the locator inset when the extent is regional
     std::string units = "km";  ///< scale bar: "km" or "mi"
     /// The spelling of countries the map labels but the scene does not list
     /// (parties and mentioned carry their own names), by ISO alpha-3: from a
@@ -120,9 +120,8 @@ struct SceneOptions {
 };
 
 /// Choose the extent, projection and highlights for the places of an article.
-Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
-                 const std::vector<Place>& places, const std::vector<Claim>& claims,
-                 const SceneOptions& options);
+Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data, const std::vector<Place>& places,
+                 const std::vector<Claim>& claims, const SceneOptions& options);
 
 /// A base map of a fixed extent with no article.
 Scene plan_base_scene(const Box& bbox, const SceneOptions& options, const GeoData& data);

@@ -17,7 +17,7 @@ Colour parse_colour(const std::string& hex);
 
 struct Style {
     std::string name = "default";
-    Colour paper{1, 1, 1, 1};                 ///< title band, footer, legend
+    Colour paper{1, 1, 1, 1};                ///< title band, footer, legend
     Colour background{0.78, 0.86, 0.92, 1};  ///< sea
     Colour land{0.96, 0.95, 0.92, 1};
     Colour water{0.78, 0.86, 0.92, 1};

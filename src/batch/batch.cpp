@@ -5,13 +5,13 @@
 // about to be overwritten, render, save the state, write the report.
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <borderline/batch.hpp>
 #include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 #include <borderline/input.hpp>
 #include <borderline/style.hpp>
+#include <cctype>
 #include <exception>
 #include <map>
 #include <mutex>
@@ -76,7 +76,8 @@ void parallel_for(std::size_t n, unsigned jobs, F&& f) {
             }
         }
     };
-    const unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::min<std::size_t>(n, 256))));
+    const unsigned threads =
+        std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(std::min<std::size_t>(n, 256))));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
@@ -312,7 +313,8 @@ void render_all(Run& run) {
     for (std::size_t from = 0; from < run.items.size(); from += chunk) {
         const std::size_t to = std::min(run.items.size(), from + chunk);
         if (!(run.options.stop && run.options.stop->load())) forget_stale(run, from, to);
-        parallel_for(to - from, run.options.jobs, [&](std::size_t k) { render_or_skip(run, from + k, done, progress_mutex); });
+        parallel_for(to - from, run.options.jobs,
+                     [&](std::size_t k) { render_or_skip(run, from + k, done, progress_mutex); });
     }
 }
 

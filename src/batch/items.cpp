@@ -29,10 +29,10 @@ bool is_article(const fs::path& p) {
 /// The keys a manifest line may carry: the article, its metadata and every
 /// override `render` has (named as its options, with _ for -).
 const std::set<std::string>& manifest_keys() {
-    static const std::set<std::string> keys{
-        "id",      "text",    "path",   "title",  "date",      "style",    "worldview", "focus", "subtitle",
-        "source",  "note",    "exclude", "marker", "markers",  "label",    "labels",    "no_claims",
-        "no_inset", "units",  "names",  "lang"};
+    static const std::set<std::string> keys{"id",        "text",    "path",     "title",  "date",      "style",
+                                            "worldview", "focus",   "subtitle", "source", "note",      "exclude",
+                                            "marker",    "markers", "label",    "labels", "no_claims", "no_inset",
+                                            "units",     "names",   "lang"};
     return keys;
 }
 
@@ -95,7 +95,8 @@ void read_overrides(const nlohmann::json& j, const std::string& where, const fs:
         }
     }
     if (j.contains("lang")) {
-        item.warnings.push_back("manifest key \"lang\": maps in other languages are not available yet; drawn in English");
+        item.warnings.push_back(
+            "manifest key \"lang\": maps in other languages are not available yet; drawn in English");
     }
     try {
         check_edits(e);

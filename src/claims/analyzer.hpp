@@ -232,7 +232,7 @@ private:
     std::vector<bool> skip_sentence_;
     std::map<std::string, std::string> people_;  // folded name -> ISO3
     std::set<std::string> person_words_;
-    std::vector<NotedActor> noted_;  // the last few actors named, oldest first
+    std::vector<NotedActor> noted_;               // the last few actors named, oldest first
     std::vector<std::size_t> mentions_by_token_;  // indexes into mentions_, by first token
     // The sentence's first ", which/who/whose/where" comma not in a
     // quotation, and the first comma after it (kNone when there is none).
@@ -253,6 +253,5 @@ private:
     };
     std::vector<Made> made_;
 };
-
 
 }  // namespace borderline::claims_detail

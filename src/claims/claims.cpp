@@ -58,7 +58,6 @@ void Analyzer::mark_fragments() {
     }
 }
 
-
 std::string Analyzer::clause_text(std::size_t first, std::size_t end) const {
     if (first >= end) return {};
     const std::size_t a = doc_.tokens[first].span.start, b = doc_.tokens[end - 1].span.end;
@@ -309,7 +308,8 @@ void Analyzer::claim_tail_attribution(std::size_t s, std::vector<Cue>& live, con
             const std::size_t rest_end = next_split[i + 1];
             if (next_that.empty()) {
                 next_that.assign(end - first + 1, end);
-                for (std::size_t t = end; t-- > first;) next_that[t - first] = fw(t) == "that" ? t : next_that[t + 1 - first];
+                for (std::size_t t = end; t-- > first;)
+                    next_that[t - first] = fw(t) == "that" ? t : next_that[t + 1 - first];
             }
             const bool that = c.after < end && next_that[c.after - first] < rest_end;
             if (that || words_over(c.after, rest_end, 5)) continue;

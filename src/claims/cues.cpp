@@ -64,7 +64,8 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
     const std::size_t i = c.tok;
     const auto next = nx < end ? fw(nx) : std::string_view{};
     const std::size_t pv = prev_word(i, first);
-    if (pv != kNone && (lex::is_determiner(fw(pv)) || possessive_s(pv))) return false;  // "the claims", "Baku's demands"
+    if (pv != kNone && (lex::is_determiner(fw(pv)) || possessive_s(pv)))
+        return false;  // "the claims", "Baku's demands"
     c.cls = cw.cls;
     if (!needs_met(c, cw.needs, pv, end, nx)) return false;
     // Other passives of speech verbs ("was denied by", "were accused by").
@@ -81,8 +82,8 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
     const bool position = lex::is_position_verb(fw(i));
     if (pv != kNone && fw(pv) == "to") {
         const std::size_t pp = prev_word(pv, first);
-        if (pp != kNone && (fw(pp) == "declined" || fw(pp) == "refused" || fw(pp) == "refuses" ||
-                            fw(pp) == "refuse" || fw(pp) == "declines")) {
+        if (pp != kNone && (fw(pp) == "declined" || fw(pp) == "refused" || fw(pp) == "refuses" || fw(pp) == "refuse" ||
+                            fw(pp) == "declines")) {
             if (!position) return false;
             c.cls = CueClass::deny;
             c.tok = pp;  // the speaker is the subject of "refused"
@@ -111,9 +112,8 @@ bool Analyzer::needs_met(Cue& c, lex::CueNeeds needs, std::size_t pv, std::size_
             return true;
         case lex::CueNeeds::object: {
             static const lex::WordTable kObjects{
-                "this",    "that",        "it",       "these",   "those",       "the",        "claims",
-                "reports", "allegations", "accounts", "such",    "any",         "its",        "his",
-                "her",     "their",       "them",     "charges", "accusations", "suggestions"};
+                "this", "that", "it",  "these", "those", "the",   "claims", "reports", "allegations", "accounts",
+                "such", "any",  "its", "his",   "her",   "their", "them",   "charges", "accusations", "suggestions"};
             if (!kObjects.contains(next)) return false;
             return !(pv != kNone && lex::is_preposition(fw(pv)));
         }

@@ -236,13 +236,13 @@ constexpr auto kDenying =
     std::to_array<std::string_view>({"false", "untrue", "baseless", "groundless", "fabricated", "fabrication", "lie",
                                      "lies", "disinformation", "fake", "unfounded"});
 
-constexpr auto kPositionVerbs = std::to_array<std::string_view>(
-    {"recognise", "recognises", "recognised", "recognize", "recognizes", "recognized", "accept", "accepts",
-     "accepted", "acknowledge", "acknowledges", "acknowledged"});
+constexpr auto kPositionVerbs =
+    std::to_array<std::string_view>({"recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
+                                     "accept", "accepts", "accepted", "acknowledge", "acknowledges", "acknowledged"});
 
-constexpr auto kEntitlement = std::to_array<std::string_view>(
-    {"right", "rights", "claim", "claims", "basis", "grounds", "justification", "reason", "legitimacy", "authority",
-     "title", "sovereignty", "business"});
+constexpr auto kEntitlement =
+    std::to_array<std::string_view>({"right", "rights", "claim", "claims", "basis", "grounds", "justification",
+                                     "reason", "legitimacy", "authority", "title", "sovereignty", "business"});
 
 constexpr auto kFragmentLabels =
     std::to_array<std::string_view>({"read", "also", "more", "related", "see", "watch", "listen", "advertisement",

@@ -38,7 +38,8 @@ std::vector<Official> parse_officials(std::string_view tsv) {
         if (cols[4] != "-") o.surname = fold(cols[4]);
         out.push_back(std::move(o));
     }
-    std::stable_sort(out.begin(), out.end(), [](const Official& a, const Official& b) { return a.words[0] < b.words[0]; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Official& a, const Official& b) { return a.words[0] < b.words[0]; });
     return out;
 }
 
@@ -48,7 +49,8 @@ const std::vector<Official>& officials() {
 }
 
 int first_with(std::string_view w) {
-    static const claims_lexicon::WordTable index(officials(), [](const Official& o) -> std::string_view { return o.words[0]; });
+    static const claims_lexicon::WordTable index(officials(),
+                                                 [](const Official& o) -> std::string_view { return o.words[0]; });
     return index.find(w);
 }
 

@@ -71,7 +71,6 @@ void Analyzer::index_mentions() {
                      [&](std::size_t x, std::size_t y) { return mentions_[x].first < mentions_[y].first; });
 }
 
-
 void Analyzer::register_person(std::size_t first, std::size_t last, const std::string& country) {
     std::string full;
     for (std::size_t t = first; t < last; ++t) {
@@ -186,7 +185,6 @@ void Analyzer::register_people() {
     }
 }
 
-
 // The actor phrase that ends at token `end` (inclusive), walking left over
 // names, titles, possessives and place mentions.
 ActorPhrase Analyzer::phrase_left(std::size_t end, std::size_t first) const {
@@ -194,8 +192,8 @@ ActorPhrase Analyzer::phrase_left(std::size_t end, std::size_t first) const {
     // Fattah el-Sisi"): written with no space on either side.
     auto joined = [&](std::size_t t) {
         const auto& tk = doc_.tokens;
-        const bool to_next = t + 1 < tk.size() && tk[t].span.end == tk[t + 1].span.start &&
-                             (raw(t) == "-" || raw(t + 1) == "-");
+        const bool to_next =
+            t + 1 < tk.size() && tk[t].span.end == tk[t + 1].span.start && (raw(t) == "-" || raw(t + 1) == "-");
         const bool to_prev = t > 0 && tk[t - 1].span.end == tk[t].span.start && (raw(t) == "-" || raw(t - 1) == "-");
         return to_next && to_prev ? raw(t) == "-" : (to_next || to_prev) && raw(t) != "-";
     };
@@ -339,9 +337,8 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
     const std::size_t first = sent_first(s);
     std::size_t j = cue;
     if (fw(cue) == "saying" && cue > first && fw(cue - 1) == "as") --j;  // "quoted X as saying"
-    static const lex::WordTable kAlsoSkip{"did",        "does",      "do",   "not", "never",
-                                                      "t",          "could",     "can",  "may", "might",
-                                                      "reportedly", "allegedly", "ever", "yet"};
+    static const lex::WordTable kAlsoSkip{"did", "does", "do",    "not",        "never",     "t",    "could",
+                                          "can", "may",  "might", "reportedly", "allegedly", "ever", "yet"};
     std::size_t skipped = 0;
     while (j > first && skipped < 9) {
         const std::size_t t = j - 1;
@@ -407,9 +404,9 @@ void Analyzer::note_actor(std::size_t s, const std::string& country, const std::
     const std::size_t para = tok_para_[sent_first(s)];
     // A person: named ("Peskov", a word of a person the article introduced)
     // or titled as one ("Azerbaijan's president").
-    static const lex::WordTable kPersonTitles{"president", "minister",  "premier",   "chancellor", "secretary",
-                                              "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador",
-                                              "king",      "queen",     "leader",    "governor",   "he", "she"};
+    static const lex::WordTable kPersonTitles{
+        "president", "minister",   "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson",
+        "envoy",     "ambassador", "king",    "queen",      "leader",    "governor",  "he",          "she"};
     bool person = false;
     std::string word;
     const std::string folded = fold(text);
@@ -424,6 +421,5 @@ void Analyzer::note_actor(std::size_t s, const std::string& country, const std::
     if (noted_.size() == 8) noted_.erase(noted_.begin());
     noted_.push_back({para, country, text, person});
 }
-
 
 }  // namespace borderline::claims_detail

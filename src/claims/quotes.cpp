@@ -61,7 +61,6 @@ void Analyzer::index_paragraphs_and_quotes() {
     if (open != kNone) close_at(n);
 }
 
-
 Quote* Analyzer::quote_closing_before(std::size_t np_first, std::size_t s) {
     // The quotation that closes shortly before the attribution, with no
     // speech verb in between ("...," Interfax quoted X as saying).
@@ -80,7 +79,6 @@ Quote* Analyzer::quote_closing_before(std::size_t np_first, std::size_t s) {
     }
     return nullptr;
 }
-
 
 // A quotation that opens a sentence and has no speaker of its own continues
 // the claim made just before it.
@@ -116,6 +114,5 @@ void Analyzer::continue_quotes() {
         }
     }
 }
-
 
 }  // namespace borderline::claims_detail

@@ -36,9 +36,8 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
     };
     // A denial says something did not happen ("had not crossed", "never
     // entered"); "would not cede" is a resolve, not a denial.
-    static const lex::WordTable kPastAux{"had",   "has",  "have",  "did", "does", "do",
-                                                     "was",   "were", "is",    "are", "hadn", "hasn",
-                                                     "haven", "didn", "doesn", "don", "wasn", "weren"};
+    static const lex::WordTable kPastAux{"had", "has",  "have", "did",   "does", "do",    "was", "were", "is",
+                                         "are", "hadn", "hasn", "haven", "didn", "doesn", "don", "wasn", "weren"};
     // After a negation, words that make it affirm a position: "no doubt",
     // "not negotiable", "not up for discussion", "not in question".
     static const lex::WordTable kAffirming{"doubt", "question", "negotiable", "up", "open", "in", "subject"};
@@ -75,8 +74,8 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
         if (lex::is_denying_word(fw(t))) return Stance::denies;
     }
     static const lex::WordTable kAskVerbs{"approached", "asked",    "ask",   "request", "requested",
-                                                      "appeal",     "appealed", "urge",  "urged",   "demand",
-                                                      "demanded",   "call",     "called"};
+                                          "appeal",     "appealed", "urge",  "urged",   "demand",
+                                          "demanded",   "call",     "called"};
     for (std::size_t i = 0; i < ws.size(); ++i) {
         const auto f = fw(ws[i]);
         if (f == "should" || f == "must" || f == "ought") return Stance::demands;
@@ -94,6 +93,5 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
     }
     return Stance::asserts;
 }
-
 
 }  // namespace borderline::claims_detail

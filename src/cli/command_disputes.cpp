@@ -5,8 +5,8 @@
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 
-#include <nlohmann/json.hpp>
 #include <utf8proc.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -56,7 +56,8 @@ std::string settled_text(const Dispute& d) {
 int run_disputes(const DisputesOptions& o) {
     const GeoData data(data_paths());
     const auto hits = data.disputes().search(o.query);
-    if (hits.empty()) throw NothingToMapError("no bundled dispute matches '" + o.query + "'; run `borderline disputes` for the list");
+    if (hits.empty())
+        throw NothingToMapError("no bundled dispute matches '" + o.query + "'; run `borderline disputes` for the list");
     if (o.json) {
         nlohmann::json out = nlohmann::json::array();
         for (const Dispute* d : hits) out.push_back(to_json(*d));
@@ -67,7 +68,8 @@ int run_disputes(const DisputesOptions& o) {
     using Row = std::array<std::string, kColumns>;
     std::vector<Row> rows{{"id", "name", "kind", "status", "settled", "parties", "administered by"}};
     for (const Dispute* d : hits) {
-        rows.push_back({d->id, d->name, d->kind, d->status, settled_text(*d), joined(d->parties, ","), d->administered_by});
+        rows.push_back(
+            {d->id, d->name, d->kind, d->status, settled_text(*d), joined(d->parties, ","), d->administered_by});
     }
     std::array<std::size_t, kColumns> width{};
     for (const Row& r : rows) {

@@ -17,8 +17,9 @@ namespace borderline::cli {
 void setup_extract(CLI::App& app, ExtractOptions& o) {
     app.add_option("article", o.article, "Article file, or - for standard input")->required();
     app.add_option("--format", o.format, "json or text")->check(CLI::IsMember({"json", "text"}))->capture_default_str();
-    app.add_option("--max-input-mb", o.max_input_mb, "Refuse articles larger than this")->capture_default_str()->check(
-        CLI::Range(1, 1024));
+    app.add_option("--max-input-mb", o.max_input_mb, "Refuse articles larger than this")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1024));
 }
 
 int run_extract(const ExtractOptions& o) {
@@ -38,7 +39,8 @@ int run_extract(const ExtractOptions& o) {
     try {
         // The default style's names, as `render` without --style spells
         // them, so that render --scene of this file draws what render does.
-        x = extract_edited(Document(doc), gaz, data, SceneOptions{}, {}, house_names(find_style("default", data.paths().styles)), &times);
+        x = extract_edited(Document(doc), gaz, data, SceneOptions{}, {},
+                           house_names(find_style("default", data.paths().styles)), &times);
     } catch (const NothingToMapError&) {
         nothing = std::current_exception();
         x.doc = std::move(doc);

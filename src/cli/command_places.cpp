@@ -15,8 +15,9 @@ namespace borderline::cli {
 void setup_places(CLI::App& app, PlacesOptions& o) {
     app.add_option("query", o.query, "A place name, in any case, with or without accents")->required();
     app.add_flag("--json", o.json, "Print JSON instead of a table");
-    app.add_option("--limit", o.limit, "Show at most this many entries")->capture_default_str()->check(
-        CLI::Range(1, 10000));
+    app.add_option("--limit", o.limit, "Show at most this many entries")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 10000));
 }
 
 int run_places(const PlacesOptions& o) {
@@ -37,7 +38,8 @@ int run_places(const PlacesOptions& o) {
     for (auto i : hits) {
         const Entry& e = gaz.entry(i);
         std::printf("%-32s %-8s %-4s %10.4f %10.4f %12lld  %s\n", std::string(e.name).c_str(), to_string(e.kind),
-                    std::string(e.country).c_str(), e.lon, e.lat, static_cast<long long>(e.population), std::string(e.id).c_str());
+                    std::string(e.country).c_str(), e.lon, e.lat, static_cast<long long>(e.population),
+                    std::string(e.id).c_str());
     }
     return 0;
 }

@@ -31,8 +31,8 @@ struct SizePreset {
     bool mm;
 };
 constexpr SizePreset kPresets[] = {
-    {"a4", 210, 297, true},    {"a4-landscape", 297, 210, true}, {"a5", 148, 210, true},
-    {"letter", 215.9, 279.4, true}, {"slide", 1920, 1080, false}, {"social", 1200, 675, false},
+    {"a4", 210, 297, true},         {"a4-landscape", 297, 210, true}, {"a5", 148, 210, true},
+    {"letter", 215.9, 279.4, true}, {"slide", 1920, 1080, false},     {"social", 1200, 675, false},
     {"square", 1080, 1080, false},
 };
 
@@ -43,7 +43,8 @@ int pixels(double mm, double dpi) { return static_cast<int>(std::lround(mm / 25.
 /// so that a note an editor left in the file does not stop the map.
 Scene read_scene(const std::string& path, std::size_t max_bytes) {
     std::ifstream in(path, std::ios::binary);
-    if (!in || std::filesystem::is_directory(path)) throw InputError("scene " + path + ": cannot be read; check the path");
+    if (!in || std::filesystem::is_directory(path))
+        throw InputError("scene " + path + ": cannot be read; check the path");
     std::string text(max_bytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<std::size_t>(in.gcount()));
@@ -92,8 +93,8 @@ Size parse_size(const std::string& s, double dpi) {
     };
     for (const auto& p : kPresets) {
         if (s != p.name) continue;
-        const Size size = p.mm ? Size{pixels(p.w, dpi), pixels(p.h, dpi)}
-                               : Size{static_cast<int>(p.w), static_cast<int>(p.h)};
+        const Size size =
+            p.mm ? Size{pixels(p.w, dpi), pixels(p.h, dpi)} : Size{static_cast<int>(p.w), static_cast<int>(p.h)};
         if (size.width < 200 || size.height < 150 || size.width > 20000 || size.height > 20000) throw bad();
         return size;
     }
@@ -132,7 +133,8 @@ Box parse_bbox(const std::string& s) {
         v.clear();
     }
     if (v.size() != 4 || v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
-        throw UsageError("--bbox " + s + " is not valid; use W,S,E,N in degrees with W<E and S<N, e.g. 43,38.2,51,42.2");
+        throw UsageError("--bbox " + s +
+                         " is not valid; use W,S,E,N in degrees with W<E and S<N, e.g. 43,38.2,51,42.2");
     }
     return {v[0], v[1], v[2], v[3]};
 }
@@ -163,9 +165,12 @@ OutputFormat output_format(const std::string& output, const std::string& request
 }
 
 void setup_render(CLI::App& app, RenderOptions& o) {
-    app.add_option("article", o.article, "Article: .txt (first line is the headline), .md, .html, .json, or - for stdin");
-    app.add_option("-o,--output", o.output, "Output file: .png, .svg or .pdf (- for stdout, see --format); default <article>.png");
-    app.add_option("--format", o.format, "png, svg or pdf: the format of -o - (default png); with a file, its extension's")
+    app.add_option("article", o.article,
+                   "Article: .txt (first line is the headline), .md, .html, .json, or - for stdin");
+    app.add_option("-o,--output", o.output,
+                   "Output file: .png, .svg or .pdf (- for stdout, see --format); default <article>.png");
+    app.add_option("--format", o.format,
+                   "png, svg or pdf: the format of -o - (default png); with a file, its extension's")
         ->check(CLI::IsMember({"png", "svg", "pdf"}));
     app.add_option("--style", o.style, "Bundled style name or path to a style JSON file")->capture_default_str();
     app.add_option("--size", o.size,
@@ -182,8 +187,7 @@ void setup_render(CLI::App& app, RenderOptions& o) {
                    "article is found to be about");
     app.add_option("--dpi", o.dpi, "Dots per inch: paper sizes in pixels, the PNG's resolution, the PDF's page size")
         ->capture_default_str()
-        ->check(
-        CLI::Range(24.0, 2400.0));
+        ->check(CLI::Range(24.0, 2400.0));
     app.add_option("--json", o.sidecar, "Also write the extraction JSON (places, claims, scene) to this file");
     app.add_option("--scene", o.scene,
                    "Draw this scene document (or the JSON of render --json / extract, edited) instead of an article");
@@ -195,16 +199,19 @@ void setup_render(CLI::App& app, RenderOptions& o) {
     app.add_option("--exclude", e.exclude,
                    "Leave out a place (id or name), country (ISO3 or name) or dispute (id or name); repeatable")
         ->allow_extra_args(false);
-    app.add_option("--marker", e.markers, "Add a marker: LON,LAT[,LABEL] in degrees; repeatable")->allow_extra_args(false);
-    app.add_option("--label", e.labels, "Rename a place, country or dispute: ID=TEXT; repeatable")->allow_extra_args(false);
+    app.add_option("--marker", e.markers, "Add a marker: LON,LAT[,LABEL] in degrees; repeatable")
+        ->allow_extra_args(false);
+    app.add_option("--label", e.labels, "Rename a place, country or dispute: ID=TEXT; repeatable")
+        ->allow_extra_args(false);
     app.add_flag("--no-claims", e.no_claims, "Draw no numbered claims on the map or in the legend");
     app.add_flag("--no-inset", e.no_inset, "Draw no locator inset");
     app.add_option("--units", e.units, "Scale bar in km (default) or mi");
     app.add_option("--names", e.names,
                    "Names file (KEY<TAB>SPELLING, see docs/schema.md) with the house spelling of places and countries, "
                    "over the style's and the bundled default");
-    app.add_option("--max-input-mb", o.max_input_mb, "Refuse articles larger than this")->capture_default_str()->check(
-        CLI::Range(1, 1024));
+    app.add_option("--max-input-mb", o.max_input_mb, "Refuse articles larger than this")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1024));
 }
 
 int run_render(const RenderOptions& o) {
@@ -219,7 +226,8 @@ int run_render(const RenderOptions& o) {
     so.dpi = o.dpi;
     so.focus = o.focus;
     if (!o.scene.empty() && (!o.article.empty() || so.bbox || !o.worldview.empty())) {
-        throw UsageError("--scene draws a saved scene: give no ARTICLE, --bbox or --worldview with it (edit the scene)");
+        throw UsageError(
+            "--scene draws a saved scene: give no ARTICLE, --bbox or --worldview with it (edit the scene)");
     }
     if (o.article.empty() && !so.bbox && o.scene.empty()) {
         throw UsageError("render needs an ARTICLE, --scene S.json, or --bbox W,S,E,N for a base map");

@@ -4,9 +4,9 @@
 #pragma once
 
 #include <borderline/data_paths.hpp>
-#include <borderline/geometry.hpp>
 #include <borderline/document.hpp>
 #include <borderline/edits.hpp>
+#include <borderline/geometry.hpp>
 #include <borderline/scene.hpp>
 #include <borderline/style.hpp>
 
@@ -33,7 +33,7 @@ struct RenderOptions {
     double dpi = 96;
     std::size_t max_input_mb = 20;
     std::string scene;  ///< --scene: a scene document (or extract JSON) to draw instead of an article
-    SceneEdits edits;  ///< editorial overrides, applied to the scene before drawing
+    SceneEdits edits;   ///< editorial overrides, applied to the scene before drawing
 };
 void setup_render(CLI::App& app, RenderOptions& o);
 int run_render(const RenderOptions& o);

@@ -7,11 +7,16 @@ namespace borderline::cli {
 
 ExitCode exit_code(ErrorKind kind) {
     switch (kind) {
-        case ErrorKind::usage: return ExitCode::usage;
-        case ErrorKind::input: return ExitCode::bad_input;
-        case ErrorKind::nothing_to_map: return ExitCode::nothing_to_map;
-        case ErrorKind::output: return ExitCode::output_failed;
-        case ErrorKind::data: return ExitCode::bad_input;
+        case ErrorKind::usage:
+            return ExitCode::usage;
+        case ErrorKind::input:
+            return ExitCode::bad_input;
+        case ErrorKind::nothing_to_map:
+            return ExitCode::nothing_to_map;
+        case ErrorKind::output:
+            return ExitCode::output_failed;
+        case ErrorKind::data:
+            return ExitCode::bad_input;
     }
     return ExitCode::bad_input;
 }

@@ -28,8 +28,8 @@ int run_serve(const ServeOptionsCli& o) {
     const serve::Desk desk(data_paths());
     serve::run_server(so, desk, [&](int port) {
         const bool v6 = so.bind.find(':') != std::string::npos;
-        std::printf("borderline serve: listening on http://%s%s%s:%d/ (Ctrl-C stops)\n", v6 ? "[" : "",
-                    so.bind.c_str(), v6 ? "]" : "", port);
+        std::printf("borderline serve: listening on http://%s%s%s:%d/ (Ctrl-C stops)\n", v6 ? "[" : "", so.bind.c_str(),
+                    v6 ? "]" : "", port);
         std::fflush(stdout);
     });
     note("borderline serve: stopped");

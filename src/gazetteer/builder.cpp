@@ -68,9 +68,10 @@ std::size_t word_count(std::string_view folded) {
 
 // Type words that admin-1 names carry but news usually drops ("Syunik Province").
 const std::vector<std::string>& admin_suffixes() {
-    static const std::vector<std::string> s{" province", " district", " oblast", " oblast'", " region", " state",
-                                            " governorate", " prefecture", " county", " krai", " kray",
-                                            " autonomous republic", " republic", " territory", " department"};
+    static const std::vector<std::string> s{" province", " district",  " oblast",      " oblast'",
+                                            " region",   " state",     " governorate", " prefecture",
+                                            " county",   " krai",      " kray",        " autonomous republic",
+                                            " republic", " territory", " department"};
     return s;
 }
 
@@ -107,20 +108,19 @@ std::string english_variant(std::string_view name) {
 // GeoWebNews).
 bool is_generic_word(std::string_view folded) {
     static const std::unordered_set<std::string_view> words{
-        "island", "islands", "isle", "isles", "islet", "islets", "isla",  "islas",  "ile",   "iles",  "ilha",
-        "insel",  "reef",    "reefs", "shoal", "shoals", "cay",    "cays", "caye", "cayes", "atoll", "glacier",
-        "strait", "straits"};
+        "island", "islands", "isle", "isles", "islet", "islets",  "isla",   "islas",
+        "ile",    "iles",    "ilha", "insel", "reef",  "reefs",   "shoal",  "shoals",
+        "cay",    "cays",    "caye", "cayes", "atoll", "glacier", "strait", "straits"};
     return words.count(folded) != 0;
 }
 
 // The files the gazetteer is built from; their sizes and times key the cache.
 const std::vector<std::string>& input_files() {
-    static const std::vector<std::string> f{"countries.dbf",    "admin1.dbf",       "populated_places.dbf",
-                                            "populated_places.shp", "rivers.dbf",   "rivers.shp",
-                                            "towns.shp.zip",    "country_names.tsv", "aliases.tsv", "other_names.tsv",
-                                            "disputes.json",    "disputes.shp",     "disputes.dbf",
-                                            "countries.shp",    "country_points.tsv", "regions.tsv",
-                                            "features.tsv",     "ne_features.tsv"};
+    static const std::vector<std::string> f{
+        "countries.dbf", "admin1.dbf",    "populated_places.dbf", "populated_places.shp", "rivers.dbf",
+        "rivers.shp",    "towns.shp.zip", "country_names.tsv",    "aliases.tsv",          "other_names.tsv",
+        "disputes.json", "disputes.shp",  "disputes.dbf",         "countries.shp",        "country_points.tsv",
+        "regions.tsv",   "features.tsv",  "ne_features.tsv"};
     return f;
 }
 
@@ -484,8 +484,8 @@ void GazetteerBuilder::add_admin1(const GeoData& data) {
         const auto idx = add(e);
         std::vector<std::string> names{admin1.value(i, "name"), admin1.value(i, "name_en")};
         for (const auto& a : split(admin1.value(i, "name_alt"), '|')) names.push_back(a);
-        for (const auto& f : {"name_ar", "name_de", "name_es", "name_fa", "name_fr", "name_ru", "name_tr", "name_uk",
-                              "name_zh"}) {
+        for (const auto& f :
+             {"name_ar", "name_de", "name_es", "name_fa", "name_fr", "name_ru", "name_tr", "name_uk", "name_zh"}) {
             names.push_back(admin1.value(i, f));
         }
         // "Syunik Province", "Donetsk Oblast": the name with its type.
@@ -619,7 +619,8 @@ void GazetteerBuilder::add_towns(const GeoData& data, const ProvinceLocator& pro
 // each placed inside its polygon from the disputes layer. Either file may be
 // missing: then there are fewer (or no) dispute entries, never an error.
 void GazetteerBuilder::add_disputes(const GeoData& data) {
-    if (!std::filesystem::exists(data.dir() / "disputes.json") || !std::filesystem::exists(data.dir() / "disputes.shp")) {
+    if (!std::filesystem::exists(data.dir() / "disputes.json") ||
+        !std::filesystem::exists(data.dir() / "disputes.shp")) {
         return;
     }
     std::vector<Dispute> disputes;
@@ -744,7 +745,8 @@ std::vector<std::string> GazetteerBuilder::index_keys(std::unordered_set<std::st
     keys.reserve(names_.size());
     for (const auto& [k, refs] : names_) keys.push_back(k);
     for (const auto& k : keys) {
-        for (std::size_t p = k.find(' '); p != std::string::npos; p = k.find(' ', p + 1)) prefixes.insert(k.substr(0, p));
+        for (std::size_t p = k.find(' '); p != std::string::npos; p = k.find(' ', p + 1))
+            prefixes.insert(k.substr(0, p));
     }
     for (const auto& p : prefixes) {
         if (!names_.count(p)) keys.push_back(p);

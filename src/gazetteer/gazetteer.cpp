@@ -22,13 +22,20 @@ namespace borderline {
 
 const char* to_string(PlaceKind k) {
     switch (k) {
-        case PlaceKind::country: return "country";
-        case PlaceKind::admin1: return "admin1";
-        case PlaceKind::place: return "place";
-        case PlaceKind::water: return "water";
-        case PlaceKind::dispute: return "dispute";
-        case PlaceKind::region: return "region";
-        case PlaceKind::feature: return "feature";
+        case PlaceKind::country:
+            return "country";
+        case PlaceKind::admin1:
+            return "admin1";
+        case PlaceKind::place:
+            return "place";
+        case PlaceKind::water:
+            return "water";
+        case PlaceKind::dispute:
+            return "dispute";
+        case PlaceKind::region:
+            return "region";
+        case PlaceKind::feature:
+            return "feature";
     }
     return "place";
 }
@@ -42,7 +49,8 @@ Gazetteer Gazetteer::build(const GeoData& data) {
     Gazetteer g;
     auto image = std::make_shared<const std::string>(build_gazetteer_image(data));
     const std::string_view bytes(*image);
-    if (!GazetteerFile::attach(g, std::move(image), bytes)) throw DataError("gazetteer: the built index is inconsistent");
+    if (!GazetteerFile::attach(g, std::move(image), bytes))
+        throw DataError("gazetteer: the built index is inconsistent");
     return g;
 }
 
@@ -141,13 +149,20 @@ namespace {
 // before provinces of the same name, then the rest.
 int kind_order(const Entry& e) {
     switch (e.kind) {
-        case PlaceKind::country: return 0;
-        case PlaceKind::dispute: return 1;
-        case PlaceKind::place: return e.population >= 100000 || e.capital ? 2 : 4;
-        case PlaceKind::admin1: return 3;
-        case PlaceKind::water: return 5;
-        case PlaceKind::region: return 1;
-        case PlaceKind::feature: return 2;
+        case PlaceKind::country:
+            return 0;
+        case PlaceKind::dispute:
+            return 1;
+        case PlaceKind::place:
+            return e.population >= 100000 || e.capital ? 2 : 4;
+        case PlaceKind::admin1:
+            return 3;
+        case PlaceKind::water:
+            return 5;
+        case PlaceKind::region:
+            return 1;
+        case PlaceKind::feature:
+            return 2;
     }
     return 6;
 }
@@ -160,7 +175,8 @@ std::vector<std::uint32_t> Gazetteer::lookup(std::string_view query) const {
     if (out.empty() && key.size() >= 3) {
         for (std::size_t i = 0; i < names_.size(); ++i) {
             if (names_.key(i).substr(0, key.size()) == key) {
-                for (auto j = ref_begin_[i]; j < ref_begin_[i + 1] && j < refs_.size(); ++j) out.push_back(refs_[j].entry);
+                for (auto j = ref_begin_[i]; j < ref_begin_[i + 1] && j < refs_.size(); ++j)
+                    out.push_back(refs_[j].entry);
             }
         }
     }

@@ -2,12 +2,12 @@
 // the mapped cache file, and the flat index over it.
 #include "gazetteer/image.hpp"
 
-#include <algorithm>
-#include <fstream>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <fstream>
 
 namespace borderline {
 

@@ -45,8 +45,19 @@ inline std::uint64_t make_slot(std::uint64_t hash, std::size_t index) {
 
 // The image's sections, in file order.
 enum Section : std::size_t {
-    records, strings, name_blob, name_offsets, name_slots, ref_begin, refs, flags,
-    id_blob, id_offsets, id_slots, capitals, section_count
+    records,
+    strings,
+    name_blob,
+    name_offsets,
+    name_slots,
+    ref_begin,
+    refs,
+    flags,
+    id_blob,
+    id_offsets,
+    id_slots,
+    capitals,
+    section_count
 };
 
 // The image starts with this, then the sections, each 8-aligned. Offsets are

@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "borderline_gazetteer: could not write %s\n", paths.gazetteer_cache.c_str());
             return 1;
         }
-        std::printf("gazetteer: %zu entries, %s\n", gaz.size(), gaz.from_cache() ? "cache up to date" : "cache written");
+        std::printf("gazetteer: %zu entries, %s\n", gaz.size(),
+                    gaz.from_cache() ? "cache up to date" : "cache written");
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "borderline_gazetteer: %s\n", e.what());

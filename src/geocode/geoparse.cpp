@@ -129,12 +129,14 @@ namespace {
 // Words before a name that make it a person's: "Mr Jordan", "coach Porter".
 bool is_title_word(std::string_view w) {
     static const std::unordered_set<std::string_view> titles{
-        "mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "senator", "sen", "rep", "gov",
-        "governor", "minister", "spokesman", "spokeswoman", "spokesperson", "coach", "player", "captain", "judge",
-        "general", "gen", "colonel", "col", "officer", "sergeant", "sgt", "detective", "professor", "prof",
-        "reverend", "rev", "pastor", "father", "brother", "sister", "uncle", "aunt", "king", "queen", "prince",
-        "princess", "pope", "saint", "chairman", "ceo", "director", "manager", "striker", "midfielder", "defender",
-        "goalkeeper", "quarterback", "guard", "forward", "actor", "actress", "singer", "rapper", "dear"};
+        "mr",          "mrs",          "ms",      "miss",       "dr",       "sir",        "lady",        "lord",
+        "president",   "senator",      "sen",     "rep",        "gov",      "governor",   "minister",    "spokesman",
+        "spokeswoman", "spokesperson", "coach",   "player",     "captain",  "judge",      "general",     "gen",
+        "colonel",     "col",          "officer", "sergeant",   "sgt",      "detective",  "professor",   "prof",
+        "reverend",    "rev",          "pastor",  "father",     "brother",  "sister",     "uncle",       "aunt",
+        "king",        "queen",        "prince",  "princess",   "pope",     "saint",      "chairman",    "ceo",
+        "director",    "manager",      "striker", "midfielder", "defender", "goalkeeper", "quarterback", "guard",
+        "forward",     "actor",        "actress", "singer",     "rapper",   "dear"};
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     return titles.contains(w);
 }
@@ -142,10 +144,11 @@ bool is_title_word(std::string_view w) {
 // Words after a name that make it an organisation or a thing, not the place.
 bool is_non_place_head(std::string_view w) {
     static const std::unordered_set<std::string_view> heads{
-        "post", "times", "journal", "herald", "tribune", "news", "daily", "university", "college", "school",
-        "institute", "club", "fc", "united", "city", "street", "avenue", "road", "hotel", "airport", "station",
-        "park", "square", "theatre", "theater", "center", "centre", "hospital", "church", "stadium", "bridge",
-        "company", "corp", "inc", "ltd", "group", "bank", "airlines", "airways", "motors", "records", "press"};
+        "post",     "times",     "journal", "herald", "tribune", "news",    "daily",   "university", "college",
+        "school",   "institute", "club",    "fc",     "united",  "city",    "street",  "avenue",     "road",
+        "hotel",    "airport",   "station", "park",   "square",  "theatre", "theater", "center",     "centre",
+        "hospital", "church",    "stadium", "bridge", "company", "corp",    "inc",     "ltd",        "group",
+        "bank",     "airlines",  "airways", "motors", "records", "press"};
     return heads.contains(w);
 }
 
@@ -162,8 +165,8 @@ bool is_dateline(std::string_view text, Span span, bool sentence_start) {
     std::string_view after = text.substr(span.end);
     if (after.starts_with(")")) after.remove_prefix(1);
     while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-    return after.starts_with("(") || after.starts_with(",") || after.starts_with("-") ||
-           after.starts_with("\u2014") || after.starts_with("\u2013");
+    return after.starts_with("(") || after.starts_with(",") || after.starts_with("-") || after.starts_with("\u2014") ||
+           after.starts_with("\u2013");
 }
 
 // Whether tokens first..last are two words or more, each capitalised, the
@@ -171,9 +174,9 @@ bool is_dateline(std::string_view text, Span span, bool sentence_start) {
 // "West Coast", which stay the common phrases they are).
 bool title_case_name(const Document& doc, std::int64_t first, std::int64_t last) {
     static const std::unordered_set<std::string_view> openers{
-        "the", "a", "an", "and", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-        "far", "near", "central", "middle", "upper", "lower", "inner", "outer", "greater", "northwest",
-        "northeast", "southwest", "southeast"};
+        "the",      "a",       "an",      "and",       "north",     "south",     "east",     "west",  "northern",
+        "southern", "eastern", "western", "far",       "near",      "central",   "middle",   "upper", "lower",
+        "inner",    "outer",   "greater", "northwest", "northeast", "southwest", "southeast"};
     if (first < 0 || last <= first) return false;
     if (openers.contains(doc.tokens[static_cast<std::size_t>(first)].folded)) return false;
     int words = 0;
@@ -188,9 +191,9 @@ bool title_case_name(const Document& doc, std::int64_t first, std::int64_t last)
 
 // Words for a kind of place: "the English city of", "the Syrian province of".
 bool is_kind_of_place(std::string_view w) {
-    static const std::unordered_set<std::string_view> kinds{
-        "city", "town", "village", "capital", "port", "suburb", "district", "province", "region", "state",
-        "county", "island", "resort", "municipality", "hamlet"};
+    static const std::unordered_set<std::string_view> kinds{"city",   "town",     "village",  "capital",      "port",
+                                                            "suburb", "district", "province", "region",       "state",
+                                                            "county", "island",   "resort",   "municipality", "hamlet"};
     return kinds.contains(w);
 }
 
@@ -308,14 +311,20 @@ private:
     // Tables of one scoring pass, made from the previous pass's choices.
     struct PassTables {
         PassTables(std::pmr::memory_resource* m, std::size_t n)
-            : anchors(m), anchor_of(m), near_anchors(m), settled(n, m), settled_here(n, m), province_support(m),
+            : anchors(m),
+              anchor_of(m),
+              near_anchors(m),
+              settled(n, m),
+              settled_here(n, m),
+              province_support(m),
               provinces_by_name(m) {}
         // Scoring every mention against every other was quadratic (a 1 MB
         // run of repeated names took 76 s); the first 256 places are plenty
         // of context, and each candidate's near places are found once.
         std::pmr::vector<Anchor> anchors;
         std::pmr::unordered_map<std::uint32_t, std::size_t> anchor_of;
-        std::pmr::unordered_map<std::uint32_t, std::pmr::vector<std::size_t>> near_anchors;  // candidate -> anchors within 300 km
+        std::pmr::unordered_map<std::uint32_t, std::pmr::vector<std::size_t>>
+            near_anchors;  // candidate -> anchors within 300 km
         // Entries a "Town, Province" pair settles, for every mention of the
         // name in the article (the same name is the same place all through).
         // A mention's own pair outranks its name's: "Birmingham, England ...
@@ -355,7 +364,8 @@ private:
         if (t < 0 || t >= static_cast<std::int64_t>(doc_.tokens.size())) return false;
         const Token& k = token(t);
         const std::string_view f = k.folded;
-        return k.is_word && (f == "river" || f == "lake" || f == "sea" || f == "valley" || f == "basin" || f == "delta");
+        return k.is_word &&
+               (f == "river" || f == "lake" || f == "sea" || f == "valley" || f == "basin" || f == "delta");
     }
 
     // Each mention's folded text; mentions of one name (folded text) share
@@ -439,8 +449,8 @@ private:
                 if (next.is_word && next.capitalised && next.span.start == m.span.end + 1 &&
                     (!next_is_mention || a.at_start)) {
                     a.org_next = is_non_place_head(next.folded);
-                    a.person_next = !a.org_next && !all_caps_word(std::string_view(doc_.text).substr(
-                                                       next.span.start, next.span.size()));
+                    a.person_next = !a.org_next && !all_caps_word(std::string_view(doc_.text).substr(next.span.start,
+                                                                                                     next.span.size()));
                 }
             }
         }
@@ -449,11 +459,11 @@ private:
     // The kind of place the words next to a name give it: "the town of X",
     // "X district", "the province of X".
     KindCue kind_cue(std::int64_t first, std::int64_t last) const {
-        static const std::unordered_set<std::string_view> settlements{"town", "village", "city", "hamlet",
+        static const std::unordered_set<std::string_view> settlements{"town",    "village",    "city", "hamlet",
                                                                       "townlet", "settlement", "port"};
         static const std::unordered_set<std::string_view> provinces{
-            "province", "region", "district", "governorate", "oblast", "state", "county", "prefecture",
-            "raion", "rayon", "canton", "department", "municipality", "krai", "emirate"};
+            "province", "region", "district", "governorate", "oblast",       "state", "county", "prefecture",
+            "raion",    "rayon",  "canton",   "department",  "municipality", "krai",  "emirate"};
         auto cue = [&](std::string_view w) {
             return settlements.contains(w) ? KindCue::settlement
                    : provinces.contains(w) ? KindCue::province
@@ -718,8 +728,8 @@ private:
         // A mention's own qualifier, else its name's.
         const auto& settled_name = t.settled[name_of_[k]];
         const std::pmr::vector<std::uint32_t>* settles = !t.settled_here[k].empty() ? &t.settled_here[k]
-                                                         : settled_name.empty()       ? nullptr
-                                                                                      : &settled_name;
+                                                         : settled_name.empty()     ? nullptr
+                                                                                    : &settled_name;
         ev.settled = settles && std::ranges::find(*settles, entry) != settles->end();
         if (c.entry.kind == PlaceKind::place && !c.entry.admin1.empty() && !t.province_support.empty()) {
             if (const auto it = t.province_support.find(c.admin1); it != t.province_support.end()) {

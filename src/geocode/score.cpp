@@ -27,18 +27,22 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
             // capital in English ("Tunis"): the city.
             if (candidate.role == NameRole::name && a.has_capital && fold(e.name) != a.folded_text) s -= 5;
             break;
-        case PlaceKind::region: s = 8; break;
+        case PlaceKind::region:
+            s = 8;
+            break;
         // A dispute named after its main town ("Stepanakert"): the town.
         // An island or pass the dispute is named after ("Kunashir"): the feature.
-        case PlaceKind::dispute: s = a.has_place || a.has_feature ? 2 : 9; break;
+        case PlaceKind::dispute:
+            s = a.has_place || a.has_feature ? 2 : 9;
+            break;
         case PlaceKind::feature:
             // Border features have specific names: a strong reading when the
             // article is about the country, or when the name has several
             // words ("Second Thomas Shoal"); a one-word name out of context
             // ("Rhodes") is left alone.
-            s = in_context                                            ? 7 - 0.5 * e.rank
+            s = in_context                                          ? 7 - 0.5 * e.rank
                 : a.folded_text.find(' ') != std::string_view::npos ? 6 - 0.5 * e.rank
-                                                                      : 0;
+                                                                    : 0;
             if (a.common) s -= 3;
             // A one-word name that a town shares ("Isfara" of the Isfara
             // Valley): the town; the feature needs its full name.
@@ -50,7 +54,9 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
             // A story is filed from a city: "NEW YORK (AP)" is not the state.
             if (a.dateline && a.has_place) s = 0;
             break;
-        case PlaceKind::water: s = a.river_word || a.names_water ? 9 : e.rank == 0 ? 6 : e.rank <= 1 ? 3 : 1; break;
+        case PlaceKind::water:
+            s = a.river_word || a.names_water ? 9 : e.rank == 0 ? 6 : e.rank <= 1 ? 3 : 1;
+            break;
         case PlaceKind::place:
             if (e.rank >= 12) {
                 // GeoNames town: only in a country the article is about,

@@ -18,7 +18,8 @@ class LazyFact {
 public:
     constexpr LazyFact(bool value = false) : value_(value) {}  // NOLINT: a constant is a fact
     template <class F>
-    explicit LazyFact(const F& f) : call_([](const void* o) { return static_cast<bool>((*static_cast<const F*>(o))()); }), object_(&f) {}
+    explicit LazyFact(const F& f)
+        : call_([](const void* o) { return static_cast<bool>((*static_cast<const F*>(o))()); }), object_(&f) {}
     bool operator()() const { return call_ ? call_(object_) : value_; }
 
 private:
@@ -56,16 +57,16 @@ struct MentionContext {
     bool has_feature = false;      ///< some candidate is a border feature (island, pass, shoal)
     bool has_admin1 = false;       ///< some candidate is a province
     KindCue kind_cue = KindCue::none;
-    bool temporal = false;         ///< a date or time: "Nov 3", "in March", "14:05 GMT"
+    bool temporal = false;  ///< a date or time: "Nov 3", "in March", "14:05 GMT"
 };
 
 /// What the rest of the article says for one candidate.
 struct CandidateEvidence {
-    int country_support = 0;                ///< other mentions that put the article in the candidate's country
-    bool province_of_same_name = false;     ///< the name also reads as a province of the same country
-    bool settled = false;                   ///< a qualifier states it: "Paris, Texas", "the city of Salisbury"
-    bool in_supported_province = false;     ///< lies in a province the article names or places names in
-    LazyFact near_other_place;              ///< within 300 km of another place the article names
+    int country_support = 0;             ///< other mentions that put the article in the candidate's country
+    bool province_of_same_name = false;  ///< the name also reads as a province of the same country
+    bool settled = false;                ///< a qualifier states it: "Paris, Texas", "the city of Salisbury"
+    bool in_supported_province = false;  ///< lies in a province the article names or places names in
+    LazyFact near_other_place;           ///< within 300 km of another place the article names
 };
 
 /// The candidate's score: 0 or less is no reading; the best score of a

@@ -13,20 +13,20 @@ namespace {
 enum class DateWord { none, month, month_short, weekday, weekday_short, zone, feast };
 
 DateWord date_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> months{
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december"};
-    static const std::unordered_set<std::string_view> month_short{"jan", "feb", "mar", "apr", "jun",  "jul",
+    static const std::unordered_set<std::string_view> months{"january",   "february", "march",    "april",
+                                                             "may",       "june",     "july",     "august",
+                                                             "september", "october",  "november", "december"};
+    static const std::unordered_set<std::string_view> month_short{"jan", "feb", "mar",  "apr", "jun", "jul",
                                                                   "aug", "sep", "sept", "oct", "nov", "dec"};
-    static const std::unordered_set<std::string_view> weekdays{"monday", "tuesday", "wednesday", "thursday",
+    static const std::unordered_set<std::string_view> weekdays{"monday", "tuesday",  "wednesday", "thursday",
                                                                "friday", "saturday", "sunday"};
-    static const std::unordered_set<std::string_view> weekday_short{"mon", "tue", "tues", "wed", "thu",
-                                                                    "thur", "thurs", "fri", "sat", "sun"};
+    static const std::unordered_set<std::string_view> weekday_short{"mon",  "tue",   "tues", "wed", "thu",
+                                                                    "thur", "thurs", "fri",  "sat", "sun"};
     // Time zones as newsrooms write them after a clock time.
-    static const std::unordered_set<std::string_view> zones{"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "msk",
-                                                            "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
-                                                            "ist", "jst", "kst", "aest", "aedt", "hkt", "sgt", "wib"};
-    static const std::unordered_set<std::string_view> feasts{"christmas", "easter", "ramadan", "eid", "nowruz",
+    static const std::unordered_set<std::string_view> zones{"gmt", "utc", "bst", "cet",  "cest", "eet", "eest", "msk",
+                                                            "est", "edt", "cst", "cdt",  "mst",  "mdt", "pst",  "pdt",
+                                                            "ist", "jst", "kst", "aest", "aedt", "hkt", "sgt",  "wib"};
+    static const std::unordered_set<std::string_view> feasts{"christmas",    "easter",   "ramadan",  "eid",   "nowruz",
                                                              "thanksgiving", "hanukkah", "passover", "diwali"};
     if (months.contains(w)) return DateWord::month;
     if (month_short.contains(w)) return DateWord::month_short;
@@ -50,8 +50,8 @@ bool is_number(const Token& t) {
 // Words that take a month or a day: "in March", "since May", "by Friday".
 bool takes_a_date(std::string_view w) {
     static const std::unordered_set<std::string_view> words{
-        "in", "on", "since", "until", "till", "by", "from", "through", "during", "early", "late", "mid",
-        "last", "next", "this", "before", "after", "of", "between", "and", "to", "every", "each", "on"};
+        "in",   "on",   "since", "until",  "till",  "by", "from",    "through", "during", "early", "late", "mid",
+        "last", "next", "this",  "before", "after", "of", "between", "and",     "to",     "every", "each", "on"};
     return words.contains(w);
 }
 
@@ -74,7 +74,9 @@ bool is_temporal(const Document& doc, std::int64_t first, std::int64_t last) {
     if (kind == DateWord::none) return false;
     // The neighbouring tokens, skipping a full stop right after the word
     // ("Sept. 12") and a comma ("Tuesday, 3 November").
-    auto at = [&](std::int64_t i) -> const Token* { return i >= 0 && i < n ? &toks[static_cast<std::size_t>(i)] : nullptr; };
+    auto at = [&](std::int64_t i) -> const Token* {
+        return i >= 0 && i < n ? &toks[static_cast<std::size_t>(i)] : nullptr;
+    };
     std::int64_t after = last + 1;
     bool full_stop = false;
     if (const Token* a = at(after); a && a->folded == "." && a->span.start == t.span.end) {
@@ -92,16 +94,21 @@ bool is_temporal(const Document& doc, std::int64_t first, std::int64_t last) {
     const bool date_prev = prev && prev->is_word && date_word(prev->folded) != DateWord::none &&
                            date_word(prev->folded) != DateWord::feast;
     switch (kind) {
-        case DateWord::weekday: return true;  // no place is called "Tuesday" in the news
+        case DateWord::weekday:
+            return true;  // no place is called "Tuesday" in the news
         case DateWord::month:
             return number_next || number_prev || date_next || date_prev || (prev && takes_a_date(prev->folded));
         case DateWord::month_short:
             // "Sept.", "Nov 3", "3 Nov", "Mon 4 Nov"
             return full_stop || number_next || number_prev || date_next || date_prev;
-        case DateWord::weekday_short: return number_next || date_next || date_prev || number_prev;
-        case DateWord::zone: return number_prev || date_prev || (prev && prev->folded == "(");
-        case DateWord::feast: return next && next->is_word && day_word(next->folded);
-        case DateWord::none: break;
+        case DateWord::weekday_short:
+            return number_next || date_next || date_prev || number_prev;
+        case DateWord::zone:
+            return number_prev || date_prev || (prev && prev->folded == "(");
+        case DateWord::feast:
+            return next && next->is_word && day_word(next->folded);
+        case DateWord::none:
+            break;
     }
     return false;
 }

@@ -68,7 +68,8 @@ std::vector<Dispute> read_disputes(const std::filesystem::path& path, const Laye
             out.push_back(read_entry(d, layer, feature_of));
         } catch (const nlohmann::json::exception& e) {
             // A field of the wrong type: one line naming the entry, not a crash.
-            throw DataError("dispute registry " + path.string() + ": entry " + d["id"].get<std::string>() + ": " + e.what());
+            throw DataError("dispute registry " + path.string() + ": entry " + d["id"].get<std::string>() + ": " +
+                            e.what());
         }
         if (out.back().polygon == nullptr) out.pop_back();
     }

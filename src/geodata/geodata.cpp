@@ -52,16 +52,18 @@ GeoData::GeoData(DataPaths paths) : paths_(std::move(paths)), dir_(paths_.geodat
     }
 }
 
-GeoData::GeoData(std::filesystem::path dir) : GeoData([&] {
-    DataPaths p = DataPaths::built();
-    p.geodata = std::move(dir);
-    return p;
-}()) {}
+GeoData::GeoData(std::filesystem::path dir)
+    : GeoData([&] {
+          DataPaths p = DataPaths::built();
+          p.geodata = std::move(dir);
+          return p;
+      }()) {}
 
 GeoData::~GeoData() = default;
 
 const DisputeRegistry& GeoData::disputes() const {
-    std::call_once(disputes_once_, [&] { disputes_ = std::make_unique<DisputeRegistry>(dir_ / "disputes.json", layer("disputes")); });
+    std::call_once(disputes_once_,
+                   [&] { disputes_ = std::make_unique<DisputeRegistry>(dir_ / "disputes.json", layer("disputes")); });
     return *disputes_;
 }
 
@@ -117,7 +119,8 @@ const Layer& GeoData::layer(const std::string& name) const {
     }
     std::call_once(slot->once, [&] {
         const std::string source = layer_source(name);
-        if (!std::filesystem::exists(dir_ / (source + ".shp")) && !std::filesystem::exists(dir_ / (source + ".shp.zip"))) {
+        if (!std::filesystem::exists(dir_ / (source + ".shp")) &&
+            !std::filesystem::exists(dir_ / (source + ".shp.zip"))) {
             slot->error = "geodata layer '" + name + "' is missing in " + dir_.string() +
                           "; reinstall, or point the data paths at the folder that holds geodata/";
             return;
@@ -132,7 +135,8 @@ const Layer& GeoData::layer(const std::string& name) const {
         std::call_once(rebuild_once_, [&] { rebuild_error_ = rebuild_layer_cache(paths_.layer_tool, dir_, cache); });
         slot->layer = cache.empty() ? nullptr : read_layer_cache(file, key);
         if (!slot->layer) {
-            slot->error = "the cache of geodata layer '" + name + "' in " + cache.string() + " is missing or out of date, and " +
+            slot->error = "the cache of geodata layer '" + name + "' in " + cache.string() +
+                          " is missing or out of date, and " +
                           (rebuild_error_.empty() ? "rebuilding did not write it" : rebuild_error_);
         }
     });

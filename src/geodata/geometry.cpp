@@ -46,7 +46,7 @@ RingMoments ring_moments(std::span<const LonLat> r) {
 
 std::string degrees_text(double v, bool longitude) {
     if (longitude) v = std::remainder(v, 360.0);  // 180.3 -> -179.7
-    if (std::abs(v) < 0.05) v = 0;  // what prints as 0.0 is on the line, not "0.0°W"
+    if (std::abs(v) < 0.05) v = 0;                // what prints as 0.0 is on the line, not "0.0°W"
     const char hemisphere = longitude ? (v < 0 ? 'W' : 'E') : (v < 0 ? 'S' : 'N');
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f\u00b0%c", std::abs(v), hemisphere);

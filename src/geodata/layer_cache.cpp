@@ -102,8 +102,10 @@ public:
     }
     [[nodiscard]] std::size_t position() const { return at_; }
     void skip_to(std::size_t at) {
-        if (at > in_.size()) ok = false;
-        else at_ = at;
+        if (at > in_.size())
+            ok = false;
+        else
+            at_ = at;
     }
     bool ok = true;
 
@@ -124,9 +126,9 @@ std::vector<std::string> source_files(const std::string& name) {
 }  // namespace
 
 const std::vector<std::string>& layer_names() {
-    static const std::vector<std::string> names = {"countries", "admin1", "boundaries", "disputed_lines",
-                                                   "populated_places", "towns", "land", "ocean",
-                                                   "lakes", "rivers", "disputes", "countries_small"};
+    static const std::vector<std::string> names = {
+        "countries", "admin1", "boundaries", "disputed_lines", "populated_places", "towns",
+        "land",      "ocean",  "lakes",      "rivers",         "disputes",         "countries_small"};
     return names;
 }
 

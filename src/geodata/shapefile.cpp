@@ -73,15 +73,20 @@ void read_geometry(const OGRGeometry* g, Feature& f, Store& store) {
             f.bbox.expand(p->getX(), p->getY());
             break;
         }
-        case wkbPolygon: read_polygon(g->toPolygon(), f, store); break;
+        case wkbPolygon:
+            read_polygon(g->toPolygon(), f, store);
+            break;
         case wkbMultiPolygon:
             for (const auto* p : *g->toMultiPolygon()) read_polygon(p, f, store);
             break;
-        case wkbLineString: read_line(g->toLineString(), f, store); break;
+        case wkbLineString:
+            read_line(g->toLineString(), f, store);
+            break;
         case wkbMultiLineString:
             for (const auto* l : *g->toMultiLineString()) read_line(l, f, store);
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
@@ -111,9 +116,17 @@ std::unique_ptr<Layer> read_shapefile_layer(const std::filesystem::path& dir, co
     for (int i = 0; i < defn->GetFieldCount(); ++i) fields.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
     Layer::Kind kind = Layer::Kind::point;
     switch (wkbFlatten(lyr->GetGeomType())) {
-        case wkbPolygon: case wkbMultiPolygon: kind = Layer::Kind::polygon; break;
-        case wkbLineString: case wkbMultiLineString: kind = Layer::Kind::line; break;
-        default: kind = Layer::Kind::point; break;
+        case wkbPolygon:
+        case wkbMultiPolygon:
+            kind = Layer::Kind::polygon;
+            break;
+        case wkbLineString:
+        case wkbMultiLineString:
+            kind = Layer::Kind::line;
+            break;
+        default:
+            kind = Layer::Kind::point;
+            break;
     }
     std::vector<Feature> features;
     auto store = std::make_shared<Store>();
@@ -135,6 +148,5 @@ std::unique_ptr<Layer> read_shapefile_layer(const std::filesystem::path& dir, co
     }
     return std::make_unique<Layer>(name, kind, std::move(fields), std::move(features), std::move(store));
 }
-
 
 }  // namespace borderline

@@ -95,8 +95,9 @@ void Text::draw(PangoLayout* l, double x, double y, const Colour& colour, double
 
 bool Placer::fits(const Rect& r) const {
     if (!r.inside(bounds_)) return false;
-    return std::none_of(taken_.begin(), taken_.end(),
-                        [&](const LabelBox& t) { return Rect{t.x, t.y, t.w, t.h}.overlaps(r); });
+    return std::none_of(taken_.begin(), taken_.end(), [&](const LabelBox& t) {
+        return Rect{t.x, t.y, t.w, t.h}.overlaps(r);
+    });
 }
 
 }  // namespace borderline::renderer

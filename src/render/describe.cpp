@@ -54,9 +54,8 @@ std::string MapPainter::alt_text() const {
     }
     if (drawn_.border_in_question) {
         t += " Border in question: ";
-        append_list(t, scene_.borders, [&](const auto& pair) {
-            return country_name(pair.first) + "\u2013" + country_name(pair.second);
-        });
+        append_list(t, scene_.borders,
+                    [&](const auto& pair) { return country_name(pair.first) + "\u2013" + country_name(pair.second); });
         t += ".";
     }
     if (!drawn_.places.empty()) {

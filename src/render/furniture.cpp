@@ -106,13 +106,25 @@ void MapPainter::draw_inset(const Rect& box, const View& main) {
     bool first = true;
     for (int i = 0; i <= 80; ++i) {
         double px = 0, py = 0;
-        if (i <= 20) { px = a.x + a.w * i / 20.0; py = a.y; }
-        else if (i <= 40) { px = a.x + a.w; py = a.y + a.h * (i - 20) / 20.0; }
-        else if (i <= 60) { px = a.x + a.w * (60 - i) / 20.0; py = a.y + a.h; }
-        else { px = a.x; py = a.y + a.h * (80 - i) / 20.0; }
+        if (i <= 20) {
+            px = a.x + a.w * i / 20.0;
+            py = a.y;
+        } else if (i <= 40) {
+            px = a.x + a.w;
+            py = a.y + a.h * (i - 20) / 20.0;
+        } else if (i <= 60) {
+            px = a.x + a.w * (60 - i) / 20.0;
+            py = a.y + a.h;
+        } else {
+            px = a.x;
+            py = a.y + a.h * (80 - i) / 20.0;
+        }
         double lon = 0, lat = 0, x = 0, y = 0;
         if (!main.inverse(px, py, lon, lat) || !v.to_px(lon, lat, x, y)) continue;
-        if (first) cairo_move_to(cr_, x, y); else cairo_line_to(cr_, x, y);
+        if (first)
+            cairo_move_to(cr_, x, y);
+        else
+            cairo_line_to(cr_, x, y);
         first = false;
     }
     cairo_close_path(cr_);

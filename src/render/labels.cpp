@@ -146,8 +146,8 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
     const DisputeRegistry& registry = data_.disputes();
     // When the article names disputes, only those are labelled; otherwise
     // those its parties are party to.
-    const bool any_named = std::any_of(scene_.disputes.begin(), scene_.disputes.end(),
-                                       [](const SceneDispute& d) { return d.mentioned; });
+    const bool any_named =
+        std::any_of(scene_.disputes.begin(), scene_.disputes.end(), [](const SceneDispute& d) { return d.mentioned; });
     for (const SceneDispute& sd : scene_.disputes) {
         if (any_named ? !sd.mentioned : !sd.involves_party) continue;
         const Dispute* d = registry.find(sd.id);

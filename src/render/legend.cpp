@@ -15,7 +15,8 @@ std::vector<LegendItem> MapPainter::legend_items(std::size_t claims) const {
     }
     // The swatch shows each disputed area as the map draws it: hatched,
     // or in a worldview painted as the claimant's own territory.
-    if (drawn_.disputed_area) items.push_back({"Disputed area, hatched in the claimants' colours", Swatch::hatched_area});
+    if (drawn_.disputed_area)
+        items.push_back({"Disputed area, hatched in the claimants' colours", Swatch::hatched_area});
     if (drawn_.disputed_area_as_claimed) {
         items.push_back({"Disputed area, shown as " + worldview_name() + " claims it", Swatch::area_as_claimed});
     }
@@ -47,8 +48,8 @@ std::vector<LayoutPtr> MapPainter::legend_layouts(const std::vector<LegendItem>&
     std::vector<LayoutPtr> layouts;
     height = 10 * k_;
     for (const auto& item : items) {
-        auto l = text_.layout(item.label, size * (item.swatch == Swatch::claim ? 0.95 : 1.0), item.swatch == Swatch::party,
-                              legend_width() - text_x - 8 * k_);
+        auto l = text_.layout(item.label, size * (item.swatch == Swatch::claim ? 0.95 : 1.0),
+                              item.swatch == Swatch::party, legend_width() - text_x - 8 * k_);
         height += std::max(row, Text::extents(l.get()).h + 6 * k_);
         layouts.push_back(std::move(l));
     }

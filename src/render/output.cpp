@@ -2,18 +2,18 @@
 #include <borderline/error.hpp>
 #include <borderline/render.hpp>
 
-#include <cctype>
-#include <climits>
-#include <cerrno>
-#include <cstdio>
-#include <csignal>
-#include <cstring>
-#include <regex>
-#include <filesystem>
 #include <fcntl.h>
 #include <glib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cctype>
+#include <cerrno>
+#include <climits>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <regex>
 
 namespace borderline {
 
@@ -84,7 +84,8 @@ bool write_all(int fd, const std::string& bytes) {
 /// output's own descriptor when it is that, else opened for writing (without
 /// blocking on a FIFO that no one reads).
 void write_through(const std::string& path, const std::string& bytes) {
-    struct stat target {}, out {};
+    struct stat target {
+    }, out{};
     if (::stat(path.c_str(), &target) == 0 && ::fstat(STDOUT_FILENO, &out) == 0 && target.st_dev == out.st_dev &&
         target.st_ino == out.st_ino) {
         if (!write_all(STDOUT_FILENO, bytes)) {

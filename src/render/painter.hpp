@@ -78,9 +78,15 @@ class MapPainter {
 public:
     /// With `svg`, every operation is also written there (the SVG format).
     MapPainter(cairo_t* cr, const Scene& scene, const GeoData& data, const Style& style, SvgWriter* svg = nullptr)
-        : cr_(cr), svg_(svg), scene_(scene), data_(data), style_(style), text_(cr, style, svg),
+        : cr_(cr),
+          svg_(svg),
+          scene_(scene),
+          data_(data),
+          style_(style),
+          text_(cr, style, svg),
           k_(std::sqrt(static_cast<double>(scene.size.width) * scene.size.height) / 1265.0),
-          width_(scene.size.width), height_(scene.size.height) {}
+          width_(scene.size.width),
+          height_(scene.size.height) {}
 
     void paint();
     [[nodiscard]] const std::vector<LabelBox>& placed() const { return placed_; }

@@ -120,7 +120,8 @@ std::string encode_png(cairo_surface_t* surface, double dpi, const PngText& text
         }
     };
     // Up to three helper threads beside this one, never more than the bands.
-    const std::size_t threads = std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 4, bands.size()});
+    const std::size_t threads =
+        std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 4, bands.size()});
     std::vector<std::jthread> pool;
     try {
         for (std::size_t i = 1; i < threads; ++i) pool.emplace_back(work);

@@ -67,7 +67,8 @@ bool font_available(const std::string& family) {
 
 void load_map_layers(const GeoData& data, bool provinces) {
     // In the order drawing first needs them.
-    for (const char* name : {"countries", "admin1", "lakes", "rivers", "boundaries", "disputed_lines", "countries_small"}) {
+    for (const char* name :
+         {"countries", "admin1", "lakes", "rivers", "boundaries", "disputed_lines", "countries_small"}) {
         if (!provinces && std::string_view(name) == "admin1") continue;
         try {
             (void)data.layer(name);
@@ -142,7 +143,8 @@ std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style
         out = svg->finish(title, alt);
     } else {
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_SUBJECT, alt.c_str());
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_KEYWORDS, printable_text(keywords(scene)).c_str());
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_KEYWORDS,
+                                       printable_text(keywords(scene)).c_str());
         cairo_surface_finish(surface.get());
         if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
             throw OutputError(std::string("writing the map failed: ") +

@@ -3,8 +3,8 @@
 // of the wrong type is an error that names the file, line and key.
 #include <borderline/error.hpp>
 #include <borderline/geodata.hpp>
-#include <borderline/style.hpp>
 #include <borderline/input.hpp>
+#include <borderline/style.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -33,7 +33,8 @@ std::size_t line_of_key(const std::string& text, const std::string& key) {
 }  // namespace
 
 Colour parse_colour(const std::string& s) {
-    if ((s.size() != 7 && s.size() != 9) || s[0] != '#') throw std::invalid_argument("colour must be #rrggbb or #rrggbbaa");
+    if ((s.size() != 7 && s.size() != 9) || s[0] != '#')
+        throw std::invalid_argument("colour must be #rrggbb or #rrggbbaa");
     double v[4] = {0, 0, 0, 1};
     for (std::size_t i = 0; i + 1 < s.size(); i += 2) {
         const int hi = hex(s[i + 1]), lo = i + 2 < s.size() ? hex(s[i + 2]) : -1;
@@ -73,20 +74,24 @@ Style parse_style(std::string_view json_text, const std::string& source_name) {
     }
     if (!j.is_object()) throw InputError("style " + file.string() + ":1: must be a JSON object of style keys");
     Style st;
-    std::map<std::string, Colour*> colours{
-        {"paper", &st.paper}, {"background", &st.background}, {"land", &st.land}, {"water", &st.water}, {"river", &st.river},
-        {"country_outline", &st.country_outline}, {"boundary", &st.boundary},
-        {"disputed_boundary", &st.disputed_boundary}, {"text", &st.text}, {"halo", &st.halo},
-        {"frame", &st.frame}};
-    std::map<std::string, double*> numbers{{"boundary_width", &st.boundary_width}, {"river_width", &st.river_width},
-                                           {"title_size", &st.title_size}, {"label_size", &st.label_size}};
+    std::map<std::string, Colour*> colours{{"paper", &st.paper},       {"background", &st.background},
+                                           {"land", &st.land},         {"water", &st.water},
+                                           {"river", &st.river},       {"country_outline", &st.country_outline},
+                                           {"boundary", &st.boundary}, {"disputed_boundary", &st.disputed_boundary},
+                                           {"text", &st.text},         {"halo", &st.halo},
+                                           {"frame", &st.frame}};
+    std::map<std::string, double*> numbers{{"boundary_width", &st.boundary_width},
+                                           {"river_width", &st.river_width},
+                                           {"title_size", &st.title_size},
+                                           {"label_size", &st.label_size}};
     auto fail = [&](const std::string& key, const std::string& what) {
         throw InputError("style " + file.string() + ":" + std::to_string(line_of_key(text, key)) + ": key \"" + key +
                          "\" " + what);
     };
     for (const auto& [key, value] : j.items()) {
         if (key == "names") {
-            if (!value.is_string() || value.get<std::string>().empty()) fail(key, "must be a names file's name or path");
+            if (!value.is_string() || value.get<std::string>().empty())
+                fail(key, "must be a names file's name or path");
             st.names = names_file(value.get<std::string>(), file.parent_path());
         } else if (key == "name" || key == "description" || key == "font") {
             if (!value.is_string()) fail(key, "must be a string");
@@ -162,7 +167,8 @@ Style find_style(const std::string& name_or_path, const std::filesystem::path& s
     const std::filesystem::path p = style_file(name_or_path, styles_dir);
     std::error_code ec;
     if (is_bundled_style_name(name_or_path) && !std::filesystem::exists(p, ec)) {
-        throw UsageError("unknown style '" + name_or_path + "'; use a bundled style (default) or a path to a JSON file");
+        throw UsageError("unknown style '" + name_or_path +
+                         "'; use a bundled style (default) or a path to a JSON file");
     }
     return load_style(p);
 }

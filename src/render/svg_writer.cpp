@@ -105,10 +105,18 @@ std::string xml_text(const std::string& raw) {
     for (const char c : in) {
         const auto u = static_cast<unsigned char>(c);
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
             default:
                 if (u >= 0x20 || c == '\t' || c == '\n') out += c;
         }
@@ -192,13 +200,22 @@ void SvgWriter::stroke(cairo_t* cr) {
     std::string e = "<path d=\"" + d + "\" fill=\"none\"" + source_attrs(cr, "stroke") + " stroke-width=\"" +
                     num(cairo_get_line_width(cr)) + "\"";
     switch (cairo_get_line_cap(cr)) {
-        case CAIRO_LINE_CAP_ROUND: e += " stroke-linecap=\"round\""; break;
-        case CAIRO_LINE_CAP_SQUARE: e += " stroke-linecap=\"square\""; break;
-        case CAIRO_LINE_CAP_BUTT: break;
+        case CAIRO_LINE_CAP_ROUND:
+            e += " stroke-linecap=\"round\"";
+            break;
+        case CAIRO_LINE_CAP_SQUARE:
+            e += " stroke-linecap=\"square\"";
+            break;
+        case CAIRO_LINE_CAP_BUTT:
+            break;
     }
     switch (cairo_get_line_join(cr)) {
-        case CAIRO_LINE_JOIN_ROUND: e += " stroke-linejoin=\"round\""; break;
-        case CAIRO_LINE_JOIN_BEVEL: e += " stroke-linejoin=\"bevel\""; break;
+        case CAIRO_LINE_JOIN_ROUND:
+            e += " stroke-linejoin=\"round\"";
+            break;
+        case CAIRO_LINE_JOIN_BEVEL:
+            e += " stroke-linejoin=\"bevel\"";
+            break;
         case CAIRO_LINE_JOIN_MITER:
             // SVG's default limit is 4, Cairo's 10.
             e += " stroke-miterlimit=\"" + num(cairo_get_miter_limit(cr)) + "\"";
@@ -250,8 +267,8 @@ void SvgWriter::text(PangoLayout* layout, double x, double y, const Colour& colo
     if (halo > 0) {
         // Cairo strokes the glyph outlines in the halo colour, then fills
         // them; paint-order does the same in one element.
-        look += paint_attrs("stroke", halo_colour.r, halo_colour.g, halo_colour.b, halo_colour.a) +
-                " stroke-width=\"" + num(halo) + "\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+        look += paint_attrs("stroke", halo_colour.r, halo_colour.g, halo_colour.b, halo_colour.a) + " stroke-width=\"" +
+                num(halo) + "\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
     }
     const char* all = pango_layout_get_text(layout);
     const bool ellipsized = pango_layout_is_ellipsized(layout);

@@ -44,8 +44,8 @@ private:
 
     double width_, height_;
     std::string body_;
-    std::vector<int> saves_;        ///< open clip groups when each save was made
-    int clip_groups_ = 0;           ///< clip groups open now
+    std::vector<int> saves_;  ///< open clip groups when each save was made
+    int clip_groups_ = 0;     ///< clip groups open now
     int next_clip_ = 0;
     std::string indent_ = "  ";
 };

@@ -20,19 +20,31 @@ bool clip_ring_into(Points in, const Box& b, Ring& out, Ring& next) {
         next.clear();
         auto inside = [&](const LonLat& p) {
             switch (edge) {
-                case 0: return p.lon >= b.west;
-                case 1: return p.lon <= b.east;
-                case 2: return p.lat >= b.south;
-                default: return p.lat <= b.north;
+                case 0:
+                    return p.lon >= b.west;
+                case 1:
+                    return p.lon <= b.east;
+                case 2:
+                    return p.lat >= b.south;
+                default:
+                    return p.lat <= b.north;
             }
         };
         auto cut = [&](const LonLat& p, const LonLat& q) {
             double t = 0;
             switch (edge) {
-                case 0: t = (b.west - p.lon) / (q.lon - p.lon); break;
-                case 1: t = (b.east - p.lon) / (q.lon - p.lon); break;
-                case 2: t = (b.south - p.lat) / (q.lat - p.lat); break;
-                default: t = (b.north - p.lat) / (q.lat - p.lat); break;
+                case 0:
+                    t = (b.west - p.lon) / (q.lon - p.lon);
+                    break;
+                case 1:
+                    t = (b.east - p.lon) / (q.lon - p.lon);
+                    break;
+                case 2:
+                    t = (b.south - p.lat) / (q.lat - p.lat);
+                    break;
+                default:
+                    t = (b.north - p.lat) / (q.lat - p.lat);
+                    break;
             }
             return LonLat{p.lon + t * (q.lon - p.lon), p.lat + t * (q.lat - p.lat)};
         };

@@ -26,8 +26,8 @@ public:
         for (int i = 0; i <= 32; ++i) {
             const double t = i / 32.0;
             const double lon = bbox.west + t * bbox.width(), lat = bbox.south + t * bbox.height();
-            for (const LonLat& p : {LonLat{lon, bbox.south}, LonLat{lon, bbox.north}, LonLat{bbox.west, lat},
-                                    LonLat{bbox.east, lat}}) {
+            for (const LonLat& p :
+                 {LonLat{lon, bbox.south}, LonLat{lon, bbox.north}, LonLat{bbox.west, lat}, LonLat{bbox.east, lat}}) {
                 double x = p.lon, y = p.lat;
                 if (fwd(x, y)) pb.expand(x, y);
             }

@@ -202,9 +202,8 @@ void read_names(const std::filesystem::path& file, NameTable& table) {
             fail(n, "needs KEY<TAB>SPELLING with both filled and one tab");
         }
         // Ids have a kind prefix ("town:UA:Kyiv") or are ISO3 codes ("UKR").
-        const bool iso3 = key.size() == 3 && std::all_of(key.begin(), key.end(), [](unsigned char c) {
-                              return std::isupper(c) != 0;
-                          });
+        const bool iso3 = key.size() == 3 &&
+                          std::all_of(key.begin(), key.end(), [](unsigned char c) { return std::isupper(c) != 0; });
         if (iso3 || key.find(':') != std::string::npos) {
             table.by_id[lower(key)] = value;
         } else {

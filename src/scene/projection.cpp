@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <numbers>
 #include <map>
+#include <numbers>
 #include <string>
 
 namespace borderline {
@@ -59,8 +59,8 @@ std::string choose_projection(const Box& b) {
     }
     // Regional scale: conformal conic with standard parallels at 1/6 and 5/6
     // of the extent's latitudes keeps scale error small across the frame.
-    return "+proj=lcc +lat_0=" + num(lat0) + " +lon_0=" + num(lon0) + " +lat_1=" + num(lat1) + " +lat_2=" +
-           num(lat2) + " +datum=WGS84 +units=m +no_defs";
+    return "+proj=lcc +lat_0=" + num(lat0) + " +lon_0=" + num(lon0) + " +lat_1=" + num(lat1) + " +lat_2=" + num(lat2) +
+           " +datum=WGS84 +units=m +no_defs";
 }
 
 // ---- Projection -------------------------------------------------------------
@@ -71,9 +71,9 @@ std::string choose_projection(const Box& b) {
 
 namespace {
 
-constexpr double kA = 6378137.0;                 // WGS84 semi-major axis, metres
-constexpr double kF = 1 / 298.257223563;         // WGS84 flattening
-constexpr double kE2 = kF * (2 - kF);            // first eccentricity squared
+constexpr double kA = 6378137.0;          // WGS84 semi-major axis, metres
+constexpr double kF = 1 / 298.257223563;  // WGS84 flattening
+constexpr double kE2 = kF * (2 - kF);     // first eccentricity squared
 const double kE = std::sqrt(kE2);
 constexpr double kHalfPi = kPi / 2;
 constexpr double kDeg = kPi / 180;

@@ -54,11 +54,12 @@ Box pad(Box b, double fraction, double min_span) {
 /// Whether an article that names a settled dispute is about its settlement:
 /// it gives the year of the settlement or speaks of a ruling, award or treaty.
 bool about_settlement(const Document& doc, const Dispute& d) {
-    static constexpr std::string_view kWords[] = {"ruling",   "ruled",  "verdict", "award",      "arbitration",
+    static constexpr std::string_view kWords[] = {"ruling",   "ruled",  "verdict",  "award",      "arbitration",
                                                   "arbitral", "treaty", "handover", "settlement", "icj"};
     const std::string year = std::to_string(d.settled_year);
     return std::any_of(doc.tokens.begin(), doc.tokens.end(), [&](const Token& t) {
-        return t.is_word && (t.folded == year || std::find(std::begin(kWords), std::end(kWords), t.folded) != std::end(kWords));
+        return t.is_word &&
+               (t.folded == year || std::find(std::begin(kWords), std::end(kWords), t.folded) != std::end(kWords));
     });
 }
 
@@ -142,8 +143,7 @@ std::string shorten(const std::string& text, std::size_t max_bytes) {
 /// Claims become numbered callouts: the geographic ones (all of them when
 /// none is), tied to the first place they concern that lies in the frame.
 void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std::vector<Claim>& claims) {
-    const bool any_geographic =
-        std::any_of(claims.begin(), claims.end(), [](const Claim& c) { return c.geographic; });
+    const bool any_geographic = std::any_of(claims.begin(), claims.end(), [](const Claim& c) { return c.geographic; });
     // Every actor gets a say before any gets a second one: take claims
     // round-robin by actor, at most kMaxCallouts, then number them in text order.
     constexpr std::size_t kMaxCallouts = 7;
@@ -320,7 +320,6 @@ std::string describe(const Scene& s) {
     return t;
 }
 
-
 // ---- The steps of plan_scene -------------------------------------------------
 // Each step reads what the article gave (the Story) and what the steps
 // before it decided, so the framing can be changed one step at a time.
@@ -331,7 +330,7 @@ struct Story {
     const Gazetteer& gaz;
     const GeoData& data;
     const std::vector<Place>& places;
-    std::vector<Entry> entries;  ///< each place's gazetteer entry
+    std::vector<Entry> entries;    ///< each place's gazetteer entry
     std::size_t headline_end = 0;  ///< end byte of the first sentence
 
     Story(const Document& d, const Gazetteer& g, const GeoData& gd, const std::vector<Place>& p)
@@ -437,7 +436,6 @@ std::vector<Weighed> rank_countries(const Story& story) {
     });
     return ranked;
 }
-
 
 // ---- The locus ----------------------------------------------------------------
 
@@ -639,9 +637,8 @@ Locus find_locus(Story& story, const NamedDisputes& named, const std::vector<Wei
         std::vector<const Dispute*> kept;
         for (std::size_t k = 0; k < d.size(); ++k) {
             const bool claimant_of_other = std::any_of(d.begin(), d.end(), [&](const Dispute* other) {
-                return other != d[k] &&
-                       std::find(other->parties.begin(), other->parties.end(), d[k]->administered_by) !=
-                           other->parties.end();
+                return other != d[k] && std::find(other->parties.begin(), other->parties.end(),
+                                                  d[k]->administered_by) != other->parties.end();
             });
             if (!(claimant_of_other && count[k] < most)) kept.push_back(d[k]);
         }
@@ -705,7 +702,8 @@ Locus find_locus(Story& story, const NamedDisputes& named, const std::vector<Wei
                 const auto& values = b.features()[k].values;
                 const auto& x = values[static_cast<std::size_t>(left)];
                 const auto& y = values[static_cast<std::size_t>(right)];
-                if ((x == main[0] && y == main[1]) || (x == main[1] && y == main[0])) l.bbox.expand(b.features()[k].bbox);
+                if ((x == main[0] && y == main[1]) || (x == main[1] && y == main[0]))
+                    l.bbox.expand(b.features()[k].bbox);
             }
         }
         if (!l.bbox.empty()) {
@@ -783,7 +781,8 @@ Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const N
             if (!f) continue;
             double best = 1e18;
             for (const Box& b : f->part_boxes.empty() ? std::vector<Box>{f->bbox} : f->part_boxes) {
-                best = std::min(best, km_between(lx, ly, std::clamp(lx, b.west, b.east), std::clamp(ly, b.south, b.north)));
+                best = std::min(best,
+                                km_between(lx, ly, std::clamp(lx, b.west, b.east), std::clamp(ly, b.south, b.north)));
             }
             if (best < 300) near.push_back(iso);
         }
@@ -813,7 +812,8 @@ Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const N
             if (!b.empty() && area.contains(b.west, b.south) && area.contains(b.east, b.north)) own.push_back(iso);
         }
         if (own.empty()) continue;
-        std::erase_if(framed, [&](const std::string& iso) { return std::find(own.begin(), own.end(), iso) != own.end(); });
+        std::erase_if(framed,
+                      [&](const std::string& iso) { return std::find(own.begin(), own.end(), iso) != own.end(); });
         for (const auto& p : d->parties) {
             if (std::find(framed.begin(), framed.end(), p) == framed.end()) framed.push_back(p);
         }
@@ -847,7 +847,8 @@ Box frame_story(Story& story, const NamedDisputes& named, const Parties& parties
     double smallest = 1e18;
     for (const auto& iso : framed) {
         party_boxes.push_back(story.territory(iso));
-        if (!party_boxes.back().empty()) smallest = std::min(smallest, party_boxes.back().width() * party_boxes.back().height());
+        if (!party_boxes.back().empty())
+            smallest = std::min(smallest, party_boxes.back().width() * party_boxes.back().height());
     }
     if (!headline_dispute) {
         for (const Box& b : party_boxes) {
@@ -880,7 +881,6 @@ Box frame_story(Story& story, const NamedDisputes& named, const Parties& parties
     // A story about one disputed area needs its surroundings for context.
     return pad(frame, headline_dispute ? 0.45 : 0.12, 3.0);
 }
-
 
 /// The frame around the locus: the locus filling a good part of the map,
 /// with enough of each party's nearest land that the reader sees whose side
@@ -946,8 +946,7 @@ Box frame_locus(Story& story, const Locus& locus, const Parties& parties, const 
 
 /// The parties in their colours, the other countries named (for the
 /// legend), and the places in the frame as markers.
-void add_parties_and_markers(Scene& s, const Story& story, const std::vector<Weighed>& ranked,
-                             const Parties& parties) {
+void add_parties_and_markers(Scene& s, const Story& story, const std::vector<Weighed>& ranked, const Parties& parties) {
     const Gazetteer& gaz = story.gaz;
     int colour = 0;
     for (const auto& iso : parties.framed) {

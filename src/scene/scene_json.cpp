@@ -31,7 +31,10 @@ json scene_to_json(const Scene& s) {
     j["size"] = {s.size.width, s.size.height};
     j["focus"] = s.focus;
     // The locus too: the renderer rings a point-sized one.
-    j["locus"] = {{"ids", s.locus.ids}, {"bbox", box(s.locus.bbox)}, {"why", s.locus.why}, {"point", s.locus.point},
+    j["locus"] = {{"ids", s.locus.ids},
+                  {"bbox", box(s.locus.bbox)},
+                  {"why", s.locus.why},
+                  {"point", s.locus.point},
                   {"parts", json::array()}};
     for (const auto& part : s.locus.parts) j["locus"]["parts"].push_back(box(part));
     j["parties"] = json::array();
@@ -40,14 +43,21 @@ json scene_to_json(const Scene& s) {
     for (const auto& p : s.mentioned) j["mentioned"].push_back(party(p));
     j["markers"] = json::array();
     for (const auto& m : s.markers) {
-        j["markers"].push_back({{"place_id", m.place_id}, {"name", m.name}, {"where", lonlat(m.where)},
-                                {"capital", m.capital}, {"area", m.area}});
+        j["markers"].push_back({{"place_id", m.place_id},
+                                {"name", m.name},
+                                {"where", lonlat(m.where)},
+                                {"capital", m.capital},
+                                {"area", m.area}});
     }
     j["disputes"] = json::array();
     for (const auto& d : s.disputes) {
-        json dj = {{"id", d.id},         {"name", d.name},           {"parties", d.parties},
-                   {"administered_by", d.administered_by}, {"status", d.status},
-                   {"mentioned", d.mentioned}, {"involves_party", d.involves_party}};
+        json dj = {{"id", d.id},
+                   {"name", d.name},
+                   {"parties", d.parties},
+                   {"administered_by", d.administered_by},
+                   {"status", d.status},
+                   {"mentioned", d.mentioned},
+                   {"involves_party", d.involves_party}};
         if (d.settled != 0) {  // only settled disputes carry these
             dj["settled"] = d.settled;
             dj["settled_how"] = d.settled_how;
@@ -57,9 +67,14 @@ json scene_to_json(const Scene& s) {
     }
     j["callouts"] = json::array();
     for (const auto& c : s.callouts) {
-        j["callouts"].push_back({{"number", c.number}, {"actor_country", c.actor_country},
-                                 {"actor_name", c.actor_name}, {"stance", c.stance}, {"quote", c.quote},
-                                 {"anchor", lonlat(c.anchor)}, {"anchored", c.anchored}, {"claim", c.claim}});
+        j["callouts"].push_back({{"number", c.number},
+                                 {"actor_country", c.actor_country},
+                                 {"actor_name", c.actor_name},
+                                 {"stance", c.stance},
+                                 {"quote", c.quote},
+                                 {"anchor", lonlat(c.anchor)},
+                                 {"anchored", c.anchored},
+                                 {"claim", c.claim}});
     }
     j["borders"] = json::array();
     for (const auto& [a, b] : s.borders) j["borders"].push_back({a, b});
@@ -271,7 +286,8 @@ Scene scene_from_json(const json& doc) {
     if (s.units != "km" && s.units != "mi") Fields::fail("scene.units", "must be \"km\" or \"mi\"");
     if (const json* names = f.find("country_names", false)) {
         if (!names->is_object()) Fields::fail("scene.country_names", "must be an object of ISO3: name");
-        if (names->size() > kMax) Fields::fail("scene.country_names", "has more than " + std::to_string(kMax) + " entries");
+        if (names->size() > kMax)
+            Fields::fail("scene.country_names", "has more than " + std::to_string(kMax) + " entries");
         for (const auto& [iso, name] : names->items()) {
             if (!name.is_string()) Fields::fail("scene.country_names." + iso, "must be a string");
             s.country_names[iso] = name.get<std::string>();
@@ -282,15 +298,15 @@ Scene scene_from_json(const json& doc) {
 
 std::vector<std::string> scene_unknown_keys(const json& doc) {
     // The keys scene_to_json writes, per object: the same list scene_from_json reads.
-    static const std::vector<std::string> kTop{"schema",  "title",     "subtitle", "bbox",     "projection",
-                                               "size",    "focus",     "parties",  "mentioned", "markers",
-                                               "disputes", "callouts", "borders",  "worldview", "alt_text", "dpi",
-                                               "source",  "note",      "inset",    "units",    "country_names", "locus"};
+    static const std::vector<std::string> kTop{
+        "schema",    "title",   "subtitle", "bbox",     "projection",    "size",      "focus",    "parties",
+        "mentioned", "markers", "disputes", "callouts", "borders",       "worldview", "alt_text", "dpi",
+        "source",    "note",    "inset",    "units",    "country_names", "locus"};
     static const std::vector<std::string> kLocus{"ids", "bbox", "why", "point", "parts"};
     static const std::vector<std::string> kParty{"country", "name", "colour_index"};
     static const std::vector<std::string> kMarker{"place_id", "name", "where", "capital", "area"};
-    static const std::vector<std::string> kDispute{"id",       "name",    "parties",     "administered_by",
-                                                   "status",   "mentioned", "involves_party", "settled",
+    static const std::vector<std::string> kDispute{"id",          "name",      "parties",        "administered_by",
+                                                   "status",      "mentioned", "involves_party", "settled",
                                                    "settled_how", "history"};
     static const std::vector<std::string> kCallout{"number", "actor_country", "actor_name", "stance",
                                                    "quote",  "anchor",        "anchored",   "claim"};
@@ -303,9 +319,11 @@ std::vector<std::string> scene_unknown_keys(const json& doc) {
     };
     check(doc, kTop, "scene");
     if (doc.is_object() && doc.contains("locus")) check(doc["locus"], kLocus, "scene.locus");
-    const std::pair<const char*, const std::vector<std::string>*> lists[] = {
-        {"parties", &kParty}, {"mentioned", &kParty}, {"markers", &kMarker}, {"disputes", &kDispute},
-        {"callouts", &kCallout}};
+    const std::pair<const char*, const std::vector<std::string>*> lists[] = {{"parties", &kParty},
+                                                                             {"mentioned", &kParty},
+                                                                             {"markers", &kMarker},
+                                                                             {"disputes", &kDispute},
+                                                                             {"callouts", &kCallout}};
     for (const auto& [key, known] : lists) {
         const auto it = doc.is_object() ? doc.find(key) : doc.end();
         if (it == doc.end() || !it->is_array()) continue;

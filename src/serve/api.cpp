@@ -35,7 +35,9 @@ struct RequestError : std::runtime_error {
     int status;
 };
 
-[[noreturn]] void bad(const std::string& field, const std::string& what) { throw RequestError(400, field + ": " + what); }
+[[noreturn]] void bad(const std::string& field, const std::string& what) {
+    throw RequestError(400, field + ": " + what);
+}
 
 Reply json_reply(const json& j) {
     Reply r;
@@ -62,7 +64,8 @@ Reply guarded(F&& work) {
     } catch (const json::exception& e) {
         return error_reply(400, std::string("body: ") + e.what());
     } catch (const std::bad_alloc&) {
-        return error_reply(413, "the request needs more memory than the server gives one map; send a smaller input or size");
+        return error_reply(413,
+                           "the request needs more memory than the server gives one map; send a smaller input or size");
     } catch (const std::exception& e) {
         return error_reply(500, std::string("internal error: ") + e.what());
     }
@@ -209,8 +212,11 @@ void apply_field(RenderRequest& r, const std::string& key, const json& v) {
 /// The format asked for by the field, else by Accept, else PNG.
 std::string pick_format(const std::string& field, const std::string& accept) {
     static const std::vector<std::pair<std::string, std::string>> kTypes = {
-        {"image/png", "png"},        {"image/svg+xml", "svg"},       {"application/pdf", "pdf"},
-        {"application/geo+json", "geojson"}, {"application/vnd.borderline.scene+json", "scene"}};
+        {"image/png", "png"},
+        {"image/svg+xml", "svg"},
+        {"application/pdf", "pdf"},
+        {"application/geo+json", "geojson"},
+        {"application/vnd.borderline.scene+json", "scene"}};
     if (!field.empty()) {
         for (const auto& [type, name] : kTypes) {
             if (field == name) return name;
@@ -302,8 +308,8 @@ Reply Desk::render(std::string_view body, const std::string& content_type, const
         RenderRequest r;
         for (const auto& [k, v] : query) apply_field(r, k, k == "size" || k == "bbox" ? json(v) : json(v));
         const auto first = body.find_first_not_of(" \t\r\n");
-        const bool json_body = content_type.rfind("application/json", 0) == 0 ||
-                               (first != std::string_view::npos && body[first] == '{');
+        const bool json_body =
+            content_type.rfind("application/json", 0) == 0 || (first != std::string_view::npos && body[first] == '{');
         bool wrapped = false;
         if (json_body) {
             json j;
@@ -387,7 +393,7 @@ Reply Desk::render(std::string_view body, const std::string& content_type, const
         } else if (format == "scene") {
             out.body = scene_to_json(scene).dump(2) + "\n";
         } else {
-            const OutputFormat f = format == "svg" ? OutputFormat::svg
+            const OutputFormat f = format == "svg"   ? OutputFormat::svg
                                    : format == "pdf" ? OutputFormat::pdf
                                                      : OutputFormat::png;
             out.body = render_to_bytes(scene, *data_, style->second, f);
@@ -414,7 +420,8 @@ Reply Desk::places(const Params& query) const {
         if (const auto l = query.find("limit"); l != query.end()) {
             char* end = nullptr;
             const long n = std::strtol(l->second.c_str(), &end, 10);
-            if (l->second.empty() || *end != '\0' || n < 1 || n > 1000) bad("limit", "must be a whole number from 1 to 1000");
+            if (l->second.empty() || *end != '\0' || n < 1 || n > 1000)
+                bad("limit", "must be a whole number from 1 to 1000");
             limit = static_cast<std::size_t>(n);
         }
         auto hits = gaz_->lookup(q->second);

@@ -36,8 +36,7 @@ public:
     /// POST /api/extract: the article's bytes -> the extract document.
     /// `content_type` picks the reader (text/markdown, text/html,
     /// application/json); otherwise the bytes are sniffed as the CLI does.
-    [[nodiscard]] Reply extract(std::string_view body, const std::string& content_type,
-                                std::size_t max_bytes) const;
+    [[nodiscard]] Reply extract(std::string_view body, const std::string& content_type, std::size_t max_bytes) const;
 
     /// POST /api/render: an article (raw body, or JSON {"article": ...}) or
     /// a scene document (JSON {"scene": ...}), plus overrides from the JSON

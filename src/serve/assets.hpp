@@ -7,7 +7,7 @@
 namespace borderline::serve {
 
 struct Asset {
-    std::string_view path;   ///< "/index.html", "/desk.js", ...
+    std::string_view path;  ///< "/index.html", "/desk.js", ...
     std::string_view bytes;
 };
 

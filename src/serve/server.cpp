@@ -12,18 +12,16 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <pthread.h>
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cmath>
+#include <csignal>
 #include <future>
-#include <pthread.h>
 
 namespace borderline::serve {
 
-bool is_loopback(const std::string& host) {
-    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
+bool is_loopback(const std::string& host) { return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0; }
 
 namespace {
 
@@ -65,7 +63,8 @@ const char* type_of(std::string_view path) {
 
 void run_server(const ServerOptions& o, const Desk& desk, const std::function<void(int)>& on_listening) {
     if (!is_loopback(o.bind) && o.token.empty()) {
-        throw UsageError("--bind " + o.bind + " reaches other machines; give --token T too (clients send "
+        throw UsageError("--bind " + o.bind +
+                         " reaches other machines; give --token T too (clients send "
                          "Authorization: Bearer T)");
     }
     // Signals go to the thread that waits for them, not to a worker.
@@ -146,9 +145,8 @@ void run_server(const ServerOptions& o, const Desk& desk, const std::function<vo
     server.Get("/api/disputes", [&](const httplib::Request& req, httplib::Response& res) {
         answer(res, desk.disputes(params_of(req)));
     });
-    server.Get("/api/places", [&](const httplib::Request& req, httplib::Response& res) {
-        answer(res, desk.places(params_of(req)));
-    });
+    server.Get("/api/places",
+               [&](const httplib::Request& req, httplib::Response& res) { answer(res, desk.places(params_of(req))); });
     server.Get("/api/styles", [&](const httplib::Request&, httplib::Response& res) { answer(res, desk.styles()); });
     server.Get("/healthz", [&](const httplib::Request&, httplib::Response& res) {
         Reply r;
@@ -167,11 +165,13 @@ void run_server(const ServerOptions& o, const Desk& desk, const std::function<vo
         const std::string path = a.path == "/index.html" ? "/" : std::string(a.path);
         server.Get(path, [a](const httplib::Request&, httplib::Response& res) {
             res.set_header("Content-Security-Policy",
-                           "default-src 'self'; img-src 'self' blob: data:; connect-src 'self' blob:; object-src 'none'; frame-ancestors 'none'");
+                           "default-src 'self'; img-src 'self' blob: data:; connect-src 'self' blob:; object-src "
+                           "'none'; frame-ancestors 'none'");
             res.set_content(std::string(a.bytes), type_of(a.path == "/" ? "/index.html" : a.path));
         });
     }
-    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+    server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req,
+                                                                     httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // ours already
         if (res.status == 413) {
             answer(res, error_reply(413, "body: over the server's size limit (--max-body-mb)"));
@@ -181,7 +181,8 @@ void run_server(const ServerOptions& o, const Desk& desk, const std::function<vo
             answer(res, known ? error_reply(405, req.method + " is not allowed on " + req.path + "; see docs/api.md")
                               : error_reply(404, req.path + ": no such page or endpoint; see docs/api.md"));
         } else {
-            answer(res, error_reply(res.status, "the request could not be read (HTTP " + std::to_string(res.status) + ")"));
+            answer(res,
+                   error_reply(res.status, "the request could not be read (HTTP " + std::to_string(res.status) + ")"));
         }
         return httplib::Server::HandlerResponse::Handled;
     }));
@@ -189,7 +190,8 @@ void run_server(const ServerOptions& o, const Desk& desk, const std::function<vo
         answer(res, error_reply(500, "internal error"));
     });
 
-    const int port = o.port == 0 ? server.bind_to_any_port(o.bind) : (server.bind_to_port(o.bind, o.port) ? o.port : -1);
+    const int port =
+        o.port == 0 ? server.bind_to_any_port(o.bind) : (server.bind_to_port(o.bind, o.port) ? o.port : -1);
     if (port <= 0) {
         throw OutputError("cannot listen on " + o.bind + ":" + std::to_string(o.port) +
                           " (in use, or not an address of this machine); choose another --port or --bind");

@@ -10,12 +10,12 @@ namespace borderline::serve {
 
 struct ServerOptions {
     std::string bind = "127.0.0.1";
-    int port = 8080;               ///< 0: any free port (on_listening says which)
-    std::string token;             ///< required on /api/ when set; required to bind off loopback
-    unsigned jobs = 2;             ///< render workers
-    std::size_t queue = 64;        ///< requests that may wait for a worker before 503
+    int port = 8080;         ///< 0: any free port (on_listening says which)
+    std::string token;       ///< required on /api/ when set; required to bind off loopback
+    unsigned jobs = 2;       ///< render workers
+    std::size_t queue = 64;  ///< requests that may wait for a worker before 503
     std::size_t max_body_bytes = 20u * 1024u * 1024u;
-    double timeout_seconds = 30;   ///< per request, from arrival to answer
+    double timeout_seconds = 30;  ///< per request, from arrival to answer
 };
 
 /// True for addresses only this machine reaches (127.0.0.0/8, ::1, localhost).

@@ -7,14 +7,14 @@
 // input file. Only JSON input,
 // whose text is a decoded string, has offsets into that string instead.
 #include <borderline/document.hpp>
-#include <borderline/input.hpp>
 #include <borderline/error.hpp>
 #include <borderline/fold.hpp>
+#include <borderline/input.hpp>
 
 #include "text/html.hpp"
 
-#include <nlohmann/json.hpp>
 #include <utf8proc.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -178,7 +178,8 @@ std::string collapse_spaces(std::string_view s) {
 constexpr std::array<bool, 256> kAsciiAlnum = [] {
     std::array<bool, 256> table{};
     for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = true;
-    for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(c - 'a' + 'A')] = true;
+    for (int c = 'a'; c <= 'z'; ++c)
+        table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(c - 'a' + 'A')] = true;
     return table;
 }();
 
@@ -187,9 +188,15 @@ bool is_ascii_alnum(char b) { return kAsciiAlnum[static_cast<unsigned char>(b)];
 bool is_word_cp(utf8proc_int32_t c) {
     if (c < 0x80) return kAsciiAlnum[static_cast<std::size_t>(c)];
     switch (utf8proc_category(c)) {
-        case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-        case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-        case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+        case UTF8PROC_CATEGORY_LU:
+        case UTF8PROC_CATEGORY_LL:
+        case UTF8PROC_CATEGORY_LT:
+        case UTF8PROC_CATEGORY_LM:
+        case UTF8PROC_CATEGORY_LO:
+        case UTF8PROC_CATEGORY_MN:
+        case UTF8PROC_CATEGORY_MC:
+        case UTF8PROC_CATEGORY_ND:
+        case UTF8PROC_CATEGORY_NL:
         case UTF8PROC_CATEGORY_NO:
             return true;
         default:
@@ -228,9 +235,10 @@ Cp cp_at(std::string_view s, std::size_t at) {
 
 // Words after which a full stop does not end the sentence.
 bool is_abbreviation(std::string_view folded) {
-    static const std::array<std::string_view, 16> kAbbrev{
-        "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "prof", "rep", "sen", "gov", "no", "vs", "jr"};
-    return std::find(kAbbrev.begin(), kAbbrev.end(), folded) != kAbbrev.end() || folded.find('.') != std::string_view::npos;
+    static const std::array<std::string_view, 16> kAbbrev{"mr", "mrs",  "ms",  "dr",  "gen", "col", "lt", "sgt",
+                                                          "st", "prof", "rep", "sen", "gov", "no",  "vs", "jr"};
+    return std::find(kAbbrev.begin(), kAbbrev.end(), folded) != kAbbrev.end() ||
+           folded.find('.') != std::string_view::npos;
 }
 
 // Works on byte offsets and decodes code points as it goes (all the
@@ -315,15 +323,16 @@ void tokenize(Document& d) {
                 if (k < n && t[k] == '.') ++k;
                 if (k > j + 1) {
                     ascii_token = ascii_token && std::all_of(t.begin() + static_cast<std::ptrdiff_t>(j),
-                                                             t.begin() + static_cast<std::ptrdiff_t>(k),
-                                                             [](char a) { return static_cast<unsigned char>(a) < 0x80; });
+                                                             t.begin() + static_cast<std::ptrdiff_t>(k), [](char a) {
+                                                                 return static_cast<unsigned char>(a) < 0x80;
+                                                             });
                     j = k;
                 }
             }
             tok.span = {i, j};
             tok.is_word = true;
-            const auto cat = c < 0x80 ? (is_upper_cp(c) ? UTF8PROC_CATEGORY_LU : UTF8PROC_CATEGORY_LL)
-                                      : utf8proc_category(c);
+            const auto cat =
+                c < 0x80 ? (is_upper_cp(c) ? UTF8PROC_CATEGORY_LU : UTF8PROC_CATEGORY_LL) : utf8proc_category(c);
             tok.capitalised = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
             tok.sentence_start = at_sentence_start;
             at_sentence_start = false;
@@ -334,7 +343,8 @@ void tokenize(Document& d) {
             // token: markup debris of millions of them once cost a token
             // each, gigabytes and seconds (issue 22). Marks that end a
             // sentence, quote or separate clauses stay one token each.
-            if (cp.len == 1 && std::string_view("&*=#~_+|\\^%$@<>`-").find(static_cast<char>(c)) != std::string_view::npos) {
+            if (cp.len == 1 &&
+                std::string_view("&*=#~_+|\\^%$@<>`-").find(static_cast<char>(c)) != std::string_view::npos) {
                 while (j < n && t[j] == t[i]) ++j;
             }
             tok.span = {i, j};
@@ -353,12 +363,14 @@ void tokenize(Document& d) {
         const std::string_view f = tok.folded;
         if (f.size() == 1 && (f[0] == '.' || f[0] == '!' || f[0] == '?')) {
             // End of sentence unless it closes an abbreviation or no capital follows.
-            const bool abbrev = index >= 1 && d.tokens[index - 1].is_word && is_abbreviation(d.tokens[index - 1].folded);
+            const bool abbrev =
+                index >= 1 && d.tokens[index - 1].is_word && is_abbreviation(d.tokens[index - 1].folded);
             std::size_t k = i;
             Cp at_k{0, 0};
             while (k < n && (at_k = cp_at(t, k), is_space_cp(at_k.c) && at_k.c != '\n')) k += at_k.len;
             while (k < n && (at_k = cp_at(t, k), at_k.c == '"' || at_k.c == 0x201D || at_k.c == 0x2019)) k += at_k.len;
-            const bool next_upper = k >= n || at_k.c == '\n' || is_upper_cp(at_k.c) || at_k.c == '"' || at_k.c == 0x201C;
+            const bool next_upper =
+                k >= n || at_k.c == '\n' || is_upper_cp(at_k.c) || at_k.c == '"' || at_k.c == 0x201C;
             if (!abbrev && next_upper && k > i) close_sentence(tok.span.end);
         }
     }
@@ -372,8 +384,8 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
     const std::string& name = source_name;
     if (bytes.size() > options.max_bytes) {
         throw InputError(name + ": input is " + std::to_string(bytes.size() / (1024 * 1024)) +
-                         " MB, over the limit of " + std::to_string(options.max_bytes / (1024 * 1024)) +
-                         " MB; split the article or raise the limit",
+                             " MB, over the limit of " + std::to_string(options.max_bytes / (1024 * 1024)) +
+                             " MB; split the article or raise the limit",
                          "max_bytes");
     }
     if (bytes.find_first_not_of(" \t\r\n\f") == std::string_view::npos) {

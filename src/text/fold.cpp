@@ -15,16 +15,33 @@ namespace {
 // Letters without a canonical decomposition, as news transliterates them.
 const char* special_letter(utf8proc_int32_t c) {
     switch (c) {
-        case 0x0131: return "i";   // dotless i (Laçın)
-        case 0x0259: case 0x018F: return "a";  // schwa (Gədəbəy)
-        case 0x00F8: case 0x00D8: return "o";
-        case 0x0142: case 0x0141: return "l";
-        case 0x0111: case 0x0110: return "d";
-        case 0x00E6: case 0x00C6: return "ae";
-        case 0x0153: case 0x0152: return "oe";
-        case 0x00FE: case 0x00DE: return "th";
-        case 0x00DF: return "ss";
-        default: return nullptr;
+        case 0x0131:
+            return "i";  // dotless i (Laçın)
+        case 0x0259:
+        case 0x018F:
+            return "a";  // schwa (Gədəbəy)
+        case 0x00F8:
+        case 0x00D8:
+            return "o";
+        case 0x0142:
+        case 0x0141:
+            return "l";
+        case 0x0111:
+        case 0x0110:
+            return "d";
+        case 0x00E6:
+        case 0x00C6:
+            return "ae";
+        case 0x0153:
+        case 0x0152:
+            return "oe";
+        case 0x00FE:
+        case 0x00DE:
+            return "th";
+        case 0x00DF:
+            return "ss";
+        default:
+            return nullptr;
     }
 }
 
@@ -82,8 +99,8 @@ void fold_into(std::string_view utf8, std::string& out) {
     // replace: for those folding is lower-casing a copy, done here without
     // the byte-by-byte appends of the general loop below (same result).
     const bool plain = std::none_of(utf8.begin(), utf8.end(), [](char a) {
-        return static_cast<unsigned char>(a) >= 0x80 || a == '-' || a == ' ' || a == '\t' || a == '\n' ||
-               a == '\r' || a == '_' || a == '`';
+        return static_cast<unsigned char>(a) >= 0x80 || a == '-' || a == ' ' || a == '\t' || a == '\n' || a == '\r' ||
+               a == '_' || a == '`';
     });
     if (plain) {
         out.assign(utf8);
@@ -142,11 +159,10 @@ void fold_into(std::string_view utf8, std::string& out) {
             continue;
         }
         int last_boundclass = 0;
-        const auto m = utf8proc_decompose_char(
-            c, buf, 16,
-            static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                           UTF8PROC_COMPAT),
-            &last_boundclass);
+        const auto m = utf8proc_decompose_char(c, buf, 16,
+                                               static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE |
+                                                                              UTF8PROC_STRIPMARK | UTF8PROC_COMPAT),
+                                               &last_boundclass);
         if (m <= 0 || m > 16) continue;
         for (utf8proc_ssize_t i = 0; i < m; ++i) {
             utf8proc_uint8_t enc[4];

@@ -10,8 +10,8 @@
 // word, which the folding for matching strips) or spaces elsewhere.
 #include "text/html.hpp"
 
-#include <nlohmann/json.hpp>
 #include <utf8proc.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -54,10 +54,10 @@ void append_utf8(std::string& out, char32_t c) {
 // HTML5 maps these numeric references to the Windows-1252 characters that
 // pages meant by them (&#146; is a right single quotation mark).
 char32_t windows_1252(char32_t c) {
-    static constexpr std::array<char32_t, 32> kC1{
-        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    static constexpr std::array<char32_t, 32> kC1{0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                                  0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
     if (c >= 0x80 && c <= 0x9F) return kC1[c - 0x80] ? kC1[c - 0x80] : U' ';
     return c;
 }
@@ -75,7 +75,8 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::string& out) {
         if (hex) ++j;
         const std::size_t digits = j;
         char32_t c = 0;
-        while (j < s.size() && j < digits + 8 && (hex ? std::isxdigit(static_cast<unsigned char>(s[j])) : digit(s[j]))) {
+        while (j < s.size() && j < digits + 8 &&
+               (hex ? std::isxdigit(static_cast<unsigned char>(s[j])) : digit(s[j]))) {
             const char d = lower(s[j]);
             c = c * (hex ? 16 : 10) + static_cast<char32_t>(digit(d) ? d - '0' : d - 'a' + 10);
             ++j;
@@ -92,8 +93,8 @@ std::size_t reference_at(std::string_view s, std::size_t i, std::string& out) {
     if (j == i + 1 || j >= s.size() || s[j] != ';') return 0;
     const std::string_view name = s.substr(i + 1, j - i - 1);
     const auto* end = kHtmlEntities + kHtmlEntityCount;
-    const auto* it = std::lower_bound(kHtmlEntities, end, name,
-                                      [](const HtmlEntity& e, std::string_view n) { return e.name < n; });
+    const auto* it =
+        std::lower_bound(kHtmlEntities, end, name, [](const HtmlEntity& e, std::string_view n) { return e.name < n; });
     if (it == end || it->name != name) return 0;
     out.assign(it->text);
     return j + 1 - i;
@@ -125,7 +126,8 @@ void put(std::string& s, std::size_t at, std::size_t len, std::string_view text)
         std::memset(&s[at + text.size()], ' ', pad);
         return;
     }
-    const bool after_word = word_start(text) && at > 0 && (alnum(s[at - 1]) || static_cast<unsigned char>(s[at - 1]) >= 0x80);
+    const bool after_word =
+        word_start(text) && at > 0 && (alnum(s[at - 1]) || static_cast<unsigned char>(s[at - 1]) >= 0x80);
     std::size_t o = after_word ? at : at + text.size();
     if (pad % 2 == 1) {
         std::memcpy(&s[o], "\xEF\xB8\x80", 3);  // U+FE00
@@ -160,16 +162,16 @@ struct Tag {
 };
 
 bool is_void(std::string_view n) {
-    static constexpr std::array<std::string_view, 15> kVoid{"area", "base", "br",    "col",   "embed",
-                                                            "hr",   "img",  "input", "link",  "meta",
-                                                            "param", "source", "track", "wbr", "keygen"};
+    static constexpr std::array<std::string_view, 15> kVoid{"area",  "base",   "br",    "col",  "embed",
+                                                            "hr",    "img",    "input", "link", "meta",
+                                                            "param", "source", "track", "wbr",  "keygen"};
     return std::find(kVoid.begin(), kVoid.end(), n) != kVoid.end();
 }
 
 bool is_inline(std::string_view n) {
-    static constexpr std::array<std::string_view, 20> kInline{
-        "a",    "abbr", "b", "bdi",  "bdo",  "cite",   "code", "data", "em",  "font",
-        "i",    "mark", "q", "s",    "small", "span", "strong", "sub", "sup", "time"};
+    static constexpr std::array<std::string_view, 20> kInline{"a",     "abbr", "b",      "bdi", "bdo",  "cite", "code",
+                                                              "data",  "em",   "font",   "i",   "mark", "q",    "s",
+                                                              "small", "span", "strong", "sub", "sup",  "time"};
     return std::find(kInline.begin(), kInline.end(), n) != kInline.end() || n == "u";
 }
 
@@ -279,7 +281,7 @@ struct Element {
     std::size_t start = 0, inner = 0, close = 0, end = 0;  // open tag start, content start, close tag start, end
     std::string_view attrs;
     std::size_t text = 0, link_text = 0, links = 0;  // non-blank bytes of text, of it inside <a>, <a> elements
-    bool in_boilerplate = false;                        // inside nav/aside/footer (of the page, not dropped yet)
+    bool in_boilerplate = false;                     // inside nav/aside/footer (of the page, not dropped yet)
 };
 
 /// Elements from the tags: a close tag closes the nearest open element of
@@ -363,13 +365,13 @@ std::vector<Element> build_elements(std::string_view s, const std::vector<Tag>& 
 // buttons, "most read" and "related" boxes, bylines and author notes.
 bool boilerplate_word(std::string_view w) {
     static constexpr std::array<std::string_view, 44> kWords{
-        "nav",        "navbar",     "navigation", "menu",        "menubar",    "sidebar",    "related",
-        "share",      "sharing",    "social",     "newsletter",  "breadcrumb", "breadcrumbs", "footer",
-        "promo",      "advert",     "advertisement", "ad",       "ads",        "comments",   "comment",
-        "recommended", "recommendations", "trending", "popular", "mostread",   "mostpopular", "subscribe",
-        "cookie",     "cookies",    "byline",     "author",      "bio",        "tags",       "topics",
-        "masthead",   "banner",     "widget",     "outbrain",    "taboola",    "readmore",   "readnext",
-        "skip",       "toolbar"};
+        "nav",         "navbar",          "navigation",    "menu",       "menubar",    "sidebar",     "related",
+        "share",       "sharing",         "social",        "newsletter", "breadcrumb", "breadcrumbs", "footer",
+        "promo",       "advert",          "advertisement", "ad",         "ads",        "comments",    "comment",
+        "recommended", "recommendations", "trending",      "popular",    "mostread",   "mostpopular", "subscribe",
+        "cookie",      "cookies",         "byline",        "author",     "bio",        "tags",        "topics",
+        "masthead",    "banner",          "widget",        "outbrain",   "taboola",    "readmore",    "readnext",
+        "skip",        "toolbar"};
     return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
@@ -397,8 +399,8 @@ bool boilerplate_attr(std::string_view value) {
 
 bool is_dropped(const Element& e) {
     static constexpr std::array<std::string_view, 16> kNames{
-        "nav",      "header", "footer", "aside", "form", "script", "style",  "noscript",
-        "template", "svg",    "button", "select", "iframe", "object", "menu", "dialog"};
+        "nav",      "header", "footer", "aside",  "form",   "script", "style", "noscript",
+        "template", "svg",    "button", "select", "iframe", "object", "menu",  "dialog"};
     if (std::find(kNames.begin(), kNames.end(), e.name) != kNames.end()) return true;
     if (e.name == "title" || e.name == "textarea" || e.name == "head") return true;
     const auto role = attribute(e.attrs, "role");
@@ -428,8 +430,7 @@ bool article_type(const nlohmann::json& t) {
     auto one = [](const nlohmann::json& v) {
         if (!v.is_string()) return false;
         const std::string& s = v.get_ref<const std::string&>();
-        return s.find("Article") != std::string::npos || s == "BlogPosting" || s == "LiveBlogPosting" ||
-               s == "Report";
+        return s.find("Article") != std::string::npos || s == "BlogPosting" || s == "LiveBlogPosting" || s == "Report";
     };
     if (t.is_array()) return std::any_of(t.begin(), t.end(), one);
     return one(t);
@@ -501,8 +502,15 @@ void decode_json_string(std::string& s, std::size_t a, std::size_t b) {
         std::string text;
         std::size_t len = 2;
         switch (e) {
-            case 'n': case 'r': text = "\n"; break;
-            case 't': case 'b': case 'f': text = " "; break;
+            case 'n':
+            case 'r':
+                text = "\n";
+                break;
+            case 't':
+            case 'b':
+            case 'f':
+                text = " ";
+                break;
             case 'u': {
                 auto hex4 = [&](std::size_t at, char32_t& out) {
                     if (at + 4 > b) return false;
@@ -529,7 +537,9 @@ void decode_json_string(std::string& s, std::size_t a, std::size_t b) {
                 append_utf8(text, c);
                 break;
             }
-            default: text.assign(1, e); break;  // \" \\ \/
+            default:
+                text.assign(1, e);
+                break;  // \" \\ \/
         }
         if (text.empty() || text.size() > len) continue;
         put(s, i, len, text);
@@ -599,8 +609,8 @@ std::string decode_entities(std::string_view s) {
 
 std::string strip_site_suffix(std::string_view title_in, std::string_view site_name) {
     std::string title = collapse(title_in);
-    static constexpr std::array<std::string_view, 6> kSeparators{" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-                                                                 " :: ", " \xC2\xBB "};
+    static constexpr std::array<std::string_view, 6> kSeparators{
+        " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
     const std::string site = collapse(site_name);
     for (int round = 0; round < 2; ++round) {
         std::size_t cut = std::string::npos, sep_len = 0;
