@@ -184,6 +184,19 @@ mention_list)
     [ -z "${BORDERLINE_SANITIZED:-}" ] || bound=25
     tail -1 cpu.txt | awk -v b="$bound" '{exit !($1 + $2 < b)}' || fail "took $(tail -1 cpu.txt) s of CPU (bound $bound s)"
     ;;
+tall_box_vector)
+    # Finding of fuzz_render: a box much taller than the canvas (0.07 by 86
+    # degrees) thinned its outlines to the box's narrow side, so a 400x300
+    # world map was a 9.7 MB SVG and a 2.7 MB PDF (and over libFuzzer's 10 s
+    # under ASan). Thinned to the scale actually drawn: about 1 MB and 0.4 MB.
+    run 0 render --bbox 42.97,-1.9,43.04,84.6 --size 400x300 -o tall.svg
+    run 0 render --bbox 42.97,-1.9,43.04,84.6 --size 400x300 -o tall.pdf
+    svg=$(stat -c %s tall.svg) pdf=$(stat -c %s tall.pdf)
+    echo "tall box: SVG $svg bytes, PDF $pdf bytes"
+    [ "$svg" -lt 3000000 ] || fail "SVG of $svg bytes"
+    [ "$pdf" -lt 1000000 ] || fail "PDF of $pdf bytes"
+    xml_ok tall.svg
+    ;;
 damaged_state)
     # Finding 8: a damaged state entry re-renders the item (it failed it).
     mkdir in && cp "$sample" in/a.txt

@@ -60,7 +60,11 @@ public:
                 visible_ = {-180, pole > 0 ? visible_.south : -89.9, 180, pole > 0 ? 89.9 : visible_.north};
             }
         }
-        degrees_per_pixel_ = std::min(bbox.width() / area.w, bbox.height() / area.h);
+        // The box is fitted into the area, so its tighter side sets the
+        // scale: the larger of the two ratios. The smaller one (a box much
+        // taller than the canvas) thinned nothing and wrote a 10 MB SVG of
+        // a 400x300 world map (found by fuzz_render).
+        degrees_per_pixel_ = std::max(bbox.width() / area.w, bbox.height() / area.h);
     }
 
     bool fwd(double& x, double& y) const {
