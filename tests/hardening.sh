@@ -130,7 +130,11 @@ for i in range(20000): print("{\"id\": \"\\u0410\\u0411\\u0412\", \"text\": \"x\
     has "0 rendered, 0 skipped, 20000 failed" err.txt
     python3 -c 'import json,sys; ids=[i["id"] for i in json.load(open("out/report.json"))["items"]]; assert len(ids)==20000' ||
         fail "report"
-    [ "$ms" -lt 30000 ] || fail "took $ms ms"
+    # Under ASan and UBSan at -O0 about ten times slower (46 s on a loaded
+    # CI machine); the quadratic naming took 20 s optimised, minutes there.
+    bound=30000
+    [ -z "${BORDERLINE_SANITIZED:-}" ] || bound=150000
+    [ "$ms" -lt "$bound" ] || fail "took $ms ms (bound $bound ms)"
     echo "20000 clashing ids: $ms ms"
     ;;
 one_long_sentence)
