@@ -177,8 +177,17 @@ nlohmann::json to_geojson(const Extraction& x, const Gazetteer& gaz, const GeoDa
             }
             return iso3;
         };
-        features.push_back(feature("border", "border:" + l + "-" + r, party_name(l) + " / " + party_name(r),
-                                   l + "," + r, {{"type", "MultiLineString"}, {"coordinates", lines}}));
+        std::string id = "border:";
+        id += l;
+        id += '-';
+        id += r;
+        std::string name = party_name(l);
+        name += " / ";
+        name += party_name(r);
+        std::string pair = l;
+        pair += ',';
+        pair += r;
+        features.push_back(feature("border", id, name, pair, {{"type", "MultiLineString"}, {"coordinates", lines}}));
     }
 
     // The disputed areas drawn, whole: the area is the subject, not its part in view.

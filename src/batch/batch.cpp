@@ -359,6 +359,7 @@ std::vector<BatchResult> run_batch(const std::vector<BatchItem>& all_items, cons
     batch::StateStore state(options.outdir, options.shard_index, options.shard_count);
     {
         std::vector<std::string> names;
+        names.reserve(items.size());
         for (const auto* item : items) names.push_back(item->output);
         state.adopt(names);
     }
@@ -371,6 +372,7 @@ std::vector<BatchResult> run_batch(const std::vector<BatchItem>& all_items, cons
     if (options.shard_count == 1) {
         // Outputs of items that are gone are no longer vouched for.
         std::vector<std::string> names;
+        names.reserve(all_items.size());
         for (const auto& item : all_items) names.push_back(item.output);
         state.keep_only(names);
     }

@@ -178,8 +178,10 @@ std::string collapse_spaces(std::string_view s) {
 constexpr std::array<bool, 256> kAsciiAlnum = [] {
     std::array<bool, 256> table{};
     for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = true;
-    for (int c = 'a'; c <= 'z'; ++c)
-        table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(c - 'a' + 'A')] = true;
+    for (int c = 'a'; c <= 'z'; ++c) {
+        const int upper = c - 'a' + 'A';
+        table[static_cast<std::size_t>(c)] = table[static_cast<std::size_t>(upper)] = true;
+    }
     return table;
 }();
 
