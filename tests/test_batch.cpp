@@ -10,6 +10,7 @@
 #include <borderline/error.hpp>
 #include <borderline/render.hpp>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -283,7 +284,11 @@ BOOST_AUTO_TEST_CASE(clashing_ids_are_named_in_linear_time) {
     const auto start = std::chrono::steady_clock::now();
     const auto items = collect_items({(t.path / "m.jsonl").string()});
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    BOOST_TEST(seconds < 2.0);
+    // Under ASan and UBSan at -O0 (BORDERLINE_SANITIZED, set by CTest there)
+    // ten times looser: 3.2 s on a loaded CI machine; the old code took 20 s
+    // optimised.
+    const double bound = std::getenv("BORDERLINE_SANITIZED") ? 20.0 : 2.0;
+    BOOST_TEST(seconds < bound);
     BOOST_REQUIRE(items.size() == 20000u);
     std::set<std::string> names;
     for (const auto& item : items) names.insert(item.output);
