@@ -4,16 +4,17 @@
 # remain after the last run, a final run completes the set and records it
 # (a run after it renders nothing). Usage: kill_mid_batch.sh BORDERLINE SAMPLES_DIR WORKDIR
 #
-# Each kill waits for the run to be at work (a temporary file, or 1 or 2 maps
-# of its own finished) and then a random 0-90 ms, instead of sleeping a fixed
+# Each kill waits for the run to be at work (a temporary file, or a map of
+# its own finished) and then a random 0-90 ms, instead of sleeping a fixed
 # time: the old fixed sleeps let the first runs finish the whole set, so most
 # kills hit a batch with nothing left to do, and the test spent a minute on it.
-# Odd runs resume, even runs use --force and so are killed while replacing
-# complete maps, which must stay complete.
+# Two runs in three resume what the run before left (the second of them
+# after a resumed, killed run); every third uses --force and so is killed
+# while replacing complete maps, which must stay complete.
 set -euo pipefail
 bin=$1 samples=$2 work=$3
 rm -rf "$work"; mkdir -p "$work/in" "$work/out"
-for i in $(seq 1 16); do
+for i in $(seq 1 8); do
   for s in "$samples"/*.txt; do cp "$s" "$work/in/$(basename "$s" .txt)-$i.txt"; done
 done
 total=$(ls "$work/in" | wc -l)
@@ -70,11 +71,11 @@ pause() { read -r -t 0.01 -u 9 || true; }
 killed=0 interrupted_writes=0
 for run in $(seq 1 20); do
   force=()
-  [ $((run % 2)) -eq 0 ] && force=(--force)
+  [ $((run % 3)) -eq 0 ] && force=(--force)
   touch "$work/started"
   "$bin" batch "$work/in" -o "$work/out" "${force[@]}" --jobs 2 --size 600x400 --no-progress >/dev/null 2>&1 &
   pid=$!
-  want=$((RANDOM % 3))  # 0: the first temporary file; 1 or 2: maps this run finished
+  want=$((RANDOM % 2))  # 0: the first temporary file; 1: a map this run finished
   while kill -0 "$pid" 2>/dev/null; do
     if [ "$want" -eq 0 ]; then
       tmps=("$work"/out/.*.tmp-*)
