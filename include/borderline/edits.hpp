@@ -58,7 +58,9 @@ void read_names(const std::filesystem::path& file, NameTable& table);
 /// The bundled default names, then the style's names file, then `extra`
 /// (--names), each over the one before. In a language other than English
 /// only `extra`: the bundled and style spellings are English ones.
-NameTable house_names(const Style& style, const std::string& extra = {}, const std::string& lang = {});
+/// `styles_dir` is the styles folder of the data paths in use (empty: the build's).
+NameTable house_names(const Style& style, const std::string& extra = {}, const std::string& lang = {},
+                      const std::filesystem::path& styles_dir = {});
 
 /// The scene in the map language `lang`: the names of its markers,
 /// countries (parties, mentioned, callout actors, those in view) and

@@ -281,7 +281,7 @@ int run_render(const RenderOptions& o) {
         clock.lap("read");
         // A saved scene keeps its spellings unless --names asks for others.
         NameTable names;
-        if (!o.edits.names.empty()) read_names(names_file(o.edits.names), names);
+        if (!o.edits.names.empty()) read_names(names_file(o.edits.names, {}, paths.styles), names);
         edit_saved_scene(scene, o.edits, names, data);
     } else if (o.article.empty()) {
         scene = plan_base_scene(*so.bbox, so, data);
@@ -295,7 +295,7 @@ int run_render(const RenderOptions& o) {
         const Gazetteer gaz(data);
         // The sidecar carries the corrected scene, so it draws the same map again.
         const Extraction x = extract_edited(std::move(doc), gaz, data, so, o.edits,
-                                            house_names(style, o.edits.names, o.edits.lang), &times);
+                                            house_names(style, o.edits.names, o.edits.lang, paths.styles), &times);
         extracted = clock.elapsed();
         scene = x.scene;
         if (!o.sidecar.empty()) sidecar = to_json(x, gaz).dump(2) + "\n";

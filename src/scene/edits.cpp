@@ -218,15 +218,16 @@ void read_names(const std::filesystem::path& file, NameTable& table) {
     }
 }
 
-NameTable house_names(const Style& style, const std::string& extra, const std::string& lang) {
+NameTable house_names(const Style& style, const std::string& extra, const std::string& lang,
+                      const std::filesystem::path& styles_dir) {
     NameTable t;
     // The bundled and the style's spellings are English ones: a map in
     // another language takes its names from the data, and from --names.
     if (lang.empty() || lang == "en") {
-        read_names(names_file("default"), t);
+        read_names(names_file("default", {}, styles_dir), t);
         if (!style.names.empty()) read_names(style.names, t);
     }
-    if (!extra.empty()) read_names(names_file(extra), t);
+    if (!extra.empty()) read_names(names_file(extra, {}, styles_dir), t);
     return t;
 }
 

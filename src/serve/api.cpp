@@ -313,7 +313,9 @@ Reply Desk::extract(std::string_view body, const std::string& content_type, std:
         Extraction x = borderline::extract(std::move(doc), *gaz_, *data_, SceneOptions{});
         // Spelled as `borderline extract` spells it: the default style's names.
         const auto plain = styles_.find("default");
-        apply_names(x.scene, house_names(plain != styles_.end() ? plain->second : Style{}), *data_);
+        apply_names(x.scene,
+                    house_names(plain != styles_.end() ? plain->second : Style{}, {}, {}, data_->paths().styles),
+                    *data_);
         return json_reply(to_json(x, *gaz_));
     });
 }
@@ -392,7 +394,8 @@ Reply Desk::render(std::string_view body, const std::string& content_type, const
                 for (std::size_t i = 0; i < co.size(); ++i) co[i].number = static_cast<int>(i + 1);
             }
             // The house spelling and the edits, as `borderline render --style` gives them.
-            edit_saved_scene(x->scene, r.edits, house_names(style->second, {}, r.edits.lang), *data_);
+            edit_saved_scene(x->scene, r.edits, house_names(style->second, {}, r.edits.lang, data_->paths().styles),
+                             *data_);
             scene = x->scene;
         } else if (r.bbox) {
             scene = plan_base_scene(*r.bbox, so, *data_);
