@@ -451,7 +451,8 @@ void find_release(std::string_view text, const std::vector<Line>& lines, Article
     }
 }
 
-void find_opinion(std::string_view text, const std::vector<Line>& lines, ArticleShape& shape) {
+void find_opinion(std::string_view text, const std::vector<Line>& lines, ArticleShape& shape,
+                  std::vector<ShapeSpan>& bylines) {
     bool label = false, byline = false;
     for (std::size_t l = 0; l < lines.size() && l < 4; ++l) {
         const std::string_view line = text.substr(lines[l].start, lines[l].end - lines[l].start);
@@ -469,7 +470,7 @@ void find_opinion(std::string_view text, const std::vector<Line>& lines, Article
         }
         if (l > 0 && is_byline(line)) {
             byline = true;
-            shape.furniture.push_back({lines[l].start, lines[l].end});
+            bylines.push_back({lines[l].start, lines[l].end});
         }
     }
     for (std::size_t l = lines.size() > 2 ? lines.size() - 2 : 1; l < lines.size(); ++l) {
@@ -505,12 +506,17 @@ ArticleShape detect_shape(std::string_view text) {
     if (shape.kind == ShapeKind::news) find_liveblog(text, lines, shape);
     if (shape.kind == ShapeKind::news) find_release(text, lines, shape);
     ArticleShape opinion;
-    find_opinion(text, lines, opinion);
-    if (shape.kind == ShapeKind::news) {
+    std::vector<ShapeSpan> bylines;
+    find_opinion(text, lines, opinion, bylines);
+    if (shape.kind == ShapeKind::news && opinion.kind == ShapeKind::opinion) {
         shape.kind = opinion.kind;
         shape.bio = opinion.bio;
+        shape.furniture = std::move(opinion.furniture);
     }
-    shape.furniture.insert(shape.furniture.end(), opinion.furniture.begin(), opinion.furniture.end());
+    // A byline names no place in any shape; a last paragraph that reads
+    // like a biography is one only in an opinion piece ("Visbek is a
+    // former market town ..." ends a news story).
+    shape.furniture.insert(shape.furniture.end(), bylines.begin(), bylines.end());
     std::sort(shape.furniture.begin(), shape.furniture.end(),
               [](const ShapeSpan& a, const ShapeSpan& b) { return a.start < b.start; });
     // Overlapping spans (a bio that is also a release's last line) merge.
