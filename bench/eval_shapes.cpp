@@ -58,7 +58,9 @@ int main(int argc, char** argv) {
             std::printf("\n");
         }
     }
-    std::printf("| shape | cases | shape detected | claims expected | found | actor matched | actor accuracy | stance of matched |\n");
+    std::printf(
+        "| shape | cases | shape detected | claims expected | found | actor matched | actor accuracy | stance of "
+        "matched |\n");
     std::printf("|---|---|---|---|---|---|---|---|\n");
     for (const auto& [shape, r] : rows) {
         const std::size_t denom = r.s.expected + (r.s.found - r.s.matched);

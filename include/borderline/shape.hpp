@@ -12,7 +12,6 @@
 
 namespace borderline {
 
-
 enum class ShapeKind { news, liveblog, transcript, press_release, opinion, brief };
 
 /// "news", "liveblog", "transcript", "press_release", "opinion", "brief".

@@ -98,7 +98,7 @@ struct Excluded {
 struct NotedActor {
     std::size_t paragraph = kNone;
     std::string country, text;
-    bool person = false;  // "Azerbaijan's president", "Peskov": "he" and "the spokesman" may refer to it
+    bool person = false;    // "Azerbaijan's president", "Peskov": "he" and "the spokesman" may refer to it
     std::size_t entry = 0;  // the live-blog entry it was named in (0 in other articles)
 };
 

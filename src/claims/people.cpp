@@ -341,8 +341,8 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
     const std::size_t first = sent_first(s);
     std::size_t j = cue;
     if (fw(cue) == "saying" && cue > first && fw(cue - 1) == "as") --j;  // "quoted X as saying"
-    static const lex::WordTable kAlsoSkip{"did", "does", "do", "not", "never", "t", "could", "must", "should",
-                                          "can", "may",  "might", "reportedly", "allegedly", "ever", "yet"};
+    static const lex::WordTable kAlsoSkip{"did",    "does", "do",  "not",   "never",      "t",         "could", "must",
+                                          "should", "can",  "may", "might", "reportedly", "allegedly", "ever",  "yet"};
     std::size_t skipped = 0;
     while (j > first && skipped < 9) {
         const std::size_t t = j - 1;

@@ -18,9 +18,9 @@ namespace {
 
 // A title that makes an author, or an interviewee, speak for a country.
 const lex::WordTable kGovernmentTitles{
-    "minister",  "ministers", "ambassador", "diplomat",  "envoy",   "president", "official", "negotiator",
-    "adviser",   "advisor",   "parliament", "mp",        "senator", "lawmaker",  "spokesman", "spokeswoman",
-    "spokesperson", "representative", "secretary", "premier", "chancellor", "foreign", "defence", "defense"};
+    "minister",     "ministers",      "ambassador", "diplomat", "envoy",      "president", "official",  "negotiator",
+    "adviser",      "advisor",        "parliament", "mp",       "senator",    "lawmaker",  "spokesman", "spokeswoman",
+    "spokesperson", "representative", "secretary",  "premier",  "chancellor", "foreign",   "defence",   "defense"};
 
 }  // namespace
 
@@ -144,8 +144,8 @@ void Analyzer::find_interviewee() {
                 shape_speaker_.country = it->second;
                 shape_speaker_.first = t;
                 shape_speaker_.last = u + 1;
-                shape_speaker_.text = doc_.text.substr(doc_.tokens[t].span.start,
-                                                       doc_.tokens[u].span.end - doc_.tokens[t].span.start);
+                shape_speaker_.text =
+                    doc_.text.substr(doc_.tokens[t].span.start, doc_.tokens[u].span.end - doc_.tokens[t].span.start);
             }
         }
         if (!shape_speaker_.country.empty()) return;
@@ -230,8 +230,7 @@ void Analyzer::claim_release_sentences() {
     }
     for (std::size_t s = 1; s < doc_.sentence_tokens.size(); ++s) {
         const std::size_t a = sent_first(s), b = sent_end(s);
-        if (covered[s] || skip_sentence_[s] || a >= b || doc_.shape.is_furniture(doc_.tokens[a].span.start))
-            continue;
+        if (covered[s] || skip_sentence_[s] || a >= b || doc_.shape.is_furniture(doc_.tokens[a].span.start)) continue;
         if (!names_something(a, b)) continue;
         // A heading, a dateline ("Baku, 9 October") or a subtitle is no
         // statement: a statement ends as sentences do.

@@ -32,8 +32,8 @@ const char* to_string(ShapeKind k) {
 }
 
 bool ArticleShape::is_furniture(std::size_t at) const {
-    const auto it = std::partition_point(furniture.begin(), furniture.end(),
-                                         [&](const ShapeSpan& s) { return s.end <= at; });
+    const auto it =
+        std::partition_point(furniture.begin(), furniture.end(), [&](const ShapeSpan& s) { return s.end <= at; });
     return it != furniture.end() && it->contains(at);
 }
 
@@ -139,9 +139,9 @@ std::size_t timestamp_prefix(std::string_view line) {
 }
 
 constexpr auto kNotTurns = std::to_array<std::string_view>(
-    {"read also", "read more", "update", "updated", "breaking", "related", "watch", "note", "editor's note",
-     "photo", "video", "correction", "source", "sources", "see also", "listen", "advertisement", "ends", "contact",
-     "media contact", "background", "notes to editors", "by"});
+    {"read also",     "read more", "update",  "updated",       "breaking",   "related",          "watch",    "note",
+     "editor's note", "photo",     "video",   "correction",    "source",     "sources",          "see also", "listen",
+     "advertisement", "ends",      "contact", "media contact", "background", "notes to editors", "by"});
 
 /// A turn label that opens the line ("Q:", "A.", "Answer:", "ALIYEV:",
 /// "MS ROSSI:"): its length with the colon, and its folded words.
@@ -186,10 +186,9 @@ std::size_t turn_label(std::string_view line, std::string& name, Turn::Role& rol
 }
 
 bool is_word_start(std::string_view s, std::size_t i) {
-    return i < s.size() && (is_upper(s[i]) || is_lower(s[i]) || is_digit(s[i]) ||
-                            static_cast<unsigned char>(s[i]) >= 0x80) &&
-           (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(' ||
-            s[i - 1] == '"');
+    return i < s.size() &&
+           (is_upper(s[i]) || is_lower(s[i]) || is_digit(s[i]) || static_cast<unsigned char>(s[i]) >= 0x80) &&
+           (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(' || s[i - 1] == '"');
 }
 
 /// The words of `s` as [start, end) pairs (split at blanks).
@@ -210,9 +209,9 @@ std::string_view bare(std::string_view w) {
     return w;
 }
 
-constexpr auto kBodies = std::to_array<std::string_view>(
-    {"ministry", "government", "embassy", "office", "presidency", "mission", "department", "service", "cabinet",
-     "secretariat", "chancellery", "administration", "council"});
+constexpr auto kBodies = std::to_array<std::string_view>({"ministry", "government", "embassy", "office", "presidency",
+                                                          "mission", "department", "service", "cabinet", "secretariat",
+                                                          "chancellery", "administration", "council"});
 
 /// The issuing body at the start of `s` ("The Ministry of Foreign Affairs
 /// of the Republic of Moldova", "Georgia's Ministry of Defence", "The
@@ -235,8 +234,8 @@ std::size_t issuer_at(std::string_view s, bool& verb) {
         const bool joins = f == "of" || f == "the" || f == "and" || f == "for" || f == "in" || f == "on";
         // "Spokesperson of the Ministry", "Ministry of Foreign Affairs,
         // African Cooperation and ...": a comma goes on to a capital.
-        const bool comma_on = b.size() + 1 == word.size() && word.back() == ',' && k + 1 < w.size() &&
-                              is_upper(s[w[k + 1].first]);
+        const bool comma_on =
+            b.size() + 1 == word.size() && word.back() == ',' && k + 1 < w.size() && is_upper(s[w[k + 1].first]);
         if (capital) {
             std::string stem = f;
             if (stem.size() > 2 && stem.ends_with("'s")) stem.resize(stem.size() - 2);
@@ -256,8 +255,8 @@ std::size_t issuer_at(std::string_view s, bool& verb) {
         // A news story's lede says "says" and "warns"; a release
         // "rejects", "condemns", "welcomes", "reaffirms".
         static constexpr auto kReporting = std::to_array<std::string_view>(
-            {"says", "tells", "reports", "claims", "warns", "believes", "thinks", "was", "has", "its", "does",
-             "plans", "wants", "hopes", "fears", "expects", "insists", "admits", "confirms", "denies"});
+            {"says", "tells", "reports", "claims", "warns", "believes", "thinks",  "was",    "has",      "its",
+             "does", "plans", "wants",   "hopes",  "fears", "expects",  "insists", "admits", "confirms", "denies"});
         verb = f.size() > 3 && f.ends_with("s") && !f.ends_with("ss") &&
                std::find(kReporting.begin(), kReporting.end(), f) == kReporting.end();
     }
@@ -267,15 +266,16 @@ std::size_t issuer_at(std::string_view s, bool& verb) {
 constexpr auto kReleaseMarks = std::to_array<std::string_view>(
     {"press release", "for immediate release", "press statement", "statement by", "statement of", "communique",
      "communiqu\xC3\xA9", "press service", "news release", "official statement"});
-constexpr auto kReleaseEnds = std::to_array<std::string_view>(
-    {"ends", "-ends-", "###", "-30-", "media contact", "media enquiries", "for media enquiries", "press office",
-     "press contact", "contact:"});
+constexpr auto kReleaseEnds =
+    std::to_array<std::string_view>({"ends", "-ends-", "###", "-30-", "media contact", "media enquiries",
+                                     "for media enquiries", "press office", "press contact", "contact:"});
 constexpr auto kOpinionMarks = std::to_array<std::string_view>(
     {"opinion", "op-ed", "comment", "commentary", "analysis", "viewpoint", "guest column", "column", "perspective"});
 constexpr auto kBioWords = std::to_array<std::string_view>(
-    {"fellow", "professor", "former", "columnist", "director", "author", "researcher", "analyst", "minister",
-     "ambassador", "diplomat", "editor", "lecturer", "member", "senior", "adviser", "advisor", "journalist",
-     "writer", "scholar", "historian", "correspondent", "served", "teaches", "chair", "head"});
+    {"fellow",        "professor", "former",     "columnist",  "director", "author",   "researcher",
+     "analyst",       "minister",  "ambassador", "diplomat",   "editor",   "lecturer", "member",
+     "senior",        "adviser",   "advisor",    "journalist", "writer",   "scholar",  "historian",
+     "correspondent", "served",    "teaches",    "chair",      "head"});
 
 /// A line with no sentence in it: a header, a title, a dateline.
 bool is_heading(std::string_view line) {
@@ -284,7 +284,8 @@ bool is_heading(std::string_view line) {
 }
 
 bool has_any(std::string_view folded, const auto& words) {
-    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return folded.find(w) != std::string::npos; });
+    return std::any_of(words.begin(), words.end(),
+                       [&](std::string_view w) { return folded.find(w) != std::string::npos; });
 }
 
 /// "By Jane Roe" or "By Jane Roe, Senior Fellow": a short line.
@@ -424,8 +425,8 @@ void find_release(std::string_view text, const std::vector<Line>& lines, Article
             } else {
                 // "TBILISI, 4 March 2025 — The Ministry ...": past a dateline.
                 for (std::size_t i = 0; i < line.size() && i < 60; ++i) {
-                    if (const std::size_t sep = separator_at(line, i); sep && line[i] != ':' && i > 0 &&
-                                                                     is_blank(line[i - 1])) {
+                    if (const std::size_t sep = separator_at(line, i);
+                        sep && line[i] != ':' && i > 0 && is_blank(line[i - 1])) {
                         at = i + sep;
                         while (at < line.size() && is_blank(line[at])) ++at;
                         break;
@@ -457,11 +458,10 @@ void find_opinion(std::string_view text, const std::vector<Line>& lines, Article
     for (std::size_t l = 0; l < lines.size() && l < 4; ++l) {
         const std::string_view line = text.substr(lines[l].start, lines[l].end - lines[l].start);
         const std::string f = lowered(line);
-        const bool is_label =
-            std::find(kOpinionMarks.begin(), kOpinionMarks.end(), bare(f)) != kOpinionMarks.end() ||
-            std::any_of(kOpinionMarks.begin(), kOpinionMarks.end(), [&](std::string_view m) {
-                return f.starts_with(std::string(m) + ":") || f.starts_with(std::string(m) + " |");
-            });
+        const bool is_label = std::find(kOpinionMarks.begin(), kOpinionMarks.end(), bare(f)) != kOpinionMarks.end() ||
+                              std::any_of(kOpinionMarks.begin(), kOpinionMarks.end(), [&](std::string_view m) {
+                                  return f.starts_with(std::string(m) + ":") || f.starts_with(std::string(m) + " |");
+                              });
         if (is_label && l > 0) {
             label = true;
             shape.furniture.push_back({lines[l].start, lines[l].end});
@@ -532,7 +532,8 @@ ArticleShape detect_shape(std::string_view text) {
     shape.body_words = count_body_words(text, lines, shape);
     // A brief: a short item of news (the issue's 100-150 words, with room
     // either side).
-    if (shape.kind == ShapeKind::news && shape.body_words >= 60 && shape.body_words <= 170) shape.kind = ShapeKind::brief;
+    if (shape.kind == ShapeKind::news && shape.body_words >= 60 && shape.body_words <= 170)
+        shape.kind = ShapeKind::brief;
     return shape;
 }
 
