@@ -253,8 +253,8 @@ void render_item(Run& run, std::size_t i) {
     so.worldview = item_worldview(run, item);
     so.focus = item.focus;
     const Style style = find_style(style_name(run, item), run.data.paths().styles);
-    const Extraction x =
-        extract_edited(std::move(doc), run.gaz, run.data, so, item.edits, house_names(style, item.edits.names));
+    const Extraction x = extract_edited(std::move(doc), run.gaz, run.data, so, item.edits,
+                                        house_names(style, item.edits.names, item.edits.lang));
     std::vector<std::string> drawn;
     for (auto f : run.options.formats) drawn.push_back(render_to_bytes(x.scene, run.data, style, f));
     const auto outs = output_paths(run, item);

@@ -206,6 +206,9 @@ void setup_render(CLI::App& app, RenderOptions& o) {
     app.add_flag("--no-claims", e.no_claims, "Draw no numbered claims on the map or in the legend");
     app.add_flag("--no-inset", e.no_inset, "Draw no locator inset");
     app.add_option("--units", e.units, "Scale bar in km (default) or mi");
+    app.add_option("--lang", e.lang,
+                   "Language of the map: en (default), fr, es, de, pt, ru, ar (right to left) or zh; names from the "
+                   "bundled data, the legend, scale bar and credit in that language, quotes as the article has them");
     app.add_option("--names", e.names,
                    "Names file (KEY<TAB>SPELLING, see docs/schema.md) with the house spelling of places and countries, "
                    "over the style's and the bundled default");
@@ -291,8 +294,8 @@ int run_render(const RenderOptions& o) {
         clock.lap("read");
         const Gazetteer gaz(data);
         // The sidecar carries the corrected scene, so it draws the same map again.
-        const Extraction x =
-            extract_edited(std::move(doc), gaz, data, so, o.edits, house_names(style, o.edits.names), &times);
+        const Extraction x = extract_edited(std::move(doc), gaz, data, so, o.edits,
+                                            house_names(style, o.edits.names, o.edits.lang), &times);
         extracted = clock.elapsed();
         scene = x.scene;
         if (!o.sidecar.empty()) sidecar = to_json(x, gaz).dump(2) + "\n";

@@ -155,7 +155,8 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
         double x = 0, y = 0;
         if (!v.to_px(d->label.lon, d->label.lat, x, y)) continue;
         // A settled dispute drawn as history says so, with the year.
-        const std::string text = sd.history ? sd.name + " (settled " + std::to_string(sd.settled) + ")" : sd.name;
+        const std::string text =
+            sd.history ? fill_in(word(MapWord::settled), {sd.name, std::to_string(sd.settled)}) : sd.name;
         auto layout = text_.layout(text, style_.label_size * k_ * 1.05, true, -1, true);
         const Rect e = Text::extents(layout.get());
         // Around the locator ring rather than across it.
