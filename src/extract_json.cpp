@@ -103,6 +103,7 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
     j["source"] = x.doc.source_name;
     j["title"] = x.doc.title;
     if (!x.doc.date.empty()) j["date"] = x.doc.date;
+    j["shape"] = to_string(x.doc.shape.kind);
     if (x.doc.format == InputFormat::json) {
         // Offsets of JSON input refer to this text (title, blank line, body).
         j["text"] = x.doc.text;

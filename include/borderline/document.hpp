@@ -1,6 +1,8 @@
 // Document: an article as normalised UTF-8 text with sentences and tokens.
 #pragma once
 
+#include <borderline/shape.hpp>
+
 #include <cstddef>
 #include <deque>
 #include <memory>
@@ -56,6 +58,9 @@ struct Document {
     std::shared_ptr<const FoldedText> folded_text;
     /// For each sentence, the index of its first token and one past the last.
     std::vector<std::pair<std::size_t, std::size_t>> sentence_tokens;
+    /// What kind of article the text is (live blog, transcript, ...) and
+    /// its words that are not the story (detect_shape, src/text/shape.cpp).
+    ArticleShape shape;
 };
 
 /// Limits applied while reading an article.

@@ -98,7 +98,8 @@ struct Excluded {
 struct NotedActor {
     std::size_t paragraph = kNone;
     std::string country, text;
-    bool person = false;  // "Azerbaijan's president", "Peskov": "he" and "the spokesman" may refer to it
+    bool person = false;    // "Azerbaijan's president", "Peskov": "he" and "the spokesman" may refer to it
+    std::size_t entry = 0;  // the live-blog entry it was named in (0 in other articles)
 };
 
 class Analyzer {
@@ -182,6 +183,17 @@ private:
     std::string refer_back(std::size_t s, std::string_view head) const;
     void register_officials();
 
+    // The article's shape (shapes.cpp).
+    [[nodiscard]] std::pair<std::size_t, std::size_t> tokens_in(std::size_t start, std::size_t end) const;
+    [[nodiscard]] std::string titled_country_in(std::size_t first, std::size_t end, std::size_t* at = nullptr) const;
+    void prepare_shape();
+    void find_interviewee();
+    [[nodiscard]] std::optional<ActorPhrase> first_person(std::size_t t) const;
+    bool issuer_phrase(ActorPhrase& a) const;
+    [[nodiscard]] bool names_something(std::size_t first, std::size_t end, bool or_cue = false) const;
+    void claim_answers();
+    void claim_release_sentences();
+
     void make_claims(std::size_t s, std::vector<Cue>& cues);
     std::vector<Cue> with_speakers(std::size_t s, std::vector<Cue>& cues);
     [[nodiscard]] std::vector<std::size_t> speaker_tokens(const std::vector<Cue>& live) const;
@@ -244,6 +256,18 @@ private:
         std::size_t first = 0, last = 0;
         std::vector<std::size_t> mentions;
     } fallback_;
+
+    // The speaker the shape gives: a release's issuer, an opinion's author
+    // (when the biography ties them to a country), a transcript's interviewee.
+    ActorPhrase shape_speaker_;
+    std::string intro_name_;  // a transcript's interviewee as a turn label names them ("ortega")
+    /// A transcript's answer turn: tokens [first, end) and who gives it.
+    struct Answer {
+        std::size_t first, end;
+        ActorPhrase who;
+    };
+    std::vector<Answer> answers_;
+    std::vector<std::size_t> sent_answer_;  // per sentence: its answer in answers_, or kNone
 
     struct Made {
         Claim claim;

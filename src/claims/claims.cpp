@@ -43,6 +43,8 @@ void Analyzer::mark_fragments() {
         std::size_t colon = sent_first(s);
         while (colon < sent_end(s) && colon < sent_first(s) + 6 && raw(colon) != ":") ++colon;
         if (colon == sent_end(s) || colon == sent_first(s) + 6) continue;
+        // A live blog's "14:05" and a transcript's "Q:" are the shape's, not links.
+        if (doc_.shape.is_furniture(doc_.tokens[colon].span.start)) continue;
         std::size_t words = 0;
         bool label = true;
         for (std::size_t t = sent_first(s); t < colon; ++t) {
@@ -452,8 +454,9 @@ std::vector<Claim> Analyzer::run() {
     mark_fragments();
     register_people();
     register_officials();
+    prepare_shape();
     for (std::size_t s = 0; s < doc_.sentence_tokens.size(); ++s) {
-        if (skip_sentence_[s] || !any_word(sent_first(s), sent_end(s))) continue;
+        if (skip_sentence_[s] || sent_answer_[s] != kNone || !any_word(sent_first(s), sent_end(s))) continue;
         auto cues = find_cues(s);
         const std::size_t before = made_.size();
         if (!cues.empty()) make_claims(s, cues);
@@ -471,6 +474,8 @@ std::vector<Claim> Analyzer::run() {
         }
     }
     continue_quotes();
+    claim_answers();
+    claim_release_sentences();
     std::sort(made_.begin(), made_.end(), [](const Made& a, const Made& b) {
         return a.claim.span.start != b.claim.span.start ? a.claim.span.start < b.claim.span.start
                                                         : a.first_tok < b.first_tok;

@@ -178,7 +178,8 @@ constexpr auto kTitles = std::to_array<std::string_view>(
      "diplomat",   "diplomats",    "representative", "delegation",     "aide",      "adviser",     "advisor",
      "senator",    "lawmaker",     "lawmakers",      "speaker",        "governor",  "top",         "senior",
      "state",      "affairs",      "negotiator",     "cabinet",        "junta",     "staff",       "command",
-     "ombudsman",  "peacekeeping", "border",         "guard",          "guards"});
+     "ombudsman",  "peacekeeping", "border",         "guard",          "guards",    "navy",        "former",
+     "coast"});
 
 constexpr auto kBodies = std::to_array<std::string_view>(
     {"ministry",   "minister",   "government", "authorities",    "officials",    "official",

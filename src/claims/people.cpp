@@ -289,8 +289,11 @@ std::string Analyzer::refer_back(std::size_t s, std::string_view head) const {
     const bool pronoun = lex::is_pronoun(head);
     const bool personal = head == "he" || head == "she";
     const bool this_paragraph_only = pronoun && head != "it";
+    // A live blog's entries are each their own context.
+    const std::size_t entry = doc_.shape.entry_of(doc_.tokens[sent_first(s)].span.start);
     auto near = [&](const NotedActor& a) {
-        return !a.country.empty() && (a.paragraph == para || (!this_paragraph_only && a.paragraph + 1 == para));
+        return !a.country.empty() && a.entry == entry &&
+               (a.paragraph == para || (!this_paragraph_only && a.paragraph + 1 == para));
     };
     for (auto it = noted_.rbegin(); it != noted_.rend(); ++it) {
         if (!near(*it)) continue;
@@ -328,6 +331,7 @@ void Analyzer::resolve(ActorPhrase& a, std::size_t s) const {
         }
         if (!a.country.empty()) return;
     }
+    if (issuer_phrase(a)) return;
     bool definite = a.last - a.first >= 2 && fw(a.first) == "the";
     for (std::size_t t = a.first + 1; definite && t < a.last; ++t) definite = lex::is_title_word(fw(t));
     if (definite) a.country = refer_back(s, fw(a.last - 1));
@@ -337,8 +341,8 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
     const std::size_t first = sent_first(s);
     std::size_t j = cue;
     if (fw(cue) == "saying" && cue > first && fw(cue - 1) == "as") --j;  // "quoted X as saying"
-    static const lex::WordTable kAlsoSkip{"did", "does", "do",    "not",        "never",     "t",    "could",
-                                          "can", "may",  "might", "reportedly", "allegedly", "ever", "yet"};
+    static const lex::WordTable kAlsoSkip{"did",    "does", "do",  "not",   "never",      "t",         "could", "must",
+                                          "should", "can",  "may", "might", "reportedly", "allegedly", "ever",  "yet"};
     std::size_t skipped = 0;
     while (j > first && skipped < 9) {
         const std::size_t t = j - 1;
@@ -361,6 +365,7 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
     const std::size_t k = rel_comma_;
     if (k != kNone && k + 1 < cue && k <= end && rel_close_ < cue) end = k - 1;
     if (in_quote(end) || !word(end)) return std::nullopt;
+    if (auto fp = first_person(end)) return fp;
     if (lex::is_pronoun(fw(end))) {
         ActorPhrase a;
         a.first = end;
@@ -419,7 +424,7 @@ void Analyzer::note_actor(std::size_t s, const std::string& country, const std::
         word.clear();
     }
     if (noted_.size() == 8) noted_.erase(noted_.begin());
-    noted_.push_back({para, country, text, person});
+    noted_.push_back({para, country, text, person, doc_.shape.entry_of(doc_.tokens[sent_first(s)].span.start)});
 }
 
 }  // namespace borderline::claims_detail

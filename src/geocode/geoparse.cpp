@@ -440,8 +440,11 @@ private:
                 a.titled = prev.is_word && is_title_word(prev.folded);
                 // "Michael Jordan": a capitalised word that is no place, right before.
                 const bool prev_is_mention = k > 0 && mentions_[k - 1].span.end == prev.span.end;
+                // A word right after a live blog's timestamp opens its entry
+                // ("9.05am: The United States said") as a sentence would.
+                const bool opens_entry = prev.span.start > 0 && doc_.shape.is_furniture(prev.span.start - 1);
                 a.after_name = prev.is_word && prev.capitalised && !prev.sentence_start && !prev_is_mention &&
-                               prev.span.end + 1 == m.span.start && !a.titled;
+                               !opens_entry && prev.span.end + 1 == m.span.start && !a.titled;
             }
             if (last >= 0 && static_cast<std::size_t>(last + 1) < doc_.tokens.size()) {
                 const Token& next = token(last + 1);
@@ -836,7 +839,18 @@ private:
 }  // namespace
 
 std::vector<Place> resolve_places(const Document& doc, const Gazetteer& gaz, const std::vector<Mention>& mentions) {
-    return Resolver(doc, gaz, mentions).run();
+    // Names in the article's furniture (a live blog's timestamps, a byline,
+    // the author's biography, a release's contact lines) are not places of
+    // the story: "By Jordan Lake", "she teaches at the University of Warsaw".
+    // They are left out here, not by find_mentions, so that the claims stage
+    // still reads the biography for the author's country.
+    if (doc.shape.furniture.empty()) return Resolver(doc, gaz, mentions).run();
+    std::vector<Mention> story;
+    story.reserve(mentions.size());
+    for (const Mention& m : mentions) {
+        if (!doc.shape.is_furniture(m.span.start)) story.push_back(m);
+    }
+    return Resolver(doc, gaz, story).run();
 }
 
 }  // namespace borderline

@@ -433,6 +433,7 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
     d.title = collapse_spaces(title.substr(0, 300));
     scrub_utf8(d.title);
     tokenize(d);
+    d.shape = detect_shape(d.text);
     return d;
 }
 
