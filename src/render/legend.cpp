@@ -24,6 +24,8 @@ std::vector<LegendItem> MapPainter::legend_items(std::size_t claims) const {
     if (drawn_.international) items.push_back({"International boundary", Swatch::international});
     if (drawn_.disputed) items.push_back({"Disputed boundary or claim line", Swatch::disputed});
     if (drawn_.ceasefire) items.push_back({"Ceasefire line / line of control", Swatch::ceasefire});
+    if (drawn_.maritime) items.push_back({"Maritime boundary (median or treaty line)", Swatch::maritime});
+    if (drawn_.maritime_disputed) items.push_back({"Disputed maritime boundary", Swatch::maritime_disputed});
     if (!scene_.mentioned.empty()) {
         std::string names;
         for (const auto& m : scene_.mentioned) names += (names.empty() ? "" : ", ") + m.name;
@@ -137,6 +139,13 @@ void MapPainter::draw_swatch(const LegendItem& item, double sx, double sw, doubl
         case Swatch::ceasefire:
             line();
             stroke_class("ceasefire", style_.disputed_boundary, style_.boundary_width * k_ * 1.2);
+            break;
+        case Swatch::maritime:
+        case Swatch::maritime_disputed:
+            line();
+            stroke_class("maritime",
+                         item.swatch == Swatch::maritime ? style_.maritime_boundary : style_.disputed_boundary,
+                         style_.boundary_width * k_);
             break;
         case Swatch::indefinite:
             line();

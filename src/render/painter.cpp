@@ -295,6 +295,9 @@ void MapPainter::stroke_class(const std::string& cls, const Colour& c, double wi
     } else if (cls == "line_of_control" || cls == "ceasefire") {
         const double dash[] = {7 * k_, 3 * k_, 1.5 * k_, 3 * k_};
         cairo_set_dash(cr_, dash, 4, 0);
+    } else if (cls == "maritime") {
+        const double dash[] = {9 * k_, 4 * k_};
+        cairo_set_dash(cr_, dash, 2, 0);
     } else if (cls == "indefinite") {
         const double dash[] = {1.5 * k_, 3 * k_};
         cairo_set_dash(cr_, dash, 2, 0);
@@ -304,6 +307,27 @@ void MapPainter::stroke_class(const std::string& cls, const Colour& c, double wi
     }
     stroke();
     cairo_set_dash(cr_, nullptr, 0, 0);
+}
+
+// Natural Earth's maritime boundary indicators: median and treaty lines and
+// 200-mile limits in a quiet blue-grey, the lines it marks disputed in the
+// disputed colour; thinner than land boundaries, long-dashed like a line at
+// sea on a chart.
+void MapPainter::draw_maritime_lines(const View& v) {
+    const Layer& m = data_.layer("maritime_lines");
+    for (const bool disputed : {false, true}) {
+        cairo_new_path(cr_);
+        bool any = false;
+        for (std::size_t i : m.query(v.visible())) {
+            if ((m.value(i, "kind") == "disputed") != disputed) continue;
+            path_lines(cr_, v, m.features()[i].lines);
+            any = true;
+        }
+        if (!any) continue;
+        (disputed ? drawn_.maritime_disputed : drawn_.maritime) = true;
+        stroke_class("maritime", disputed ? style_.disputed_boundary : style_.maritime_boundary,
+                     style_.boundary_width * (disputed ? 0.9 : 0.7) * k_);
+    }
 }
 
 void MapPainter::draw_boundaries(const View& v) {
@@ -340,6 +364,7 @@ void MapPainter::draw_boundaries(const View& v) {
         const bool red = cls == "disputed" || cls == "line_of_control";
         stroke_class(cls, red ? style_.disputed_boundary : style_.boundary, style_.boundary_width * k_);
     }
+    draw_maritime_lines(v);
     const Layer& d = data_.layer("disputed_lines");
     for (const std::string kind : {"claim", "former_oblast", "ceasefire"}) {
         cairo_new_path(cr_);

@@ -45,6 +45,7 @@ struct Drawn {
     bool international = false, disputed = false, ceasefire = false, indefinite = false, disputed_area = false,
          disputed_area_as_claimed = false;
     bool border_in_question = false;
+    bool maritime = false, maritime_disputed = false;          ///< maritime boundary lines, agreed / disputed
     std::vector<std::string> areas_hatched, areas_as_claimed;  ///< disputed areas by name, in drawing order
     std::vector<std::string> places;                           ///< markers whose label was placed
 };
@@ -61,6 +62,8 @@ enum class Swatch {
     claim,               ///< a numbered callout badge
     border_in_question,  ///< the wide translucent band under a boundary
     area_as_claimed,     ///< a box in the worldview country's fill
+    maritime,            ///< long-dashed line at sea: median or treaty line, 200-mile limit
+    maritime_disputed,   ///< the same in the disputed colour: a disputed maritime line
 };
 
 /// The credit the footer prints and the files' metadata carry.
@@ -148,6 +151,7 @@ private:
     void draw_water(const View& v);
     void stroke_class(const std::string& cls, const Colour& c, double width);
     void draw_boundaries(const View& v);
+    void draw_maritime_lines(const View& v);
 
     // labels.cpp
     void draw_markers(const View& v, Placer& placer);
