@@ -336,6 +336,28 @@ BOOST_AUTO_TEST_CASE(maritime_lines_are_drawn_and_explained) {
     BOOST_TEST(words_of(empty).find("maritime boundary") == std::string::npos);
 }
 
+// An island the story names is drawn as the island: its land polygon tinted
+// and outlined in the locus group (Vanua Balavu, and both halves of Taveuni,
+// which the data splits at 180 degrees); a story naming no island has none.
+BOOST_AUTO_TEST_CASE(islands_named_are_drawn_as_islands) {
+    auto island_fill = [](const std::string& file) {
+        const Document doc = read_document(file);
+        const Extraction x = extract(doc, test::gazetteer(), test::data(), SceneOptions{});
+        const std::string svg = render_to_bytes(
+            x.scene, test::data(), load_style(test::source_dir() / "styles" / "default.json"), OutputFormat::svg);
+        const auto at = svg.find("id=\"locus\"");
+        BOOST_REQUIRE(at != std::string::npos);
+        const std::string group = svg.substr(at, svg.find("</g>", at) - at);
+        const auto tint = group.find("fill-opacity=\"0.18\"");
+        if (tint == std::string::npos) return std::string();
+        const auto start = group.rfind("<path", tint);
+        return group.substr(start, group.find('>', tint) - start);
+    };
+    const std::string fiji = island_fill((test::source_dir() / "tests" / "data" / "framing" / "fiji_lau.txt").string());
+    BOOST_TEST(std::count(fiji.begin(), fiji.end(), 'M') >= 3);  // Vanua Balavu, Taveuni's two halves
+    BOOST_TEST(island_fill((test::source_dir() / "samples" / "armenia-azerbaijan-syunik.txt").string()).empty());
+}
+
 // Natural Earth draws Crimea inside Russia's polygon; under Ukraine's
 // worldview the peninsula is painted Ukrainian, and the name RUSSIA on it
 // would say the opposite. Country names stay off disputed areas.

@@ -159,6 +159,7 @@ private:
     void draw_dispute_labels(const View& v, Placer& placer);
     void draw_callouts(const View& v, Placer& placer);
     void draw_locator_ring(const View& v);
+    void draw_islands(const View& v);
 
     // legend.cpp
     std::vector<LegendItem> legend_items(std::size_t claims) const;
