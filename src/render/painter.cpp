@@ -315,6 +315,10 @@ void MapPainter::stroke_class(const std::string& cls, const Colour& c, double wi
 // tinted, so the reader sees which speck of land the story names. Only
 // islands up to ~2 degrees across: on a continent the marker alone shows it.
 void MapPainter::draw_islands(const View& v) {
+    // The land layer is big to load: only when a border feature is marked.
+    if (std::none_of(scene_.markers.begin(), scene_.markers.end(),
+                     [](const Marker& m) { return m.place_id.rfind("feature:", 0) == 0; }))
+        return;
     const Layer& land = data_.layer("land");
     cairo_new_path(cr_);
     bool any = false;
