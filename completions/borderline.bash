@@ -45,6 +45,9 @@ _borderline() {
         --units)
             COMPREPLY=($(compgen -W "km mi" -- "$cur"))
             return ;;
+        --lang)
+            COMPREPLY=($(compgen -W "en fr es de pt ru ar zh" -- "$cur"))
+            return ;;
         -o|--output|--json|--geojson|--scene|--names)
             if [[ $cmd == batch ]]; then COMPREPLY=($(compgen -d -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi
             return ;;
@@ -57,7 +60,7 @@ _borderline() {
     case $cmd in
         render) opts="--help --output -o --format --style --size --bbox --geojson --worldview --focus --dpi --json
                       --scene --title --subtitle --source --note --exclude --marker --label --no-claims --no-inset
-                      --units --names --max-input-mb
+                      --units --names --lang --max-input-mb
                       --quiet -q --verbose -v" ;;
         extract) opts="--help --format --max-input-mb --quiet -q --verbose -v" ;;
         places) opts="--help --json --limit" ;;

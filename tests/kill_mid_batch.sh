@@ -1,36 +1,113 @@
 #!/usr/bin/env bash
-# Kill a batch at random points, 20 times: every file under its final name
-# must be a complete PNG, no temporary file may remain after the last run,
-# and a final run completes the set. Usage: kill_mid_batch.sh BORDERLINE SAMPLES_DIR WORKDIR
+# Kill a batch with SIGKILL 20 times while it renders: every file under its
+# final name must be a complete PNG after each kill, no temporary file may
+# remain after the last run, a final run completes the set and records it
+# (a run after it renders nothing). Usage: kill_mid_batch.sh BORDERLINE SAMPLES_DIR WORKDIR
+#
+# Each kill waits for the run to be at work (a temporary file, or 1 or 2 maps
+# of its own finished) and then a random 0-90 ms, instead of sleeping a fixed
+# time: the old fixed sleeps let the first runs finish the whole set, so most
+# kills hit a batch with nothing left to do, and the test spent a minute on it.
+# Odd runs resume, even runs use --force and so are killed while replacing
+# complete maps, which must stay complete.
 set -euo pipefail
 bin=$1 samples=$2 work=$3
-rm -rf "$work"; mkdir -p "$work/in"
-for i in $(seq 1 8); do
+rm -rf "$work"; mkdir -p "$work/in" "$work/out"
+for i in $(seq 1 16); do
   for s in "$samples"/*.txt; do cp "$s" "$work/in/$(basename "$s" .txt)-$i.txt"; done
 done
 total=$(ls "$work/in" | wc -l)
+shopt -s nullglob
+
+# Every map under its final name: the PNG signature, each chunk whole with its
+# CRC, IHDR first, the image data a complete zlib stream, IEND last and
+# nothing after it. One python per check (the old header and trailer check
+# ran four processes per file, 4000 in all). With a file argument, only the
+# maps written after it: the others were checked after the run that wrote them.
 check_pngs() {
-  for f in "$work"/out/*.png; do
-    [ -e "$f" ] || continue
-    head -c 8 "$f" | od -An -tx1 | tr -d ' \n' | grep -q '^89504e470d0a1a0a$' || { echo "bad PNG header: $f"; exit 1; }
-    tail -c 8 "$f" | od -An -tx1 | tr -d ' \n' | grep -q '^49454e44ae426082$' || { echo "truncated PNG: $f"; exit 1; }
-  done
+  python3 - "$work/out" "$@" <<'EOF'
+import os, struct, sys, zlib
+out = sys.argv[1]
+since = os.stat(sys.argv[2]).st_mtime_ns if len(sys.argv) > 2 else -1
+for name in sorted(os.listdir(out)):
+    if name.startswith(".") or not name.endswith(".png"):
+        continue
+    if os.stat(os.path.join(out, name)).st_mtime_ns <= since:
+        continue
+    data = open(os.path.join(out, name), "rb").read()
+    def bad(why):
+        sys.exit(f"{name}: {why} ({len(data)} bytes)")
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        bad("no PNG signature")
+    pos, kinds, z = 8, [], zlib.decompressobj()
+    while pos < len(data):
+        if pos + 12 > len(data):
+            bad("truncated chunk header")
+        (length,), kind = struct.unpack(">I", data[pos:pos + 4]), data[pos + 4:pos + 8]
+        body = data[pos + 8:pos + 8 + length]
+        if len(body) != length or pos + 12 + length > len(data):
+            bad(f"truncated {kind!r} chunk")
+        (crc,) = struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])
+        if zlib.crc32(kind + body) != crc:
+            bad(f"bad CRC in {kind!r}")
+        if kind == b"IDAT":
+            z.decompress(body)
+        kinds.append(kind)
+        pos += 12 + length
+        if kind == b"IEND":
+            break
+    if not kinds or kinds[0] != b"IHDR" or kinds[-1] != b"IEND" or pos != len(data):
+        bad("not IHDR ... IEND")
+    if not z.eof:
+        bad("image data cut short")
+EOF
 }
+
+# A wait of 10 ms without starting a process: read from a pipe nobody writes.
+exec 9<> <(:)
+pause() { read -r -t 0.01 -u 9 || true; }
+
+killed=0 interrupted_writes=0
 for run in $(seq 1 20); do
-  "$bin" batch "$work/in" -o "$work/out" --jobs 2 --size 600x400 --no-progress >/dev/null 2>&1 &
+  force=()
+  [ $((run % 2)) -eq 0 ] && force=(--force)
+  touch "$work/started"
+  "$bin" batch "$work/in" -o "$work/out" "${force[@]}" --jobs 2 --size 600x400 --no-progress >/dev/null 2>&1 &
   pid=$!
-  sleep "0.$(( (RANDOM % 9) + 1 ))"
-  kill -9 "$pid" 2>/dev/null || true
+  want=$((RANDOM % 3))  # 0: the first temporary file; 1 or 2: maps this run finished
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ "$want" -eq 0 ]; then
+      tmps=("$work"/out/.*.tmp-*)
+      [ ${#tmps[@]} -gt 0 ] && break
+    else
+      n=0
+      for f in "$work"/out/*.png; do [[ $f -nt $work/started ]] && n=$((n + 1)); done
+      [ "$n" -ge "$want" ] && break
+    fi
+    pause
+  done
+  for _ in $(seq 0 $((RANDOM % 10))); do pause; done
+  if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); fi
   wait "$pid" 2>/dev/null || true
-  check_pngs
+  tmps=("$work"/out/.*.tmp-*)
+  [ ${#tmps[@]} -gt 0 ] && interrupted_writes=$((interrupted_writes + 1))
+  check_pngs "$work/started"
 done
+# Each run was stopped early, with maps of the set left to draw.
+[ "$killed" -eq 20 ] || { echo "only $killed of 20 runs were still running when killed"; exit 1; }
+maps=("$work"/out/*.png)
+before=${#maps[@]}
 "$bin" batch "$work/in" -o "$work/out" --jobs 2 --size 600x400 --no-progress >/dev/null 2>&1
 check_pngs
-n=$(ls "$work"/out/*.png | wc -l)
+maps=("$work"/out/*.png)
+n=${#maps[@]}
 [ "$n" -eq "$total" ] || { echo "expected $total maps, found $n"; exit 1; }
 # The killed runs' temporary files (hidden, .NAME.tmp-PID-XXXXXX) are
 # removed by the next run: only maps, the report and the state remain.
 ls -A "$work/out" | grep -v '^report.json$' | grep -v '^\.borderline-state\.json$' | grep -v '\.png$' &&
   { echo "unexpected files"; exit 1; }
 grep -q '"failed": 0' "$work/out/report.json" || { echo "final run reported failures"; exit 1; }
-echo "20 kills, then $n of $total maps complete"
+# The final run recorded what it drew: nothing is left to render.
+again=$("$bin" batch "$work/in" -o "$work/out" --jobs 2 --size 600x400 --no-progress 2>&1)
+echo "$again" | grep -q "batch: 0 rendered, $total skipped, 0 failed" || { echo "a run after the final one: $again"; exit 1; }
+echo "20 kills ($interrupted_writes left a temporary file), $before maps before the final run, then $n of $total complete"

@@ -40,29 +40,10 @@ check "the note lies between the map and the credit" $?
 "$bin" render "$sample" --size 900x600 -o noinset.svg --no-inset 2> /dev/null
 groups base.svg | grep -qx inset && ! groups noinset.svg | grep -qx inset
 check "--no-inset: no inset group in the SVG" $?
-python3 - plain.png noinset.png <<'EOF'
+python3 - plain.png noinset.png "$here" <<'EOF'
 import subprocess, sys, zlib, struct
-def pixels(path):  # RGBA rows of an 8-bit PNG, unfiltered
-    data = open(path, 'rb').read()
-    pos, idat, w, h, ct = 8, b'', 0, 0, 0
-    while pos < len(data):
-        n, kind = struct.unpack('>I4s', data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + n]
-        if kind == b'IHDR': w, h, _, ct = struct.unpack('>IIBB', body[:10])
-        if kind == b'IDAT': idat += body
-        pos += 12 + n
-    bpp = 4 if ct == 6 else 3
-    raw, rows, prev = zlib.decompress(idat), [], bytearray(w * bpp)
-    for y in range(h):
-        f, line = raw[y * (w * bpp + 1)], bytearray(raw[y * (w * bpp + 1) + 1:(y + 1) * (w * bpp + 1)])
-        for i in range(len(line)):
-            a = line[i - bpp] if i >= bpp else 0
-            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
-            p = a + b - c
-            pred = [0, a, b, (a + b) // 2, a if abs(p - a) <= abs(p - b) and abs(p - a) <= abs(p - c) else b if abs(p - b) <= abs(p - c) else c][f]
-            line[i] = (line[i] + pred) & 255
-        rows.append(bytes(line)); prev = line
-    return w, h, bpp, rows
+sys.path.insert(0, sys.argv[3])
+from png_rows import pixels
 w, h, bpp, a = pixels(sys.argv[1])
 _, _, _, b = pixels(sys.argv[2])
 # The inset (about 140x100 pixels at this size) sits in the top right corner

@@ -29,13 +29,14 @@ struct SceneEdits {
     bool no_inset = false;
     std::string units;  ///< "km" or "mi"; empty keeps the scene's
     std::string names;  ///< a names file (path or bundled name) on top of the style's
+    std::string lang;   ///< the map's language (map_languages()); empty keeps the scene's (English when planned)
 
     /// A stable text of every edit, for batch keys; empty when nothing is edited.
     [[nodiscard]] std::string key() const;
 };
 
-/// Throws UsageError (one line naming the option) for a value that cannot
-/// be applied whatever the map: a malformed marker, label or unit.
+/// Throws UsageError (one line, with the setting: "marker", "label",
+/// "units", "lang") for a value that cannot be applied whatever the map.
 void check_edits(const SceneEdits& edits);
 
 /// A marker from "LON,LAT[,LABEL]"; throws UsageError.
@@ -55,8 +56,18 @@ struct NameTable {
 void read_names(const std::filesystem::path& file, NameTable& table);
 
 /// The bundled default names, then the style's names file, then `extra`
-/// (--names), each over the one before.
-NameTable house_names(const Style& style, const std::string& extra = {});
+/// (--names), each over the one before. In a language other than English
+/// only `extra`: the bundled and style spellings are English ones.
+/// `styles_dir` is the styles folder of the data paths in use (empty: the build's).
+NameTable house_names(const Style& style, const std::string& extra = {}, const std::string& lang = {},
+                      const std::filesystem::path& styles_dir = {});
+
+/// The scene in the map language `lang`: the names of its markers,
+/// countries (parties, mentioned, callout actors, those in view) and
+/// disputes from GeoData::map_names() where it has them (others keep
+/// theirs), and scene.lang set, which the renderer's own words follow.
+/// Throws UsageError (setting "lang") for a code that is not a map language.
+void localize_scene(Scene& scene, const std::string& lang, const GeoData& data);
 
 /// Spells the scene's markers, countries (parties, mentioned, callout
 /// actors, and the countries the map labels in view), and disputes as the

@@ -7,6 +7,7 @@
 #include <borderline/disputes.hpp>
 #include <borderline/geometry.hpp>
 #include <borderline/layer.hpp>
+#include <borderline/map_language.hpp>
 
 #include <filesystem>
 #include <memory>
@@ -48,6 +49,10 @@ public:
     /// null. Indexed on first use.
     const Feature* country_feature(std::string_view iso3) const;
 
+    /// Names of places in the map languages (names_i18n.tsv and
+    /// dispute_names.tsv), read on first use. Throws DataError.
+    const MapNames& map_names() const;
+
     /// The build tree's data folder (DataPaths::built().geodata).
     static std::filesystem::path default_dir();
 
@@ -65,6 +70,8 @@ private:
     mutable std::string rebuild_error_;
     mutable std::once_flag disputes_once_;
     mutable std::unique_ptr<DisputeRegistry> disputes_;
+    mutable std::once_flag names_once_;
+    mutable std::unique_ptr<MapNames> names_;
     mutable std::once_flag countries_once_;
     mutable std::unordered_map<std::string_view, const Feature*> country_by_iso_;  // views the layer's values
 };

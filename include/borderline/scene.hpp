@@ -104,6 +104,8 @@ struct Scene {
     std::string note;          ///< a line under the map, above the credit
     bool inset = true;         ///< draw the locator inset when the extent is regional
     std::string units = "km";  ///< scale bar: "km" or "mi"
+    std::string lang =
+        "en";  ///< the map's language (map_language.hpp): its own words and, set by localize_scene, its names
     /// The spelling of countries the map labels but the scene does not list
     /// (parties and mentioned carry their own names), by ISO alpha-3: from a
     /// names file, so that the map says what the house style says.

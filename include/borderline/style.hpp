@@ -51,7 +51,8 @@ std::filesystem::path style_file(const std::string& name_or_path);
 /// The file a names file's name or path stands for: styles/names/NAME.tsv
 /// for a bundled name ("default"), else the path (relative to `base` when
 /// given and the path is relative).
-std::filesystem::path names_file(const std::string& name_or_path, const std::filesystem::path& base = {});
+std::filesystem::path names_file(const std::string& name_or_path, const std::filesystem::path& base = {},
+                                 const std::filesystem::path& styles_dir = {});
 
 /// A style file's bytes, read with the bound every style has (1 MiB);
 /// throws InputError.

@@ -155,7 +155,7 @@ std::string style_key(const std::string& name, const std::filesystem::path& styl
     const Style style = find_style(name, styles_dir);
     std::string key = read_style_bytes(style_file(name, styles_dir));
     // And the names files it spells with, so that a new spelling re-renders.
-    for (const auto& names : {names_file("default"), style.names}) {
+    for (const auto& names : {names_file("default", {}, styles_dir), style.names}) {
         if (!names.empty()) key += read_bounded(names.string(), InputBounds{});
     }
     return key;
@@ -253,8 +253,8 @@ void render_item(Run& run, std::size_t i) {
     so.worldview = item_worldview(run, item);
     so.focus = item.focus;
     const Style style = find_style(style_name(run, item), run.data.paths().styles);
-    const Extraction x =
-        extract_edited(std::move(doc), run.gaz, run.data, so, item.edits, house_names(style, item.edits.names));
+    const Extraction x = extract_edited(std::move(doc), run.gaz, run.data, so, item.edits,
+                                        house_names(style, item.edits.names, item.edits.lang, run.data.paths().styles));
     std::vector<std::string> drawn;
     for (auto f : run.options.formats) drawn.push_back(render_to_bytes(x.scene, run.data, style, f));
     const auto outs = output_paths(run, item);

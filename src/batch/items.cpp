@@ -88,15 +88,12 @@ void read_overrides(const nlohmann::json& j, const std::string& where, const fs:
     flag("no_inset", e.no_inset);
     text("units", e.units);
     text("names", e.names);
+    text("lang", e.lang);
     if (!e.names.empty()) e.names = names_file(e.names, dir).string();
     for (const auto& [key, value] : j.items()) {
         if (manifest_keys().count(key) == 0) {
             item.warnings.push_back("unknown manifest key \"" + key + "\" ignored");
         }
-    }
-    if (j.contains("lang")) {
-        item.warnings.push_back(
-            "manifest key \"lang\": maps in other languages are not available yet; drawn in English");
     }
     try {
         check_edits(e);

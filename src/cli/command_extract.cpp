@@ -40,7 +40,8 @@ int run_extract(const ExtractOptions& o) {
         // The default style's names, as `render` without --style spells
         // them, so that render --scene of this file draws what render does.
         x = extract_edited(Document(doc), gaz, data, SceneOptions{}, {},
-                           house_names(find_style("default", data.paths().styles)), &times);
+                           house_names(find_style("default", data.paths().styles), {}, {}, data.paths().styles),
+                           &times);
     } catch (const NothingToMapError&) {
         nothing = std::current_exception();
         x.doc = std::move(doc);

@@ -206,6 +206,9 @@ void setup_render(CLI::App& app, RenderOptions& o) {
     app.add_flag("--no-claims", e.no_claims, "Draw no numbered claims on the map or in the legend");
     app.add_flag("--no-inset", e.no_inset, "Draw no locator inset");
     app.add_option("--units", e.units, "Scale bar in km (default) or mi");
+    app.add_option("--lang", e.lang,
+                   "Language of the map: en (default), fr, es, de, pt, ru, ar (right to left) or zh; names from the "
+                   "bundled data, the legend, scale bar and credit in that language, quotes as the article has them");
     app.add_option("--names", e.names,
                    "Names file (KEY<TAB>SPELLING, see docs/schema.md) with the house spelling of places and countries, "
                    "over the style's and the bundled default");
@@ -278,7 +281,7 @@ int run_render(const RenderOptions& o) {
         clock.lap("read");
         // A saved scene keeps its spellings unless --names asks for others.
         NameTable names;
-        if (!o.edits.names.empty()) read_names(names_file(o.edits.names), names);
+        if (!o.edits.names.empty()) read_names(names_file(o.edits.names, {}, paths.styles), names);
         edit_saved_scene(scene, o.edits, names, data);
     } else if (o.article.empty()) {
         scene = plan_base_scene(*so.bbox, so, data);
@@ -291,8 +294,8 @@ int run_render(const RenderOptions& o) {
         clock.lap("read");
         const Gazetteer gaz(data);
         // The sidecar carries the corrected scene, so it draws the same map again.
-        const Extraction x =
-            extract_edited(std::move(doc), gaz, data, so, o.edits, house_names(style, o.edits.names), &times);
+        const Extraction x = extract_edited(std::move(doc), gaz, data, so, o.edits,
+                                            house_names(style, o.edits.names, o.edits.lang, paths.styles), &times);
         extracted = clock.elapsed();
         scene = x.scene;
         if (!o.sidecar.empty()) sidecar = to_json(x, gaz).dump(2) + "\n";

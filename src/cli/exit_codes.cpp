@@ -34,6 +34,11 @@ constexpr SettingOption kOptions[] = {
     {"formats", "--formats", ""},
     {"max_bytes", "--max-input-mb", ""},
     {"bbox", "--bbox W,S,E,N", ""},
+    {"marker", "--marker", ""},
+    {"label", "--label", ""},
+    {"exclude", "--exclude", ""},
+    {"units", "--units", ""},
+    {"lang", "--lang", ""},
 };
 
 }  // namespace

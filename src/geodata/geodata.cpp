@@ -67,6 +67,13 @@ const DisputeRegistry& GeoData::disputes() const {
     return *disputes_;
 }
 
+const MapNames& GeoData::map_names() const {
+    std::call_once(names_once_, [&] {
+        names_ = std::make_unique<MapNames>(MapNames::read({dir_ / "names_i18n.tsv", dir_ / "dispute_names.tsv"}));
+    });
+    return *names_;
+}
+
 const Feature* GeoData::country_feature(std::string_view iso3) const {
     std::call_once(countries_once_, [&] {
         const Layer& countries = layer("countries");

@@ -1,6 +1,7 @@
 // Drawing primitives: failure checks, Pango text, the label placer.
 #include "canvas.hpp"
 
+#include <borderline/map_language.hpp>
 #include <borderline/safe_text.hpp>
 
 #include "svg_writer.hpp"
@@ -40,15 +41,51 @@ void prepare_fonts() {
     });
 }
 
+namespace {
+
+/// The font for the script of a map language, after the style's own (which
+/// is Latin, Greek and Cyrillic in the bundled styles): fonts-noto-core's
+/// Arabic and fonts-wqy-microhei's Chinese. The list is Pango's (and
+/// SVG's) family list, so a reader without them still gets a fallback.
+const char* script_font(std::string_view lang) {
+    if (lang == "ar") return "Noto Sans Arabic";
+    if (lang == "zh") return "WenQuanYi Micro Hei";
+    return nullptr;
+}
+
+}  // namespace
+
+Text::Text(cairo_t* cr, const Style& style, SvgWriter* svg, std::string lang)
+    : cr_(cr), style_(style), svg_(svg), lang_(std::move(lang)), font_(style.font), rtl_(right_to_left(lang_)) {
+    if (const char* f = script_font(lang_)) {
+        // "Noto Sans 11" style strings: the family list goes before the size.
+        font_ = style.font + "," + f;
+    }
+}
+
 LayoutPtr Text::layout(const std::string& text, double size, bool bold, double width, bool italic,
                        double letter_spacing) const {
     prepare_fonts();
     LayoutPtr l(pango_cairo_create_layout(cr_));
-    FontDescPtr fd(pango_font_description_from_string(style_.font.c_str()));
+    FontDescPtr fd(pango_font_description_from_string(font_.c_str()));
     pango_font_description_set_absolute_size(fd.get(), size * PANGO_SCALE);
     pango_font_description_set_weight(fd.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     if (italic) pango_font_description_set_style(fd.get(), PANGO_STYLE_ITALIC);
     pango_layout_set_font_description(l.get(), fd.get());
+    if (lang_ != "en") {
+        // The language picks the glyph forms and the fallback font
+        // (Simplified Chinese, not Japanese, forms of Han characters).
+        PangoContext* context = pango_layout_get_context(l.get());
+        pango_context_set_language(context, pango_language_from_string(lang_ == "zh" ? "zh-cn" : lang_.c_str()));
+        if (rtl_) {
+            // Every paragraph right to left and flush right, the article's
+            // English quotes and titles included, as an Arabic page sets them.
+            pango_context_set_base_dir(context, PANGO_DIRECTION_RTL);
+            pango_layout_set_auto_dir(l.get(), FALSE);
+            pango_layout_set_alignment(l.get(), PANGO_ALIGN_RIGHT);
+        }
+        pango_layout_context_changed(l.get());
+    }
     if (letter_spacing > 0) {
         PangoAttrList* attrs = pango_attr_list_new();
         pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(static_cast<int>(letter_spacing * PANGO_SCALE)));

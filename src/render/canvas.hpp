@@ -62,10 +62,12 @@ inline Colour mix(const Colour& a, const Colour& b, double t) {
 class SvgWriter;
 
 /// Pango layouts in the style's font, and drawing them with a halo (as
-/// <text> when writing SVG).
+/// <text> when writing SVG). In the map's language: the font of its script
+/// after the style's, and right to left (right-aligned) for Arabic.
 class Text {
 public:
-    Text(cairo_t* cr, const Style& style, SvgWriter* svg = nullptr) : cr_(cr), style_(style), svg_(svg) {}
+    Text(cairo_t* cr, const Style& style, SvgWriter* svg = nullptr, std::string lang = "en");
+    [[nodiscard]] bool rtl() const { return rtl_; }
 
     LayoutPtr layout(const std::string& text, double size, bool bold, double width = -1, bool italic = false,
                      double letter_spacing = 0) const;
@@ -76,6 +78,9 @@ private:
     cairo_t* cr_;
     const Style& style_;
     SvgWriter* svg_;
+    std::string lang_;
+    std::string font_;  // the style's font, then the script's
+    bool rtl_ = false;
 };
 
 /// Keeps placed label boxes so no two overlap.

@@ -33,8 +33,9 @@ void MapPainter::draw_scale_bar(const View& v, const Rect& box) {
     const double length = nice_length(box.w * 0.8 * mpp / unit);
     const double px = length * unit / mpp;
     const double x0 = box.x + box.w - px - 10 * k_, y0 = box.y + box.h - 12 * k_;
-    char label[64];
-    std::snprintf(label, sizeof label, "%g %s", length, miles ? "mi" : "km");
+    char number[32];
+    std::snprintf(number, sizeof number, "%g", length);
+    const std::string label = std::string(number) + " " + std::string(word(miles ? MapWord::mi : MapWord::km));
     auto l = text_.layout(label, style_.label_size * k_ * 0.85, false);
     const Rect e = Text::extents(l.get());
     cairo_rectangle(cr_, x0 - 8 * k_, box.y + 2 * k_, px + 16 * k_, box.h - 4 * k_);
@@ -168,17 +169,20 @@ void MapPainter::draw_footer(double h) {
         text_.draw(n.get(), pad, height_ - h + (note_h - ne.h) / 2 + 3 * k_, style_.text, 0);
         h -= note_h;
     }
-    std::string attribution = std::string(kDataCredit) + " Map: borderline.";
-    if (!scene_.source.empty()) attribution += " Source: " + scene_.source;
-    const std::string disclaimer = kDisclaimer;
+    std::string attribution = std::string(word(MapWord::data_credit)) + " " + std::string(word(MapWord::map_credit));
+    if (!scene_.source.empty()) attribution += " " + fill_in(word(MapWord::source), {scene_.source});
+    const std::string disclaimer(word(MapWord::disclaimer));
     auto a = text_.layout(attribution, size, false);
     auto d = text_.layout(disclaimer, size, false, -1, true);
     const Rect ae = Text::extents(a.get()), de = Text::extents(d.get());
     const double top = height_ - h;
     const Colour grey = mix(style_.text, style_.paper, 0.35);
     if (ae.w + de.w + 3 * pad < width_) {
-        text_.draw(a.get(), pad, top + (h - ae.h) / 2, grey, 0);
-        text_.draw(d.get(), width_ - pad - de.w, top + (h - de.h) / 2, grey, 0);
+        // The credit where a line starts (left, or right when right to left),
+        // the disclaimer at the other end.
+        const bool rtl = text_.rtl();
+        text_.draw(a.get(), rtl ? width_ - pad - ae.w : pad, top + (h - ae.h) / 2, grey, 0);
+        text_.draw(d.get(), rtl ? pad : width_ - pad - de.w, top + (h - de.h) / 2, grey, 0);
     } else {
         pango_layout_set_width(a.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
         pango_layout_set_ellipsize(a.get(), PANGO_ELLIPSIZE_END);

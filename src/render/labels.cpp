@@ -164,7 +164,8 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
         const Rect& a = v.area();
         if (!own(sd) && (x < a.x || y < a.y || x > a.x + a.w || y > a.y + a.h)) continue;
         // A settled dispute drawn as history says so, with the year.
-        const std::string text = sd.history ? sd.name + " (settled " + std::to_string(sd.settled) + ")" : sd.name;
+        const std::string text =
+            sd.history ? fill_in(word(MapWord::settled), {sd.name, std::to_string(sd.settled)}) : sd.name;
         auto layout = text_.layout(text, style_.label_size * k_ * (own(sd) ? 1.05 : 0.9), true, -1, true);
         const Rect e = Text::extents(layout.get());
         // Around the locator ring rather than across it.

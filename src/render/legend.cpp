@@ -16,24 +16,33 @@ std::vector<LegendItem> MapPainter::legend_items(std::size_t claims) const {
     // The swatch shows each disputed area as the map draws it: hatched,
     // or in a worldview painted as the claimant's own territory.
     if (drawn_.disputed_area)
-        items.push_back({"Disputed area, hatched in the claimants' colours", Swatch::hatched_area});
+        items.push_back({std::string(word(MapWord::disputed_area_hatched)), Swatch::hatched_area});
     if (drawn_.disputed_area_as_claimed) {
-        items.push_back({"Disputed area, shown as " + worldview_name() + " claims it", Swatch::area_as_claimed});
+        items.push_back(
+            {fill_in(word(MapWord::disputed_area_as_claimed), {worldview_name()}), Swatch::area_as_claimed});
     }
-    if (drawn_.border_in_question) items.push_back({"Border in question", Swatch::border_in_question});
-    if (drawn_.international) items.push_back({"International boundary", Swatch::international});
-    if (drawn_.disputed) items.push_back({"Disputed boundary or claim line", Swatch::disputed});
-    if (drawn_.ceasefire) items.push_back({"Ceasefire line / line of control", Swatch::ceasefire});
-    if (drawn_.maritime) items.push_back({"Maritime boundary (median or treaty line)", Swatch::maritime});
-    if (drawn_.maritime_disputed) items.push_back({"Disputed maritime boundary", Swatch::maritime_disputed});
+    if (drawn_.border_in_question) {
+        items.push_back({std::string(word(MapWord::border_in_question)), Swatch::border_in_question});
+    }
+    if (drawn_.international) {
+        items.push_back({std::string(word(MapWord::international_boundary)), Swatch::international});
+    }
+    if (drawn_.disputed) items.push_back({std::string(word(MapWord::disputed_boundary)), Swatch::disputed});
+    if (drawn_.ceasefire) items.push_back({std::string(word(MapWord::ceasefire_line)), Swatch::ceasefire});
+    if (drawn_.maritime) items.push_back({std::string(word(MapWord::maritime_boundary)), Swatch::maritime});
+    if (drawn_.maritime_disputed) {
+        items.push_back({std::string(word(MapWord::maritime_disputed)), Swatch::maritime_disputed});
+    }
     if (!scene_.mentioned.empty()) {
         std::string names;
-        for (const auto& m : scene_.mentioned) names += (names.empty() ? "" : ", ") + m.name;
-        items.push_back({"Also named in the article: " + names, Swatch::also_named});
+        for (const auto& m : scene_.mentioned)
+            names += (names.empty() ? "" : std::string(word(MapWord::list_separator))) + m.name;
+        items.push_back({fill_in(word(MapWord::also_named), {names}), Swatch::also_named});
     }
     for (std::size_t i = 0; i < claims && i < scene_.callouts.size(); ++i) {
         const Callout& c = scene_.callouts[i];
-        items.push_back({c.actor_name + " " + c.stance + ": \u201C" + c.quote + "\u201D", Swatch::claim, c.number});
+        items.push_back({fill_in(word(MapWord::claim), {c.actor_name, stance_word(scene_.lang, c.stance), c.quote}),
+                         Swatch::claim, c.number});
     }
     return items;
 }
@@ -101,8 +110,12 @@ void MapPainter::draw_legend(const Rect& box) {
         const double rh = std::max(row, th + 6 * k_);
         // A claim's badge sits level with the first line of its quote.
         const double mid = claim ? y + 3 * k_ + 9 * k_ : y + rh / 2;
-        draw_swatch(items[i], box.x + 10 * k_, 24 * k_, mid);
-        text_.draw(layouts[i].get(), box.x + text_x, claim ? y + 3 * k_ : mid - th / 2, style_.text, 0);
+        // Right to left, the swatch is on the right and the text, flush
+        // right, ends left of it.
+        const double swatch_x = text_.rtl() ? box.x + box.w - 34 * k_ : box.x + 10 * k_;
+        const double tx = text_.rtl() ? box.x + 8 * k_ : box.x + text_x;
+        draw_swatch(items[i], swatch_x, 24 * k_, mid);
+        text_.draw(layouts[i].get(), tx, claim ? y + 3 * k_ : mid - th / 2, style_.text, 0);
         y += rh;
     }
 }

@@ -15,6 +15,7 @@
 
 #include <borderline/disputes.hpp>
 #include <borderline/geodata.hpp>
+#include <borderline/map_language.hpp>
 #include <borderline/scene.hpp>
 #include <borderline/style.hpp>
 
@@ -66,11 +67,6 @@ enum class Swatch {
     maritime_disputed,   ///< the same in the disputed colour: a disputed maritime line
 };
 
-/// The credit the footer prints and the files' metadata carry.
-inline constexpr const char* kDataCredit =
-    "Data: Natural Earth (public domain), GeoNames (CC BY 4.0), world-countries (ODbL).";
-inline constexpr const char* kDisclaimer = "Boundaries shown are not endorsed; disputed areas are marked as such.";
-
 struct LegendItem {
     std::string label;
     Swatch swatch;
@@ -86,7 +82,7 @@ public:
           scene_(scene),
           data_(data),
           style_(style),
-          text_(cr, style, svg),
+          text_(cr, style, svg, scene.lang),
           k_(std::sqrt(static_cast<double>(scene.size.width) * scene.size.height) / 1265.0),
           width_(scene.size.width),
           height_(scene.size.height) {}
@@ -171,6 +167,9 @@ private:
     void draw_swatch(const LegendItem& item, double sx, double sw, double mid);
     [[nodiscard]] double badge_radius() const { return 9.5 * k_; }
     void draw_callout_badge(double x, double y, int number);
+
+    /// The map's own word in the scene's language.
+    [[nodiscard]] std::string_view word(MapWord w) const { return map_word(scene_.lang, w); }
 
     // furniture.cpp
     Rect scale_rect() const;

@@ -130,7 +130,10 @@ std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style
     }
     // Metadata with only characters PDF strings and XML accept.
     const std::string title = scene.title.empty() ? "borderline" : printable_text(scene.title);
-    const std::string copyright = std::string(renderer::kDataCredit) + " Map: borderline. " + renderer::kDisclaimer;
+    // The files' metadata stay in English, for catalogues and search.
+    const std::string copyright = std::string(map_word("en", MapWord::data_credit)) + " " +
+                                  std::string(map_word("en", MapWord::map_credit)) + " " +
+                                  std::string(map_word("en", MapWord::disclaimer));
     if (format == OutputFormat::png) {
         cairo_surface_flush(surface.get());
         PngText text;

@@ -154,11 +154,13 @@ std::filesystem::path style_file(const std::string& name_or_path, const std::fil
     return p;
 }
 
-std::filesystem::path names_file(const std::string& name_or_path, const std::filesystem::path& base) {
+std::filesystem::path names_file(const std::string& name_or_path, const std::filesystem::path& base,
+                                 const std::filesystem::path& styles_dir) {
     const std::filesystem::path p(name_or_path);
-    // A bare name without an extension is a bundled names file's.
+    // A bare name without an extension is a bundled names file's, in the
+    // styles folder of the data paths in use (the build's by default).
     if (name_or_path.find('/') == std::string::npos && !p.has_extension()) {
-        return default_styles_dir() / "names" / (name_or_path + ".tsv");
+        return (styles_dir.empty() ? default_styles_dir() : styles_dir) / "names" / (name_or_path + ".tsv");
     }
     return p.is_relative() && !base.empty() ? base / p : p;
 }

@@ -292,7 +292,20 @@ void SvgWriter::text(PangoLayout* layout, double x, double y, const Colour& colo
             const std::size_t end = std::min(words.find(' ', i), words.size());
             PangoRectangle at;
             pango_layout_index_to_pos(layout, line->start_index + static_cast<int>(i), &at);
-            const double wx = x + at.x / static_cast<double>(PANGO_SCALE);
+            int left = at.x;
+            if (at.width < 0) {
+                // A right-to-left word: Pango gives its first character's
+                // leading edge, the word's right end; the <tspan> starts at
+                // its left end, the trailing edge of its last character.
+                left = at.x + at.width;
+                const char* w = words.c_str();
+                if (const char* last = g_utf8_find_prev_char(w + i, w + end)) {
+                    PangoRectangle b;
+                    pango_layout_index_to_pos(layout, line->start_index + static_cast<int>(last - w), &b);
+                    left = std::min({left, b.x, b.x + b.width});
+                }
+            }
+            const double wx = x + left / static_cast<double>(PANGO_SCALE);
             if (i == 0) first_x = wx;
             std::size_t next = end;
             while (next < words.size() && words[next] == ' ') ++next;

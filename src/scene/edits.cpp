@@ -6,6 +6,7 @@
 #include <borderline/error.hpp>
 #include <borderline/fold.hpp>
 #include <borderline/input.hpp>
+#include <borderline/map_language.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -80,8 +81,9 @@ void apply_label(Scene& scene, const std::string& arg) {
         if (same(d.id, id)) d.name = text, found = true;
     }
     if (!found) {
-        throw UsageError("--label " + arg + ": no place, country or dispute on this map has the id " + id +
-                         "; see the ids in the output of render --json");
+        throw UsageError("label " + arg + ": no place, country or dispute on this map has the id " + id +
+                             "; see the ids in the output of render --json",
+                         "label");
     }
 }
 
@@ -99,8 +101,9 @@ void apply_overrides(Scene& scene, const SceneEdits& e) {
 }
 
 [[noreturn]] void exclude_matches_nothing(const std::string& what) {
-    throw UsageError("--exclude " + what +
-                     " matches no place, country or dispute on this map; see the ids and names in render --json");
+    throw UsageError(
+        "exclude " + what + " matches no place, country or dispute on this map; see the ids and names in render --json",
+        "exclude");
 }
 
 /// A claim's words and place as a key that survives a second extraction
@@ -138,12 +141,14 @@ std::string SceneEdits::key() const {
     if (no_inset) k << "no_inset\n";
     add("units", units);
     add("names", names);
+    add("lang", lang);
     return k.str();
 }
 
 Marker parse_marker(const std::string& s) {
     const auto bad = [&] {
-        return UsageError("--marker " + s + " is not valid; use LON,LAT[,LABEL] in degrees, e.g. 46.4,39.5,Goris");
+        return UsageError("marker " + s + " is not valid; use LON,LAT[,LABEL] in degrees, e.g. 46.4,39.5,Goris",
+                          "marker");
     };
     const auto c1 = s.find(',');
     if (c1 == std::string::npos) throw bad();
@@ -172,13 +177,14 @@ void check_edits(const SceneEdits& e) {
     for (const auto& l : e.labels) {
         const auto eq = l.find('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == l.size()) {
-            throw UsageError("--label " + l +
-                             " is not valid; use ID=TEXT, e.g. --label ARM=Armenia (ids: render --json)");
+            throw UsageError("label " + l + " is not valid; use ID=TEXT, e.g. ARM=Armenia (ids: render --json)",
+                             "label");
         }
     }
     if (!e.units.empty() && e.units != "km" && e.units != "mi") {
-        throw UsageError("--units " + e.units + " is not valid; use km or mi");
+        throw UsageError("units " + e.units + " is not valid; use km or mi", "units");
     }
+    if (!e.lang.empty()) check_map_language(e.lang);
 }
 
 void read_names(const std::filesystem::path& file, NameTable& table) {
@@ -212,11 +218,16 @@ void read_names(const std::filesystem::path& file, NameTable& table) {
     }
 }
 
-NameTable house_names(const Style& style, const std::string& extra) {
+NameTable house_names(const Style& style, const std::string& extra, const std::string& lang,
+                      const std::filesystem::path& styles_dir) {
     NameTable t;
-    read_names(names_file("default"), t);
-    if (!style.names.empty()) read_names(style.names, t);
-    if (!extra.empty()) read_names(names_file(extra), t);
+    // The bundled and the style's spellings are English ones: a map in
+    // another language takes its names from the data, and from --names.
+    if (lang.empty() || lang == "en") {
+        read_names(names_file("default", {}, styles_dir), t);
+        if (!style.names.empty()) read_names(style.names, t);
+    }
+    if (!extra.empty()) read_names(names_file(extra, {}, styles_dir), t);
     return t;
 }
 
@@ -255,6 +266,7 @@ Extraction extract_edited(Document doc, const Gazetteer& gaz, const GeoData& dat
     const auto& exclude = edits.exclude;
     if (exclude.empty()) {
         Extraction x = extract(std::move(doc), gaz, data, so, {}, times);
+        localize_scene(x.scene, edits.lang.empty() ? "en" : edits.lang, data);
         apply_names(x.scene, names, data);
         apply_overrides(x.scene, edits);
         return x;
@@ -305,6 +317,7 @@ Extraction extract_edited(Document doc, const Gazetteer& gaz, const GeoData& dat
         return c.claim < x.claims.size() && cites_only_excluded.count(claim_key(x.claims[c.claim])) > 0;
     });
     if (callouts.size() != before) renumber(callouts);  // the legend counts 1, 2, 3 without a gap
+    localize_scene(x.scene, edits.lang.empty() ? "en" : edits.lang, data);
     apply_names(x.scene, names, data);
     apply_overrides(x.scene, edits);
     return x;
@@ -319,6 +332,8 @@ void edit_saved_scene(Scene& scene, const SceneEdits& edits, const NameTable& na
         std::erase_if(scene.callouts, [&](const Callout& c) { return countries.count(c.actor_country) > 0; });
         if (scene.callouts.size() != before) renumber(scene.callouts);
     }
+    // A saved scene keeps its language unless the edits name one.
+    if (!edits.lang.empty()) localize_scene(scene, edits.lang, data);
     apply_names(scene, names, data);
     apply_overrides(scene, edits);
 }

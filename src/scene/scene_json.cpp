@@ -1,6 +1,7 @@
 // The scene document: Scene <-> JSON, with errors that name the field, since
 // the document may come from a person or a web page, not only from us.
 #include <borderline/error.hpp>
+#include <borderline/map_language.hpp>
 #include <borderline/scene_json.hpp>
 
 #include <algorithm>
@@ -85,6 +86,7 @@ json scene_to_json(const Scene& s) {
     j["note"] = s.note;
     j["inset"] = s.inset;
     j["units"] = s.units;
+    j["lang"] = s.lang;
     j["country_names"] = s.country_names;
     return j;
 }
@@ -284,6 +286,8 @@ Scene scene_from_json(const json& doc) {
     f.flag("inset", s.inset);
     f.text("units", s.units);
     if (s.units != "km" && s.units != "mi") Fields::fail("scene.units", "must be \"km\" or \"mi\"");
+    f.text("lang", s.lang);
+    if (!is_map_language(s.lang)) Fields::fail("scene.lang", "must be one of " + map_language_list());
     if (const json* names = f.find("country_names", false)) {
         if (!names->is_object()) Fields::fail("scene.country_names", "must be an object of ISO3: name");
         if (names->size() > kMax)
@@ -299,9 +303,9 @@ Scene scene_from_json(const json& doc) {
 std::vector<std::string> scene_unknown_keys(const json& doc) {
     // The keys scene_to_json writes, per object: the same list scene_from_json reads.
     static const std::vector<std::string> kTop{
-        "schema",    "title",   "subtitle", "bbox",     "projection",    "size",      "focus",    "parties",
-        "mentioned", "markers", "disputes", "callouts", "borders",       "worldview", "alt_text", "dpi",
-        "source",    "note",    "inset",    "units",    "country_names", "locus"};
+        "schema",    "title",   "subtitle", "bbox",     "projection", "size",          "focus",    "parties",
+        "mentioned", "markers", "disputes", "callouts", "borders",    "worldview",     "alt_text", "dpi",
+        "source",    "note",    "inset",    "units",    "lang",       "country_names", "locus"};
     static const std::vector<std::string> kLocus{"ids", "bbox", "why", "point", "parts"};
     static const std::vector<std::string> kParty{"country", "name", "colour_index"};
     static const std::vector<std::string> kMarker{"place_id", "name", "where", "capital", "area"};

@@ -103,9 +103,8 @@ struct RenderRequest {
     std::vector<std::string> drop_places;
     std::vector<std::size_t> drop_claims;  ///< claim start offsets
     std::map<std::string, std::string> rename;
+    SceneEdits edits;  ///< lang, source, note, markers, units, no_inset: as render's options
 };
-
-const std::set<std::string> kNotYet = {"language", "source", "markers"};
 
 Size size_from(const json& v) {
     double w = 0, h = 0;
@@ -202,8 +201,25 @@ void apply_field(RenderRequest& r, const std::string& key, const json& v) {
     } else if (key == "rename") {
         if (!v.is_object()) bad(key, "must be an object mapping place ids to new names");
         for (const auto& [id, name] : v.items()) r.rename[id] = string_field(name, "rename." + id);
-    } else if (kNotYet.count(key)) {
-        bad(key, "is not supported by this version of borderline yet");
+    } else if (key == "lang" || key == "language") {
+        r.edits.lang = string_field(v, key);
+    } else if (key == "source") {
+        r.edits.source = string_field(v, key);
+    } else if (key == "note") {
+        r.edits.note = string_field(v, key);
+    } else if (key == "units") {
+        r.edits.units = string_field(v, key);
+    } else if (key == "no_inset") {
+        if (!v.is_boolean() && !(v.is_string() && (v == "true" || v == "false"))) bad(key, "must be true or false");
+        r.edits.no_inset = v.is_boolean() ? v.get<bool>() : v == "true";
+    } else if (key == "markers") {
+        // As render --marker: "LON,LAT[,LABEL]" strings.
+        if (v.is_string()) {
+            r.edits.markers.push_back(v.get<std::string>());
+        } else {
+            if (!v.is_array()) bad(key, "must be an array of \"LON,LAT[,LABEL]\" strings");
+            for (const auto& e : v) r.edits.markers.push_back(string_field(e, key + "[]"));
+        }
     } else {
         bad(key, "is not a render setting; see docs/api.md");
     }
@@ -297,7 +313,9 @@ Reply Desk::extract(std::string_view body, const std::string& content_type, std:
         Extraction x = borderline::extract(std::move(doc), *gaz_, *data_, SceneOptions{});
         // Spelled as `borderline extract` spells it: the default style's names.
         const auto plain = styles_.find("default");
-        apply_names(x.scene, house_names(plain != styles_.end() ? plain->second : Style{}), *data_);
+        apply_names(x.scene,
+                    house_names(plain != styles_.end() ? plain->second : Style{}, {}, {}, data_->paths().styles),
+                    *data_);
         return json_reply(to_json(x, *gaz_));
     });
 }
@@ -359,6 +377,7 @@ Reply Desk::render(std::string_view body, const std::string& content_type, const
                 scene.projection = choose_projection(*r.bbox);
             }
             if (!r.worldview.empty()) scene.worldview = so.worldview;
+            edit_saved_scene(scene, r.edits, NameTable{}, *data_);
         } else if (r.has_article) {
             if (r.article.empty()) bad("article", "is empty; send the article's text");
             ReadOptions ro;
@@ -374,11 +393,13 @@ Reply Desk::render(std::string_view body, const std::string& content_type, const
                 });
                 for (std::size_t i = 0; i < co.size(); ++i) co[i].number = static_cast<int>(i + 1);
             }
-            // The house spelling, as `borderline render --style` gives it.
-            apply_names(x->scene, house_names(style->second), *data_);
+            // The house spelling and the edits, as `borderline render --style` gives them.
+            edit_saved_scene(x->scene, r.edits, house_names(style->second, {}, r.edits.lang, data_->paths().styles),
+                             *data_);
             scene = x->scene;
         } else if (r.bbox) {
             scene = plan_base_scene(*r.bbox, so, *data_);
+            edit_saved_scene(scene, r.edits, NameTable{}, *data_);
         } else {
             bad("article", "is required (or scene, or bbox for a base map)");
         }

@@ -122,6 +122,21 @@ with Server(borderline, "--jobs", "2") as s:
     t.check(code == 200 and json.loads(wv)["worldview"] == "UKR", "worldview")
     code, h, dark = s.request("POST", "/api/render", dict(base, format="png", style="dark"))
     t.check(code == 200 and dark.startswith(PNG) and dark != cli_png, "style dark")
+    # The map's language and render's furniture overrides, as the CLI takes them.
+    code, h, body = s.request("POST", "/api/render", dict(base, format="scene", lang="fr", source="AFP",
+                                                         note="As of noon", units="mi", no_inset=True,
+                                                         markers=["45.3,40.3,Camp"]))
+    fr = json.loads(body) if code == 200 else {}
+    t.check(fr.get("lang") == "fr" and [p["name"] for p in fr.get("parties", [])] == ["Arménie", "Azerbaïdjan"] and
+            fr.get("source") == "AFP" and fr.get("note") == "As of noon" and fr.get("units") == "mi" and
+            fr.get("inset") is False and any(m["name"] == "Camp" for m in fr.get("markers", [])),
+            "lang, source, note, units, no_inset, markers in the scene")
+    code, h, svg = s.request("POST", "/api/render", dict(base, format="svg", language="ar"))
+    t.check(code == 200 and "أرمينيا".encode() in svg and b"International boundary" not in svg, "language ar: SVG in Arabic")
+    code, h, fr_png = s.request("POST", "/api/render", dict(base, format="png", lang="fr"))
+    cli("render", sample_path, "-o", os.path.join(work, "cli-fr.png"), "--size", "800x500", "--lang", "fr")
+    cli_fr = open(os.path.join(work, "cli-fr.png"), "rb").read()
+    t.check(code == 200 and fr_png == cli_fr and fr_png != cli_png, "lang fr: the CLI's bytes")
     code, h, basemap = s.request("POST", "/api/render", {"bbox": "43,38.2,51,42.2", "size": "800x500"})
     t.check(code == 200 and basemap.startswith(PNG), "base map by bbox")
 
@@ -150,7 +165,9 @@ with Server(borderline, "--jobs", "2") as s:
     expect_error(s, 400, "worldview", "POST", "/api/render", dict(base, worldview="LUX"))
     expect_error(s, 400, "format", "POST", "/api/render", dict(base, format="gif"))
     expect_error(s, 400, "colour", "POST", "/api/render", dict(base, colour="red"))
-    expect_error(s, 400, "language", "POST", "/api/render", dict(base, language="fr"))
+    expect_error(s, 400, "lang", "POST", "/api/render", dict(base, lang="tlh"))
+    expect_error(s, 400, "marker", "POST", "/api/render", dict(base, markers=["east of here"]))
+    expect_error(s, 400, "units", "POST", "/api/render", dict(base, units="furlongs"))
     expect_error(s, 400, "body", "POST", "/api/render", '{"article": "x",', {"Content-Type": "application/json"})
     expect_error(s, 400, "article", "POST", "/api/render", "")
     expect_error(s, 400, "body", "POST", "/api/extract", "")

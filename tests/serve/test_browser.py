@@ -22,7 +22,7 @@ try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:
     webdriver = None
 if not chromium or not driver_path or webdriver is None:
@@ -134,9 +134,20 @@ with Server(borderline, "--jobs", "2") as server:
         n = renders(driver)
         driver.find_element(By.ID, "title").send_keys("Syunik talks")
         wait.until(lambda d: renders(d) > n)
+        map_bytes_before_lang = map_bytes(driver)
         t.check(map_bytes(driver) != second, "title typed: the map changes")
-        t.check(driver.find_element(By.ID, "language").get_attribute("disabled") is not None,
-                "language marked not yet supported")
+
+        # Language chosen -> the labels change: the page shows the API's map
+        # in French, whose SVG labels Armenia "Arménie".
+        n = renders(driver)
+        Select(driver.find_element(By.ID, "language")).select_by_value("fr")
+        wait.until(lambda d: renders(d) > n)
+        third = map_bytes(driver)
+        french = {"article": text, "size": "1600x1000", "drop_places": [victim], "title": "Syunik talks", "lang": "fr"}
+        api_fr = server.request("POST", "/api/render", dict(french, format="png"))[2]
+        svg_fr = server.request("POST", "/api/render", dict(french, format="svg"))[2]
+        t.check(third != map_bytes_before_lang and third == api_fr, "language fr: the map changes to the API's French map")
+        t.check(">ARMÉNIE<".encode() in svg_fr and b">ARMENIA<" not in svg_fr, "language fr: Armenia labelled ARMÉNIE")
 
         # Download PNG.
         driver.find_element(By.CSS_SELECTOR, '#downloads button[data-format="png"]').click()
@@ -151,7 +162,8 @@ with Server(borderline, "--jobs", "2") as server:
         while time.time() < deadline and not os.path.exists(path):
             time.sleep(0.2)
         time.sleep(0.3)
-        t.check(os.path.exists(path) and json.load(open(path))["title"] == "Syunik talks", "download scene JSON")
+        t.check(os.path.exists(path) and json.load(open(path))["title"] == "Syunik talks" and
+                json.load(open(path))["lang"] == "fr", "download scene JSON (title, language)")
         t.check(not driver.get_log("browser") or all(e["level"] != "SEVERE" for e in driver.get_log("browser")),
                 "no errors in the browser console")
     finally:

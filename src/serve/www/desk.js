@@ -49,6 +49,8 @@
     if ($('worldview').value) req.worldview = $('worldview').value;
     if ($('title').value.trim()) req.title = $('title').value.trim();
     if ($('subtitle').value.trim()) req.subtitle = $('subtitle').value.trim();
+    if ($('source').value.trim()) req.source = $('source').value.trim();
+    if ($('language').value !== 'en') req.lang = $('language').value;
     if (state.dropPlaces.size) req.drop_places = [...state.dropPlaces];
     if (state.dropClaims.size) req.drop_claims = [...state.dropClaims];
     const rename = {};
@@ -224,8 +226,8 @@
   const settingsEdited = debounce(render, 250);
   $('article').addEventListener('input', () => { fileKind = ''; articleEdited(); });
   $('input-kind').addEventListener('change', articleChanged);
-  ['style', 'size', 'worldview'].forEach((id) => $(id).addEventListener('change', render));
-  ['title', 'subtitle'].forEach((id) => $(id).addEventListener('input', settingsEdited));
+  ['style', 'size', 'worldview', 'language'].forEach((id) => $(id).addEventListener('change', render));
+  ['title', 'subtitle', 'source'].forEach((id) => $(id).addEventListener('input', settingsEdited));
   $('file').addEventListener('change', () => { if ($('file').files[0]) readFile($('file').files[0]); });
   $('open').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); $('file').click(); }
