@@ -276,6 +276,19 @@ std::vector<LabelBox> labels_of(const std::string& sample, const std::string& wo
     const Extraction x = extract(doc, test::gazetteer(), test::data(), so);
     return layout_labels(x.scene, test::data(), load_style(test::source_dir() / "styles" / "default.json"));
 }
+// An SVG's words without its markup (a label's words sit in one tspan each).
+std::string words_of(const std::string& svg) {
+    std::string out;
+    bool in_tag = false;
+    for (const char c : svg) {
+        if (c == '<' || c == '>') {
+            in_tag = c == '<';
+        } else if (!in_tag) {
+            out += c;
+        }
+    }
+    return out;
+}
 bool has(const std::vector<LabelBox>& boxes, const std::string& what) {
     return std::any_of(boxes.begin(), boxes.end(), [&](const LabelBox& b) { return b.what == what; });
 }
@@ -291,6 +304,61 @@ BOOST_AUTO_TEST_CASE(a_province_the_dispute_label_repeats_is_not_labelled) {
     BOOST_TEST(has(crimea, "Crimea"));
     BOOST_TEST(!has(crimea, "Autonomous Republic of Crimea"));
     BOOST_TEST(has(crimea, "Sevastopol"));  // a city inside the dispute keeps its label
+}
+
+// Every hatched area in view is explained: the disputes the article does
+// not name get a (muted) label where there is room, after the story's own.
+BOOST_AUTO_TEST_CASE(hatched_areas_the_article_does_not_name_are_labelled) {
+    const auto crimea = labels_of("crimea-bridge.txt", "");
+    BOOST_TEST(has(crimea, "Crimea"));
+    BOOST_TEST(has(crimea, test::data().disputes().find("kherson-left-bank")->name));
+    // A base map names no dispute: every one in view is labelled.
+    const Scene base = plan_base_scene(Box{22, 33, 37, 42}, SceneOptions{}, test::data());
+    const auto aegean = layout_labels(base, test::data(), load_style(test::source_dir() / "styles" / "default.json"));
+    for (const char* id : {"aegean-sea", "northern-cyprus", "hatay"}) {
+        BOOST_TEST(has(aegean, test::data().disputes().find(id)->name), id);
+    }
+}
+
+// Natural Earth's maritime boundary indicators are drawn, the disputed ones
+// in the disputed colour, and the legend says so: the eastern Mediterranean
+// has three lines Natural Earth marks disputed.
+BOOST_AUTO_TEST_CASE(maritime_lines_are_drawn_and_explained) {
+    const Layer& m = test::data().layer("maritime_lines");
+    std::size_t disputed = 0;
+    for (std::size_t i = 0; i < m.size(); ++i) disputed += m.value(i, "kind") == "disputed" ? 1 : 0;
+    BOOST_TEST(disputed == 21u);
+    const Scene base = plan_base_scene(Box{22, 33, 37, 42}, SceneOptions{}, test::data());
+    const std::string svg = render_to_bytes(
+        base, test::data(), load_style(test::source_dir() / "styles" / "default.json"), OutputFormat::svg);
+    BOOST_TEST(words_of(svg).find("Disputed maritime boundary") != std::string::npos);
+    // Over the open Atlantic there is none, and the legend has no entry.
+    const Scene atlantic = plan_base_scene(Box{-40, 20, -30, 30}, SceneOptions{}, test::data());
+    const std::string empty = render_to_bytes(
+        atlantic, test::data(), load_style(test::source_dir() / "styles" / "default.json"), OutputFormat::svg);
+    BOOST_TEST(words_of(empty).find("maritime boundary") == std::string::npos);
+}
+
+// An island the story names is drawn as the island: its land polygon tinted
+// and outlined in the locus group (Vanua Balavu, and both halves of Taveuni,
+// which the data splits at 180 degrees); a story naming no island has none.
+BOOST_AUTO_TEST_CASE(islands_named_are_drawn_as_islands) {
+    auto island_fill = [](const std::string& file) {
+        const Document doc = read_document(file);
+        const Extraction x = extract(doc, test::gazetteer(), test::data(), SceneOptions{});
+        const std::string svg = render_to_bytes(
+            x.scene, test::data(), load_style(test::source_dir() / "styles" / "default.json"), OutputFormat::svg);
+        const auto at = svg.find("id=\"locus\"");
+        BOOST_REQUIRE(at != std::string::npos);
+        const std::string group = svg.substr(at, svg.find("</g>", at) - at);
+        const auto tint = group.find("fill-opacity=\"0.18\"");
+        if (tint == std::string::npos) return std::string();
+        const auto start = group.rfind("<path", tint);
+        return group.substr(start, group.find('>', tint) - start);
+    };
+    const std::string fiji = island_fill((test::source_dir() / "tests" / "data" / "framing" / "fiji_lau.txt").string());
+    BOOST_TEST(std::count(fiji.begin(), fiji.end(), 'M') >= 3);  // Vanua Balavu, Taveuni's two halves
+    BOOST_TEST(island_fill((test::source_dir() / "samples" / "armenia-azerbaijan-syunik.txt").string()).empty());
 }
 
 // Natural Earth draws Crimea inside Russia's polygon; under Ukraine's

@@ -117,6 +117,47 @@ BOOST_AUTO_TEST_CASE(summary) {
     BOOST_TEST(within * 10 >= cases.size() * 9);
 }
 
+// Claimants of the story's dispute are parties however far apart: Tonga and
+// Fiji over the Minerva Reefs (Tonga's nearest island is 300 km off), the
+// three claimants of the Antarctic Peninsula.
+BOOST_AUTO_TEST_CASE(claimants_far_apart_are_parties) {
+    auto parties_of = [](const std::string& file) {
+        std::vector<std::string> out;
+        for (const auto& p : scene_of(Case{file, {}, 0, {}}).parties) out.push_back(p.country);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    BOOST_TEST(parties_of("minerva.txt") == (std::vector<std::string>{"FJI", "TON"}), boost::test_tools::per_element());
+    BOOST_TEST(parties_of("antarctic_peninsula.txt") == (std::vector<std::string>{"ARG", "CHL", "GBR"}),
+               boost::test_tools::per_element());
+}
+
+// A frame across the antimeridian (Vanua Balavu and Taveuni, east of 180, with
+// Savusavu west of it) runs past 180 east and keeps the places on both sides
+// as markers; Alaska as a province is its mainland, not a box round the world.
+BOOST_AUTO_TEST_CASE(frames_across_the_antimeridian) {
+    const Scene s = scene_of(Case{"fiji_lau.txt", {}, 0, {}});
+    BOOST_TEST(s.bbox.west < 180);
+    BOOST_TEST(s.bbox.east > 180);
+    BOOST_TEST(frame_km(s.bbox) < 700);
+    auto marked = [&](const std::string& id) {
+        return std::any_of(s.markers.begin(), s.markers.end(), [&](const Marker& m) { return m.place_id == id; });
+    };
+    BOOST_TEST(marked("feature:taveuni"));       // 179.97 W
+    BOOST_TEST(marked("feature:vanua-balavu"));  // 178.95 W
+    BOOST_TEST(marked("town:FJ:Savusavu"));      // 179.3 E
+    const Scene d = scene_of(Case{"diomede.txt", {}, 0, {}});
+    BOOST_TEST(frame_km(d.bbox) < 450);
+}
+
+// Near the poles the map is polar azimuthal and holds the claims' land.
+BOOST_AUTO_TEST_CASE(antarctic_story_is_polar) {
+    const Scene s = scene_of(Case{"antarctic_peninsula.txt", {}, 0, {}});
+    BOOST_TEST(s.projection.find("+proj=laea") != std::string::npos);
+    BOOST_TEST(s.projection.find("+lat_0=-90") != std::string::npos);
+    BOOST_TEST(inside(s.bbox, LonLat{-57.0, -63.4}));  // Esperanza Base
+}
+
 // Claim badges sit at what the claim is about (issue 23 item 5): the place
 // its sentence names, else the story's dispute; not the actor's country
 // centre (Azerbaijan's is 95 km east of the Karabakh label).

@@ -32,6 +32,7 @@ BOOST_AUTO_TEST_CASE(layer_feature_counts) {
     BOOST_TEST(data().layer("admin1").size() == 4596u);
     BOOST_TEST(data().layer("boundaries").size() == 460u);
     BOOST_TEST(data().layer("disputed_lines").size() == 46u);
+    BOOST_TEST(data().layer("maritime_lines").size() == 223u);
     BOOST_TEST(data().layer("populated_places").size() == 7322u);
     BOOST_TEST(data().layer("towns").size() == 171075u);
     BOOST_TEST(data().layer("land").size() == 7979u);

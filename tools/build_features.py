@@ -3,7 +3,7 @@
 geodata/ne_features.tsv from Natural Earth's named physical points and marine
 areas.
 
-usage: build_features.py NATURALEARTH_DIR GEODATA_DIR [--drop]
+usage: build_features.py NATURALEARTH_DIR GEODATA_DIR [--drop] [--link]
 
 Every feature must lie where its row says (see check()): inside its country
 or within LAND_KM of it (passes and crossings sit on the border line), or,
@@ -11,6 +11,8 @@ for islands and sea features, within SEA_KM of its country or of its
 dispute's polygon. A failing row is an error; --drop removes failing rows
 from features.tsv instead (used while authoring: a wrong point is dropped
 or fixed, never let through by loosening the distances).
+Rows with no dispute that lie in a registry polygon are listed; --link
+writes that dispute id into them (the registry grew after they were written).
 """
 import json
 import math
@@ -23,6 +25,7 @@ LAND_KM = 15.0   # land features: passes, crossings and posts lie on the line
 SEA_KM = 150.0   # islands, reefs, banks, straits: offshore from their country
 ISLAND_KM = 2.0  # an island far offshore: on a land polygon of land.shp ...
 ISLAND_FAR_KM = 600.0  # ... and this near its country (Pratas, Matsu, Okinotorishima)
+LINK_KM = 3.0  # an island or reef this near a registry polygon belongs to its dispute (discs, 10m outlines)
 ISLAND_KINDS = {"island", "islet", "cay", "rock", "atoll", "archipelago"}
 SEA_KINDS = {"island", "islet", "cay", "reef", "shoal", "bank", "atoll", "rock", "strait", "sea", "bay",
              "gulf", "channel", "sound", "lagoon", "fjord", "inlet", "archipelago"}
@@ -193,6 +196,36 @@ def ne_features(ne_dir, taken):
     return out
 
 
+def unlinked(rows, layers):
+    """Rows with no dispute whose point lies in a registry polygon (or, for
+    islands and sea features, within LINK_KM of one): the registry grew after
+    the features were written, so these are candidates to link. One
+    (row, dispute id) per row, the nearest polygon."""
+    found = []
+    for r in rows:
+        if r["dispute"]:
+            continue
+        lon, lat = float(r["lon"]), float(r["lat"])
+        limit = LINK_KM if r["kind"] in SEA_KINDS or r["kind"] in ISLAND_KINDS else 0.0
+        best = None
+        for did, g in sorted(layers.disputes.items()):
+            env = g.GetEnvelope()
+            pad = 0.1
+            if not (env[0] - pad <= lon <= env[1] + pad and env[2] - pad <= lat <= env[3] + pad):
+                continue
+            d = layers.km(g, lon, lat)
+            if d > limit:
+                continue
+            if best is not None and d == best[1] == 0.0:
+                best = (None, 0.0)  # inside two polygons (the South Pole's sectors): leave it
+            elif best is None or d < best[1]:
+                best = (did, d)
+        # A river crosses many areas: linked only to the dispute that is the river.
+        if best and best[0] and (r["kind"] not in ("river", "canal") or best[0] == r["id"]):
+            found.append((r, best[0]))
+    return found
+
+
 def nearest_country(layers, lon, lat):
     best, code = math.inf, ""
     pt = ogr.Geometry(ogr.wkbPoint)
@@ -210,6 +243,7 @@ def nearest_country(layers, lon, lat):
 def main():
     ne_dir, geodata = sys.argv[1], sys.argv[2]
     drop = "--drop" in sys.argv
+    link = "--link" in sys.argv
     layers = Layers(geodata)
     path = os.path.join(geodata, "features.tsv")
     rows = read_tsv(path)
@@ -228,6 +262,20 @@ def main():
         with open(path, "w", encoding="utf-8") as f:
             f.writelines(l for n, l in enumerate(lines, 1) if n not in bad)
         print("dropped %d rows" % len(bad), file=sys.stderr)
+    links = unlinked([r for r in rows if r["line"] not in bad], layers)
+    for r, did in links:
+        print("features.tsv:%d: %s: no dispute, lies in %s" % (r["line"], r["id"], did), file=sys.stderr)
+    if links and link:
+        by_line = {r["line"]: did for r, did in links}
+        with open(path, encoding="utf-8") as f:
+            lines = f.readlines()
+        for n, did in by_line.items():
+            cols = lines[n - 1].rstrip("\n").split("\t")
+            cols[COLUMNS.index("dispute")] = did
+            lines[n - 1] = "\t".join(cols) + "\n"
+        with open(path, "w", encoding="utf-8") as f:
+            f.writelines(lines)
+        print("linked %d rows" % len(by_line), file=sys.stderr)
     # Names the authored file and regions.tsv already give.
     taken = set()
     for r in rows:

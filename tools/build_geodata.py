@@ -405,19 +405,52 @@ def wkt_key(g):
     return g.ExportToIsoWkt()[:200] if g else ""
 
 
+MARITIME_KINDS = {"Marine Indicator Median": "median", "Marine Indicator Treaty": "treaty",
+                  "Marine Indicator Treaty Map Unit": "treaty", "Boundary Treaty": "treaty",
+                  "Marine Indicator 200 mi nl": "limit_200nm", "Marine Indicator Disputed": "disputed"}
+
+
+def build_maritime(ne_dir, out):
+    """maritime_lines: Natural Earth's maritime boundary indicators (median
+    lines, treaty lines, 200-mile limits, disputed lines) from
+    ../shared/naturalearth, as they are, in a fixed order."""
+    ds = ogr.Open(os.path.join(ne_dir, "ne_10m_admin_0_boundary_lines_maritime_indicator.json"))
+    rows = []
+    for f in ds.GetLayer():
+        g = f.GetGeometryRef()
+        if g is None:
+            continue
+        kind = MARITIME_KINDS[f.GetField("featurecla")]  # a new class is an error to look at, not skipped
+        rows.append(({"kind": kind, "note": f.GetField("note") or "", "comment": f.GetField("comment") or ""},
+                     round_geom(ogr.ForceToMultiLineString(g.Clone()))))
+    rows.sort(key=lambda r: (r[0]["kind"], r[0]["note"], wkt_key(r[1])))
+    w = Writer(out, "maritime_lines", ogr.wkbMultiLineString,
+               [("kind", ogr.OFTString, 12), ("note", ogr.OFTString, 40), ("comment", ogr.OFTString, 60)])
+    for v, g in rows:
+        w.add(g, v)
+    return w.close()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("src", help="folder with the unpacked packages (tools/fetch_sources.sh prints it)")
     ap.add_argument("out", help="output folder (geodata/)")
-    ap.add_argument("--only", choices=["towns"],
+    ap.add_argument("--only", choices=["towns", "maritime"],
                     help="rebuild only this layer (its packages alone need to be unpacked in src)")
+    ap.add_argument("--naturalearth", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                                           "shared", "naturalearth"),
+                    help="folder of the Natural Earth GeoJSON layers (default ../shared/naturalearth)")
     a = ap.parse_args()
     src, out = a.src, a.out
     os.makedirs(out, exist_ok=True)
     if a.only == "towns":
         print("towns: %d" % build_towns(src, out))
         return
+    if a.only == "maritime":
+        print("maritime_lines: %d" % build_maritime(a.naturalearth, out))
+        return
     counts = {}
+    counts["maritime_lines"] = build_maritime(a.naturalearth, out)
     magics = os.path.join(src, "libmagics++-data/usr/share/magics/10m")
     gdl = os.path.join(src, "libgnudatalanguage0/usr/share/gnudatalanguage/resource/maps/high")
 

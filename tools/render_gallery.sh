@@ -26,7 +26,7 @@ index=docs/gallery/README.md
     echo "|---|---|---|---|"
 } > "$index"
 for name in piran_bay kyrgyz_tajik preah_vihear senkaku kurils kalapani three_islands us_on_karabakh svalbard \
-            abyei crimea essequibo; do
+            abyei crimea essequibo minerva fiji_lau diomede antarctic_peninsula; do
     src=tests/data/framing/$name.txt
     "$bin" render "$src" -o "docs/gallery/$name.png" --size 1000x625 --json "/tmp/gallery-$name.json"
     python3 - "/tmp/gallery-$name.json" "$name" >> "$index" <<'PY'

@@ -30,6 +30,8 @@ enum class MapWord {
     international_boundary,    ///< legend
     disputed_boundary,         ///< legend: "Disputed boundary or claim line"
     ceasefire_line,            ///< legend
+    maritime_boundary,         ///< legend: "Maritime boundary (median or treaty line)"
+    maritime_disputed,         ///< legend: "Disputed maritime boundary"
     also_named,                ///< legend: "Also named in the article: {}"
     list_separator,            ///< ", " between the names of that entry
     claim,                     ///< legend: "{actor} {stance}: “{quote}”", with {} three times in that order

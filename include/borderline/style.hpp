@@ -25,6 +25,7 @@ struct Style {
     Colour country_outline{0.45, 0.45, 0.45, 1};
     Colour boundary{0.35, 0.35, 0.38, 1};
     Colour disputed_boundary{0.75, 0.15, 0.15, 1};
+    Colour maritime_boundary{0.35, 0.47, 0.62, 1};  ///< median, treaty and claim lines at sea
     Colour text{0.15, 0.15, 0.18, 1};
     Colour halo{1, 1, 1, 0.85};
     Colour frame{0.3, 0.3, 0.3, 1};

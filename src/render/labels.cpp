@@ -148,16 +148,25 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
     // those its parties are party to.
     const bool any_named =
         std::any_of(scene_.disputes.begin(), scene_.disputes.end(), [](const SceneDispute& d) { return d.mentioned; });
-    for (const SceneDispute& sd : scene_.disputes) {
-        if (any_named ? !sd.mentioned : !sd.involves_party) continue;
+    // The story's own disputes first; then every other hatched area in view
+    // gets a smaller muted label where room is left, so no hatching on the
+    // map goes unexplained.
+    auto own = [&](const SceneDispute& sd) { return any_named ? sd.mentioned : sd.involves_party; };
+    std::vector<const SceneDispute*> order;
+    for (const SceneDispute& sd : scene_.disputes) order.push_back(&sd);
+    std::stable_partition(order.begin(), order.end(), [&](const SceneDispute* sd) { return own(*sd); });
+    for (const SceneDispute* sdp : order) {
+        const SceneDispute& sd = *sdp;
         const Dispute* d = registry.find(sd.id);
         if (!d) continue;
         double x = 0, y = 0;
         if (!v.to_px(d->label.lon, d->label.lat, x, y)) continue;
+        const Rect& a = v.area();
+        if (!own(sd) && (x < a.x || y < a.y || x > a.x + a.w || y > a.y + a.h)) continue;
         // A settled dispute drawn as history says so, with the year.
         const std::string text =
             sd.history ? fill_in(word(MapWord::settled), {sd.name, std::to_string(sd.settled)}) : sd.name;
-        auto layout = text_.layout(text, style_.label_size * k_ * 1.05, true, -1, true);
+        auto layout = text_.layout(text, style_.label_size * k_ * (own(sd) ? 1.05 : 0.9), true, -1, true);
         const Rect e = Text::extents(layout.get());
         // Around the locator ring rather than across it.
         const bool ringed =

@@ -29,6 +29,10 @@ std::vector<LegendItem> MapPainter::legend_items(std::size_t claims) const {
     }
     if (drawn_.disputed) items.push_back({std::string(word(MapWord::disputed_boundary)), Swatch::disputed});
     if (drawn_.ceasefire) items.push_back({std::string(word(MapWord::ceasefire_line)), Swatch::ceasefire});
+    if (drawn_.maritime) items.push_back({std::string(word(MapWord::maritime_boundary)), Swatch::maritime});
+    if (drawn_.maritime_disputed) {
+        items.push_back({std::string(word(MapWord::maritime_disputed)), Swatch::maritime_disputed});
+    }
     if (!scene_.mentioned.empty()) {
         std::string names;
         for (const auto& m : scene_.mentioned)
@@ -148,6 +152,13 @@ void MapPainter::draw_swatch(const LegendItem& item, double sx, double sw, doubl
         case Swatch::ceasefire:
             line();
             stroke_class("ceasefire", style_.disputed_boundary, style_.boundary_width * k_ * 1.2);
+            break;
+        case Swatch::maritime:
+        case Swatch::maritime_disputed:
+            line();
+            stroke_class("maritime",
+                         item.swatch == Swatch::maritime ? style_.maritime_boundary : style_.disputed_boundary,
+                         style_.boundary_width * k_);
             break;
         case Swatch::indefinite:
             line();

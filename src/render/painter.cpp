@@ -74,6 +74,7 @@ void MapPainter::paint() {
     // The locus, its markers and labels are placed before the callouts,
     // which then sit around them on leader lines (and are drawn on top).
     begin_layer("locus");
+    draw_islands(view);
     draw_locator_ring(view);
     end_layer();
     begin_layer("places");
@@ -295,6 +296,9 @@ void MapPainter::stroke_class(const std::string& cls, const Colour& c, double wi
     } else if (cls == "line_of_control" || cls == "ceasefire") {
         const double dash[] = {7 * k_, 3 * k_, 1.5 * k_, 3 * k_};
         cairo_set_dash(cr_, dash, 4, 0);
+    } else if (cls == "maritime") {
+        const double dash[] = {9 * k_, 4 * k_};
+        cairo_set_dash(cr_, dash, 2, 0);
     } else if (cls == "indefinite") {
         const double dash[] = {1.5 * k_, 3 * k_};
         cairo_set_dash(cr_, dash, 2, 0);
@@ -304,6 +308,78 @@ void MapPainter::stroke_class(const std::string& cls, const Colour& c, double wi
     }
     stroke();
     cairo_set_dash(cr_, nullptr, 0, 0);
+}
+
+// A border feature that stands on an island of land.shp (Taveuni, Big
+// Diomede, Kunashir) is drawn as that island: its coast outlined and
+// tinted, so the reader sees which speck of land the story names. Only
+// islands up to ~2 degrees across: on a continent the marker alone shows it.
+void MapPainter::draw_islands(const View& v) {
+    // The land layer is big to load: only when a border feature is marked.
+    if (std::none_of(scene_.markers.begin(), scene_.markers.end(),
+                     [](const Marker& m) { return m.place_id.rfind("feature:", 0) == 0; }))
+        return;
+    const Layer& land = data_.layer("land");
+    cairo_new_path(cr_);
+    bool any = false;
+    for (const Marker& m : scene_.markers) {
+        if (m.place_id.rfind("feature:", 0) != 0) continue;
+        for (const std::size_t i : land.query(Box{m.where.lon, m.where.lat, m.where.lon, m.where.lat})) {
+            const Feature& f = land.features()[i];
+            if (f.bbox.width() > 2 || f.bbox.height() > 2 || !contains(f.polygons, m.where)) continue;
+            path_polygons(cr_, v, f.polygons);
+            any = true;
+            // An island the data splits at 180 degrees (Taveuni): its other
+            // half is the small polygon meeting the meridian along the same
+            // stretch (each half was simplified alone, so not at the same vertices).
+            const double near = f.bbox.east >= 179.999 ? 180 : f.bbox.west <= -179.999 ? -180 : 0;
+            if (near == 0) break;
+            Box seam;
+            for (const LonLat& p : f.polygons.front().front()) {
+                if (std::abs(p.lon - near) < 1e-6) seam.expand(p.lon, p.lat);
+            }
+            if (seam.empty()) break;
+            for (const std::size_t k : land.query(Box{-near, seam.south, -near, seam.north})) {
+                const Feature& g = land.features()[k];
+                if (k == i || g.bbox.width() > 2 || g.polygons.empty()) continue;
+                const auto& outer = g.polygons.front().front();
+                if (std::any_of(outer.begin(), outer.end(), [&](const LonLat& p) {
+                        return std::abs(p.lon + near) < 1e-6 && p.lat >= seam.south - 0.01 &&
+                               p.lat <= seam.north + 0.01;
+                    }))
+                    path_polygons(cr_, v, g.polygons);
+            }
+            break;
+        }
+    }
+    if (!any) return;
+    set(cr_, Colour{style_.disputed_boundary.r, style_.disputed_boundary.g, style_.disputed_boundary.b, 0.18});
+    fill_preserve();
+    set(cr_, style_.text);
+    cairo_set_line_width(cr_, 1.4 * k_);
+    cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+    stroke();
+}
+
+// Natural Earth's maritime boundary indicators: median and treaty lines and
+// 200-mile limits in a quiet blue-grey, the lines it marks disputed in the
+// disputed colour; thinner than land boundaries, long-dashed like a line at
+// sea on a chart.
+void MapPainter::draw_maritime_lines(const View& v) {
+    const Layer& m = data_.layer("maritime_lines");
+    for (const bool disputed : {false, true}) {
+        cairo_new_path(cr_);
+        bool any = false;
+        for (std::size_t i : m.query(v.visible())) {
+            if ((m.value(i, "kind") == "disputed") != disputed) continue;
+            path_lines(cr_, v, m.features()[i].lines);
+            any = true;
+        }
+        if (!any) continue;
+        (disputed ? drawn_.maritime_disputed : drawn_.maritime) = true;
+        stroke_class("maritime", disputed ? style_.disputed_boundary : style_.maritime_boundary,
+                     style_.boundary_width * (disputed ? 0.9 : 0.7) * k_);
+    }
 }
 
 void MapPainter::draw_boundaries(const View& v) {
@@ -340,6 +416,7 @@ void MapPainter::draw_boundaries(const View& v) {
         const bool red = cls == "disputed" || cls == "line_of_control";
         stroke_class(cls, red ? style_.disputed_boundary : style_.boundary, style_.boundary_width * k_);
     }
+    draw_maritime_lines(v);
     const Layer& d = data_.layer("disputed_lines");
     for (const std::string kind : {"claim", "former_oblast", "ceasefire"}) {
         cairo_new_path(cr_);

@@ -46,6 +46,7 @@ struct Drawn {
     bool international = false, disputed = false, ceasefire = false, indefinite = false, disputed_area = false,
          disputed_area_as_claimed = false;
     bool border_in_question = false;
+    bool maritime = false, maritime_disputed = false;          ///< maritime boundary lines, agreed / disputed
     std::vector<std::string> areas_hatched, areas_as_claimed;  ///< disputed areas by name, in drawing order
     std::vector<std::string> places;                           ///< markers whose label was placed
 };
@@ -62,6 +63,8 @@ enum class Swatch {
     claim,               ///< a numbered callout badge
     border_in_question,  ///< the wide translucent band under a boundary
     area_as_claimed,     ///< a box in the worldview country's fill
+    maritime,            ///< long-dashed line at sea: median or treaty line, 200-mile limit
+    maritime_disputed,   ///< the same in the disputed colour: a disputed maritime line
 };
 
 struct LegendItem {
@@ -144,6 +147,7 @@ private:
     void draw_water(const View& v);
     void stroke_class(const std::string& cls, const Colour& c, double width);
     void draw_boundaries(const View& v);
+    void draw_maritime_lines(const View& v);
 
     // labels.cpp
     void draw_markers(const View& v, Placer& placer);
@@ -151,6 +155,7 @@ private:
     void draw_dispute_labels(const View& v, Placer& placer);
     void draw_callouts(const View& v, Placer& placer);
     void draw_locator_ring(const View& v);
+    void draw_islands(const View& v);
 
     // legend.cpp
     std::vector<LegendItem> legend_items(std::size_t claims) const;

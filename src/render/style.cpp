@@ -74,11 +74,17 @@ Style parse_style(std::string_view json_text, const std::string& source_name) {
     }
     if (!j.is_object()) throw InputError("style " + file.string() + ":1: must be a JSON object of style keys");
     Style st;
-    std::map<std::string, Colour*> colours{{"paper", &st.paper},       {"background", &st.background},
-                                           {"land", &st.land},         {"water", &st.water},
-                                           {"river", &st.river},       {"country_outline", &st.country_outline},
-                                           {"boundary", &st.boundary}, {"disputed_boundary", &st.disputed_boundary},
-                                           {"text", &st.text},         {"halo", &st.halo},
+    std::map<std::string, Colour*> colours{{"paper", &st.paper},
+                                           {"background", &st.background},
+                                           {"land", &st.land},
+                                           {"water", &st.water},
+                                           {"river", &st.river},
+                                           {"country_outline", &st.country_outline},
+                                           {"boundary", &st.boundary},
+                                           {"disputed_boundary", &st.disputed_boundary},
+                                           {"maritime_boundary", &st.maritime_boundary},
+                                           {"text", &st.text},
+                                           {"halo", &st.halo},
                                            {"frame", &st.frame}};
     std::map<std::string, double*> numbers{{"boundary_width", &st.boundary_width},
                                            {"river_width", &st.river_width},

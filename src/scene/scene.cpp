@@ -19,6 +19,12 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
+/// Whether the frame holds the point; a frame across the antimeridian runs
+/// past 180 east, where a point west of it is 360 degrees further on.
+bool in_frame(const Box& frame, double lon, double lat) {
+    return frame.contains(lon, lat) || frame.contains(lon + 360, lat) || frame.contains(lon - 360, lat);
+}
+
 /// Box of a country's main territory: its parts near its largest part, so
 /// that overseas islands do not stretch the frame.
 Box main_territory(const Feature& f) {
@@ -195,7 +201,7 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
         co.stance = to_string(c.stance);
         co.quote = shorten(c.text, 100);
         auto anchor_at = [&](double lon, double lat) {
-            if (co.anchored || !s.bbox.contains(lon, lat)) return;
+            if (co.anchored || !in_frame(s.bbox, lon, lat)) return;
             co.anchor = {lon, lat};
             co.anchored = true;
         };
@@ -462,7 +468,16 @@ Box admin1_box(const GeoData& data, const Entry& e) {
     const int code = layer.field("iso_3166_2");
     if (code < 0) return {};
     for (const std::size_t i : layer.query(Box{e.lon, e.lat, e.lon, e.lat})) {
-        if (layer.features()[i].values[static_cast<std::size_t>(code)] == e.admin1) return layer.features()[i].bbox;
+        const Feature& f = layer.features()[i];
+        if (f.values[static_cast<std::size_t>(code)] != e.admin1) continue;
+        // A unit across the antimeridian (Alaska, Chukotka) spans the whole
+        // world as one box: take the part that holds its label point.
+        if (f.bbox.width() > 180) {
+            for (const Box& part : f.part_boxes) {
+                if (part.contains(e.lon, e.lat)) return part;
+            }
+        }
+        return f.bbox;
     }
     return {};
 }
@@ -530,14 +545,22 @@ Locus dispute_locus(const std::vector<const Dispute*>& disputes, const std::stri
 
 Locus place_locus(const GeoData& data, const std::vector<Entry>& entries, const std::string& why) {
     Locus l;
+    std::vector<Box> boxes;
     for (const Entry& e : entries) {
         l.ids.emplace_back(e.id);
         const Box b = e.kind == PlaceKind::admin1 ? admin1_box(data, e) : Box{};
-        if (b.empty()) {
-            l.bbox.expand(e.lon, e.lat);
-        } else {
-            l.bbox.expand(b);
+        boxes.push_back(b.empty() ? Box{e.lon, e.lat, e.lon, e.lat} : b);
+        l.bbox.expand(boxes.back());
+    }
+    // Places on both sides of the antimeridian (Anadyr and Nome): the box
+    // runs on past 180 east instead of round the world.
+    if (l.bbox.width() > 180) {
+        Box east;
+        for (Box b : boxes) {
+            if (b.east < 0) b = {b.west + 360, b.south, b.east + 360, b.north};
+            east.expand(b);
         }
+        if (east.width() < l.bbox.width()) l.bbox = east;
     }
     l.why = why;
     l.parts = {l.bbox};
@@ -671,10 +694,14 @@ Locus find_locus(Story& story, const NamedDisputes& named, const std::vector<Wei
     for (std::size_t i = 0; i < story.places.size(); ++i) {
         const Entry& e = story.entries[i];
         if (e.capital || !is_main(e.country)) continue;
-        const bool point = e.kind == PlaceKind::place || e.kind == PlaceKind::water;
+        const bool point = e.kind == PlaceKind::place || e.kind == PlaceKind::water || e.kind == PlaceKind::feature;
         if (!point && e.kind != PlaceKind::admin1) continue;
         double w = 0;
         for (const auto& m : story.places[i].mentions) w += m.span.start < story.headline_end ? 2.0 : 1.0;
+        // A border feature named once in passing (the river a border
+        // follows, a settlement near the fishery) is not the story; one in
+        // the headline or named twice is (Big Diomede, a reef).
+        if (e.kind == PlaceKind::feature && w < 2) continue;
         (point ? specific : provinces).push_back({i, w, story.places[i].mentions.front().span.start});
     }
     std::vector<Candidate>& pool = specific.empty() ? provinces : specific;
@@ -966,7 +993,7 @@ void add_parties_and_markers(Scene& s, const Story& story, const std::vector<Wei
     }
     for (const Entry& e : story.entries) {
         if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1 || e.kind == PlaceKind::feature) {
-            if (s.bbox.contains(e.lon, e.lat)) {
+            if (in_frame(s.bbox, e.lon, e.lat)) {
                 s.markers.push_back(
                     {std::string(e.id), std::string(e.name), {e.lon, e.lat}, e.capital, e.kind == PlaceKind::admin1});
                 s.focus.emplace_back(e.id);
@@ -980,7 +1007,7 @@ void add_capitals(Scene& s, const Gazetteer& gaz) {
     for (const auto& party : s.parties) {
         for (const auto idx : gaz.capitals_of(party.country)) {
             const Entry& e = gaz.entry(idx);
-            if (s.bbox.contains(e.lon, e.lat)) {
+            if (in_frame(s.bbox, e.lon, e.lat)) {
                 const bool have = std::any_of(s.markers.begin(), s.markers.end(),
                                               [&](const Marker& m) { return m.place_id == e.id; });
                 if (!have) s.markers.push_back({std::string(e.id), std::string(e.name), {e.lon, e.lat}, true, false});
