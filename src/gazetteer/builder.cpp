@@ -32,8 +32,6 @@ namespace {
 #define BORDERLINE_GAZETTEER_CODE_HASH "unknown"
 #endif
 constexpr const char* kStamp = BORDERLINE_GAZETTEER_CODE_HASH;
-// Ordinary English words, to know which names are also common words.
-constexpr const char* kWordList = "/usr/share/dict/american-english";
 
 // The files the gazetteer is built from; their sizes and times key the cache.
 const std::vector<std::string>& input_files() {
@@ -41,7 +39,7 @@ const std::vector<std::string>& input_files() {
         "countries.dbf", "admin1.dbf",    "populated_places.dbf", "populated_places.shp", "rivers.dbf",
         "rivers.shp",    "towns.shp.zip", "country_names.tsv",    "aliases.tsv",          "other_names.tsv",
         "disputes.json", "disputes.shp",  "disputes.dbf",         "countries.shp",        "country_points.tsv",
-        "regions.tsv",   "features.tsv",  "ne_features.tsv"};
+        "regions.tsv",   "features.tsv",  "ne_features.tsv",      "registry_names.tsv"};
     return f;
 }
 
@@ -87,20 +85,28 @@ void GazetteerBuilder::add_folded(std::string key, std::uint32_t entry, NameRole
     max_words_ = std::max(max_words_, word_count(key));
 }
 
-void GazetteerBuilder::add_name(std::string_view name, std::uint32_t entry, NameRole role) {
-    if (name.empty()) return;
+// The folded keys a name is indexed under: itself, its "St." forms and its
+// English transliteration.
+std::vector<std::string> GazetteerBuilder::name_keys(std::string_view name) const {
+    std::vector<std::string> keys;
+    if (name.empty()) return keys;
     std::string key = fold(name);
     // "Saint Petersburg", "St Petersburg" and "St. Petersburg" alike.
     for (const std::string_view saint : {"saint ", "st "}) {
         if (key.rfind(saint, 0) == 0) {
             const std::string rest = key.substr(saint.size());
-            add_folded("st. " + rest, entry, role);
-            add_folded("st " + rest, entry, role);
-            add_folded("saint " + rest, entry, role);
+            keys.push_back("st. " + rest);
+            keys.push_back("st " + rest);
+            keys.push_back("saint " + rest);
         }
     }
-    add_folded(std::move(key), entry, role);
-    if (const std::string v = english_variant(name); !v.empty()) add_folded(fold(v), entry, role);
+    keys.push_back(std::move(key));
+    if (const std::string v = english_variant(name); !v.empty()) keys.push_back(fold(v));
+    return keys;
+}
+
+void GazetteerBuilder::add_name(std::string_view name, std::uint32_t entry, NameRole role) {
+    for (auto& key : name_keys(name)) add_folded(std::move(key), entry, role);
 }
 
 std::string GazetteerBuilder::run(const GeoData& data) {
@@ -118,6 +124,8 @@ std::string GazetteerBuilder::run(const GeoData& data) {
     add_features(data, provinces);
     // Last, so that an alias may name a GeoNames town or a border feature.
     add_id_aliases(id_aliases);
+    // After every authored name, so that the registry's only fill gaps.
+    add_registry_names(data);
     return finish();
 }
 
@@ -177,38 +185,6 @@ void GazetteerBuilder::add_regions(const GeoData& data) {
         }
     }
 }
-
-namespace {
-
-// Ordinary English words from the system word list, to flag names that are
-// also common words. Empty when the list is missing.
-std::unordered_set<std::string> common_words() {
-    std::unordered_set<std::string> common;
-    std::ifstream in(kWordList);
-    std::string word;
-    while (std::getline(in, word)) {
-        if (word.empty() || !(word[0] >= 'a' && word[0] <= 'z') || word.find('\'') != std::string::npos) continue;
-        common.insert(word);
-    }
-    if (!common.empty()) {
-        // British spellings and function words the American list lacks.
-        for (const char* w : {"centre", "the", "of", "and", "theatre", "metre", "harbour"}) common.insert(w);
-    }
-    return common;
-}
-
-// A key is a common phrase when each of its words is a common word ("the city").
-bool is_common(const std::unordered_set<std::string>& common, const std::string& key) {
-    std::size_t from = 0;
-    while (true) {
-        const auto sp = key.find(' ', from);
-        if (!common.count(key.substr(from, sp == std::string::npos ? std::string::npos : sp - from))) return false;
-        if (sp == std::string::npos) return true;
-        from = sp + 1;
-    }
-}
-
-}  // namespace
 
 // Border features: the project's authored features.tsv, then the capes,
 // islands and sea areas derived from Natural Earth (ne_features.tsv, made by
@@ -296,7 +272,7 @@ void GazetteerBuilder::write_records(ImageWriter& w) const {
 std::string GazetteerBuilder::finish() {
     std::unordered_set<std::string> prefixes;
     const std::vector<std::string> keys = index_keys(prefixes);
-    const std::unordered_set<std::string> common = common_words();
+    const std::unordered_set<std::string>& common = word_list().common;
     ImageWriter w;
     write_records(w);
     w.index(name_blob, keys);

@@ -206,6 +206,9 @@ void GazetteerBuilder::add_populated_places(const GeoData& data, const ProvinceL
         }
         for (const auto& a : split(places.value(i, "namealt"), '|')) add_name(a, idx, NameRole::name);
         ne_by_name_country_[fold(e.name) + "|" + e.country].push_back(idx);
+        if (const std::int64_t gid = to_int(places.value(i, "geonameid")); gid > 0) {
+            by_geonames_.emplace(std::to_string(gid), idx);
+        }
     }
 }
 

@@ -37,6 +37,19 @@ bool is_generic_word(std::string_view folded);
 // The area-weighted centre of `mp`, kept on the unit (see builder_util.cpp).
 void area_centre(const MultiPolygon& mp, double& lon, double& lat);
 
+// The system's English word list (builder_util.cpp), folded: `common` holds
+// the ordinary words, `proper` the capitalised ones (people's first names,
+// places, peoples). Both empty when the list is missing.
+struct WordList {
+    std::unordered_set<std::string> common;
+    std::unordered_set<std::string> proper;
+};
+const WordList& word_list();
+// The word list's path, whose size and time key the cache.
+extern const char* const kWordList;
+// A key is a common phrase when each of its words is a common word ("the city").
+bool is_common(const std::unordered_set<std::string>& common, const std::string& key);
+
 // The admin-1 unit (ISO 3166-2 code) a point of a country lies in, found in
 // the admin-1 layer's polygons: places get the province they are in, so the
 // geoparser can prefer the Brooklyn of a state the article names. GeoNames'
@@ -96,6 +109,8 @@ private:
     void add_features(const GeoData& data, const ProvinceLocator& provinces);
     void add_id_aliases(const std::vector<IdAlias>& aliases);
     void add_towns(const GeoData& data, const ProvinceLocator& provinces);
+    void add_registry_names(const GeoData& data);
+    std::vector<std::string> name_keys(std::string_view name) const;
     std::string finish();
     std::vector<std::string> index_keys(std::unordered_set<std::string>& prefixes) const;
     void write_records(gazetteer_image::ImageWriter& w) const;
@@ -109,6 +124,8 @@ private:
     // Natural Earth places by folded name and country, so a GeoNames town
     // that is the same place is not added twice.
     std::unordered_map<std::string, std::vector<std::uint32_t>> ne_by_name_country_;
+    // Natural Earth places by GeoNames id, for registry_names.tsv's rows.
+    std::unordered_map<std::string, std::uint32_t> by_geonames_;
 };
 
 }  // namespace borderline::gazetteer_build

@@ -2,8 +2,11 @@
 // of a province and the province a point lies in.
 #include "gazetteer/builder_steps.hpp"
 
+#include <borderline/fold.hpp>
+
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <sstream>
 
 namespace borderline::gazetteer_build {
@@ -150,6 +153,42 @@ std::string ProvinceLocator::find(const std::string& iso3, LonLat p) const {
         }
     }
     return {};
+}
+
+// Ordinary English words, to know which names are also common words.
+const char* const kWordList = "/usr/share/dict/american-english";
+
+// Read once per process: the builder runs once, and its tests build several.
+const WordList& word_list() {
+    static const WordList words = [] {
+        WordList w;
+        std::ifstream in(kWordList);
+        std::string word;
+        while (std::getline(in, word)) {
+            if (word.empty() || word.find('\'') != std::string::npos) continue;
+            if (word[0] >= 'a' && word[0] <= 'z') {
+                w.common.insert(word);
+            } else if (word[0] >= 'A' && word[0] <= 'Z') {
+                w.proper.insert(fold(word));
+            }
+        }
+        if (!w.common.empty()) {
+            // British spellings and function words the American list lacks.
+            for (const char* c : {"centre", "the", "of", "and", "theatre", "metre", "harbour"}) w.common.insert(c);
+        }
+        return w;
+    }();
+    return words;
+}
+
+bool is_common(const std::unordered_set<std::string>& common, const std::string& key) {
+    std::size_t from = 0;
+    while (true) {
+        const auto sp = key.find(' ', from);
+        if (!common.count(key.substr(from, sp == std::string::npos ? std::string::npos : sp - from))) return false;
+        if (sp == std::string::npos) return true;
+        from = sp + 1;
+    }
 }
 
 }  // namespace borderline::gazetteer_build
