@@ -53,8 +53,12 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, st
         std::size_t last = i, best_last = 0;
         NameInfo best;
         bool have = false;
+        NameInfo one_word;
+        bool lower_after_first = true;  // every word after the first written in lower case
         for (std::size_t n = 1;; ++n) {
             const NameInfo info = gaz.probe(key);
+            if (n == 1) one_word = info;
+            if (n > 1) lower_after_first = lower_after_first && !toks[last].capitalised;
             if (!info.refs.empty()) {
                 best = info;
                 best_last = last;
@@ -77,6 +81,20 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, st
             joined += toks[j].folded;
             key = joined;
             last = j;
+        }
+        // "a Spanish town", "the French port": a people's adjective before a
+        // common noun in lower case is the adjective, not the longer name
+        // written in capitals (Spanish Town, Jamaica). Waters keep their
+        // name however written ("the Indian ocean").
+        const auto demonym = [](const NameRef& r) { return r.role == NameRole::demonym; };
+        const auto water = [&](const NameRef& r) {
+            const PlaceKind k = gaz.entry(r.entry).kind;
+            return k == PlaceKind::water || k == PlaceKind::feature;
+        };
+        if (have && best_last != i && lower_after_first && !one_word.refs.empty() &&
+            std::ranges::all_of(one_word.refs, demonym) && std::ranges::none_of(best.refs, water)) {
+            best = one_word;
+            best_last = i;
         }
         if (!have) {
             ++i;

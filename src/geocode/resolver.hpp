@@ -169,7 +169,8 @@ private:
     void name_mentions();
     void decode_candidates();
     void read_surroundings();
-    KindCue kind_cue(std::int64_t first, std::int64_t last) const;
+    KindCue kind_cue(std::int64_t first, std::int64_t last, std::string_view& word) const;
+    bool in_person_run(std::int64_t first, std::int64_t last) const;
     void spread_person_names();
     void find_qualifiers();
     void mark_lists();

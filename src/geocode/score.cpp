@@ -92,7 +92,7 @@ double score_candidate(const ScoredCandidate& candidate, const MentionContext& a
     // Brooklyn of a New York story.
     if (e.kind == PlaceKind::place && s > 0 && ev.in_supported_province) s += 3.5;
     if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
-        if (a.titled || a.after_name || a.person_next || a.org_next || a.saints) s = 0;
+        if (a.titled || a.after_name || a.person_next || a.org_next || a.saints || a.vessel) s = 0;
         // Near another place of the article, not only this mention's own
         // choice. (A reading zeroed just above keeps the point too: it
         // cannot win with it, but lowers the winner's confidence share.)
@@ -107,6 +107,14 @@ double score_candidate(const ScoredCandidate& candidate, const MentionContext& a
     } else if (a.kind_cue == KindCue::province && a.has_admin1 && s > 0) {
         if (e.kind == PlaceKind::place) s = 0;
         if (e.kind == PlaceKind::admin1) s += 3;
+    } else if (a.kind_cue == KindCue::feature && (a.has_feature || a.has_water)) {
+        // "The island of Tuzla" is the island, not the Bosnian city; "the
+        // Galwan river" the river rather than the valley of that name.
+        if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) s = 0;
+        if ((e.kind == PlaceKind::feature || e.kind == PlaceKind::water) && !a.titled && !a.vessel) {
+            s = std::max(s, 5.0) + 3;
+            if (fold(e.name).find(a.kind_word) != std::string::npos) s += 2;
+        }
     }
     return s;
 }

@@ -15,16 +15,53 @@ namespace {
 // Words before a name that make it a person's: "Mr Jordan", "coach Porter".
 bool is_title_word(std::string_view w) {
     static const std::unordered_set<std::string_view> titles{
-        "mr",          "mrs",          "ms",      "miss",       "dr",       "sir",        "lady",        "lord",
-        "president",   "senator",      "sen",     "rep",        "gov",      "governor",   "minister",    "spokesman",
-        "spokeswoman", "spokesperson", "coach",   "player",     "captain",  "judge",      "general",     "gen",
-        "colonel",     "col",          "officer", "sergeant",   "sgt",      "detective",  "professor",   "prof",
-        "reverend",    "rev",          "pastor",  "father",     "brother",  "sister",     "uncle",       "aunt",
-        "king",        "queen",        "prince",  "princess",   "pope",     "saint",      "chairman",    "ceo",
-        "director",    "manager",      "striker", "midfielder", "defender", "goalkeeper", "quarterback", "guard",
-        "forward",     "actor",        "actress", "singer",     "rapper",   "dear"};
+        "mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "senator", "sen", "rep", "gov", "governor",
+        "minister", "spokesman", "spokeswoman", "spokesperson", "coach", "player", "captain", "judge", "general", "gen",
+        "colonel", "col", "officer", "sergeant", "sgt", "detective", "professor", "prof", "reverend", "rev", "pastor",
+        "father", "brother", "sister", "uncle", "aunt", "king", "queen", "prince", "princess", "pope", "saint",
+        "chairman", "ceo", "director", "manager", "striker", "midfielder", "defender", "goalkeeper", "quarterback",
+        "guard", "forward", "actor", "actress", "singer", "rapper", "dear",
+        // Religious titles and honorifics: "Archbishop Lima", "Patriarch
+        // Kirill", "Sheikh Mohammed", "Ayatollah Sistani".
+        "archbishop", "bishop", "cardinal", "patriarch", "imam", "ayatollah", "sheikh", "sheik", "shaikh", "rabbi",
+        "mullah", "mufti", "lama", "abbot", "deacon", "vicar", "monsignor", "msgr", "cleric", "preacher", "priest",
+        "archimandrite", "hojatoleslam", "maulana", "swami", "guru", "emir", "sultan", "shah", "tsar", "czar",
+        "emperor", "empress", "duke", "duchess", "baron", "baroness", "dame", "holiness", "majesty", "highness",
+        "excellency", "hon", "honourable", "honorable",
+        // Offices and callings written before a name: "Chancellor Merz",
+        // "foreign secretary David Lammy", "envoy Witkoff".
+        "chancellor", "ambassador", "envoy", "secretary", "commissioner", "mayor", "marshal", "admiral", "commander",
+        "lieutenant", "lt", "brigadier", "speaker", "chairwoman", "chairperson", "leader", "lawmaker", "legislator",
+        "congressman", "congresswoman", "councillor", "councilman", "mp", "prosecutor", "attorney", "lawyer",
+        "journalist", "correspondent", "analyst", "diplomat", "negotiator"};
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     return titles.contains(w);
+}
+
+// Words before a name that make it a ship's: "the carrier Shandong", "the
+// cruiser Moskva", "USS Hopper", "the icebreaker Kapitan Dranitsyn".
+bool is_vessel_word(std::string_view w) {
+    static const std::unordered_set<std::string_view> vessels{
+        "carrier",    "frigate", "cruiser",   "destroyer", "corvette",    "submarine", "warship", "flagship",
+        "battleship", "tanker",  "freighter", "trawler",   "icebreaker",  "ferry",     "vessel",  "ship",
+        "boat",       "yacht",   "liner",     "dredger",   "minesweeper", "gunboat",   "cutter",  "uss",
+        "hms",        "hmas",    "hmcs",      "hmnzs",     "ins",         "rfs",       "usns",    "roks",
+        "brp",        "tcg",     "ara",       "mv",        "rv",          "uscgc",     "jds"};
+    return vessels.contains(w);
+}
+
+// Verbs that follow a speaker's name: "José Manuel Albares said".
+bool is_speech_verb(std::string_view w) {
+    static const std::unordered_set<std::string_view> verbs{"said",    "says",   "told",   "added",  "wrote",
+                                                            "tweeted", "stated", "warned", "argued", "insisted"};
+    return verbs.contains(w);
+}
+
+// Little words inside names: "Mohammed bin Salman", "Ursula von der Leyen".
+bool is_name_particle(std::string_view w) {
+    static const std::unordered_set<std::string_view> particles{"bin", "ibn", "bint", "al",  "el",  "von", "van",
+                                                                "der", "de",  "da",   "dos", "del", "di",  "le"};
+    return particles.contains(w);
 }
 
 // Words after a name that make it an organisation or a thing, not the place.
@@ -131,6 +168,7 @@ void Resolver::read_surroundings() {
             a.has_place = a.has_place || c.entry.kind == PlaceKind::place;
             a.has_admin1 = a.has_admin1 || c.entry.kind == PlaceKind::admin1;
             a.has_feature = a.has_feature || c.entry.kind == PlaceKind::feature;
+            a.has_water = a.has_water || c.entry.kind == PlaceKind::water;
         }
         const auto first = ar.first = token_index_at(m.span.start);
         const auto last = ar.last = token_ending_at(m.span.end);
@@ -141,7 +179,7 @@ void Resolver::read_surroundings() {
         a.common = m.common_word && !title_case_name(doc_, first, last);
         a.dateline = is_dateline(doc_.text, m.span, a.at_start);
         a.temporal = is_temporal(doc_, first, last);
-        a.kind_cue = kind_cue(first, last);
+        a.kind_cue = kind_cue(first, last, a.kind_word);
         // "The city of Bender": a common word named as a place is a name.
         if (a.kind_cue != KindCue::none) a.common = false;
         a.shouting = all_caps_word(m.text) && m.text.size() > 3 && !a.dateline;
@@ -154,7 +192,8 @@ void Resolver::read_surroundings() {
         a.names_water = f.find("river") != std::string::npos || f.find("lake") != std::string::npos;
         if (first > 0) {
             const Token& prev = token(first - 1);
-            a.titled = prev.is_word && is_title_word(prev.folded);
+            a.titled = (prev.is_word && is_title_word(prev.folded)) || in_person_run(first, last);
+            a.vessel = prev.is_word && is_vessel_word(prev.folded);
             // "Michael Jordan": a capitalised word that is no place, right before.
             const bool prev_is_mention = k > 0 && mentions_[k - 1].span.end == prev.span.end;
             // A word right after a live blog's timestamp opens its entry
@@ -176,27 +215,77 @@ void Resolver::read_surroundings() {
     }
 }
 
+// Whether the name is part of a person's name written as a run of
+// capitalised words: after a title ("foreign minister José Manuel Albares",
+// "Prime Minister Navin Ramgoolam") or, when it is not the run's first word,
+// before a speech verb ("José Manuel Albares said"). Only the words next to
+// each other on one line make a run; "Mohammed bin Salman" has a particle.
+bool Resolver::in_person_run(std::int64_t first, std::int64_t last) const {
+    if (first < 0 || last < 0) return false;
+    const auto n = static_cast<std::int64_t>(doc_.tokens.size());
+    auto joined = [&](std::int64_t a, std::int64_t b) {  // tokens a and b are one space or hyphen apart
+        const std::size_t gap = token(b).span.start - token(a).span.end;
+        if (gap == 1) return doc_.text[token(a).span.end] == ' ' || doc_.text[token(a).span.end] == '-';
+        return false;
+    };
+    // "The" opening a sentence is capitalised, yet no name ("The Glasgow
+    // Police Department says").
+    static const std::unordered_set<std::string_view> function_words{
+        "the", "a",   "an", "in",   "on",   "at",    "for",   "from", "with", "by",  "to",  "of",
+        "and", "but", "as", "this", "that", "these", "those", "his",  "her",  "its", "our", "their"};
+    auto name_word = [&](std::int64_t i) {
+        const Token& t = token(i);
+        return t.is_word && (t.capitalised || is_name_particle(t.folded)) && !is_title_word(t.folded) &&
+               !function_words.contains(t.folded);
+    };
+    std::int64_t start = first;
+    while (start > 0 && !token(start).sentence_start && name_word(start - 1) && joined(start - 1, start)) --start;
+    std::int64_t end = last;
+    while (end + 1 < n && name_word(end + 1) && joined(end, end + 1)) ++end;
+    // The run's own words only: a name that fills the run is the place itself.
+    if (start == first && end == last) return false;
+    if (start > 0 && token(start - 1).is_word && is_title_word(token(start - 1).folded) && joined(start - 1, start))
+        return true;
+    return start < first && end + 1 < n && token(end + 1).is_word && is_speech_verb(token(end + 1).folded);
+}
+
 // The kind of place the words next to a name give it: "the town of X",
-// "X district", "the province of X".
-KindCue Resolver::kind_cue(std::int64_t first, std::int64_t last) const {
+// "X district", "the province of X", "the island of X", "the X valley",
+// "the river X". `word` is set to the word that says it.
+KindCue Resolver::kind_cue(std::int64_t first, std::int64_t last, std::string_view& word) const {
     static const std::unordered_set<std::string_view> settlements{"town",    "village",    "city", "hamlet",
                                                                   "townlet", "settlement", "port"};
     static const std::unordered_set<std::string_view> provinces{
         "province", "region", "district", "governorate", "oblast",       "state", "county", "prefecture",
         "raion",    "rayon",  "canton",   "department",  "municipality", "krai",  "emirate"};
+    // Border features and waters (the gazetteer's feature kinds).
+    static const std::unordered_set<std::string_view> features{
+        "island", "islands", "islet",   "islets", "isle",     "atoll",     "reef",      "shoal", "cay",
+        "valley", "pass",    "gorge",   "river",  "glacier",  "strait",    "bay",       "gulf",  "lake",
+        "canal",  "lagoon",  "plateau", "peak",   "mountain", "mountains", "peninsula", "cape",  "enclave"};
     auto cue = [&](std::string_view w) {
         return settlements.contains(w) ? KindCue::settlement
                : provinces.contains(w) ? KindCue::province
+               : features.contains(w)  ? KindCue::feature
                                        : KindCue::none;
     };
     if (first >= 2 && token(first - 1).folded == "of" && token(first - 2).is_word) {
-        if (const KindCue k = cue(token(first - 2).folded); k != KindCue::none) return k;
+        word = token(first - 2).folded;
+        if (const KindCue k = cue(word); k != KindCue::none) return k;
     }
-    // "Batken district", "Idlib province"; not "Jerusalem city council".
+    // "Batken district", "Idlib province", "Tuzla island"; not "Jerusalem
+    // city council".
     if (last >= 0 && static_cast<std::size_t>(last + 1) < doc_.tokens.size() && token(last + 1).is_word) {
-        const KindCue k = cue(token(last + 1).folded);
-        if (k == KindCue::province) return k;
+        word = token(last + 1).folded;
+        const KindCue k = cue(word);
+        if (k == KindCue::province || k == KindCue::feature) return k;
     }
+    // "the river Jordan", "the lake Sarez".
+    if (first >= 2 && token(first - 2).folded == "the") {
+        word = token(first - 1).folded;
+        if (word == "river" || word == "lake") return KindCue::feature;
+    }
+    word = {};
     return KindCue::none;
 }
 
@@ -205,10 +294,15 @@ KindCue Resolver::kind_cue(std::int64_t first, std::int64_t last) const {
 void Resolver::spread_person_names() {
     std::pmr::vector<bool> person_name(n_, false, &arena_);  // by name id
     for (std::size_t k = 0; k < n_; ++k) {
-        if (around_[k].ctx.after_name || around_[k].ctx.titled) person_name[name_of_[k]] = true;
+        const MentionContext& a = around_[k].ctx;
+        if (a.after_name || a.titled || a.vessel) person_name[name_of_[k]] = true;
     }
+    // Not over a mention's own words, though: "the carrier Shandong" does
+    // not make "Shandong province" a ship.
     for (std::size_t k = 0; k < n_; ++k) {
-        if (person_name[name_of_[k]]) around_[k].ctx.person_next = true;
+        const KindCue cue = around_[k].ctx.kind_cue;
+        if (person_name[name_of_[k]] && cue != KindCue::settlement && cue != KindCue::province)
+            around_[k].ctx.person_next = true;
     }
 }
 
