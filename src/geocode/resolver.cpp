@@ -48,6 +48,7 @@ std::vector<Place> Resolver::run() {
             settle_from_qualifiers(t);
             count_provinces(t);
             place_anchors(t);
+            weigh_name_settlements(t);
         }
         choose(t);
         count_resolved_support();
@@ -123,7 +124,10 @@ void Resolver::settle_from_qualifiers(PassTables& t) {
     };
     for (std::size_t k = 0; k < n_; ++k) {
         // The first pass's choices on either side decide the other side.
-        if (k + 1 < n_ && qualified_by_next_[k]) settle_within(k, k + 1);
+        if (k + 1 < n_ && qualified_by_next_[k]) {
+            t.qualifying[k + 1] = true;
+            settle_within(k, k + 1);
+        }
         // "Athens, Georgia": the pair may agree on readings neither
         // side would take alone (the Greek capital, the country).
         if (k + 1 < n_ && qualified_by_next_[k] && !in_list_[k]) {
@@ -144,7 +148,23 @@ void Resolver::settle_from_qualifiers(PassTables& t) {
                 if (lies_in(entries[c].entry, province.entry)) settle(k, mentions_[k].candidates[c].entry);
             }
         }
-        if (qualifier_before_[k] >= 0) settle_within(k, static_cast<std::size_t>(qualifier_before_[k]));
+        if (qualifier_before_[k] >= 0) {
+            t.qualifying[static_cast<std::size_t>(qualifier_before_[k])] = true;
+            settle_within(k, static_cast<std::size_t>(qualifier_before_[k]));
+        }
+        // "Georgia's capital Tbilisi": the country whose capital the next name is.
+        if (k + 1 < n_ && capital_next_[k]) {
+            t.qualifying[k + 1] = true;
+            const auto here = candidates_of(k), next = candidates_of(k + 1);
+            for (std::size_t ca = 0; ca < here.size(); ++ca) {
+                if (here[ca].entry.kind != PlaceKind::country) continue;
+                for (std::size_t cb = 0; cb < next.size(); ++cb) {
+                    if (!next[cb].entry.capital || next[cb].country != here[ca].country) continue;
+                    settle(k, mentions_[k].candidates[ca].entry);
+                    settle(k + 1, mentions_[k + 1].candidates[cb].entry);
+                }
+            }
+        }
         if (k + 1 < n_ && qualified_by_next_[k] && chosen_entry_[k] && !in_list_[k]) {
             const Entry& a = chosen_entry_[k]->entry;
             const auto next = candidates_of(k + 1);
@@ -152,6 +172,63 @@ void Resolver::settle_from_qualifiers(PassTables& t) {
                 if (lies_in(a, next[c].entry)) settle(k + 1, mentions_[k + 1].candidates[c].entry);
             }
         }
+    }
+}
+
+// A qualifier speaks for its own mention. It speaks for the name's other
+// mentions too ("Paris, Texas ... Paris officials") only when the rest of
+// the article supports its reading more than any other: one "U.S. state of
+// Georgia" in a story about Georgia and South Ossetia leaves the other
+// Georgias the country. The rest of the article is the other names' votes
+// for the reading's country and province and the places they name within
+// 500 km of it, from the first pass's choices. The qualifiers themselves
+// are left out: "Texas" in "Paris, Texas" says nothing of the other Parises.
+void Resolver::weigh_name_settlements(PassTables& t) {
+    for (std::size_t name = 0; name < n_; ++name) {
+        const auto& settled = t.settled[name];
+        if (settled.empty()) continue;
+        const auto entries = candidates_of(name);
+        int held = -1;
+        std::pmr::vector<std::uint64_t> held_countries(&arena_);
+        std::pmr::vector<std::pair<std::uint64_t, int>> rivals(&arena_);
+        for (std::size_t c = 0; c < entries.size(); ++c) {
+            const Candidate& cand = entries[c];
+            const bool in_province = cand.entry.kind == PlaceKind::place || cand.entry.kind == PlaceKind::admin1;
+            int support = 0;
+            bool near = false;
+            for (std::size_t k = 0; k < n_; ++k) {
+                const Candidate* other = chosen_entry_[k];
+                if (name_of_[k] == name || !other || t.qualifying[k]) continue;
+                support += cand.country != 0 && other->country == cand.country;
+                support += in_province && cand.admin1 != 0 && other->admin1 == cand.admin1 &&
+                           (other->entry.kind == PlaceKind::place || other->entry.kind == PlaceKind::admin1);
+                near = near || (other->entry.kind != PlaceKind::country && other->entry.kind != PlaceKind::region &&
+                                within_km(cand.entry.lon, cand.entry.lat, other->entry.lon, other->entry.lat, 500));
+            }
+            support += near ? 1 : 0;
+            // A newsroom's state abbreviation ("COLUMBIA, Ky. -") says where
+            // the whole story is, as add_abbreviation_support does.
+            for (std::size_t k = 0; k < n_; ++k) {
+                // ("Paris, Texas": a name the matcher read is a qualifier, above.)
+                if (abbreviated_after_[k].size() != 1 || (k + 1 < n_ && qualified_by_next_[k])) continue;
+                const Candidate& province = abbreviated_after_[k].front();
+                support += province.country == cand.country;
+                support += in_province && province.admin1 == cand.admin1;
+            }
+            if (std::ranges::find(settled, mentions_[name].candidates[c].entry) != settled.end()) {
+                held = std::max(held, support);
+                held_countries.push_back(cand.country);
+            } else {
+                rivals.emplace_back(cand.country, support);
+            }
+        }
+        // A rival in the qualified reading's own country is no rival: the
+        // article's country agrees with the qualifier ("Columbia, Missouri").
+        int rival = 0;
+        for (const auto& [country, support] : rivals) {
+            if (std::ranges::find(held_countries, country) == held_countries.end()) rival = std::max(rival, support);
+        }
+        t.name_settles[name] = held >= rival;
     }
 }
 
@@ -211,7 +288,15 @@ CandidateEvidence Resolver::evidence(const PassTables& t, std::size_t k, const C
     CandidateEvidence ev;
     if (const auto it = support_.find(c.country); it != support_.end()) {
         ev.country_support = it->second - (voted_[k] == c.country ? 1 : 0);
-        if (c.entry.kind == PlaceKind::place) {
+        // A country whose name is also a province of another country that
+        // holds places the article names ("Georgia", with Atlanta and
+        // Savannah): its own mentions are no evidence for one reading over
+        // the other.
+        const bool shared =
+            c.entry.kind == PlaceKind::country && std::ranges::any_of(candidates_of(k), [&](const Candidate& o) {
+                return o.entry.kind == PlaceKind::admin1 && o.country != c.country && holds_named_places(t, k, o);
+            });
+        if (c.entry.kind == PlaceKind::place || shared) {
             // The name's own votes, when it cast any, instead of this one's.
             if (const int own = votes_by_name_.count(name_of_[k], c.country); own > 0) {
                 ev.country_support = it->second - own;
@@ -222,15 +307,27 @@ CandidateEvidence Resolver::evidence(const PassTables& t, std::size_t k, const C
     // A mention's own qualifier, else its name's.
     const auto& settled_name = t.settled[name_of_[k]];
     const std::pmr::vector<std::uint32_t>* settles = !t.settled_here[k].empty() ? &t.settled_here[k]
-                                                     : settled_name.empty()     ? nullptr
-                                                                                : &settled_name;
+                                                     : settled_name.empty() || !t.name_settles[name_of_[k]]
+                                                         ? nullptr
+                                                         : &settled_name;
     ev.settled = settles && std::ranges::find(*settles, entry) != settles->end();
-    if (c.entry.kind == PlaceKind::place && !c.entry.admin1.empty() && !t.province_support.empty()) {
-        if (const auto it = t.province_support.find(c.admin1); it != t.province_support.end()) {
-            ev.in_supported_province = it->second - t.provinces_by_name.count(name_of_[k], c.admin1) > 0;
-        }
-    }
+    // A place in a province the article names or places names in; a
+    // province that shares its name with another country and holds places
+    // the article names ("Georgia", with Atlanta and Savannah).
+    const bool shared =
+        c.entry.kind == PlaceKind::admin1 && std::ranges::any_of(candidates_of(k), [&](const Candidate& o) {
+            return o.entry.kind == PlaceKind::country && o.country != c.country;
+        });
+    if (c.entry.kind == PlaceKind::place || shared) ev.in_supported_province = holds_named_places(t, k, c);
     return ev;
+}
+
+// Whether the article names places in candidate c's province, or the
+// province itself, through names other than mention k's.
+bool Resolver::holds_named_places(const PassTables& t, std::size_t k, const Candidate& c) const {
+    if (c.entry.admin1.empty() || t.province_support.empty()) return false;
+    const auto it = t.province_support.find(c.admin1);
+    return it != t.province_support.end() && it->second - t.provinces_by_name.count(name_of_[k], c.admin1) > 0;
 }
 
 // Each mention's best-scoring candidate, when it scores enough.

@@ -113,6 +113,8 @@ private:
               near_anchors(m),
               settled(n, m),
               settled_here(n, m),
+              name_settles(n, false, m),
+              qualifying(n, false, m),
               province_support(m),
               provinces_by_name(m) {}
         // Scoring every mention against every other was quadratic (a 1 MB
@@ -129,6 +131,10 @@ private:
         // whether they hold an entry.
         std::pmr::vector<std::pmr::vector<std::uint32_t>> settled;  // by name id
         std::pmr::vector<std::pmr::vector<std::uint32_t>> settled_here;
+        // Whether a name's settled entries hold for its mentions without a
+        // qualifier of their own (weigh_name_settlements).
+        std::pmr::vector<bool> name_settles;
+        std::pmr::vector<bool> qualifying;  // by mention: it qualifies another ("Texas" in "Paris, Texas")
         // Provinces the article is about (named, or holding a place it names),
         // counted per name as country support is.
         Tally province_support;
@@ -182,6 +188,8 @@ private:
     void settle_from_qualifiers(PassTables& t);
     void count_provinces(PassTables& t);
     void place_anchors(PassTables& t);
+    void weigh_name_settlements(PassTables& t);
+    bool holds_named_places(const PassTables& t, std::size_t k, const Candidate& c) const;
     bool near_other_place(PassTables& t, std::size_t k, std::uint32_t entry, const Entry& e);
     CandidateEvidence evidence(const PassTables& t, std::size_t k, const Candidate& c, std::uint32_t entry) const;
     void choose(PassTables& t);
@@ -202,6 +210,7 @@ private:
     std::pmr::vector<bool> qualified_by_next_ = std::pmr::vector<bool>(&arena_);
     std::pmr::vector<std::pmr::vector<Candidate>> abbreviated_after_{&arena_};
     std::pmr::vector<std::int64_t> qualifier_before_{&arena_};
+    std::pmr::vector<bool> capital_next_ = std::pmr::vector<bool>(&arena_);
     std::pmr::vector<bool> in_list_ = std::pmr::vector<bool>(&arena_);
     Tally support_{&arena_};
     std::pmr::vector<std::uint64_t> voted_{&arena_};

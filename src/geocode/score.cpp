@@ -90,7 +90,7 @@ double score_candidate(const ScoredCandidate& candidate, const MentionContext& a
     if (ev.settled) s = std::max(s, 3.0) + 20;
     // In a province the article names or places other names in: the
     // Brooklyn of a New York story.
-    if (e.kind == PlaceKind::place && s > 0 && ev.in_supported_province) s += 3.5;
+    if ((e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) && s > 0 && ev.in_supported_province) s += 3.5;
     if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
         if (a.titled || a.after_name || a.person_next || a.org_next || a.saints || a.vessel) s = 0;
         // Near another place of the article, not only this mention's own

@@ -68,7 +68,8 @@ struct CandidateEvidence {
     int country_support = 0;             ///< other mentions that put the article in the candidate's country
     bool province_of_same_name = false;  ///< the name also reads as a province of the same country
     bool settled = false;                ///< a qualifier states it: "Paris, Texas", "the city of Salisbury"
-    bool in_supported_province = false;  ///< lies in a province the article names or places names in
+    bool in_supported_province = false;  ///< lies in a province the article names or places names in (for a
+                                         ///< province: holds places the article names)
     LazyFact near_other_place;           ///< within 300 km of another place the article names
 };
 

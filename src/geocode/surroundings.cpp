@@ -336,6 +336,16 @@ void Resolver::find_qualifiers() {
             if (gaz_.entry(r.entry).kind == PlaceKind::admin1) abbreviated_after_[k].push_back(candidate(r.entry));
         }
     }
+    // "Georgia's capital Tbilisi", "Armenia's capital, Yerevan": the country
+    // of that capital.
+    capital_next_.assign(n_, false);
+    for (std::size_t k = 0; k + 1 < n_; ++k) {
+        const std::size_t a = mentions_[k].span.end, b = mentions_[k + 1].span.start;
+        if (b <= a) continue;
+        const std::string_view gap(doc_.text.data() + a, b - a);
+        capital_next_[k] = gap == "'s capital " || gap == "\u2019s capital " || gap == "'s capital, " ||
+                           gap == "\u2019s capital, " || gap == "'s capital city " || gap == "\u2019s capital city ";
+    }
     // "The English city of Salisbury", "the Syrian province of Idlib": a
     // country, nation or province, a word for a kind of place and "of" before
     // a name say which one it is, as a comma after it does.
