@@ -247,6 +247,17 @@ BOOST_AUTO_TEST_CASE(a_ship_or_person_is_no_place) {
     BOOST_TEST(score(town, c, ev) == 0.0);
 }
 
+BOOST_AUTO_TEST_CASE(a_shared_short_name_has_a_default_the_article_outweighs) {
+    Entry south = country("South Korea", 3), north = country("North Korea", 3);
+    south.country = "KOR";
+    north.country = "PRK";
+    const auto c = plain("korea");
+    BOOST_TEST(score(south, c) > score(north, c));  // "Korea" alone: South Korea
+    CandidateEvidence pyongyang;
+    pyongyang.country_support = 1;  // "officials in Pyongyang said"
+    BOOST_TEST(score(north, c, pyongyang) > score(south, c));
+}
+
 BOOST_AUTO_TEST_CASE(a_date_is_no_place) {
     auto c = plain("nov");
     c.temporal = true;

@@ -6,10 +6,25 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 namespace borderline {
 
 namespace {
+
+// The country a short name that several countries share means when the
+// article says nothing more: in English-language news "Korea" alone is
+// South Korea, "Congo" the Democratic Republic. Authored facts; the
+// article's own places outweigh this (half a point against 1.5 for each
+// place that supports another reading).
+bool is_short_name_default(std::string_view folded, std::string_view country) {
+    static const std::unordered_map<std::string_view, std::string_view> defaults{
+        {"korea", "KOR"}, {"congo", "COD"},     {"guinea", "GIN"},
+        {"sudan", "SDN"}, {"macedonia", "MKD"}, {"georgia", "GEO"}};
+    const auto it = defaults.find(folded);
+    return it != defaults.end() && it->second == country;
+}
 
 // The score of the entry's kind, from its size and fame and the mention's
 // own words, before what other mentions say.
@@ -26,9 +41,12 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
             // A country's name in another language that is also a
             // capital in English ("Tunis"): the city.
             if (candidate.role == NameRole::name && a.has_capital && fold(e.name) != a.folded_text) s -= 5;
+            if (s > 0 && is_short_name_default(a.folded_text, e.country)) s += 0.5;
             break;
         case PlaceKind::region:
-            s = 8;
+            // A region inside one country (Scotland, Greek Macedonia) gains
+            // from the article's support for that country, as a province does.
+            s = 8 + (e.country.empty() ? 0 : 1.5 * std::min(ctx, 3));
             break;
         // A dispute named after its main town ("Stepanakert"): the town.
         // An island or pass the dispute is named after ("Kunashir"): the feature.
