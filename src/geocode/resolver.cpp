@@ -4,6 +4,7 @@
 #include "geocode/resolver.hpp"
 
 #include <cmath>
+#include <unordered_set>
 
 namespace borderline::geoparse_detail {
 
@@ -184,6 +185,43 @@ void Resolver::settle_from_qualifiers(PassTables& t) {
 // 500 km of it, from the first pass's choices. The qualifiers themselves
 // are left out: "Texas" in "Paris, Texas" says nothing of the other Parises.
 void Resolver::weigh_name_settlements(PassTables& t) {
+    if (std::ranges::all_of(t.settled, [](const auto& s) { return s.empty(); })) return;
+    // What the article says, counted once (a line of a thousand qualified
+    // names must not make this quadratic): votes for countries and
+    // provinces, in all and per name, from the mentions that qualify
+    // nothing; the first 256 places, features and disputes for nearness; and
+    // a newsroom's state abbreviation ("COLUMBIA, Ky. -"), which says where
+    // the whole story is, as add_abbreviation_support does ("Paris, Texas":
+    // a name the matcher read is a qualifier, left out).
+    Tally countries(&arena_), provinces(&arena_);
+    CountsByName countries_by_name(&arena_), provinces_by_name(&arena_);
+    std::pmr::vector<std::size_t> points(&arena_);  // mentions, one per chosen entry
+    std::pmr::unordered_set<std::int64_t> seen(&arena_);
+    for (std::size_t k = 0; k < n_; ++k) {
+        const Candidate* other = chosen_entry_[k];
+        if (!other || t.qualifying[k]) continue;
+        if (other->country != 0) {
+            ++countries[other->country];
+            countries_by_name.add(name_of_[k], other->country);
+        }
+        const PlaceKind kind = other->entry.kind;
+        if (other->admin1 != 0 && (kind == PlaceKind::place || kind == PlaceKind::admin1)) {
+            ++provinces[other->admin1];
+            provinces_by_name.add(name_of_[k], other->admin1);
+        }
+        if (kind != PlaceKind::country && kind != PlaceKind::region && points.size() < 256 &&
+            seen.insert(chosen_[k]).second)
+            points.push_back(k);
+    }
+    for (std::size_t k = 0; k < n_; ++k) {
+        if (abbreviated_after_[k].size() != 1 || (k + 1 < n_ && qualified_by_next_[k])) continue;
+        ++countries[abbreviated_after_[k].front().country];
+        ++provinces[abbreviated_after_[k].front().admin1];
+    }
+    auto count = [](const Tally& tally, std::uint64_t key) {
+        const auto it = tally.find(key);
+        return key == 0 || it == tally.end() ? 0 : it->second;
+    };
     for (std::size_t name = 0; name < n_; ++name) {
         const auto& settled = t.settled[name];
         if (settled.empty()) continue;
@@ -193,28 +231,14 @@ void Resolver::weigh_name_settlements(PassTables& t) {
         std::pmr::vector<std::pair<std::uint64_t, int>> rivals(&arena_);
         for (std::size_t c = 0; c < entries.size(); ++c) {
             const Candidate& cand = entries[c];
-            const bool in_province = cand.entry.kind == PlaceKind::place || cand.entry.kind == PlaceKind::admin1;
-            int support = 0;
-            bool near = false;
-            for (std::size_t k = 0; k < n_; ++k) {
-                const Candidate* other = chosen_entry_[k];
-                if (name_of_[k] == name || !other || t.qualifying[k]) continue;
-                support += cand.country != 0 && other->country == cand.country;
-                support += in_province && cand.admin1 != 0 && other->admin1 == cand.admin1 &&
-                           (other->entry.kind == PlaceKind::place || other->entry.kind == PlaceKind::admin1);
-                near = near || (other->entry.kind != PlaceKind::country && other->entry.kind != PlaceKind::region &&
-                                within_km(cand.entry.lon, cand.entry.lat, other->entry.lon, other->entry.lat, 500));
-            }
+            int support = count(countries, cand.country) - countries_by_name.count(name, cand.country);
+            if (cand.entry.kind == PlaceKind::place || cand.entry.kind == PlaceKind::admin1)
+                support += count(provinces, cand.admin1) - provinces_by_name.count(name, cand.admin1);
+            const bool near = std::ranges::any_of(points, [&](std::size_t k) {
+                const Entry& o = chosen_entry_[k]->entry;
+                return name_of_[k] != name && within_km(cand.entry.lon, cand.entry.lat, o.lon, o.lat, 500);
+            });
             support += near ? 1 : 0;
-            // A newsroom's state abbreviation ("COLUMBIA, Ky. -") says where
-            // the whole story is, as add_abbreviation_support does.
-            for (std::size_t k = 0; k < n_; ++k) {
-                // ("Paris, Texas": a name the matcher read is a qualifier, above.)
-                if (abbreviated_after_[k].size() != 1 || (k + 1 < n_ && qualified_by_next_[k])) continue;
-                const Candidate& province = abbreviated_after_[k].front();
-                support += province.country == cand.country;
-                support += in_province && province.admin1 == cand.admin1;
-            }
             if (std::ranges::find(settled, mentions_[name].candidates[c].entry) != settled.end()) {
                 held = std::max(held, support);
                 held_countries.push_back(cand.country);

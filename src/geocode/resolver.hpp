@@ -176,7 +176,7 @@ private:
     void decode_candidates();
     void read_surroundings();
     KindCue kind_cue(std::int64_t first, std::int64_t last, std::string_view& word) const;
-    bool in_person_run(std::int64_t first, std::int64_t last) const;
+    bool in_person_run(std::int64_t first, std::int64_t last);
     void spread_person_names();
     void find_qualifiers();
     void mark_lists();
@@ -211,6 +211,7 @@ private:
     std::pmr::vector<std::pmr::vector<Candidate>> abbreviated_after_{&arena_};
     std::pmr::vector<std::int64_t> qualifier_before_{&arena_};
     std::pmr::vector<bool> capital_next_ = std::pmr::vector<bool>(&arena_);
+    std::int64_t run_start_ = -1, run_end_ = -2;  // the last run of capitalised words in_person_run walked
     std::pmr::vector<bool> in_list_ = std::pmr::vector<bool>(&arena_);
     Tally support_{&arena_};
     std::pmr::vector<std::uint64_t> voted_{&arena_};

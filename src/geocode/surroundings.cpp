@@ -220,7 +220,7 @@ void Resolver::read_surroundings() {
 // "Prime Minister Navin Ramgoolam") or, when it is not the run's first word,
 // before a speech verb ("José Manuel Albares said"). Only the words next to
 // each other on one line make a run; "Mohammed bin Salman" has a particle.
-bool Resolver::in_person_run(std::int64_t first, std::int64_t last) const {
+bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
     if (first < 0 || last < 0) return false;
     const auto n = static_cast<std::int64_t>(doc_.tokens.size());
     auto joined = [&](std::int64_t a, std::int64_t b) {  // tokens a and b are one space or hyphen apart
@@ -238,10 +238,17 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) const {
         return t.is_word && (t.capitalised || is_name_particle(t.folded)) && !is_title_word(t.folded) &&
                !function_words.contains(t.folded);
     };
-    std::int64_t start = first;
-    while (start > 0 && !token(start).sentence_start && name_word(start - 1) && joined(start - 1, start)) --start;
-    std::int64_t end = last;
-    while (end + 1 < n && name_word(end + 1) && joined(end, end + 1)) ++end;
+    // A run is walked once: the mentions inside it (a line of a thousand
+    // names) reuse its ends, which keeps this linear.
+    if (first < run_start_ || first > run_end_) {
+        run_start_ = first;
+        while (run_start_ > 0 && !token(run_start_).sentence_start && name_word(run_start_ - 1) &&
+               joined(run_start_ - 1, run_start_))
+            --run_start_;
+        run_end_ = last;
+        while (run_end_ + 1 < n && name_word(run_end_ + 1) && joined(run_end_, run_end_ + 1)) ++run_end_;
+    }
+    const std::int64_t start = run_start_, end = std::max(run_end_, last);
     // The run's own words only: a name that fills the run is the place itself.
     if (start == first && end == last) return false;
     if (start > 0 && token(start - 1).is_word && is_title_word(token(start - 1).folded) && joined(start - 1, start))
