@@ -220,7 +220,15 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
                 // A claim whose sentence names only countries ("Azerbaijan
                 // accused Armenia of shelling") is about the story's dispute,
                 // not about the middle of a country that may lie far from it.
+                // Else (no dispute, or its label out of view) the story's
+                // place is its locus (a shoal, a village): a claim naming
+                // only a capital far off the map ("Beijing said the boat
+                // intruded") is about it.
                 if (story_dispute) anchor_at(story_dispute->label.lon, story_dispute->label.lat);
+                if (!s.locus.bbox.empty()) {
+                    anchor_at((s.locus.bbox.west + s.locus.bbox.east) / 2,
+                              (s.locus.bbox.south + s.locus.bbox.north) / 2);
+                }
             }
         }
         s.callouts.push_back(std::move(co));
@@ -994,8 +1002,12 @@ void add_parties_and_markers(Scene& s, const Story& story, const std::vector<Wei
     for (const Entry& e : story.entries) {
         if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1 || e.kind == PlaceKind::feature) {
             if (in_frame(s.bbox, e.lon, e.lat)) {
-                s.markers.push_back(
-                    {std::string(e.id), std::string(e.name), {e.lon, e.lat}, e.capital, e.kind == PlaceKind::admin1});
+                s.markers.push_back({std::string(e.id),
+                                     std::string(e.name),
+                                     {e.lon, e.lat},
+                                     e.capital,
+                                     e.kind == PlaceKind::admin1,
+                                     std::string(e.feature_kind)});
                 s.focus.emplace_back(e.id);
             }
         }
@@ -1010,7 +1022,8 @@ void add_capitals(Scene& s, const Gazetteer& gaz) {
             if (in_frame(s.bbox, e.lon, e.lat)) {
                 const bool have = std::any_of(s.markers.begin(), s.markers.end(),
                                               [&](const Marker& m) { return m.place_id == e.id; });
-                if (!have) s.markers.push_back({std::string(e.id), std::string(e.name), {e.lon, e.lat}, true, false});
+                if (!have)
+                    s.markers.push_back({std::string(e.id), std::string(e.name), {e.lon, e.lat}, true, false, {}});
             }
         }
     }
