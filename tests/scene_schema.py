@@ -51,6 +51,11 @@ def errors_of(doc):
 articles = [os.path.join(source, "samples", f) for f in sorted(os.listdir(os.path.join(source, "samples")))]
 articles += [os.path.join(source, "tests", "data", "framing", f + ".txt")
              for f in ("karabakh", "crimea", "senkaku", "essequibo", "kosovo")]
+# Under the sanitizers (BORDERLINE_SANITIZED, set by CTest in that build) each
+# check runs on one sample and one test story: the same code paths, and the
+# release pass runs every article.
+if os.environ.get("BORDERLINE_SANITIZED"):
+    articles = articles[:1] + articles[-1:]
 saved = None
 for article in articles:
     name = os.path.basename(article)

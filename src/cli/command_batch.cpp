@@ -55,23 +55,6 @@ std::size_t run_once(const BatchOptionsCli& o, const BatchOptions& bo, const std
 
 }  // namespace
 
-void setup_batch(CLI::App& app, BatchOptionsCli& o) {
-    app.add_option("inputs", o.inputs, "Article files, folders (searched recursively) or .jsonl manifests")->required();
-    app.add_option("-o,--output", o.outdir, "Output folder (created if missing)")->required();
-    app.add_option("--formats", o.formats, "Comma-separated: png,svg,pdf")->capture_default_str();
-    app.add_option("--jobs", o.jobs, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
-    app.add_option("--style", o.style, "Bundled style name or style file, for items without their own")
-        ->capture_default_str();
-    app.add_option("--size", o.size, "Canvas size WIDTHxHEIGHT")->capture_default_str();
-    app.add_flag("--force", o.force, "Render every item, even unchanged ones");
-    app.add_flag("--watch", o.watch, "Keep running; re-render items whose input changes or appears (Ctrl-C stops)");
-    app.add_option("--shard", o.shard, "Render only shard I of N (I/N): items whose index by id is I-1 modulo N");
-    app.add_flag("--progress,!--no-progress", o.progress, "Progress bar on stderr (default: when it is a terminal)");
-    app.add_option("--max-input-mb", o.max_input_mb, "Refuse articles larger than this")
-        ->capture_default_str()
-        ->check(CLI::Range(1, 4096));
-}
-
 int run_batch_command(const BatchOptionsCli& o) {
     BatchOptions bo;
     bo.outdir = o.outdir;

@@ -14,11 +14,6 @@
 
 namespace borderline::cli {
 
-void setup_disputes(CLI::App& app, DisputesOptions& o) {
-    app.add_option("query", o.query, "Part of a name or alias, an id, or a party's ISO alpha-3 code");
-    app.add_flag("--json", o.json, "Print a JSON array instead of a table");
-}
-
 namespace {
 std::string joined(const std::vector<std::string>& v, const char* sep) {
     std::string out;

@@ -14,14 +14,6 @@
 
 namespace borderline::cli {
 
-void setup_extract(CLI::App& app, ExtractOptions& o) {
-    app.add_option("article", o.article, "Article file, or - for standard input")->required();
-    app.add_option("--format", o.format, "json or text")->check(CLI::IsMember({"json", "text"}))->capture_default_str();
-    app.add_option("--max-input-mb", o.max_input_mb, "Refuse articles larger than this")
-        ->capture_default_str()
-        ->check(CLI::Range(1, 1024));
-}
-
 int run_extract(const ExtractOptions& o) {
     StageClock clock;
     ReadOptions ro;

@@ -12,14 +12,6 @@
 
 namespace borderline::cli {
 
-void setup_places(CLI::App& app, PlacesOptions& o) {
-    app.add_option("query", o.query, "A place name, in any case, with or without accents")->required();
-    app.add_flag("--json", o.json, "Print JSON instead of a table");
-    app.add_option("--limit", o.limit, "Show at most this many entries")
-        ->capture_default_str()
-        ->check(CLI::Range(1, 10000));
-}
-
 int run_places(const PlacesOptions& o) {
     const GeoData data(data_paths());
     const Gazetteer gaz(data);

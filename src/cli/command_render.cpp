@@ -164,59 +164,6 @@ OutputFormat output_format(const std::string& output, const std::string& request
     return by_name;
 }
 
-void setup_render(CLI::App& app, RenderOptions& o) {
-    app.add_option("article", o.article,
-                   "Article: .txt (first line is the headline), .md, .html, .json, or - for stdin");
-    app.add_option("-o,--output", o.output,
-                   "Output file: .png, .svg or .pdf (- for stdout, see --format); default <article>.png");
-    app.add_option("--format", o.format,
-                   "png, svg or pdf: the format of -o - (default png); with a file, its extension's")
-        ->check(CLI::IsMember({"png", "svg", "pdf"}));
-    app.add_option("--style", o.style, "Bundled style name or path to a style JSON file")->capture_default_str();
-    app.add_option("--size", o.size,
-                   "Canvas size: WIDTHxHEIGHT in pixels, WIDTHxHEIGHTmm at --dpi, or a4, a4-landscape, a5, letter, "
-                   "slide (1920x1080), social (1200x675), square (1080x1080)")
-        ->capture_default_str();
-    app.add_option("--bbox", o.bbox, "Fixed extent W,S,E,N in degrees (without an article: a base map)");
-    app.add_option("--geojson", o.geojson,
-                   "Also write the map as GeoJSON (RFC 7946) for GIS: extent, parties, border, disputed areas, places");
-    app.add_option("--worldview", o.worldview,
-                   "Draw the map as this country (ISO alpha-3) sees it: its claims shown as its territory");
-    app.add_option("--focus", o.focus,
-                   "Frame this dispute (id or name, see `borderline disputes`) or place instead of what the "
-                   "article is found to be about");
-    app.add_option("--dpi", o.dpi, "Dots per inch: paper sizes in pixels, the PNG's resolution, the PDF's page size")
-        ->capture_default_str()
-        ->check(CLI::Range(24.0, 2400.0));
-    app.add_option("--json", o.sidecar, "Also write the extraction JSON (places, claims, scene) to this file");
-    app.add_option("--scene", o.scene,
-                   "Draw this scene document (or the JSON of render --json / extract, edited) instead of an article");
-    SceneEdits& e = o.edits;
-    app.add_option("--title", e.title, "Title of the map, instead of the article's headline");
-    app.add_option("--subtitle", e.subtitle, "Line under the title, instead of the date and source");
-    app.add_option("--source", e.source, "The story's source, added to the credit line (e.g. \"Reuters\")");
-    app.add_option("--note", e.note, "A line of text under the map, above the credit");
-    app.add_option("--exclude", e.exclude,
-                   "Leave out a place (id or name), country (ISO3 or name) or dispute (id or name); repeatable")
-        ->allow_extra_args(false);
-    app.add_option("--marker", e.markers, "Add a marker: LON,LAT[,LABEL] in degrees; repeatable")
-        ->allow_extra_args(false);
-    app.add_option("--label", e.labels, "Rename a place, country or dispute: ID=TEXT; repeatable")
-        ->allow_extra_args(false);
-    app.add_flag("--no-claims", e.no_claims, "Draw no numbered claims on the map or in the legend");
-    app.add_flag("--no-inset", e.no_inset, "Draw no locator inset");
-    app.add_option("--units", e.units, "Scale bar in km (default) or mi");
-    app.add_option("--lang", e.lang,
-                   "Language of the map: en (default), fr, es, de, pt, ru, ar (right to left) or zh; names from the "
-                   "bundled data, the legend, scale bar and credit in that language, quotes as the article has them");
-    app.add_option("--names", e.names,
-                   "Names file (KEY<TAB>SPELLING, see docs/schema.md) with the house spelling of places and countries, "
-                   "over the style's and the bundled default");
-    app.add_option("--max-input-mb", o.max_input_mb, "Refuse articles larger than this")
-        ->capture_default_str()
-        ->check(CLI::Range(1, 1024));
-}
-
 int run_render(const RenderOptions& o) {
     StageClock clock;
     SceneOptions so;

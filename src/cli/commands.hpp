@@ -10,7 +10,9 @@
 #include <borderline/scene.hpp>
 #include <borderline/style.hpp>
 
-#include <CLI/CLI.hpp>
+namespace CLI {
+class App;
+}  // namespace CLI
 
 #include <functional>
 #include <optional>

@@ -19,17 +19,6 @@ void vprint(const char* prefix, const char* format, va_list args) {
 void set_verbosity(Verbosity v) { g_verbosity = v; }
 Verbosity verbosity() { return g_verbosity; }
 
-void add_verbosity_flags(CLI::App& app, bool timings) {
-    auto* q = app.add_flag("-q,--quiet")->description("No warnings or notes on stderr (errors are still printed)");
-    if (timings) app.add_flag("-v,--verbose")->description("Print the time of each stage on stderr")->excludes(q);
-}
-
-Verbosity verbosity_of(const CLI::App& app) {
-    if (app.count("--quiet") > 0) return Verbosity::quiet;
-    const CLI::Option* v = app.get_option_no_throw("--verbose");
-    return v && v->count() > 0 ? Verbosity::verbose : Verbosity::normal;
-}
-
 void warn(const char* format, ...) {
     if (g_verbosity == Verbosity::quiet) return;
     va_list args;

@@ -5,7 +5,9 @@
 
 #include <borderline/extract.hpp>
 
-#include <CLI/CLI.hpp>
+namespace CLI {
+class App;
+}  // namespace CLI
 
 #include <chrono>
 

@@ -1,6 +1,8 @@
 // What both programs (borderline, borderline-serve) share: the parse of the
 // command line with its hints, and the mapping of errors to exit codes.
 #include "commands.hpp"
+
+#include <CLI/CLI.hpp>
 #include "exit_codes.hpp"
 
 #include <borderline/error.hpp>

@@ -2,6 +2,8 @@
 // maps errors to the documented exit codes with a one-line message (both in
 // guard.cpp, shared with borderline-serve).
 #include "commands.hpp"
+
+#include <CLI/CLI.hpp>
 #include "diag.hpp"
 #include "exit_codes.hpp"
 

@@ -3,6 +3,8 @@
 // (command_serve.cpp), so that only the server loads the HTTP library and
 // the OpenSSL and Brotli libraries it brings.
 #include "commands.hpp"
+
+#include <CLI/CLI.hpp>
 #include "diag.hpp"
 
 #include "serve/server.hpp"

@@ -52,37 +52,47 @@ double MapPainter::legend_width() const {
     return std::min(map_.w * 0.34, 330 * k_);
 }
 
-std::vector<LayoutPtr> MapPainter::legend_layouts(const std::vector<LegendItem>& items, double& height) const {
+LegendLayout MapPainter::legend_layouts(std::vector<LegendItem> items) const {
     const double row = style_.label_size * k_ * 1.6;
     const double size = style_.label_size * k_ * 0.9;
     const double text_x = 42 * k_;
-    std::vector<LayoutPtr> layouts;
-    height = 10 * k_;
+    LegendLayout out;
     for (const auto& item : items) {
         auto l = text_.layout(item.label, size * (item.swatch == Swatch::claim ? 0.95 : 1.0),
                               item.swatch == Swatch::party, legend_width() - text_x - 8 * k_);
-        height += std::max(row, Text::extents(l.get()).h + 6 * k_);
-        layouts.push_back(std::move(l));
+        out.rows.push_back(std::max(row, Text::extents(l.get()).h + 6 * k_));
+        out.layouts.push_back(std::move(l));
     }
-    return layouts;
+    out.items = std::move(items);
+    return out;
+}
+
+double MapPainter::legend_height(const LegendLayout& l, std::size_t rows) const {
+    double height = 10 * k_;
+    for (std::size_t i = 0; i < rows && i < l.rows.size(); ++i) height += l.rows[i];
+    return height;
 }
 
 /// How many claims the legend can list without growing past most of the
-/// map's height; only those get callouts on the map.
-std::size_t MapPainter::fit_claims() const {
-    std::size_t n = scene_.callouts.size();
+/// map's height; only those get callouts on the map. The claims are the
+/// legend's last rows, so one layout of every row serves each count (it was
+/// laid out again for each count tried, and twice more to draw it).
+std::size_t MapPainter::fit_claims() {
+    legend_ = legend_layouts(legend_items(scene_.callouts.size()));
+    std::size_t claims = 0;
+    for (const auto& item : legend_.items) claims += item.swatch == Swatch::claim ? 1 : 0;
+    const std::size_t fixed = legend_.items.size() - claims;
+    std::size_t n = claims;
     while (n > 0) {
-        double h = 0;
-        legend_layouts(legend_items(n), h);
-        if (h <= map_.h * (has_panel(scene_) ? 0.97 : 0.72)) break;
+        if (legend_height(legend_, fixed + n) <= map_.h * (has_panel(scene_) ? 0.97 : 0.72)) break;
         --n;
     }
     return n;
 }
 
 Rect MapPainter::legend_rect() const {
-    double h = 0;
-    legend_layouts(legend_items(shown_claims_), h);
+    const std::size_t claims = scene_.callouts.size() - std::min(scene_.callouts.size(), shown_claims_);
+    const double h = legend_height(legend_, legend_.items.size() - std::min(legend_.items.size(), claims));
     if (has_panel(scene_)) {
         const Rect p = panel_area(scene_);
         return {p.x + 12 * k_, p.y + 4 * k_, legend_width(), h};
@@ -93,8 +103,15 @@ Rect MapPainter::legend_rect() const {
 void MapPainter::draw_legend(const Rect& box) {
     const auto items = legend_items(shown_claims_);
     if (items.empty()) return;
-    double h = 0;
-    auto layouts = legend_layouts(items, h);
+    // The rows laid out by fit_claims, unless what the map drew since then
+    // changed the legend.
+    LegendLayout fresh;
+    const bool same =
+        items.size() <= legend_.items.size() && std::equal(items.begin(), items.end(), legend_.items.begin());
+    if (!same) fresh = legend_layouts(items);
+    const LegendLayout& laid = same ? legend_ : fresh;
+    const double h = legend_height(laid, items.size());
+    const auto& layouts = laid.layouts;
     const double row = style_.label_size * k_ * 1.6;
     const double text_x = 42 * k_;
     cairo_rectangle(cr_, box.x, box.y, box.w, h);

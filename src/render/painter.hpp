@@ -71,6 +71,14 @@ struct LegendItem {
     std::string label;
     Swatch swatch;
     int number = 0;  ///< the callout's number for Swatch::claim, the party's index for Swatch::party
+    bool operator==(const LegendItem&) const = default;
+};
+
+/// The legend's items laid out once: each row's Pango layout and height.
+struct LegendLayout {
+    std::vector<LegendItem> items;
+    std::vector<LayoutPtr> layouts;
+    std::vector<double> rows;  ///< each item's row height
 };
 
 class MapPainter {
@@ -161,8 +169,9 @@ private:
     // legend.cpp
     std::vector<LegendItem> legend_items(std::size_t claims) const;
     [[nodiscard]] double legend_width() const;
-    std::vector<LayoutPtr> legend_layouts(const std::vector<LegendItem>& items, double& height) const;
-    std::size_t fit_claims() const;
+    LegendLayout legend_layouts(std::vector<LegendItem> items) const;
+    [[nodiscard]] double legend_height(const LegendLayout& l, std::size_t rows) const;
+    std::size_t fit_claims();
     Rect legend_rect() const;
     void draw_legend(const Rect& box);
     void draw_swatch(const LegendItem& item, double sx, double sw, double mid);
@@ -195,6 +204,7 @@ private:
     Rect map_;
     Drawn drawn_;
     std::size_t shown_claims_ = 0;
+    LegendLayout legend_;    // every item with every claim, laid out by fit_claims
     Rect ring_{0, 0, 0, 0};  // the locator ring around a point-sized locus, once drawn
     // Per scene marker, set by draw_islands: 1 for a speck to ring (a reef,
     // shoal or islet that no land polygon holds).
