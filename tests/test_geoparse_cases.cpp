@@ -20,6 +20,7 @@ struct Expect {
     std::string id;
     bool absent = false;
     double lat = 0, lon = 0, km = -1;
+    int mentions = -1;  // "ID*N": exactly N mentions resolve to it (-1: any number)
 };
 
 struct Case {
@@ -69,6 +70,10 @@ std::vector<Case> read_cases(const char* file = "geoparse_cases.tsv") {
             } else {
                 e.id = tok;
             }
+            if (const auto star = e.id.find('*'); star != std::string::npos) {
+                e.mentions = std::stoi(e.id.substr(star + 1));
+                e.id.erase(star);
+            }
             c.expects.push_back(e);
         }
         out.push_back(c);
@@ -81,10 +86,12 @@ void check(const Case& c) {
     const Document doc = make_document(c.text + "\n", "case.txt");
     const auto places = resolve_places(doc, gaz, find_mentions(doc, gaz));
     std::map<std::string, Entry, std::less<>> found;
+    std::map<std::string, std::size_t, std::less<>> mention_count;
     std::string all;
     for (const auto& p : places) {
         const Entry e = gaz.entry(p.entry);
         found[std::string(e.id)] = e;
+        mention_count[std::string(e.id)] = p.mentions.size();
         all += ' ';
         all += e.id;
     }
@@ -96,6 +103,9 @@ void check(const Case& c) {
             continue;
         }
         BOOST_TEST((it != found.end()), e.id << " not found; got" << all);
+        if (it != found.end() && e.mentions >= 0) {
+            BOOST_TEST(mention_count[e.id] == static_cast<std::size_t>(e.mentions), e.id << " has the wrong mentions");
+        }
         if (it != found.end() && e.km >= 0) {
             const double km = test::km_between(it->second.lon, it->second.lat, e.lon, e.lat);
             BOOST_TEST(km <= e.km, e.id << " is " << km << " km from the expected point");
@@ -127,6 +137,12 @@ BOOST_DATA_TEST_CASE(dates_are_no_places, boost::unit_test::data::make(read_case
 
 // "the town of X", "X province": the kind the words around a name give it.
 BOOST_DATA_TEST_CASE(kind_cues_pick_the_kind, boost::unit_test::data::make(read_cases("cue_cases.tsv")), c) {
+    check(c);
+}
+
+// "the U.S. state of Georgia" once: that mention only (issue 18 item 2).
+BOOST_DATA_TEST_CASE(a_qualifier_speaks_for_its_mention,
+                     boost::unit_test::data::make(read_cases("discourse_cases.tsv")), c) {
     check(c);
 }
 

@@ -171,4 +171,70 @@ BOOST_AUTO_TEST_CASE(gazetteer_cache_round_trip) {
     std::filesystem::remove_all(dir);
 }
 
+namespace {
+
+// Whether the registry file (geodata/registry_names.tsv) has `name` for `key`:
+// the precision checks below must be about names the data really offers.
+bool registry_has(std::string_view key, std::string_view name) {
+    std::ifstream in(test::source_dir() / "geodata" / "registry_names.tsv");
+    std::string line;
+    while (std::getline(in, line)) {
+        std::stringstream ss(line);
+        std::string k, role, lang, n;
+        std::getline(ss, k, '\t');
+        std::getline(ss, role, '\t');
+        std::getline(ss, lang, '\t');
+        std::getline(ss, n, '\t');
+        if (k == key && n == name) return true;
+    }
+    return false;
+}
+
+// Whether the folded `key` names the entry `id`.
+bool names(std::string_view key, std::string_view id) {
+    const std::int64_t want = gazetteer().by_id(id);
+    BOOST_REQUIRE(want >= 0);
+    for (const NameRef& r : gazetteer().find_folded(key)) {
+        if (r.entry == static_cast<std::uint32_t>(want)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+// Registry names fill gaps; they never take a name from the place English
+// gives it to, and first names and common words are not made places.
+BOOST_AUTO_TEST_CASE(registry_names_fill_gaps_only) {
+    // GeoNames' Swedish name of Helsinki: no other place has it.
+    BOOST_TEST(registry_has("geonames:658225", "Helsingfors"));
+    BOOST_TEST(names("helsingfors", "place:FI:Helsinki"));
+    // Turkmen Buzmeyin was Abadan; in English that is Iran's city.
+    BOOST_TEST(registry_has("geonames:162099", "Abadan"));
+    BOOST_TEST(names("abadan", "place:IR:Abadan"));
+    BOOST_TEST(!names("abadan", "place:TM:Buzmeyin"));
+    // A first name: Jersey in Jèrriais; a town's English name: Bergen is
+    // Norway's, not Mons (Belgium) in Dutch.
+    BOOST_TEST(registry_has("country:JEY", "Jèrri"));
+    BOOST_TEST(!names("jerri", "country:JEY"));
+    BOOST_TEST(registry_has("geonames:2790869", "Bergen"));
+    BOOST_TEST(!names("bergen", "place:BE:Mons"));
+    // Too short: Turku in Swedish ("Abo").
+    BOOST_TEST(registry_has("geonames:633679", "Åbo"));
+    BOOST_TEST(!names("abo", "place:FI:Turku"));
+    // Common words: Les Cayes in Haitian Creole, Basel in French ("Bâle"
+    // folds to a bale, and to Gareth Bale).
+    BOOST_TEST(registry_has("geonames:3728097", "Okay"));
+    BOOST_TEST(!names("okay", "place:HT:Les Cayes"));
+    BOOST_TEST(registry_has("geonames:2661604", "Bâle"));
+    BOOST_TEST(!names("bale", "place:CH:Basel"));
+    // iso-codes renumbered Iran's provinces after Natural Earth took the
+    // codes: IR-04 is Isfahan there, West Azerbaijan in ISO 3166-2 now, so
+    // that name must not come through.
+    BOOST_TEST(!registry_has("admin1:IR-04", "Āz̄ārbāyjān-e Ghārbī"));
+    BOOST_TEST(!names("azarbayjan e gharbi", "admin1:IR-04"));
+    // Former names the data flags may be English proper nouns: Benin was Dahomey.
+    BOOST_TEST(registry_has("country:BEN", "Dahomey"));
+    BOOST_TEST(names("dahomey", "country:BEN"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

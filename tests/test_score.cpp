@@ -214,6 +214,50 @@ BOOST_AUTO_TEST_CASE(kind_cue_picks_town_or_province) {
     BOOST_TEST(score(town, c, ev) == 3.0);
 }
 
+BOOST_AUTO_TEST_CASE(feature_cue_picks_the_feature_of_that_kind) {
+    auto c = plain("tuzla");
+    c.has_place = c.has_feature = true;
+    CandidateEvidence ev;
+    ev.country_support = 1;
+    Entry island = of_kind(PlaceKind::feature), spit = of_kind(PlaceKind::feature);
+    island.name = "Tuzla Island";
+    spit.name = "Tuzla Spit";
+    const Entry town = city(120000, 5);
+    BOOST_TEST(score(town, c, ev) > score(island, c, ev));  // no cue: the city
+    c.kind_cue = KindCue::feature;                          // "the island of Tuzla"
+    c.kind_word = "island";
+    BOOST_TEST(score(town, c, ev) == 0.0);
+    BOOST_TEST(score(island, c, ev) > score(spit, c, ev));  // the feature of the cue's kind
+    BOOST_TEST(score(spit, c, ev) > 0.0);
+    c.vessel = true;  // "the carrier Tuzla": a ship, no reading
+    BOOST_TEST(score(island, c, ev) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_ship_or_person_is_no_place) {
+    auto c = plain("hamburg");
+    c.has_place = true;
+    CandidateEvidence ev;
+    ev.country_support = 2;
+    const Entry town = city(1800000, 1);
+    BOOST_TEST(score(town, c, ev) > kMinScore);
+    c.vessel = true;  // "the frigate Hamburg"
+    BOOST_TEST(score(town, c, ev) == 0.0);
+    c.vessel = false;
+    c.titled = true;  // "Archbishop Hamburg", "foreign minister José Hamburg"
+    BOOST_TEST(score(town, c, ev) == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(a_shared_short_name_has_a_default_the_article_outweighs) {
+    Entry south = country("South Korea", 3), north = country("North Korea", 3);
+    south.country = "KOR";
+    north.country = "PRK";
+    const auto c = plain("korea");
+    BOOST_TEST(score(south, c) > score(north, c));  // "Korea" alone: South Korea
+    CandidateEvidence pyongyang;
+    pyongyang.country_support = 1;  // "officials in Pyongyang said"
+    BOOST_TEST(score(north, c, pyongyang) > score(south, c));
+}
+
 BOOST_AUTO_TEST_CASE(a_date_is_no_place) {
     auto c = plain("nov");
     c.temporal = true;

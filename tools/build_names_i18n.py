@@ -22,13 +22,12 @@ A name equal to the English one is left out (the map falls back to it), so
 is one that is not in the language's script where the script is fixed
 (Arabic, Cyrillic, Han), which catches catalogue entries left in English.
 """
-import gettext
 import json
 import os
 import sys
 import unicodedata
 
-from osgeo import ogr
+from registry_tables import admin1_pairs, features, geonames_catalogue
 
 LANGS = ["ar", "de", "es", "fr", "pt", "ru", "zh"]
 # gettext catalogues to try for each language, best first: Simplified
@@ -46,13 +45,6 @@ def in_script(lang, name):
         return True
     letters = [c for c in name if c.isalpha()]
     return bool(letters) and all(unicodedata.name(c, "").startswith(want) for c in letters)
-
-
-def features(path):
-    ds = ogr.Open(path)
-    layer = ds.GetLayer()
-    for f in layer:
-        yield {layer.GetLayerDefn().GetFieldDefn(i).GetName(): f.GetField(i) for i in range(f.GetFieldCount())}
 
 
 def main(src, geodata):
@@ -83,24 +75,12 @@ def main(src, geodata):
                     add(key, lang, c.get("i18n", {}).get(lang), english)
 
     admin1 = {f["iso_3166_2"]: f for f in features(os.path.join(geodata, "admin1.shp")) if f["iso_3166_2"]}
-    with open(os.path.join(gp, "states/admin1.json"), encoding="utf-8") as fh:
-        for feat in json.load(fh)["features"]:
-            p = feat["properties"]
-            f = admin1.get(p.get("iso_3166_2"))
-            if f is None:
-                continue
-            for lang in LANGS:
-                add("admin1:" + f["iso_3166_2"], lang, p.get("name_" + lang), f["name"])
+    for p, f in admin1_pairs(src, admin1):
+        for lang in LANGS:
+            add("admin1:" + f["iso_3166_2"], lang, p.get("name_" + lang), f["name"])
 
-    locale = os.path.join(src, "libgeonames-common/usr/share/locale")
-    catalogues = {}
-    for lang, dirs in CATALOGUES.items():
-        catalogues[lang] = []
-        for d in dirs:
-            mo = os.path.join(locale, d, "LC_MESSAGES/geonames.mo")
-            if os.path.exists(mo):
-                with open(mo, "rb") as fh:
-                    catalogues[lang].append(gettext.GNUTranslations(fh)._catalog)
+    catalogues = {lang: [c for c in (geonames_catalogue(src, d) for d in dirs) if c]
+                  for lang, dirs in CATALOGUES.items()}
     for f in features(os.path.join(geodata, "populated_places.shp")):
         gid = f.get("geonameid")
         if not gid or gid <= 0:

@@ -6,10 +6,25 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 namespace borderline {
 
 namespace {
+
+// The country a short name that several countries share means when the
+// article says nothing more: in English-language news "Korea" alone is
+// South Korea, "Congo" the Democratic Republic. Authored facts; the
+// article's own places outweigh this (half a point against 1.5 for each
+// place that supports another reading).
+bool is_short_name_default(std::string_view folded, std::string_view country) {
+    static const std::unordered_map<std::string_view, std::string_view> defaults{
+        {"korea", "KOR"}, {"congo", "COD"},     {"guinea", "GIN"},
+        {"sudan", "SDN"}, {"macedonia", "MKD"}, {"georgia", "GEO"}};
+    const auto it = defaults.find(folded);
+    return it != defaults.end() && it->second == country;
+}
 
 // The score of the entry's kind, from its size and fame and the mention's
 // own words, before what other mentions say.
@@ -26,9 +41,12 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
             // A country's name in another language that is also a
             // capital in English ("Tunis"): the city.
             if (candidate.role == NameRole::name && a.has_capital && fold(e.name) != a.folded_text) s -= 5;
+            if (s > 0 && is_short_name_default(a.folded_text, e.country)) s += 0.5;
             break;
         case PlaceKind::region:
-            s = 8;
+            // A region inside one country (Scotland, Greek Macedonia) gains
+            // from the article's support for that country, as a province does.
+            s = 8 + (e.country.empty() ? 0 : 1.5 * std::min(ctx, 3));
             break;
         // A dispute named after its main town ("Stepanakert"): the town.
         // An island or pass the dispute is named after ("Kunashir"): the feature.
@@ -90,9 +108,9 @@ double score_candidate(const ScoredCandidate& candidate, const MentionContext& a
     if (ev.settled) s = std::max(s, 3.0) + 20;
     // In a province the article names or places other names in: the
     // Brooklyn of a New York story.
-    if (e.kind == PlaceKind::place && s > 0 && ev.in_supported_province) s += 3.5;
+    if ((e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) && s > 0 && ev.in_supported_province) s += 3.5;
     if (s > 0 && e.kind != PlaceKind::country && e.kind != PlaceKind::region) {
-        if (a.titled || a.after_name || a.person_next || a.org_next || a.saints) s = 0;
+        if (a.titled || a.after_name || a.person_next || a.org_next || a.saints || a.vessel) s = 0;
         // Near another place of the article, not only this mention's own
         // choice. (A reading zeroed just above keeps the point too: it
         // cannot win with it, but lowers the winner's confidence share.)
@@ -107,6 +125,14 @@ double score_candidate(const ScoredCandidate& candidate, const MentionContext& a
     } else if (a.kind_cue == KindCue::province && a.has_admin1 && s > 0) {
         if (e.kind == PlaceKind::place) s = 0;
         if (e.kind == PlaceKind::admin1) s += 3;
+    } else if (a.kind_cue == KindCue::feature && (a.has_feature || a.has_water)) {
+        // "The island of Tuzla" is the island, not the Bosnian city; "the
+        // Galwan river" the river rather than the valley of that name.
+        if (e.kind == PlaceKind::place || e.kind == PlaceKind::admin1) s = 0;
+        if ((e.kind == PlaceKind::feature || e.kind == PlaceKind::water) && !a.titled && !a.vessel) {
+            s = std::max(s, 5.0) + 3;
+            if (fold(e.name).find(a.kind_word) != std::string::npos) s += 2;
+        }
     }
     return s;
 }

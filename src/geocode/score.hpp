@@ -35,8 +35,8 @@ struct ScoredCandidate {
 };
 
 /// The kind of place the words around a name give it: "the town of X",
-/// "X district".
-enum class KindCue : std::uint8_t { none, settlement, province };
+/// "X district", "the island of X", "the X valley".
+enum class KindCue : std::uint8_t { none, settlement, province, feature };
 
 /// The mention and the words around it, the same for all its candidates.
 struct MentionContext {
@@ -51,13 +51,16 @@ struct MentionContext {
     bool after_name = false;       ///< after a capitalised word that is no place: "Michael Jordan"
     bool person_next = false;      ///< a capitalised word follows, or the name is a person's elsewhere
     bool org_next = false;         ///< "Washington Post", "Kent University"
+    bool vessel = false;           ///< a ship's name: "the carrier Shandong", "USS Hopper"
     bool saints = false;           ///< "St. Peter's": a church or school, not the parish
     bool has_capital = false;      ///< some candidate is a national capital
     bool has_place = false;        ///< some candidate is a populated place
     bool has_feature = false;      ///< some candidate is a border feature (island, pass, shoal)
     bool has_admin1 = false;       ///< some candidate is a province
+    bool has_water = false;        ///< some candidate is a river, lake or sea
     KindCue kind_cue = KindCue::none;
-    bool temporal = false;  ///< a date or time: "Nov 3", "in March", "14:05 GMT"
+    std::string_view kind_word;  ///< the word that gives the cue: "town", "island", "valley"
+    bool temporal = false;       ///< a date or time: "Nov 3", "in March", "14:05 GMT"
 };
 
 /// What the rest of the article says for one candidate.
@@ -65,7 +68,8 @@ struct CandidateEvidence {
     int country_support = 0;             ///< other mentions that put the article in the candidate's country
     bool province_of_same_name = false;  ///< the name also reads as a province of the same country
     bool settled = false;                ///< a qualifier states it: "Paris, Texas", "the city of Salisbury"
-    bool in_supported_province = false;  ///< lies in a province the article names or places names in
+    bool in_supported_province = false;  ///< lies in a province the article names or places names in (for a
+                                         ///< province: holds places the article names)
     LazyFact near_other_place;           ///< within 300 km of another place the article names
 };
 
