@@ -125,6 +125,7 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
             {"lon", round6(e.lon)}, {"lat", round6(e.lat)}, {"confidence", p.confidence}, {"mentions", mentions}};
         if (!e.admin1.empty()) pj["admin1"] = e.admin1;
         if (e.population > 0) pj["population"] = e.population;
+        if (!e.feature_kind.empty()) pj["feature_kind"] = e.feature_kind;
         places.push_back(pj);
     }
     j["places"] = places;
@@ -197,8 +198,11 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
 namespace borderline {
 
 nlohmann::json to_json(const Entry& e) {
-    return {{"id", e.id},   {"name", e.name}, {"kind", to_string(e.kind)}, {"country", e.country}, {"admin1", e.admin1},
-            {"lon", e.lon}, {"lat", e.lat},   {"population", e.population}};
+    nlohmann::json j = {
+        {"id", e.id},   {"name", e.name}, {"kind", to_string(e.kind)}, {"country", e.country}, {"admin1", e.admin1},
+        {"lon", e.lon}, {"lat", e.lat},   {"population", e.population}};
+    if (!e.feature_kind.empty()) j["feature_kind"] = e.feature_kind;
+    return j;
 }
 
 nlohmann::json to_json(const Dispute& d) {

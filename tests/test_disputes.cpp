@@ -361,6 +361,36 @@ BOOST_AUTO_TEST_CASE(islands_named_are_drawn_as_islands) {
     BOOST_TEST(island_fill((test::source_dir() / "samples" / "armenia-azerbaijan-syunik.txt").string()).empty());
 }
 
+// A reef, shoal or islet the story names that the land layer does not hold
+// gets a locator ring: its marker's box is the ring's, several times a plain
+// dot's. A strait is no speck, and an island the land layer holds (Taveuni)
+// is drawn as the island instead.
+BOOST_AUTO_TEST_CASE(reefs_and_islets_get_a_locator_ring) {
+    const Style style = load_style(test::source_dir() / "styles" / "default.json");
+    auto markers_of = [&](const std::string& file) {
+        const Document doc = read_document((test::source_dir() / "tests" / "data" / "framing" / file).string());
+        const Extraction x = extract(doc, test::gazetteer(), test::data(), SceneOptions{});
+        std::map<std::string, double> widths;  // marker name -> its box's width, as a share of the map's scale
+        const double k = std::sqrt(static_cast<double>(x.scene.size.width) * x.scene.size.height) / 1265.0;
+        for (const LabelBox& b : layout_labels(x.scene, test::data(), style)) {
+            if (b.what.rfind("marker: ", 0) == 0) widths[b.what.substr(8)] = b.w / k;
+        }
+        return widths;
+    };
+    // A plain dot's box is 2 * 3.4 + 2 px at scale 1; a ringed speck's 21.
+    const auto reefs = markers_of("spratly_reefs.txt");
+    for (const char* reef : {"Mischief Reef", "Subi Reef", "Fiery Cross Reef"}) {
+        BOOST_TEST_REQUIRE(reefs.count(reef), reef);
+        BOOST_TEST(reefs.at(reef) > 18, reef);
+    }
+    const auto kerch = markers_of("kerch_ferries.txt");
+    BOOST_TEST_REQUIRE(kerch.count("Kerch Strait"));
+    BOOST_TEST(kerch.at("Kerch Strait") < 10);
+    const auto fiji = markers_of("fiji_lau.txt");
+    BOOST_TEST_REQUIRE(fiji.count("Vanua Balavu"));
+    BOOST_TEST(fiji.at("Vanua Balavu") < 10);
+}
+
 // Natural Earth draws Crimea inside Russia's polygon; under Ukraine's
 // worldview the peninsula is painted Ukrainian, and the name RUSSIA on it
 // would say the opposite. Country names stay off disputed areas.

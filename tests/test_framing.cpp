@@ -5,6 +5,11 @@
 
 #include <borderline/document.hpp>
 #include <borderline/extract.hpp>
+#include <borderline/render.hpp>
+#include <borderline/style.hpp>
+
+#include "render/painter.hpp"
+#include "render/view.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -115,6 +120,65 @@ BOOST_AUTO_TEST_CASE(summary) {
     BOOST_TEST_MESSAGE("framing: " << within << " of " << cases.size()
                                    << " within their maximum size; median map/locus " << median);
     BOOST_TEST(within * 10 >= cases.size() * 9);
+}
+
+// Issue 16 item 5: over the whole framing set, no claim badge covers the
+// locus (its box on the map, when it leaves room around it: at most a third
+// of the map), the locus's markers and their labels, the locus disputes'
+// labels or the locator ring; the badges sit around them on leader lines.
+// The locus box is projected here from the scene, not taken from the painter.
+BOOST_AUTO_TEST_CASE(callouts_stay_off_the_locus) {
+    const Style style = load_style(test::source_dir() / "styles" / "default.json");
+    std::size_t anchored = 0, placed = 0, checked_areas = 0;
+    for (const Case& c : read_cases()) {
+        const Scene s = scene_of(c);
+        const auto boxes = layout_labels(s, test::data(), style);
+        const renderer::Rect map = renderer::map_area(s);
+        const renderer::View view(s.projection, s.bbox, map);
+        // What the badges must leave clear.
+        std::vector<std::pair<std::string, renderer::Rect>> keep;
+        for (const Box& b : s.locus.parts.empty() ? std::vector<Box>{s.locus.bbox} : s.locus.parts) {
+            double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+            for (int i = 0; i <= 8; ++i) {
+                for (int j = 0; j <= 8; ++j) {
+                    double x = 0, y = 0;
+                    if (!view.to_px(b.west + b.width() * i / 8, b.south + b.height() * j / 8, x, y)) continue;
+                    x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+                }
+            }
+            if (x1 >= x0 && (x1 - x0) * (y1 - y0) <= map.w * map.h / 3) {
+                keep.push_back({"locus area", {x0, y0, x1 - x0, y1 - y0}});
+                ++checked_areas;
+            }
+        }
+        std::vector<std::string> names;  // labels of the locus's markers and disputes
+        for (const auto& id : s.locus.ids) {
+            for (const Marker& m : s.markers) {
+                if (m.place_id == id) names.push_back(m.name);
+            }
+            for (const SceneDispute& d : s.disputes) {
+                if ("dispute:" + d.id == id) names.push_back(d.name);
+            }
+        }
+        for (const LabelBox& b : boxes) {
+            const std::string what = b.what.rfind("marker: ", 0) == 0 ? b.what.substr(8) : b.what;
+            if (what == "locus" || std::find(names.begin(), names.end(), what) != names.end())
+                keep.push_back({b.what, {b.x, b.y, b.w, b.h}});
+        }
+        for (const Callout& co : s.callouts) anchored += co.anchored ? 1 : 0;
+        for (const LabelBox& b : boxes) {
+            if (b.what.rfind("callout ", 0) != 0) continue;
+            ++placed;
+            const renderer::Rect badge{b.x, b.y, b.w, b.h};
+            for (const auto& [what, r] : keep) {
+                BOOST_TEST(!badge.overlaps(r), c.file << ": " << b.what << " covers " << what);
+            }
+        }
+    }
+    BOOST_TEST_MESSAGE("callouts: " << placed << " badges placed of " << anchored << " anchored claims; "
+                                    << checked_areas << " locus areas kept clear");
+    // Keeping clear must not cost the claims their place on the map.
+    BOOST_TEST(placed * 10 >= anchored * 8);
 }
 
 // Claimants of the story's dispute are parties however far apart: Tonga and

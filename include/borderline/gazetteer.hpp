@@ -21,6 +21,20 @@ enum class PlaceKind { country, admin1, place, water, dispute, region, feature }
 
 const char* to_string(PlaceKind k);
 
+/// The kinds of border feature (the `kind` column of features.tsv and
+/// ne_features.tsv), in a fixed order: the gazetteer stores a feature's kind
+/// as its index here, 0 for an entry that is not a feature. The painter needs
+/// it to tell a reef or islet (a speck to ring) from a strait or bay.
+inline constexpr std::string_view kFeatureKinds[] = {
+    "",          "archipelago", "atoll",   "bank",     "base",     "bay",    "bridge",   "camp",    "canal",
+    "cape",      "cay",         "channel", "corridor", "crossing", "dam",    "enclave",  "fjord",   "glacier",
+    "gulf",      "inlet",       "island",  "islet",    "lagoon",   "lake",   "mountain", "pass",    "peak",
+    "peninsula", "plain",       "plateau", "post",     "reef",     "region", "river",    "rock",    "sea",
+    "shoal",     "site",        "sound",   "spit",     "strait",   "temple", "valley",   "village", "waterfall"};
+
+/// The index of `kind` in kFeatureKinds, 0 when it is not listed.
+std::uint8_t feature_kind_index(std::string_view kind);
+
 /// One gazetteer entry: a thing on the map. A view: the strings live in the
 /// gazetteer (its cache file, memory-mapped), valid while the gazetteer is.
 struct Entry {
@@ -36,6 +50,8 @@ struct Entry {
     int rank = 0;          ///< 0 best; Natural Earth scalerank for places, 12 for GeoNames towns
                            ///< features: 1 authored with a dispute, 2 authored, 3 from Natural Earth
     bool capital = false;  ///< national capital
+    /// A feature's kind ("reef", "strait": kFeatureKinds); empty for other entries.
+    std::string_view feature_kind;
 };
 
 /// How a name refers to its entry.

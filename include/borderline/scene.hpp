@@ -40,6 +40,10 @@ struct Marker {
     LonLat where;
     bool capital = false;
     bool area = false;  ///< an admin-1 unit: labelled, no dot
+    /// A border feature's kind ("reef", "island", "strait": kFeatureKinds);
+    /// empty for other places. A reef, shoal, rock or islet too small for the
+    /// land layer is drawn with a locator ring.
+    std::string feature_kind;
 };
 
 /// A disputed territory in view.

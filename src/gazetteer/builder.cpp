@@ -203,6 +203,7 @@ void GazetteerBuilder::add_features(const GeoData& data, const ProvinceLocator& 
             e.id = PlaceId::feature(cols[0]).str();
             e.name = cols[6];
             e.kind = PlaceKind::feature;
+            e.feature_kind = feature_kind_index(cols[1]);
             e.lat = to_double(cols[2]);
             e.lon = to_double(cols[3]);
             e.country = cols[4];
@@ -262,6 +263,7 @@ void GazetteerBuilder::write_records(ImageWriter& w) const {
         r.rank = e.rank;
         r.kind = static_cast<std::uint8_t>(e.kind);
         r.capital = e.capital ? 1 : 0;
+        r.feature_kind = e.feature_kind;
     }
     w.section(records, recs);
     w.section(strings, pool);

@@ -81,6 +81,7 @@ struct OwnedEntry {
     std::int64_t population = 0;
     int rank = 0;
     bool capital = false;
+    std::uint8_t feature_kind = 0;  // index into kFeatureKinds
 };
 
 // A name that points at an entry by id (aliases.tsv), added once every entry exists.

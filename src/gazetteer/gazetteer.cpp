@@ -20,6 +20,11 @@
 
 namespace borderline {
 
+std::uint8_t feature_kind_index(std::string_view kind) {
+    const auto* at = std::find(std::begin(kFeatureKinds), std::end(kFeatureKinds), kind);
+    return at == std::end(kFeatureKinds) ? 0 : static_cast<std::uint8_t>(at - std::begin(kFeatureKinds));
+}
+
 const char* to_string(PlaceKind k) {
     switch (k) {
         case PlaceKind::country:
@@ -102,6 +107,8 @@ Entry Gazetteer::entry(std::uint32_t i) const {
     e.population = r.population;
     e.rank = r.rank;
     e.capital = r.capital != 0;
+    // A damaged cache gives no kind rather than a read past the table.
+    if (r.feature_kind < std::size(kFeatureKinds)) e.feature_kind = kFeatureKinds[r.feature_kind];
     return e;
 }
 

@@ -24,7 +24,7 @@ namespace borderline {
 
 namespace gazetteer_image {
 
-inline constexpr std::uint32_t kFormat = 5;  // 5: index slots carry a hash tag
+inline constexpr std::uint32_t kFormat = 6;  // 5: index slots carry a hash tag; 6: feature kind
 
 inline std::uint64_t hash_key(std::string_view s) {
     std::uint64_t h = 1469598103934665603ull;  // FNV-1a
@@ -80,7 +80,8 @@ struct Record {
     std::int32_t rank;
     std::uint8_t kind;
     std::uint8_t capital;
-    std::uint8_t pad[2];
+    std::uint8_t feature_kind;  // index into kFeatureKinds
+    std::uint8_t pad;
 };
 static_assert(sizeof(Record) == 56 && std::is_trivially_copyable_v<Record>);
 static_assert(sizeof(NameRef) == 8 && std::is_trivially_copyable_v<NameRef>);

@@ -21,6 +21,28 @@ std::string upper(const std::string& s) {
     return up ? std::string(up.get()) : s;
 }
 
+/// Whether the segment (x0, y0)-(x1, y1) passes through the box
+/// (Liang-Barsky clipping: some part of it lies inside).
+bool segment_crosses(double x0, double y0, double x1, double y1, const Rect& box) {
+    double t0 = 0, t1 = 1;
+    const double dx = x1 - x0, dy = y1 - y0;
+    for (const auto& [p, q] : {std::pair{-dx, x0 - box.x}, std::pair{dx, box.x + box.w - x0},
+                               std::pair{-dy, y0 - box.y}, std::pair{dy, box.y + box.h - y0}}) {
+        if (p == 0) {
+            if (q < 0) return false;
+            continue;
+        }
+        const double t = q / p;
+        if (p < 0) {
+            t0 = std::max(t0, t);
+        } else {
+            t1 = std::min(t1, t);
+        }
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 void MapPainter::draw_markers(const View& v, Placer& placer) {
@@ -30,11 +52,28 @@ void MapPainter::draw_markers(const View& v, Placer& placer) {
     std::stable_sort(order.begin(), order.end(), [](const Marker* a, const Marker* b) {
         return static_cast<int>(a->area) < static_cast<int>(b->area);
     });
+    // A speck's ring (a reef, shoal or islet too small for the land layer):
+    // wide enough to find at a glance, small enough to sit among others.
+    const double ring_r = 9 * k_;
+    std::vector<std::pair<double, double>> rings;  // centres of the speck rings drawn
     for (const Marker* m : order) {
         double x = 0, y = 0;
         if (!v.to_px(m->where.lon, m->where.lat, x, y)) continue;
-        const double r = (m->capital ? 4.2 : 3.4) * k_;
-        Rect dot{x - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2};
+        const auto n = static_cast<std::size_t>(m - scene_.markers.data());
+        // No ring of its own inside the locus's ring when that one is about
+        // a point (it already rings this speck), nor where another speck's
+        // ring would cross it (that one shows the place).
+        const bool in_locus_ring = ring_.w > 0 && ring_.w <= 60 * k_ &&
+                                   std::hypot(x - (ring_.x + ring_.w / 2), y - (ring_.y + ring_.h / 2)) < ring_.w / 2;
+        const bool crowded = std::any_of(rings.begin(), rings.end(), [&](const auto& c) {
+            return std::hypot(x - c.first, y - c.second) < 2 * ring_r;
+        });
+        const double r0 = (m->capital ? 4.2 : 3.4) * k_;
+        Rect dot{x - r0 - 1, y - r0 - 1, 2 * r0 + 2, 2 * r0 + 2};
+        const Rect ring_box{x - ring_r - 1.5 * k_, y - ring_r - 1.5 * k_, 2 * ring_r + 3 * k_, 2 * ring_r + 3 * k_};
+        const bool ringed = n < speck_.size() && speck_[n] && !in_locus_ring && !crowded && placer.fits(ring_box);
+        const double r = ringed ? 2.6 * k_ : r0;
+        if (ringed) dot = ring_box;
         const double size = style_.label_size * k_ * (m->area ? 0.95 : 1.0);
         auto layout = text_.layout(m->name, size, m->capital, -1, m->area);
         const Rect ext = Text::extents(layout.get());
@@ -42,7 +81,7 @@ void MapPainter::draw_markers(const View& v, Placer& placer) {
         if (m->area) {
             candidates = {{x - ext.w / 2, y - ext.h / 2, ext.w, ext.h}};
         } else {
-            const double gap = r + 3 * k_;
+            const double gap = (ringed ? ring_r : r) + 3 * k_;
             candidates = {{x + gap, y - ext.h / 2, ext.w, ext.h},
                           {x - gap - ext.w, y - ext.h / 2, ext.w, ext.h},
                           {x - ext.w / 2, y - gap - ext.h, ext.w, ext.h},
@@ -53,6 +92,14 @@ void MapPainter::draw_markers(const View& v, Placer& placer) {
             if (!placer.fits(c)) continue;
             if (!m->area) {
                 placer.take(dot, "marker: " + m->name);
+                if (ringed) {
+                    cairo_new_path(cr_);
+                    cairo_arc(cr_, x, y, ring_r, 0, 2 * kPi);
+                    set(cr_, style_.disputed_boundary);
+                    cairo_set_line_width(cr_, 2 * k_);
+                    stroke();
+                    rings.emplace_back(x, y);
+                }
                 cairo_new_path(cr_);
                 if (m->capital) {
                     cairo_rectangle(cr_, x - r, y - r, 2 * r, 2 * r);
@@ -187,8 +234,6 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
     }
 }
 
-/// Numbered claim callouts: a dot on the place the claim is about and a
-/// numbered badge beside it, tied by a short leader line.
 /// A ring around a locus too small to see at the map's scale (islets, a
 /// pass, a village), so the reader finds what the story is about.
 void MapPainter::draw_locator_ring(const View& v) {
@@ -199,7 +244,10 @@ void MapPainter::draw_locator_ring(const View& v) {
     const double extent = std::max(std::abs(x1 - x0), std::abs(y1 - y0));
     // Big enough to see (and not islets): its own outline and label show it.
     if (extent > 40 * k_ && !scene_.locus.point) return;
-    const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, r = std::max(16 * k_, extent / 2 + 8 * k_);
+    // Round the whole box (half its diagonal), so the ring passes outside
+    // the specks at its corners rather than through them.
+    const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2,
+                 r = std::max(16 * k_, std::hypot(x1 - x0, y1 - y0) / 2 + 8 * k_);
     cairo_new_path(cr_);
     cairo_arc(cr_, cx, cy, r, 0, 2 * kPi);
     set(cr_, style_.disputed_boundary);
@@ -208,30 +256,92 @@ void MapPainter::draw_locator_ring(const View& v) {
     ring_ = {cx - r, cy - r, 2 * r, 2 * r};
 }
 
+/// The locus on the map as boxes in pixels (each separate part), padded a
+/// little: the callouts sit around these. Only parts up to a third of the
+/// map: a locus that fills the map leaves nowhere else for a badge to go.
+std::vector<Rect> MapPainter::locus_boxes(const View& v) const {
+    std::vector<Rect> out;
+    const Locus& l = scene_.locus;
+    const double pad = 4 * k_;
+    for (const Box& b : l.parts.empty() ? std::vector<Box>{l.bbox} : l.parts) {
+        if (b.empty()) continue;
+        // Corners and edges: a conic bends the box's sides.
+        double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+        for (int i = 0; i <= 4; ++i) {
+            for (int j = 0; j <= 4; ++j) {
+                double x = 0, y = 0;
+                if (!v.to_px(b.west + b.width() * i / 4, b.south + b.height() * j / 4, x, y)) continue;
+                x0 = std::min(x0, x);
+                y0 = std::min(y0, y);
+                x1 = std::max(x1, x);
+                y1 = std::max(y1, y);
+            }
+        }
+        if (x1 < x0) continue;
+        const Rect r{x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad};
+        if (r.w * r.h <= map_.w * map_.h / 3) out.push_back(r);
+    }
+    return out;
+}
+
+/// Numbered claim callouts: a dot on the place the claim is about and a
+/// numbered badge beside it on a leader line. The badges sit around the
+/// locus (its area, ring, markers and labels, all placed before them), never
+/// on it: first close by, then further out along eight directions.
 void MapPainter::draw_callouts(const View& v, Placer& placer) {
     const double r = badge_radius();
+    // Not reserved in the placer: labels may sit on the locus, only badges may not.
+    const std::vector<Rect> keep_clear = locus_boxes(v);
+    const double d = 26 * k_;
+    std::vector<std::pair<double, double>> offsets = {{d, -d},         {-d, -d},        {d, d},
+                                                      {-d, d},         {1.6 * d, 0.0},  {-1.6 * d, 0.0},
+                                                      {0.0, -1.5 * d}, {2 * d, -2 * d}, {-2 * d, -2 * d}};
+    for (const double far : {3.0, 4.0, 5.0, 6.5, 8.0, 10.0}) {
+        for (int a = 0; a < 8; ++a) {
+            // Up-right first, as the near ones, then round the compass.
+            const double angle = -kPi / 4 + a * kPi / 4;
+            offsets.emplace_back(far * d * std::cos(angle), far * d * std::sin(angle));
+        }
+    }
     for (std::size_t i = 0; i < shown_claims_ && i < scene_.callouts.size(); ++i) {
         const Callout& c = scene_.callouts[i];
         if (!c.anchored) continue;
         double x = 0, y = 0;
         if (!v.to_px(c.anchor.lon, c.anchor.lat, x, y)) continue;
-        const double d = 26 * k_;
-        for (const auto& [dx, dy] : {std::pair{d, -d}, std::pair{-d, -d}, std::pair{d, d}, std::pair{-d, d},
-                                     std::pair{1.6 * d, 0.0}, std::pair{-1.6 * d, 0.0}, std::pair{0.0, -1.5 * d},
-                                     std::pair{2 * d, -2 * d}, std::pair{-2 * d, -2 * d}}) {
-            const Rect badge{x + dx - r - 1, y + dy - r - 1, 2 * r + 2, 2 * r + 2};
-            if (!placer.take(badge, "callout " + std::to_string(c.number))) continue;
-            cairo_new_path(cr_);
-            cairo_move_to(cr_, x, y);
-            cairo_line_to(cr_, x + dx, y + dy);
-            set(cr_, style_.text);
-            cairo_set_line_width(cr_, 1.3 * k_);
-            stroke();
-            cairo_new_path(cr_);
-            cairo_arc(cr_, x, y, 2.6 * k_, 0, 2 * kPi);
-            fill();
-            draw_callout_badge(x + dx, y + dy, c.number);
-            break;
+        // A leader line through a label makes it hard to read: first only
+        // places whose line crosses none (but the anchor's own), then any.
+        const auto crosses_label = [&](double dx, double dy) {
+            return std::any_of(placer.boxes().begin(), placer.boxes().end(), [&](const LabelBox& b) {
+                const Rect box{b.x, b.y, b.w, b.h};
+                // The anchor's own label (a dispute's name is centred on the
+                // point its claims are tied to) is left upwards or downwards,
+                // across the line of text rather than along it.
+                const bool own = x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h;
+                if (own) return std::abs(dy) * b.w <= std::abs(dx) * b.h;
+                return segment_crosses(x, y, x + dx, y + dy, box);
+            });
+        };
+        bool done = false;
+        for (int pass = 0; pass < 2 && !done; ++pass) {
+            for (const auto& [dx, dy] : offsets) {
+                const Rect badge{x + dx - r - 1, y + dy - r - 1, 2 * r + 2, 2 * r + 2};
+                if (std::any_of(keep_clear.begin(), keep_clear.end(), [&](const Rect& k) { return k.overlaps(badge); }))
+                    continue;
+                if (!placer.fits(badge) || (pass == 0 && crosses_label(dx, dy))) continue;
+                placer.take(badge, "callout " + std::to_string(c.number));
+                cairo_new_path(cr_);
+                cairo_move_to(cr_, x, y);
+                cairo_line_to(cr_, x + dx, y + dy);
+                set(cr_, style_.text);
+                cairo_set_line_width(cr_, 1.3 * k_);
+                stroke();
+                cairo_new_path(cr_);
+                cairo_arc(cr_, x, y, 2.6 * k_, 0, 2 * kPi);
+                fill();
+                draw_callout_badge(x + dx, y + dy, c.number);
+                done = true;
+                break;
+            }
         }
     }
 }

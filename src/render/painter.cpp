@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
+#include <string_view>
 
 namespace borderline::renderer {
 
@@ -310,11 +312,26 @@ void MapPainter::stroke_class(const std::string& cls, const Colour& c, double wi
     cairo_set_dash(cr_, nullptr, 0, 0);
 }
 
+namespace {
+
+/// Feature kinds that are a speck at sea: too small for land.shp unless
+/// they are sizeable islands, so the painter rings those it finds no land for.
+bool speck_kind(std::string_view kind) {
+    static constexpr std::string_view kSpecks[] = {"island", "islet", "reef", "shoal", "cay", "rock", "atoll", "bank"};
+    return std::find(std::begin(kSpecks), std::end(kSpecks), kind) != std::end(kSpecks);
+}
+
+}  // namespace
+
 // A border feature that stands on an island of land.shp (Taveuni, Big
 // Diomede, Kunashir) is drawn as that island: its coast outlined and
 // tinted, so the reader sees which speck of land the story names. Only
 // islands up to ~2 degrees across: on a continent the marker alone shows it.
+// A reef, shoal or islet on no land polygon (too small for the data), or
+// on one a few pixels wide, is marked in speck_ for draw_markers, which
+// rings it.
 void MapPainter::draw_islands(const View& v) {
+    speck_.assign(scene_.markers.size(), 0);
     // The land layer is big to load: only when a border feature is marked.
     if (std::none_of(scene_.markers.begin(), scene_.markers.end(),
                      [](const Marker& m) { return m.place_id.rfind("feature:", 0) == 0; }))
@@ -322,11 +339,26 @@ void MapPainter::draw_islands(const View& v) {
     const Layer& land = data_.layer("land");
     cairo_new_path(cr_);
     bool any = false;
-    for (const Marker& m : scene_.markers) {
+    for (std::size_t n = 0; n < scene_.markers.size(); ++n) {
+        const Marker& m = scene_.markers[n];
         if (m.place_id.rfind("feature:", 0) != 0) continue;
+        const bool speck = speck_kind(m.feature_kind);
+        bool on_land = false;
         for (const std::size_t i : land.query(Box{m.where.lon, m.where.lat, m.where.lon, m.where.lat})) {
             const Feature& f = land.features()[i];
-            if (f.bbox.width() > 2 || f.bbox.height() > 2 || !contains(f.polygons, m.where)) continue;
+            const bool small = f.bbox.width() <= 2 && f.bbox.height() <= 2;
+            // Only a speck needs to know it stands on a continent; the test
+            // on a continent's outline is the costly one.
+            if ((!small && !speck) || !contains(f.polygons, m.where)) continue;
+            if (!small) {
+                on_land = true;
+                break;
+            }
+            // An island of a few pixels (Europa on a map of the Mozambique
+            // Channel) is tinted but still too small to find: ring it too.
+            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            on_land = v.to_px(f.bbox.west, f.bbox.south, x0, y0) && v.to_px(f.bbox.east, f.bbox.north, x1, y1) &&
+                      std::max(std::abs(x1 - x0), std::abs(y1 - y0)) >= 8 * k_;
             path_polygons(cr_, v, f.polygons);
             any = true;
             // An island the data splits at 180 degrees (Taveuni): its other
@@ -351,6 +383,7 @@ void MapPainter::draw_islands(const View& v) {
             }
             break;
         }
+        speck_[n] = speck && !on_land ? 1 : 0;
     }
     if (!any) return;
     set(cr_, Colour{style_.disputed_boundary.r, style_.disputed_boundary.g, style_.disputed_boundary.b, 0.18});

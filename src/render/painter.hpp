@@ -162,6 +162,7 @@ private:
     void draw_country_labels(const View& v, Placer& placer);
     void draw_dispute_labels(const View& v, Placer& placer);
     void draw_callouts(const View& v, Placer& placer);
+    std::vector<Rect> locus_boxes(const View& v) const;
     void draw_locator_ring(const View& v);
     void draw_islands(const View& v);
 
@@ -205,6 +206,9 @@ private:
     std::size_t shown_claims_ = 0;
     LegendLayout legend_;    // every item with every claim, laid out by fit_claims
     Rect ring_{0, 0, 0, 0};  // the locator ring around a point-sized locus, once drawn
+    // Per scene marker, set by draw_islands: 1 for a speck to ring (a reef,
+    // shoal or islet that no land polygon holds).
+    std::vector<char> speck_;
     std::vector<LabelBox> placed_;
 };
 

@@ -44,11 +44,14 @@ json scene_to_json(const Scene& s) {
     for (const auto& p : s.mentioned) j["mentioned"].push_back(party(p));
     j["markers"] = json::array();
     for (const auto& m : s.markers) {
-        j["markers"].push_back({{"place_id", m.place_id},
-                                {"name", m.name},
-                                {"where", lonlat(m.where)},
-                                {"capital", m.capital},
-                                {"area", m.area}});
+        json mj = {{"place_id", m.place_id},
+                   {"name", m.name},
+                   {"where", lonlat(m.where)},
+                   {"capital", m.capital},
+                   {"area", m.area}};
+        // Only on features, so scenes without one keep their bytes.
+        if (!m.feature_kind.empty()) mj["feature_kind"] = m.feature_kind;
+        j["markers"].push_back(std::move(mj));
     }
     j["disputes"] = json::array();
     for (const auto& d : s.disputes) {
@@ -237,6 +240,7 @@ Scene scene_from_json(const json& doc) {
         if (!m.find("where", true)->is_null()) m.lonlat("where", mk.where);
         m.flag("capital", mk.capital);
         m.flag("area", mk.area);
+        m.text("feature_kind", mk.feature_kind);
         s.markers.push_back(std::move(mk));
     });
     f.each("disputes", kMax, [&](const json& j, const std::string& p) {
@@ -308,7 +312,7 @@ std::vector<std::string> scene_unknown_keys(const json& doc) {
         "source",    "note",    "inset",    "units",    "lang",       "country_names", "locus"};
     static const std::vector<std::string> kLocus{"ids", "bbox", "why", "point", "parts"};
     static const std::vector<std::string> kParty{"country", "name", "colour_index"};
-    static const std::vector<std::string> kMarker{"place_id", "name", "where", "capital", "area"};
+    static const std::vector<std::string> kMarker{"place_id", "name", "where", "capital", "area", "feature_kind"};
     static const std::vector<std::string> kDispute{"id",          "name",      "parties",        "administered_by",
                                                    "status",      "mentioned", "involves_party", "settled",
                                                    "settled_how", "history"};
