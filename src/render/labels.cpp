@@ -248,11 +248,26 @@ void MapPainter::draw_locator_ring(const View& v) {
     // the specks at its corners rather than through them.
     const double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2,
                  r = std::max(16 * k_, std::hypot(x1 - x0, y1 - y0) / 2 + 8 * k_);
-    cairo_new_path(cr_);
-    cairo_arc(cr_, cx, cy, r, 0, 2 * kPi);
-    set(cr_, style_.disputed_boundary);
-    cairo_set_line_width(cr_, 2.5 * k_);
-    cairo_stroke(cr_);
+    auto ring = [&](double x, double y, double radius) {
+        cairo_new_path(cr_);
+        cairo_arc(cr_, x, y, radius, 0, 2 * kPi);
+        set(cr_, style_.disputed_boundary);
+        cairo_set_line_width(cr_, 2.5 * k_);
+        cairo_stroke(cr_);
+    };
+    // Several loci far apart (a story on three island disputes): one ring
+    // round them all would circle half the map and point at nothing, so
+    // each part small enough to need one gets its own.
+    if (r > std::min(map_.w, map_.h) / 4 && scene_.locus.parts.size() > 1) {
+        for (const Box& b : scene_.locus.parts) {
+            double a0 = 0, b0 = 0, a1 = 0, b1 = 0;
+            if (b.empty() || !v.to_px(b.west, b.south, a0, b0) || !v.to_px(b.east, b.north, a1, b1)) continue;
+            if (std::max(std::abs(a1 - a0), std::abs(b1 - b0)) > 40 * k_) continue;
+            ring((a0 + a1) / 2, (b0 + b1) / 2, std::max(16 * k_, std::hypot(a1 - a0, b1 - b0) / 2 + 8 * k_));
+        }
+        return;
+    }
+    ring(cx, cy, r);
     ring_ = {cx - r, cy - r, 2 * r, 2 * r};
 }
 
