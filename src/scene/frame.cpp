@@ -115,6 +115,38 @@ Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const N
             }
             if (best < 300) near.push_back(iso);
         }
+        // A feature that belongs to a registry dispute (Second Thomas Shoal
+        // in the Spratlys; rank 1 in the gazetteer): that dispute's claimants
+        // are parties too, though their coasts are far from it (issue 16
+        // item 3). The gazetteer keeps no dispute id for a feature, so it is
+        // the open dispute whose polygon holds the point, else the one whose
+        // extent is nearest, within 50 km (an island group's polygons are its
+        // islands, and its reefs lie around them).
+        for (const auto& id : locus.ids) {
+            const auto idx = story.gaz.by_id(id);
+            if (idx < 0) continue;
+            const Entry& e = story.gaz.entry(static_cast<std::uint32_t>(idx));
+            if (e.kind != PlaceKind::feature || e.rank != 1) continue;
+            const Dispute* holder = nullptr;
+            double holder_km = 50;
+            for (const Dispute& d : registry.all()) {
+                if (d.settled() || d.bbox.empty()) continue;
+                const double km = d.polygon && d.bbox.contains(e.lon, e.lat) && contains(*d.polygon, {e.lon, e.lat})
+                                      ? -1
+                                      : km_between(e.lon, e.lat, std::clamp(e.lon, d.bbox.west, d.bbox.east),
+                                                   std::clamp(e.lat, d.bbox.south, d.bbox.north));
+                if (km < holder_km) {
+                    holder = &d;
+                    holder_km = km;
+                }
+            }
+            if (!holder) continue;
+            for (const auto& p : holder->parties) {
+                if (story.data.country_feature(p) && std::find(near.begin(), near.end(), p) == near.end()) {
+                    near.push_back(p);
+                }
+            }
+        }
         framed = near;
     }
     // With no country to go by, a named dispute's claimants are the parties.
