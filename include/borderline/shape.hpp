@@ -52,7 +52,8 @@ struct ArticleShape {
     /// Opinion: the author's biography ("Jane Roe is Estonia's former
     /// defence minister."); empty when there is none.
     ShapeSpan bio;
-    /// Words of the article's body (headline, furniture excluded).
+    /// Words of the article's body (headline, furniture excluded), counted
+    /// up to 171: a longer body is no brief, and is not counted to its end.
     std::size_t body_words = 0;
 
     /// Whether byte `at` is in furniture.

@@ -504,10 +504,13 @@ void find_opinion(std::string_view text, const std::vector<Line>& lines, Article
     if (opinion) shape.kind = ShapeKind::opinion;
 }
 
-std::size_t count_body_words(std::string_view text, const std::vector<Line>& lines, const ArticleShape& shape) {
+/// The body's words, counted up to `most` + 1: enough to tell a brief, and
+/// a long article is not read to its end for it.
+std::size_t count_body_words(std::string_view text, const std::vector<Line>& lines, const ArticleShape& shape,
+                             std::size_t most) {
     std::size_t n = 0;
-    for (std::size_t l = 1; l < lines.size(); ++l) {
-        for (std::size_t i = lines[l].start; i < lines[l].end; ++i) {
+    for (std::size_t l = 1; l < lines.size() && n <= most; ++l) {
+        for (std::size_t i = lines[l].start; i < lines[l].end && n <= most; ++i) {
             if (is_word_start(text, i) && !shape.is_furniture(i)) ++n;
         }
     }
@@ -549,10 +552,11 @@ ArticleShape detect_shape(std::string_view text) {
         }
     }
     shape.furniture = std::move(merged);
-    shape.body_words = count_body_words(text, lines, shape);
     // A brief: a short item of news (the 100-150 words, with room
     // either side).
-    if (shape.kind == ShapeKind::news && shape.body_words >= 60 && shape.body_words <= 170)
+    constexpr std::size_t kBriefWords = 170;
+    shape.body_words = count_body_words(text, lines, shape, kBriefWords);
+    if (shape.kind == ShapeKind::news && shape.body_words >= 60 && shape.body_words <= kBriefWords)
         shape.kind = ShapeKind::brief;
     return shape;
 }
