@@ -5,6 +5,7 @@
 #pragma once
 
 #include <borderline/claims.hpp>
+#include "case_files.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -28,11 +29,7 @@ struct Case {
 };
 
 inline std::vector<Case> read(const std::filesystem::path& dir) {
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-        if (e.path().extension() == ".txt") files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
+    const std::vector<std::filesystem::path> files = borderline::test::case_files(dir);
     std::vector<Case> out;
     for (const auto& f : files) {
         std::ifstream in(f);

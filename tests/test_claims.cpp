@@ -10,6 +10,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include "case_files.hpp"
 
 #include "fixture.hpp"
 
@@ -33,11 +34,8 @@ struct Case {
 std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.file << ": " << c.name; }
 
 std::vector<Case> read_cases(const std::string& sub = "") {
-    std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(test::source_dir() / "tests" / "data" / "claims" / sub)) {
-        if (e.path().extension() == ".txt") files.push_back(e.path());
-    }
-    std::sort(files.begin(), files.end());
+    const std::vector<std::filesystem::path> files =
+        borderline::test::case_files(test::source_dir() / "tests" / "data" / "claims" / sub);
     std::vector<Case> out;
     for (const auto& f : files) {
         std::ifstream in(f);
