@@ -99,8 +99,12 @@ for run in $(seq 1 "$kills"); do
   [ ${#tmps[@]} -gt 0 ] && interrupted_writes=$((interrupted_writes + 1))
   check_pngs "$work/started"
 done
-# Each run was stopped early, with maps of the set left to draw.
-[ "$killed" -eq "$kills" ] || { echo "only $killed of $kills runs were still running when killed"; exit 1; }
+# Nearly every run was stopped early, with maps of the set left to draw. A
+# resumed run with only a few maps left can end on its own in the random
+# pause before its kill (one of 20 did on a fast CI machine), which is no
+# fault; a quarter of the runs ending so would mean the kills missed.
+[ "$killed" -ge $((kills - kills / 4)) ] ||
+  { echo "only $killed of $kills runs were still running when killed"; exit 1; }
 maps=("$work"/out/*.png)
 before=${#maps[@]}
 "$bin" batch "$work/in" -o "$work/out" --jobs 2 --size 600x400 --no-progress >/dev/null 2>&1
