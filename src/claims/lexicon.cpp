@@ -227,7 +227,8 @@ constexpr auto kGeographic = std::to_array<std::string_view>(
      "captured",     "recaptured",     "liberated",   "province",    "provinces",    "coast",       "mountains",
      "pass",         "soil",           "temple",      "temples",     "site",         "area",        "peninsula",
      "strait",       "shoal",          "reef",        "reefs",       "valley",       "glacier",     "outpost",
-     "outposts",     "belongs",        "belong",      "located"});
+     "outposts",     "belongs",        "belong",      "located",     "shelf",        "maritime",    "zones",
+     "eez"});
 
 constexpr auto kAccusing = std::to_array<std::string_view>(
     {"irresponsible", "provocative", "provocation", "provocations", "aggression", "aggressive", "violation",
