@@ -346,6 +346,16 @@ void Analyzer::resolve(ActorPhrase& a, std::size_t s) const {
     bool definite = a.last - a.first >= 2 && fw(a.first) == "the";
     for (std::size_t t = a.first + 1; definite && t < a.last; ++t) definite = lex::is_title_word(fw(t));
     if (definite) a.country = refer_back(s, fw(a.last - 1));
+    // "Spokesman Sylvain Ekenge said", after "The Congolese army says":
+    // a spokesperson the article names without a country speaks for the
+    // actor just before, as "the spokesman" does. Not other titles: an
+    // unknown "President X" may be anyone's.
+    const auto f = fw(a.first);
+    if (a.country.empty() && (f == "spokesman" || f == "spokeswoman" || f == "spokesperson")) {
+        bool named = a.last - a.first >= 2;
+        for (std::size_t t = a.first + 1; named && t < a.last; ++t) named = word(t) && cap(t);
+        if (named) a.country = refer_back(s, f);
+    }
 }
 
 std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s) {
