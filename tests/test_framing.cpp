@@ -148,7 +148,7 @@ BOOST_AUTO_TEST_CASE(callouts_stay_off_the_locus) {
                     x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
                 }
             }
-            if (x1 >= x0 && (x1 - x0) * (y1 - y0) <= map.w * map.h / 3) {
+            if (x1 >= x0 && (x1 - x0) * (y1 - y0) <= map.w * map.h / 8) {
                 keep.push_back({"locus area", {x0, y0, x1 - x0, y1 - y0}});
                 ++checked_areas;
             }

@@ -61,6 +61,27 @@ BOOST_AUTO_TEST_CASE(plain_text_first_line_is_the_headline) {
     BOOST_TEST(d.text.substr(d.sentences[1].start, d.sentences[1].size()) == "Armenia said on Friday.");
 }
 
+// "PRESS RELEASE" opening a release is its mark, not its headline.
+BOOST_AUTO_TEST_CASE(release_mark_is_not_the_headline) {
+    const Document d = make_document(
+        "PRESS RELEASE\nMinistry of Foreign Affairs of the Republic of Serbia\nBelgrade, 12 March\n\n"
+        "The Ministry of Foreign Affairs condemns the closure of the crossings.\n\nPress Office\n",
+        "r.txt");
+    BOOST_TEST(d.title == "Ministry of Foreign Affairs of the Republic of Serbia");
+    // A story that only mentions a press release keeps its headline.
+    const Document story = make_document("Press release angers Belgrade\n\nSerbia said on Friday.\n", "s.txt");
+    BOOST_TEST(story.title == "Press release angers Belgrade");
+}
+
+// An initial does not end a sentence; a lettered area does.
+BOOST_AUTO_TEST_CASE(initials_and_lettered_areas) {
+    const Document d =
+        make_document("Talks\n\nMinister S. Jaishankar spoke. Troops entered Area C. Police left.\n", "a.txt");
+    BOOST_TEST_REQUIRE(d.sentences.size() == 4u);
+    BOOST_TEST(d.text.substr(d.sentences[1].start, d.sentences[1].size()) == "Minister S. Jaishankar spoke.");
+    BOOST_TEST(d.text.substr(d.sentences[2].start, d.sentences[2].size()) == "Troops entered Area C.");
+}
+
 BOOST_AUTO_TEST_CASE(possessive_and_abbreviation_tokens) {
     const Document d = make_document("Azerbaijan\xE2\x80\x99s army met U.S. envoys.", "a.txt");
     BOOST_TEST(d.tokens[0].folded == "azerbaijan");

@@ -67,4 +67,8 @@ struct ArticleShape {
 /// headline being its first line. Pure: the same text gives the same shape.
 ArticleShape detect_shape(std::string_view text);
 
+/// Whether a line is only a release's mark ("PRESS RELEASE", "For
+/// immediate release"): no headline, though it comes first.
+bool is_bare_release_mark(std::string_view line);
+
 }  // namespace borderline

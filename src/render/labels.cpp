@@ -273,8 +273,9 @@ void MapPainter::draw_locator_ring(const View& v) {
 }
 
 /// The locus on the map as boxes in pixels (each separate part), padded a
-/// little: the callouts sit around these. Only parts up to a third of the
-/// map: a locus that fills the map leaves nowhere else for a badge to go.
+/// little: the callouts sit around these. Only parts up to an eighth of the
+/// map: a badge on a large area (Western Sahara, Kosovo at region scale)
+/// hides nothing, and one sent round it drew leaders across the whole area.
 std::vector<Rect> MapPainter::locus_boxes(const View& v) const {
     std::vector<Rect> out;
     const Locus& l = scene_.locus;
@@ -295,7 +296,7 @@ std::vector<Rect> MapPainter::locus_boxes(const View& v) const {
         }
         if (x1 < x0) continue;
         const Rect r{x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad};
-        if (r.w * r.h <= map_.w * map_.h / 3) out.push_back(r);
+        if (r.w * r.h <= map_.w * map_.h / 8) out.push_back(r);
     }
     return out;
 }

@@ -448,6 +448,16 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
     scrub_utf8(d.title);
     tokenize(d);
     d.shape = detect_shape(d.text);
+    // "PRESS RELEASE" on the first line is the release's mark, not its
+    // headline: the next line (the issuer's name, or the real headline).
+    if (d.shape.kind == ShapeKind::press_release && is_bare_release_mark(d.title)) {
+        const std::size_t at = d.text.find(d.title);
+        const std::size_t next = at == std::string::npos ? std::string::npos : d.text.find('\n', at);
+        if (next != std::string::npos) {
+            const std::string_view rest = first_line(std::string_view(d.text).substr(next + 1));
+            if (!rest.empty()) d.title = collapse_spaces(rest.substr(0, 300));
+        }
+    }
     return d;
 }
 

@@ -294,6 +294,22 @@ bool is_heading(std::string_view line) {
     return !line.empty() && line.back() != '.' && line.back() != '!' && line.back() != '?';
 }
 
+}  // namespace
+
+bool is_bare_release_mark(std::string_view line) {
+    std::string f = lowered(line);
+    std::erase_if(
+        f, [](char c) { return !((c >= 'a' && c <= 'z') || c == ' ' || static_cast<unsigned char>(c) >= 0x80); });
+    while (!f.empty() && f.back() == ' ') f.pop_back();
+    while (!f.empty() && f.front() == ' ') f.erase(f.begin());
+    static constexpr auto kBare = std::to_array<std::string_view>(
+        {"press release", "for immediate release", "press statement", "news release", "communique", "communiqu\xC3\xA9",
+         "official statement", "statement", "media release"});
+    return std::find(kBare.begin(), kBare.end(), f) != kBare.end();
+}
+
+namespace {
+
 bool has_any(std::string_view folded, const auto& words) {
     return std::any_of(words.begin(), words.end(),
                        [&](std::string_view w) { return find_text(folded, w) != std::string_view::npos; });
