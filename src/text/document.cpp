@@ -12,6 +12,7 @@
 #include <borderline/input.hpp>
 
 #include "text/html.hpp"
+#include "text/shape_detect.hpp"
 
 #include <utf8proc.h>
 #include <nlohmann/json.hpp>
@@ -433,7 +434,7 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
     d.title = collapse_spaces(title.substr(0, 300));
     scrub_utf8(d.title);
     tokenize(d);
-    d.shape = detect_shape(d.text);
+    d.shape = detect_shape(d.text, d.folded_text->lowered);
     return d;
 }
 
