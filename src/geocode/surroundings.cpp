@@ -6,6 +6,8 @@
 #include "geocode/resolver.hpp"
 #include "geocode/temporal.hpp"
 
+#include <initializer_list>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace borderline::geoparse_detail {
@@ -59,6 +61,9 @@ bool is_speech_verb(std::string_view w) {
 
 // Little words inside names: "Mohammed bin Salman", "Ursula von der Leyen".
 bool is_name_particle(std::string_view w) {
+    // None is longer than four letters: most words asked are, and are not
+    // compared with each particle in turn.
+    if (w.size() > 4) return false;
     static const std::unordered_set<std::string_view> particles{"bin", "ibn", "bint", "al",  "el",  "von", "van",
                                                                 "der", "de",  "da",   "dos", "del", "di",  "le"};
     return particles.contains(w);
@@ -260,21 +265,27 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
 // "X district", "the province of X", "the island of X", "the X valley",
 // "the river X". `word` is set to the word that says it.
 KindCue Resolver::kind_cue(std::int64_t first, std::int64_t last, std::string_view& word) const {
-    static const std::unordered_set<std::string_view> settlements{"town",    "village",    "city", "hamlet",
-                                                                  "townlet", "settlement", "port"};
-    static const std::unordered_set<std::string_view> provinces{
-        "province", "region", "district", "governorate", "oblast",       "state", "county", "prefecture",
-        "raion",    "rayon",  "canton",   "department",  "municipality", "krai",  "emirate"};
-    // Border features and waters (the gazetteer's feature kinds).
-    static const std::unordered_set<std::string_view> features{
-        "island", "islands", "islet",   "islets", "isle",     "atoll",     "reef",      "shoal", "cay",
-        "valley", "pass",    "gorge",   "river",  "glacier",  "strait",    "bay",       "gulf",  "lake",
-        "canal",  "lagoon",  "plateau", "peak",   "mountain", "mountains", "peninsula", "cape",  "enclave"};
+    // One table of the three kinds' words: one look-up per word instead of
+    // three, two of them through sets small enough to be searched word by word.
+    static const std::unordered_map<std::string_view, KindCue> cues = [] {
+        std::unordered_map<std::string_view, KindCue> m;
+        auto add = [&](KindCue kind, std::initializer_list<std::string_view> words) {
+            for (std::string_view w : words) m.try_emplace(w, kind);  // the first kind listed wins
+        };
+        add(KindCue::settlement, {"town", "village", "city", "hamlet", "townlet", "settlement", "port"});
+        add(KindCue::province,
+            {"province", "region", "district", "governorate", "oblast", "state", "county", "prefecture", "raion",
+             "rayon", "canton", "department", "municipality", "krai", "emirate"});
+        // Border features and waters (the gazetteer's feature kinds).
+        add(KindCue::feature,
+            {"island", "islands", "islet",   "islets", "isle",     "atoll",     "reef",      "shoal", "cay",
+             "valley", "pass",    "gorge",   "river",  "glacier",  "strait",    "bay",       "gulf",  "lake",
+             "canal",  "lagoon",  "plateau", "peak",   "mountain", "mountains", "peninsula", "cape",  "enclave"});
+        return m;
+    }();
     auto cue = [&](std::string_view w) {
-        return settlements.contains(w) ? KindCue::settlement
-               : provinces.contains(w) ? KindCue::province
-               : features.contains(w)  ? KindCue::feature
-                                       : KindCue::none;
+        const auto it = cues.find(w);
+        return it == cues.end() ? KindCue::none : it->second;
     };
     if (first >= 2 && token(first - 1).folded == "of" && token(first - 2).is_word) {
         word = token(first - 2).folded;

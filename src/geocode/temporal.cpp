@@ -3,7 +3,9 @@
 // month ("in March", "since May").
 #include "geocode/temporal.hpp"
 
+#include <initializer_list>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace borderline {
@@ -12,29 +14,30 @@ namespace {
 
 enum class DateWord { none, month, month_short, weekday, weekday_short, zone, feast };
 
+// One table of every date word, rather than a set per kind asked in turn:
+// sets this small are searched word by word, and a mention's word and its
+// neighbours were compared with all seventy.
 DateWord date_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> months{"january",   "february", "march",    "april",
-                                                             "may",       "june",     "july",     "august",
-                                                             "september", "october",  "november", "december"};
-    static const std::unordered_set<std::string_view> month_short{"jan", "feb", "mar",  "apr", "jun", "jul",
-                                                                  "aug", "sep", "sept", "oct", "nov", "dec"};
-    static const std::unordered_set<std::string_view> weekdays{"monday", "tuesday",  "wednesday", "thursday",
-                                                               "friday", "saturday", "sunday"};
-    static const std::unordered_set<std::string_view> weekday_short{"mon",  "tue",   "tues", "wed", "thu",
-                                                                    "thur", "thurs", "fri",  "sat", "sun"};
-    // Time zones as newsrooms write them after a clock time.
-    static const std::unordered_set<std::string_view> zones{"gmt", "utc", "bst", "cet",  "cest", "eet", "eest", "msk",
-                                                            "est", "edt", "cst", "cdt",  "mst",  "mdt", "pst",  "pdt",
-                                                            "ist", "jst", "kst", "aest", "aedt", "hkt", "sgt",  "wib"};
-    static const std::unordered_set<std::string_view> feasts{"christmas",    "easter",   "ramadan",  "eid",   "nowruz",
-                                                             "thanksgiving", "hanukkah", "passover", "diwali"};
-    if (months.contains(w)) return DateWord::month;
-    if (month_short.contains(w)) return DateWord::month_short;
-    if (weekdays.contains(w)) return DateWord::weekday;
-    if (weekday_short.contains(w)) return DateWord::weekday_short;
-    if (zones.contains(w)) return DateWord::zone;
-    if (feasts.contains(w)) return DateWord::feast;
-    return DateWord::none;
+    static const std::unordered_map<std::string_view, DateWord> words = [] {
+        std::unordered_map<std::string_view, DateWord> m;
+        auto add = [&](DateWord kind, std::initializer_list<std::string_view> list) {
+            for (std::string_view x : list) m.try_emplace(x, kind);  // the first kind listed wins
+        };
+        add(DateWord::month, {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                              "october", "november", "december"});
+        add(DateWord::month_short,
+            {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"});
+        add(DateWord::weekday, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+        add(DateWord::weekday_short, {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"});
+        // Time zones as newsrooms write them after a clock time.
+        add(DateWord::zone, {"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "msk",  "est",  "edt", "cst", "cdt",
+                             "mst", "mdt", "pst", "pdt", "ist",  "jst", "kst",  "aest", "aedt", "hkt", "sgt", "wib"});
+        add(DateWord::feast,
+            {"christmas", "easter", "ramadan", "eid", "nowruz", "thanksgiving", "hanukkah", "passover", "diwali"});
+        return m;
+    }();
+    const auto it = words.find(w);
+    return it == words.end() ? DateWord::none : it->second;
 }
 
 // "3", "03", "2024", "3rd", "21st": a day number or a year.
