@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <map>
 
@@ -46,9 +47,9 @@ std::size_t ArticleShape::entry_of(std::size_t at) const {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -214,10 +215,26 @@ std::size_t turn_label(std::string_view line, std::string_view low, std::string&
     return colon + 1;
 }
 
+/// For each byte: 1 when a word can start with it (a letter, a digit or a
+/// byte of a multi-byte character), and when it can come before a word
+/// (a blank, a line break, an opening bracket or quote).
+constexpr std::array<std::uint8_t, 256> kWordByte = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (std::size_t c = 0; c < 256; ++c) {
+        const char b = static_cast<char>(c);
+        t[c] = is_upper(b) || is_lower(b) || is_digit(b) || c >= 0x80;
+    }
+    return t;
+}();
+constexpr std::array<std::uint8_t, 256> kBeforeWord = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (const char b : {' ', '\n', '\t', '(', '"'}) t[static_cast<unsigned char>(b)] = 1;
+    return t;
+}();
+
 bool is_word_start(std::string_view s, std::size_t i) {
-    return i < s.size() &&
-           (is_upper(s[i]) || is_lower(s[i]) || is_digit(s[i]) || static_cast<unsigned char>(s[i]) >= 0x80) &&
-           (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(' || s[i - 1] == '"');
+    return i < s.size() && kWordByte[static_cast<unsigned char>(s[i])] &&
+           (i == 0 || kBeforeWord[static_cast<unsigned char>(s[i - 1])]);
 }
 
 /// The words of `s` as [start, end) pairs (split at blanks).
@@ -468,40 +485,56 @@ void find_release(const Page& page, const std::vector<Line>& lines, ArticleShape
     // The issuing bodies: in a header line ("Statement by the Ministry of
     // ..."), or opening a paragraph in the present tense, in the first
     // lines. The claims stage takes the first that names a country.
+    // The openings first: without them or a mark the text is no release
+    // and its issuers are dropped, so the leads are not looked for (their
+    // searches went through the first six paragraphs of every article).
+    constexpr std::size_t kIssuerLines = 6;
+    std::array<ShapeSpan, kIssuerLines> opening{};
     bool opens = false;
-    for (std::size_t l = 0; l < lines.size() && l < 6; ++l) {
+    for (std::size_t l = 1; l < lines.size() && l < kIssuerLines; ++l) {
+        const std::string_view line = page.line(lines[l]);
+        // "TBILISI, 4 March 2025 — The Ministry ...": past a dateline.
+        std::size_t at = 0;
+        for (std::size_t i = 1; i < line.size() && i < 60; ++i) {
+            // A separator after a blank: the blank is looked at first, as
+            // few bytes follow one.
+            if (!is_blank(line[i - 1]) || line[i] == ':') continue;
+            if (const std::size_t sep = separator_at(line, i)) {
+                at = i + sep;
+                while (at < line.size() && is_blank(line[at])) ++at;
+                break;
+            }
+        }
+        bool verb = false;
+        const std::size_t n = issuer_at(line.substr(at), page.lowered(lines[l]).substr(at), verb);
+        if (n == 0 || !verb) continue;
+        opening[l] = {lines[l].start + at, lines[l].start + at + n};
+        opens = true;
+    }
+    if (!marked && !opens) {
+        shape.furniture.clear();
+        return;
+    }
+    for (std::size_t l = 0; l < lines.size() && l < kIssuerLines; ++l) {
+        if (opening[l].end) {
+            shape.issuers.push_back(opening[l]);
+            continue;
+        }
         const std::string_view line = page.line(lines[l]);
         const std::string_view f = page.lowered(lines[l]);
         // Each lead is looked for only in a line with its first word.
         const bool statement = find_text(f, "statement ") != std::string_view::npos;
         const bool press = find_text(f, "press ") != std::string_view::npos;
-        for (std::string_view lead : {"", "statement by the ", "statement by ", "statement of the ",
+        for (std::string_view lead : {"statement by the ", "statement by ", "statement of the ",
                                       "press release of the ", "press release by the ", "press service of the "}) {
-            std::size_t at = 0;
-            if (!lead.empty()) {
-                if (lead.starts_with("statement") ? !statement : !press) continue;
-                at = find_text(f, lead);
-                if (at == std::string_view::npos) continue;
-                at += lead.size();
-            } else if (l == 0) {
-                continue;  // a headline is not the release speaking
-            } else {
-                // "TBILISI, 4 March 2025 — The Ministry ...": past a dateline.
-                for (std::size_t i = 0; i < line.size() && i < 60; ++i) {
-                    if (const std::size_t sep = separator_at(line, i);
-                        sep && line[i] != ':' && i > 0 && is_blank(line[i - 1])) {
-                        at = i + sep;
-                        while (at < line.size() && is_blank(line[at])) ++at;
-                        break;
-                    }
-                }
-            }
+            if (lead.starts_with("statement") ? !statement : !press) continue;
+            std::size_t at = find_text(f, lead);
+            if (at == std::string_view::npos) continue;
+            at += lead.size();
             bool verb = false;
             const std::size_t n = issuer_at(line.substr(at), f.substr(at), verb);
             if (n == 0) continue;
-            if (lead.empty() && !verb) continue;
             shape.issuers.push_back({lines[l].start + at, lines[l].start + at + n});
-            opens = opens || (lead.empty() && verb);
             break;
         }
     }
@@ -521,10 +554,14 @@ void find_opinion(const Page& page, const std::vector<Line>& lines, ArticleShape
     for (std::size_t l = 0; l < lines.size() && l < 4; ++l) {
         const std::string_view line = page.line(lines[l]);
         const std::string_view f = page.lowered(lines[l]);
-        const bool is_label = std::find(kOpinionMarks.begin(), kOpinionMarks.end(), bare(f)) != kOpinionMarks.end() ||
-                              std::any_of(kOpinionMarks.begin(), kOpinionMarks.end(), [&](std::string_view m) {
-                                  return starts_with_then(f, m, ":") || starts_with_then(f, m, " |");
-                              });
+        // The line is a mark ("Opinion", "ANALYSIS.") or opens with one and
+        // a colon or a bar ("Comment: ...", "Opinion | ...").
+        const std::size_t bare_size = bare(f).size();
+        const bool is_label = std::any_of(kOpinionMarks.begin(), kOpinionMarks.end(), [&](std::string_view m) {
+            if (f.empty() || f[0] != m[0] || !f.starts_with(m)) return false;
+            const std::string_view rest = f.substr(m.size());
+            return bare_size == m.size() || rest.starts_with(":") || rest.starts_with(" |");
+        });
         if (is_label && l > 0) {
             label = true;
             shape.furniture.push_back({lines[l].start, lines[l].end});
@@ -544,7 +581,7 @@ void find_opinion(const Page& page, const std::vector<Line>& lines, ArticleShape
     }
     // The first person is counted only when it can decide (a full scan of
     // the text, five times).
-    const bool opinion = label || ((shape.bio.end || byline) && [&] {
+    const bool opinion = label || (shape.bio.end && byline) || ((shape.bio.end || byline) && [&] {
                              const std::size_t mine = first_person(page.text);
                              return (shape.bio.end && (byline || mine >= 2)) || (byline && mine >= 3);
                          }());
@@ -557,11 +594,23 @@ std::size_t count_body_words(std::string_view text, const std::vector<Line>& lin
                              std::size_t most) {
     std::size_t n = 0;
     for (std::size_t l = 1; l < lines.size() && n <= most; ++l) {
-        for (std::size_t i = lines[l].start; i < lines[l].end && n <= most; ++i) {
-            if (is_word_start(text, i) && !shape.is_furniture(i)) ++n;
+        if (!shape.furniture.empty()) {
+            for (std::size_t i = lines[l].start; i < lines[l].end && n <= most; ++i) {
+                if (is_word_start(text, i) && !shape.is_furniture(i)) ++n;
+            }
+            continue;
+        }
+        // Without furniture (most articles): the word starts of 64 bytes at
+        // a time without a branch, the count capped at the end.
+        for (std::size_t i = lines[l].start; i < lines[l].end && n <= most;) {
+            const std::size_t stop = std::min(lines[l].end, i + 64);
+            for (; i < stop; ++i) {
+                n += kWordByte[static_cast<unsigned char>(text[i])] &
+                     kBeforeWord[static_cast<unsigned char>(text[i - 1])];
+            }
         }
     }
-    return n;
+    return std::min(n, most + 1);
 }
 
 }  // namespace
