@@ -2,11 +2,11 @@
 // number, a year, a time, another date word, or a preposition that takes a
 // month ("in March", "since May").
 #include "geocode/temporal.hpp"
+#include "text/word_table.hpp"
 
 #include <initializer_list>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 namespace borderline {
 
@@ -15,13 +15,16 @@ namespace {
 enum class DateWord { none, month, month_short, weekday, weekday_short, zone, feast };
 
 // One table of every date word, rather than a set per kind asked in turn:
-// sets this small are searched word by word, and a mention's word and its
-// neighbours were compared with all seventy.
+// a mention's word and its neighbours were compared with up to seventy.
 DateWord date_word(std::string_view w) {
-    static const std::unordered_map<std::string_view, DateWord> words = [] {
-        std::unordered_map<std::string_view, DateWord> m;
+    struct Named {
+        std::string_view word;
+        DateWord kind;
+    };
+    static const std::vector<Named> words = [] {
+        std::vector<Named> v;
         auto add = [&](DateWord kind, std::initializer_list<std::string_view> list) {
-            for (std::string_view x : list) m.try_emplace(x, kind);  // the first kind listed wins
+            for (std::string_view x : list) v.push_back({x, kind});  // a repeated word keeps its first kind
         };
         add(DateWord::month, {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                               "october", "november", "december"});
@@ -34,10 +37,11 @@ DateWord date_word(std::string_view w) {
                              "mst", "mdt", "pst", "pdt", "ist",  "jst", "kst",  "aest", "aedt", "hkt", "sgt", "wib"});
         add(DateWord::feast,
             {"christmas", "easter", "ramadan", "eid", "nowruz", "thanksgiving", "hanukkah", "passover", "diwali"});
-        return m;
+        return v;
     }();
-    const auto it = words.find(w);
-    return it == words.end() ? DateWord::none : it->second;
+    static const WordTable table(words, [](const Named& n) { return n.word; });
+    const int i = table.find(w);
+    return i < 0 ? DateWord::none : words[static_cast<std::size_t>(i)].kind;
 }
 
 // "3", "03", "2024", "3rd", "21st": a day number or a year.
@@ -52,9 +56,9 @@ bool is_number(const Token& t) {
 
 // Words that take a month or a day: "in March", "since May", "by Friday".
 bool takes_a_date(std::string_view w) {
-    static const std::unordered_set<std::string_view> words{
-        "in",   "on",   "since", "until",  "till",  "by", "from",    "through", "during", "early", "late", "mid",
-        "last", "next", "this",  "before", "after", "of", "between", "and",     "to",     "every", "each", "on"};
+    static const WordTable words{"in",     "on",    "since",   "until", "till", "by",    "from", "through",
+                                 "during", "early", "late",    "mid",   "last", "next",  "this", "before",
+                                 "after",  "of",    "between", "and",   "to",   "every", "each", "on"};
     return words.contains(w);
 }
 
