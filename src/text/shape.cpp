@@ -491,7 +491,8 @@ void find_release(const Page& page, const std::vector<Line>& lines, ArticleShape
     constexpr std::size_t kIssuerLines = 6;
     std::array<ShapeSpan, kIssuerLines> opening{};
     bool opens = false;
-    for (std::size_t l = 1; l < lines.size() && l < kIssuerLines; ++l) {
+    for (std::size_t l = 0; l < lines.size() && l < kIssuerLines; ++l) {
+        if (l == 0 && !marked) continue;  // a headline is not the release speaking
         const std::string_view line = page.line(lines[l]);
         // "TBILISI, 4 March 2025 — The Ministry ...": past a dateline.
         std::size_t at = 0;
@@ -507,9 +508,13 @@ void find_release(const Page& page, const std::vector<Line>& lines, ArticleShape
         }
         bool verb = false;
         const std::size_t n = issuer_at(line.substr(at), page.lowered(lines[l]).substr(at), verb);
-        if (n == 0 || !verb) continue;
+        if (n == 0) continue;
+        // A line that is only the body's name ("Ministry of Foreign
+        // Affairs of the Republic of Serbia") heads a marked release.
+        const bool header = marked && line.find_first_not_of(" \t\r", at + n) == std::string_view::npos;
+        if (!verb && !header) continue;
         opening[l] = {lines[l].start + at, lines[l].start + at + n};
-        opens = true;
+        opens = opens || verb;
     }
     if (!marked && !opens) {
         shape.furniture.clear();
