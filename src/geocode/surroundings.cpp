@@ -5,8 +5,7 @@
 
 #include "geocode/resolver.hpp"
 #include "geocode/temporal.hpp"
-
-#include <unordered_set>
+#include "text/word_table.hpp"
 
 namespace borderline::geoparse_detail {
 
@@ -14,7 +13,7 @@ namespace {
 
 // Words before a name that make it a person's: "Mr Jordan", "coach Porter".
 bool is_title_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> titles{
+    static const WordTable titles{
         "mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "senator", "sen", "rep", "gov", "governor",
         "minister", "spokesman", "spokeswoman", "spokesperson", "coach", "player", "captain", "judge", "general", "gen",
         "colonel", "col", "officer", "sergeant", "sgt", "detective", "professor", "prof", "reverend", "rev", "pastor",
@@ -41,7 +40,7 @@ bool is_title_word(std::string_view w) {
 // Words before a name that make it a ship's: "the carrier Shandong", "the
 // cruiser Moskva", "USS Hopper", "the icebreaker Kapitan Dranitsyn".
 bool is_vessel_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> vessels{
+    static const WordTable vessels{
         "carrier",    "frigate", "cruiser",   "destroyer", "corvette",    "submarine", "warship", "flagship",
         "battleship", "tanker",  "freighter", "trawler",   "icebreaker",  "ferry",     "vessel",  "ship",
         "boat",       "yacht",   "liner",     "dredger",   "minesweeper", "gunboat",   "cutter",  "uss",
@@ -52,26 +51,26 @@ bool is_vessel_word(std::string_view w) {
 
 // Verbs that follow a speaker's name: "José Manuel Albares said".
 bool is_speech_verb(std::string_view w) {
-    static const std::unordered_set<std::string_view> verbs{"said",    "says",   "told",   "added",  "wrote",
-                                                            "tweeted", "stated", "warned", "argued", "insisted"};
+    static const WordTable verbs{"said",    "says",   "told",   "added",  "wrote",
+                                 "tweeted", "stated", "warned", "argued", "insisted"};
     return verbs.contains(w);
 }
 
 // Little words inside names: "Mohammed bin Salman", "Ursula von der Leyen".
 bool is_name_particle(std::string_view w) {
-    static const std::unordered_set<std::string_view> particles{"bin", "ibn", "bint", "al",  "el",  "von", "van",
-                                                                "der", "de",  "da",   "dos", "del", "di",  "le"};
+    static const WordTable particles{"bin", "ibn", "bint", "al",  "el",  "von", "van",
+                                     "der", "de",  "da",   "dos", "del", "di",  "le"};
     return particles.contains(w);
 }
 
 // Words after a name that make it an organisation or a thing, not the place.
 bool is_non_place_head(std::string_view w) {
-    static const std::unordered_set<std::string_view> heads{
-        "post",     "times",     "journal", "herald", "tribune", "news",    "daily",   "university", "college",
-        "school",   "institute", "club",    "fc",     "united",  "city",    "street",  "avenue",     "road",
-        "hotel",    "airport",   "station", "park",   "square",  "theatre", "theater", "center",     "centre",
-        "hospital", "church",    "stadium", "bridge", "company", "corp",    "inc",     "ltd",        "group",
-        "bank",     "airlines",  "airways", "motors", "records", "press"};
+    static const WordTable heads{"post",       "times",   "journal",  "herald",    "tribune", "news",    "daily",
+                                 "university", "college", "school",   "institute", "club",    "fc",      "united",
+                                 "city",       "street",  "avenue",   "road",      "hotel",   "airport", "station",
+                                 "park",       "square",  "theatre",  "theater",   "center",  "centre",  "hospital",
+                                 "church",     "stadium", "bridge",   "company",   "corp",    "inc",     "ltd",
+                                 "group",      "bank",    "airlines", "airways",   "motors",  "records", "press"};
     return heads.contains(w);
 }
 
@@ -96,10 +95,10 @@ bool is_dateline(std::string_view text, Span span, bool sentence_start) {
 // first no article and no compass word ("Garden City", not "The City" or
 // "West Coast", which stay the common phrases they are).
 bool title_case_name(const Document& doc, std::int64_t first, std::int64_t last) {
-    static const std::unordered_set<std::string_view> openers{
-        "the",      "a",       "an",      "and",       "north",     "south",     "east",     "west",  "northern",
-        "southern", "eastern", "western", "far",       "near",      "central",   "middle",   "upper", "lower",
-        "inner",    "outer",   "greater", "northwest", "northeast", "southwest", "southeast"};
+    static const WordTable openers{"the",       "a",         "an",        "and",      "north",   "south", "east",
+                                   "west",      "northern",  "southern",  "eastern",  "western", "far",   "near",
+                                   "central",   "middle",    "upper",     "lower",    "inner",   "outer", "greater",
+                                   "northwest", "northeast", "southwest", "southeast"};
     if (first < 0 || last <= first) return false;
     if (openers.contains(doc.tokens[static_cast<std::size_t>(first)].folded)) return false;
     int words = 0;
@@ -114,9 +113,9 @@ bool title_case_name(const Document& doc, std::int64_t first, std::int64_t last)
 
 // Words for a kind of place: "the English city of", "the Syrian province of".
 bool is_kind_of_place(std::string_view w) {
-    static const std::unordered_set<std::string_view> kinds{"city",   "town",     "village",  "capital",      "port",
-                                                            "suburb", "district", "province", "region",       "state",
-                                                            "county", "island",   "resort",   "municipality", "hamlet"};
+    static const WordTable kinds{"city",   "town",     "village",  "capital",      "port",
+                                 "suburb", "district", "province", "region",       "state",
+                                 "county", "island",   "resort",   "municipality", "hamlet"};
     return kinds.contains(w);
 }
 
@@ -236,9 +235,9 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
     };
     // "The" opening a sentence is capitalised, yet no name ("The Glasgow
     // Police Department says").
-    static const std::unordered_set<std::string_view> function_words{
-        "the", "a",   "an", "in",   "on",   "at",    "for",   "from", "with", "by",  "to",  "of",
-        "and", "but", "as", "this", "that", "these", "those", "his",  "her",  "its", "our", "their"};
+    static const WordTable function_words{"the",  "a",     "an",    "in",  "on",  "at",  "for", "from",
+                                          "with", "by",    "to",    "of",  "and", "but", "as",  "this",
+                                          "that", "these", "those", "his", "her", "its", "our", "their"};
     auto name_word = [&](std::int64_t i) {
         const Token& t = token(i);
         return t.is_word && (t.capitalised || is_name_particle(t.folded)) && !is_title_word(t.folded) &&
@@ -266,16 +265,15 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
 // "X district", "the province of X", "the island of X", "the X valley",
 // "the river X". `word` is set to the word that says it.
 KindCue Resolver::kind_cue(std::int64_t first, std::int64_t last, std::string_view& word) const {
-    static const std::unordered_set<std::string_view> settlements{"town",    "village",    "city", "hamlet",
-                                                                  "townlet", "settlement", "port"};
-    static const std::unordered_set<std::string_view> provinces{
-        "province", "region", "district", "governorate", "oblast",       "state", "county", "prefecture",
-        "raion",    "rayon",  "canton",   "department",  "municipality", "krai",  "emirate"};
+    static const WordTable settlements{"town", "village", "city", "hamlet", "townlet", "settlement", "port"};
+    static const WordTable provinces{"province", "region",     "district",     "governorate", "oblast",
+                                     "state",    "county",     "prefecture",   "raion",       "rayon",
+                                     "canton",   "department", "municipality", "krai",        "emirate"};
     // Border features and waters (the gazetteer's feature kinds).
-    static const std::unordered_set<std::string_view> features{
-        "island", "islands", "islet",   "islets", "isle",     "atoll",     "reef",      "shoal", "cay",
-        "valley", "pass",    "gorge",   "river",  "glacier",  "strait",    "bay",       "gulf",  "lake",
-        "canal",  "lagoon",  "plateau", "peak",   "mountain", "mountains", "peninsula", "cape",  "enclave"};
+    static const WordTable features{"island", "islands",  "islet",     "islets",    "isle",  "atoll",  "reef",
+                                    "shoal",  "cay",      "valley",    "pass",      "gorge", "river",  "glacier",
+                                    "strait", "bay",      "gulf",      "lake",      "canal", "lagoon", "plateau",
+                                    "peak",   "mountain", "mountains", "peninsula", "cape",  "enclave"};
     auto cue = [&](std::string_view w) {
         return settlements.contains(w) ? KindCue::settlement
                : provinces.contains(w) ? KindCue::province

@@ -2,9 +2,11 @@
 // number, a year, a time, another date word, or a preposition that takes a
 // month ("in March", "since May").
 #include "geocode/temporal.hpp"
+#include "text/word_table.hpp"
 
+#include <initializer_list>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 namespace borderline {
 
@@ -12,29 +14,34 @@ namespace {
 
 enum class DateWord { none, month, month_short, weekday, weekday_short, zone, feast };
 
+// One table of every date word, rather than a set per kind asked in turn:
+// a mention's word and its neighbours were compared with up to seventy.
 DateWord date_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> months{"january",   "february", "march",    "april",
-                                                             "may",       "june",     "july",     "august",
-                                                             "september", "october",  "november", "december"};
-    static const std::unordered_set<std::string_view> month_short{"jan", "feb", "mar",  "apr", "jun", "jul",
-                                                                  "aug", "sep", "sept", "oct", "nov", "dec"};
-    static const std::unordered_set<std::string_view> weekdays{"monday", "tuesday",  "wednesday", "thursday",
-                                                               "friday", "saturday", "sunday"};
-    static const std::unordered_set<std::string_view> weekday_short{"mon",  "tue",   "tues", "wed", "thu",
-                                                                    "thur", "thurs", "fri",  "sat", "sun"};
-    // Time zones as newsrooms write them after a clock time.
-    static const std::unordered_set<std::string_view> zones{"gmt", "utc", "bst", "cet",  "cest", "eet", "eest", "msk",
-                                                            "est", "edt", "cst", "cdt",  "mst",  "mdt", "pst",  "pdt",
-                                                            "ist", "jst", "kst", "aest", "aedt", "hkt", "sgt",  "wib"};
-    static const std::unordered_set<std::string_view> feasts{"christmas",    "easter",   "ramadan",  "eid",   "nowruz",
-                                                             "thanksgiving", "hanukkah", "passover", "diwali"};
-    if (months.contains(w)) return DateWord::month;
-    if (month_short.contains(w)) return DateWord::month_short;
-    if (weekdays.contains(w)) return DateWord::weekday;
-    if (weekday_short.contains(w)) return DateWord::weekday_short;
-    if (zones.contains(w)) return DateWord::zone;
-    if (feasts.contains(w)) return DateWord::feast;
-    return DateWord::none;
+    struct Named {
+        std::string_view word;
+        DateWord kind;
+    };
+    static const std::vector<Named> words = [] {
+        std::vector<Named> v;
+        auto add = [&](DateWord kind, std::initializer_list<std::string_view> list) {
+            for (std::string_view x : list) v.push_back({x, kind});  // a repeated word keeps its first kind
+        };
+        add(DateWord::month, {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                              "october", "november", "december"});
+        add(DateWord::month_short,
+            {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"});
+        add(DateWord::weekday, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+        add(DateWord::weekday_short, {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"});
+        // Time zones as newsrooms write them after a clock time.
+        add(DateWord::zone, {"gmt", "utc", "bst", "cet", "cest", "eet", "eest", "msk",  "est",  "edt", "cst", "cdt",
+                             "mst", "mdt", "pst", "pdt", "ist",  "jst", "kst",  "aest", "aedt", "hkt", "sgt", "wib"});
+        add(DateWord::feast,
+            {"christmas", "easter", "ramadan", "eid", "nowruz", "thanksgiving", "hanukkah", "passover", "diwali"});
+        return v;
+    }();
+    static const WordTable table(words, [](const Named& n) { return n.word; });
+    const int i = table.find(w);
+    return i < 0 ? DateWord::none : words[static_cast<std::size_t>(i)].kind;
 }
 
 // "3", "03", "2024", "3rd", "21st": a day number or a year.
@@ -49,9 +56,9 @@ bool is_number(const Token& t) {
 
 // Words that take a month or a day: "in March", "since May", "by Friday".
 bool takes_a_date(std::string_view w) {
-    static const std::unordered_set<std::string_view> words{
-        "in",   "on",   "since", "until",  "till",  "by", "from",    "through", "during", "early", "late", "mid",
-        "last", "next", "this",  "before", "after", "of", "between", "and",     "to",     "every", "each", "on"};
+    static const WordTable words{"in",     "on",    "since",   "until", "till", "by",    "from", "through",
+                                 "during", "early", "late",    "mid",   "last", "next",  "this", "before",
+                                 "after",  "of",    "between", "and",   "to",   "every", "each", "on"};
     return words.contains(w);
 }
 

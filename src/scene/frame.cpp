@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 namespace borderline::scene_plan {
@@ -108,12 +109,17 @@ Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const N
             if (std::find(near.begin(), near.end(), iso) != near.end()) continue;
             const Feature* f = story.data.country_feature(iso);
             if (!f) continue;
-            double best = 1e18;
-            for (const Box& b : f->part_boxes.empty() ? std::vector<Box>{f->bbox} : f->part_boxes) {
-                best = std::min(best,
-                                km_between(lx, ly, std::clamp(lx, b.west, b.east), std::clamp(ly, b.south, b.north)));
-            }
-            if (best < 300) near.push_back(iso);
+            // Some part within 300 km: the first found decides, and a part
+            // three degrees of latitude away or more is farther (333 km)
+            // without the great-circle formula (a country of islands has
+            // hundreds of parts).
+            const std::span<const Box> parts =
+                f->part_boxes.empty() ? std::span<const Box>(&f->bbox, 1) : std::span<const Box>(f->part_boxes);
+            const bool within = std::any_of(parts.begin(), parts.end(), [&](const Box& b) {
+                const double by = std::clamp(ly, b.south, b.north);
+                return std::abs(by - ly) < 3 && km_between(lx, ly, std::clamp(lx, b.west, b.east), by) < 300;
+            });
+            if (within) near.push_back(iso);
         }
         // A feature that belongs to a registry dispute (Second Thomas Shoal
         // in the Spratlys; rank 1 in the gazetteer): that dispute's claimants

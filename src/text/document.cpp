@@ -12,6 +12,7 @@
 #include <borderline/input.hpp>
 
 #include "text/html.hpp"
+#include "text/shape_detect.hpp"
 
 #include <utf8proc.h>
 #include <nlohmann/json.hpp>
@@ -235,6 +236,33 @@ Cp cp_at(std::string_view s, std::size_t at) {
     return {c, static_cast<std::size_t>(n)};
 }
 
+/// For each byte, whether a run of it is one token ("&&&&", "-----"):
+/// markup debris, see tokenize.
+constexpr std::array<bool, 256> kRunMark = [] {
+    std::array<bool, 256> table{};
+    for (const char c : std::string_view("&*=#~_+|\\^%$@<>`-")) table[static_cast<unsigned char>(c)] = true;
+    return table;
+}();
+
+/// The folded form of a token that is one of the marks news text writes
+/// outside ASCII (curly quotes, dashes, the ellipsis), or null for other
+/// code points: fold's own result, made once, where a fold per token cost
+/// a decode, a case fold and a string each time.
+const std::string* common_mark_fold(utf8proc_int32_t c) {
+    static constexpr std::array<utf8proc_int32_t, 7> kMarks{0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026};
+    static const std::array<std::string, kMarks.size()> folded = [] {
+        std::array<std::string, kMarks.size()> out;
+        for (std::size_t k = 0; k < kMarks.size(); ++k) {
+            utf8proc_uint8_t utf8[4];
+            const auto len = utf8proc_encode_char(kMarks[k], utf8);
+            out[k] = fold(std::string_view(reinterpret_cast<const char*>(utf8), static_cast<std::size_t>(len)));
+        }
+        return out;
+    }();
+    const auto* it = std::find(kMarks.begin(), kMarks.end(), c);
+    return it == kMarks.end() ? nullptr : &folded[static_cast<std::size_t>(it - kMarks.begin())];
+}
+
 // Words after which a full stop does not end the sentence.
 bool is_abbreviation(std::string_view folded) {
     static const std::array<std::string_view, 16> kAbbrev{"mr", "mrs",  "ms",  "dr",  "gen", "col", "lt", "sgt",
@@ -293,7 +321,35 @@ void tokenize(Document& d) {
     // The text ends in a NUL (std::string keeps one after its last byte),
     // which is no letter: it ends the scans over letters without a bounds test.
     const char* const text = d.text.c_str();
+    const char* const low = lowered.c_str();
     while (i < n) {
+        // The two commonest cases first: a space, and a word of ASCII
+        // letters and digits followed by an ASCII byte other than a full
+        // stop after a single letter ("U.S."). The general path below gives
+        // them the same tokens with more tests.
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b == ' ') {
+            ++i;
+            continue;
+        }
+        if (kAsciiAlnum[b]) {
+            std::size_t j = i + 1;
+            while (is_ascii_alnum(text[j])) ++j;
+            const auto after = static_cast<unsigned char>(text[j]);
+            if (after < 0x80 && !(after == '.' && j == i + 1)) {
+                if (at_sentence_start && d.tokens.size() == sentence_first_token) sentence_begin = i;
+                Token& word = d.tokens.emplace_back();
+                word.span = {i, j};
+                // Lower-casing is its fold, which the lowered text holds.
+                word.folded = std::string_view(low + i, j - i);
+                word.is_word = true;
+                word.capitalised = b >= 'A' && b <= 'Z';
+                word.sentence_start = at_sentence_start;
+                at_sentence_start = false;
+                i = j;
+                continue;
+            }
+        }
         const Cp cp = cp_at(t, i);
         const auto c = cp.c;
         if (c == '\n') {
@@ -359,8 +415,7 @@ void tokenize(Document& d) {
             // token: markup debris of millions of them once cost a token
             // each, gigabytes and seconds (issue 22). Marks that end a
             // sentence, quote or separate clauses stay one token each.
-            if (cp.len == 1 &&
-                std::string_view("&*=#~_+|\\^%$@<>`-").find(static_cast<char>(c)) != std::string_view::npos) {
+            if (cp.len == 1 && kRunMark[static_cast<unsigned char>(c)]) {
                 while (j < n && t[j] == t[i]) ++j;
             }
             tok.span = {i, j};
@@ -371,6 +426,8 @@ void tokenize(Document& d) {
             // What fold_into gives for these bytes is what the lower-cased
             // text already holds at the same place.
             tok.folded = std::string_view(lowered).substr(tok.span.start, tok.span.size());
+        } else if (const std::string* mark = tok.span.size() == cp.len ? common_mark_fold(c) : nullptr) {
+            tok.folded = *mark;
         } else {
             tok.folded = folded_text->others.emplace_back(fold(t.substr(tok.span.start, tok.span.size())));
         }
@@ -447,7 +504,7 @@ Document make_document(std::string_view bytes, const std::string& source_name, c
     d.title = collapse_spaces(title.substr(0, 300));
     scrub_utf8(d.title);
     tokenize(d);
-    d.shape = detect_shape(d.text);
+    d.shape = detect_shape(d.text, d.folded_text->lowered);
     // "PRESS RELEASE" on the first line is the release's mark, not its
     // headline: the next line (the issuer's name, or the real headline).
     if (d.shape.kind == ShapeKind::press_release && is_bare_release_mark(d.title)) {

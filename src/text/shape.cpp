@@ -7,8 +7,11 @@
 // microseconds a line.
 #include <borderline/shape.hpp>
 
+#include "text/shape_detect.hpp"
+
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <map>
 
@@ -44,9 +47,9 @@ std::size_t ArticleShape::entry_of(std::size_t at) const {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -60,19 +63,32 @@ std::size_t find_text(std::string_view hay, std::string_view needle, std::size_t
     return p ? static_cast<std::size_t>(static_cast<const char*>(p) - hay.data()) : std::string_view::npos;
 }
 
-std::string lowered(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
-    return out;
+bool starts_with_folded(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i) {
+        if (lower(s[i]) != prefix[i]) return false;
+    }
+    return true;
 }
 
-bool starts_with_folded(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && lowered(s.substr(0, prefix.size())) == prefix;
+/// `s` starts with `word` and then `then` ("opinion:" for "opinion", ":").
+bool starts_with_then(std::string_view s, std::string_view word, std::string_view then) {
+    return s.starts_with(word) && s.substr(word.size()).starts_with(then);
 }
 
 /// A non-blank line: its bytes [start, end) without the surrounding blanks.
 struct Line {
     std::size_t start = 0, end = 0;
+};
+
+/// The article as written and with its ASCII letters lower-cased, of the
+/// same length (an offset into one is one into the other): the steps
+/// compare lower-cased words as views of `low`, where a lower-cased copy
+/// of each line they read cost an allocation and a copy of a paragraph.
+struct Page {
+    std::string_view text, low;
+    [[nodiscard]] std::string_view line(const Line& l) const { return text.substr(l.start, l.end - l.start); }
+    [[nodiscard]] std::string_view lowered(const Line& l) const { return low.substr(l.start, l.end - l.start); }
 };
 
 std::vector<Line> lines_of(std::string_view text) {
@@ -94,6 +110,7 @@ std::vector<Line> lines_of(std::string_view text) {
 std::size_t separator_at(std::string_view s, std::size_t i) {
     if (i >= s.size()) return 0;
     if (s[i] == '-' || s[i] == '|' || s[i] == ':' || s[i] == ']' || s[i] == ')') return 1;
+    if (s[i] != '\xE2') return 0;
     if (s.substr(i, 3) == "\xE2\x80\x94" || s.substr(i, 3) == "\xE2\x80\x93") return 3;  // em and en dash
     return 0;
 }
@@ -155,9 +172,11 @@ constexpr auto kNotTurns = std::to_array<std::string_view>(
      "advertisement", "ends",      "contact", "media contact", "background", "notes to editors", "by"});
 
 /// A turn label that opens the line ("Q:", "A.", "Answer:", "ALIYEV:",
-/// "MS ROSSI:"): its length with the colon, and its folded words.
-std::size_t turn_label(std::string_view line, std::string& name, Turn::Role& role) {
-    const std::size_t colon = line.find(':');
+/// "MS ROSSI:"): its length with the colon, and its folded words. `low`
+/// is the line lower-cased.
+std::size_t turn_label(std::string_view line, std::string_view low, std::string& name, Turn::Role& role) {
+    // A label is at most 40 bytes: the rest of a paragraph is not searched.
+    const std::size_t colon = line.substr(0, 41).find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 40) {
         // "Q." and "A." are labels too.
         if (line.size() > 3 && (line[0] == 'Q' || line[0] == 'A') && line[1] == '.' && line[2] == ' ') {
@@ -168,7 +187,7 @@ std::size_t turn_label(std::string_view line, std::string& name, Turn::Role& rol
         return 0;
     }
     const std::string_view label = line.substr(0, colon);
-    const std::string folded = lowered(label);
+    const std::string_view folded = low.substr(0, colon);
     if (colon + 1 < line.size() && !is_blank(line[colon + 1])) return 0;  // "14:05", "http:"
     if (folded == "q" || folded == "question" || folded == "interviewer") {
         role = Turn::Role::question;
@@ -192,14 +211,30 @@ std::size_t turn_label(std::string_view line, std::string& name, Turn::Role& rol
         if (std::find(kNotTurns.begin(), kNotTurns.end(), folded) != kNotTurns.end()) return 0;
         role = Turn::Role::named;
     }
-    name = folded;
+    name.assign(folded);
     return colon + 1;
 }
 
+/// For each byte: 1 when a word can start with it (a letter, a digit or a
+/// byte of a multi-byte character), and when it can come before a word
+/// (a blank, a line break, an opening bracket or quote).
+constexpr std::array<std::uint8_t, 256> kWordByte = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (std::size_t c = 0; c < 256; ++c) {
+        const char b = static_cast<char>(c);
+        t[c] = is_upper(b) || is_lower(b) || is_digit(b) || c >= 0x80;
+    }
+    return t;
+}();
+constexpr std::array<std::uint8_t, 256> kBeforeWord = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (const char b : {' ', '\n', '\t', '(', '"'}) t[static_cast<unsigned char>(b)] = 1;
+    return t;
+}();
+
 bool is_word_start(std::string_view s, std::size_t i) {
-    return i < s.size() &&
-           (is_upper(s[i]) || is_lower(s[i]) || is_digit(s[i]) || static_cast<unsigned char>(s[i]) >= 0x80) &&
-           (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(' || s[i - 1] == '"');
+    return i < s.size() && kWordByte[static_cast<unsigned char>(s[i])] &&
+           (i == 0 || kBeforeWord[static_cast<unsigned char>(s[i - 1])]);
 }
 
 /// The words of `s` as [start, end) pairs (split at blanks).
@@ -215,6 +250,31 @@ std::vector<std::pair<std::size_t, std::size_t>> words_of(std::string_view s) {
     return out;
 }
 
+/// The words of `s` as words_of splits them, found only as far as they are
+/// asked for: the steps read the first few words of a line, and a line is
+/// often a whole paragraph.
+class Words {
+public:
+    explicit Words(std::string_view s) : s_(s) {}
+    /// Whether `s` has a word `k` (0 the first).
+    bool has(std::size_t k) {
+        while (words_.size() <= k && at_ < s_.size()) {
+            while (at_ < s_.size() && (is_blank(s_[at_]) || s_[at_] == '\n')) ++at_;
+            const std::size_t a = at_;
+            while (at_ < s_.size() && !is_blank(s_[at_]) && s_[at_] != '\n') ++at_;
+            if (at_ > a) words_.emplace_back(a, at_);
+        }
+        return k < words_.size();
+    }
+    /// Word `k` as [start, end), once has(k) said it is there.
+    const std::pair<std::size_t, std::size_t>& operator[](std::size_t k) const { return words_[k]; }
+
+private:
+    std::string_view s_;
+    std::size_t at_ = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> words_;
+};
+
 std::string_view bare(std::string_view w) {
     while (!w.empty() && !is_upper(w.back()) && !is_lower(w.back()) && !is_digit(w.back())) w.remove_suffix(1);
     return w;
@@ -229,27 +289,31 @@ constexpr auto kBodies = std::to_array<std::string_view>({"ministry", "governmen
 /// Embassy of Japan in Seoul"): its length, 0 when `s` opens with none.
 /// `verb`: set to whether a present-tense verb of a release follows
 /// ("condemns", "strongly rejects"), and not a report's ("The Ministry of
-/// Defence said ...", "... says").
-std::size_t issuer_at(std::string_view s, bool& verb) {
+/// Defence said ...", "... says"). `low` is `s` lower-cased.
+std::size_t issuer_at(std::string_view s, std::string_view low, bool& verb) {
     verb = false;
-    const auto w = words_of(s.substr(0, std::min<std::size_t>(s.size(), 400)));
+    Words w(s.substr(0, std::min<std::size_t>(s.size(), 400)));
+    // A word of `s` lower-cased, without its trailing marks.
+    auto bare_low = [&](std::size_t k) {
+        return low.substr(w[k].first, bare(s.substr(w[k].first, w[k].second - w[k].first)).size());
+    };
     std::size_t k = 0;
-    if (k < w.size() && lowered(s.substr(w[k].first, w[k].second - w[k].first)) == "the") ++k;
+    if (w.has(k) && low.substr(w[k].first, w[k].second - w[k].first) == "the") ++k;
     bool body = false;
     std::size_t end = 0, last_kept = 0;
-    for (; k < w.size(); ++k) {
+    for (; w.has(k); ++k) {
         const std::string_view word = s.substr(w[k].first, w[k].second - w[k].first);
         const std::string_view b = bare(word);
-        const std::string f = lowered(b);
+        const std::string_view f = low.substr(w[k].first, b.size());
         const bool capital = !b.empty() && (is_upper(b[0]) || static_cast<unsigned char>(b[0]) >= 0x80);
         const bool joins = f == "of" || f == "the" || f == "and" || f == "for" || f == "in" || f == "on";
         // "Spokesperson of the Ministry", "Ministry of Foreign Affairs,
         // African Cooperation and ...": a comma goes on to a capital.
         const bool comma_on =
-            b.size() + 1 == word.size() && word.back() == ',' && k + 1 < w.size() && is_upper(s[w[k + 1].first]);
+            b.size() + 1 == word.size() && word.back() == ',' && w.has(k + 1) && is_upper(s[w[k + 1].first]);
         if (capital) {
-            std::string stem = f;
-            if (stem.size() > 2 && stem.ends_with("'s")) stem.resize(stem.size() - 2);
+            std::string_view stem = f;
+            if (stem.size() > 2 && stem.ends_with("'s")) stem.remove_suffix(2);
             if (std::find(kBodies.begin(), kBodies.end(), stem) != kBodies.end()) body = true;
             end = w[k].first + b.size();
             last_kept = k;
@@ -260,9 +324,9 @@ std::size_t issuer_at(std::string_view s, bool& verb) {
     }
     if (!body || end == 0) return 0;
     std::size_t v = last_kept + 1;
-    while (v < w.size() && lowered(bare(s.substr(w[v].first, w[v].second - w[v].first))).ends_with("ly")) ++v;
-    if (v < w.size()) {
-        const std::string f = lowered(bare(s.substr(w[v].first, w[v].second - w[v].first)));
+    while (w.has(v) && bare_low(v).ends_with("ly")) ++v;
+    if (w.has(v)) {
+        const std::string_view f = bare_low(v);
         // A news story's lede says "says" and "warns"; a release
         // "rejects", "condemns", "welcomes", "reaffirms".
         static constexpr auto kReporting = std::to_array<std::string_view>(
@@ -325,19 +389,20 @@ bool is_byline(std::string_view line) {
 /// An author's biography: "Jane Roe is Estonia's former defence minister.",
 /// "The author is ...", "— Jane Roe teaches history at ...". Short, a
 /// capitalised name (or "the author/writer") and "is", "was", "teaches",
-/// "served" among its first five words, and a word of a career.
-bool is_bio(std::string_view line) {
+/// "served" among its first five words, and a word of a career. `low` is
+/// the line lower-cased.
+bool is_bio(std::string_view line, std::string_view low) {
     std::size_t i = 0;
     while (i < line.size() && (line[i] == '*' || line[i] == '_' || line[i] == '-' || is_blank(line[i]) ||
                                static_cast<unsigned char>(line[i]) == 0xE2)) {
         i += static_cast<unsigned char>(line[i]) == 0xE2 ? 3 : 1;  // an em dash before the name
     }
     if (i >= line.size() || line.size() - i > 400 || !is_upper(line[i])) return false;
-    const std::string f = lowered(line.substr(i));
-    const auto w = words_of(f);
+    const std::string_view f = low.substr(i);
+    Words w(f);
     bool verb = false;
-    for (std::size_t k = 1; k < w.size() && k < 6; ++k) {
-        const std::string_view word = bare(std::string_view(f).substr(w[k].first, w[k].second - w[k].first));
+    for (std::size_t k = 1; k < 6 && w.has(k); ++k) {
+        const std::string_view word = bare(f.substr(w[k].first, w[k].second - w[k].first));
         if (word == "is" || word == "was" || word == "teaches" || word == "served" || word == "writes" ||
             word == "has") {
             verb = true;
@@ -377,14 +442,14 @@ void find_liveblog(std::string_view text, const std::vector<Line>& lines, Articl
     }
 }
 
-void find_transcript(std::string_view text, const std::vector<Line>& lines, ArticleShape& shape) {
+void find_transcript(const Page& page, const std::vector<Line>& lines, ArticleShape& shape) {
+    const std::string_view text = page.text;
     std::vector<Turn> turns;
     std::map<std::string, std::size_t> named;
     std::size_t questions = 0, answers = 0;
     for (std::size_t l = 1; l < lines.size(); ++l) {
-        const std::string_view line = text.substr(lines[l].start, lines[l].end - lines[l].start);
         Turn t;
-        const std::size_t n = turn_label(line, t.name, t.role);
+        const std::size_t n = turn_label(page.line(lines[l]), page.lowered(lines[l]), t.name, t.role);
         if (n == 0) continue;
         t.label = {lines[l].start, lines[l].start + n};
         if (t.role == Turn::Role::question) ++questions;
@@ -412,10 +477,10 @@ void find_transcript(std::string_view text, const std::vector<Line>& lines, Arti
     shape.kind = ShapeKind::transcript;
 }
 
-void find_release(std::string_view text, const std::vector<Line>& lines, ArticleShape& shape) {
+void find_release(const Page& page, const std::vector<Line>& lines, ArticleShape& shape) {
     bool marked = false;
     for (std::size_t l = 0; l < lines.size() && l < 4; ++l) {
-        const std::string f = lowered(text.substr(lines[l].start, lines[l].end - lines[l].start));
+        const std::string_view f = page.lowered(lines[l]);
         // A header line: the mark and no sentence ("... rejects the
         // statement of the Senate." is the release speaking).
         if (is_heading(f) && has_any(f, kReleaseMarks)) {
@@ -424,55 +489,73 @@ void find_release(std::string_view text, const std::vector<Line>& lines, Article
         }
     }
     for (std::size_t l = lines.size() > 3 ? lines.size() - 3 : 1; l < lines.size(); ++l) {
-        const std::string f = lowered(text.substr(lines[l].start, lines[l].end - lines[l].start));
+        const std::string_view f = page.lowered(lines[l]);
         if (std::any_of(kReleaseEnds.begin(), kReleaseEnds.end(), [&](std::string_view e) {
-                return f == e || f.starts_with(e) || f.starts_with("- " + std::string(e));
+                return f == e || f.starts_with(e) || starts_with_then(f, "- ", e);
             })) {
             marked = true;
-            shape.furniture.push_back({lines[l].start, text.size()});
+            shape.furniture.push_back({lines[l].start, page.text.size()});
             break;
         }
     }
     // The issuing bodies: in a header line ("Statement by the Ministry of
     // ..."), or opening a paragraph in the present tense, in the first
     // lines. The claims stage takes the first that names a country.
+    // The openings first: without them or a mark the text is no release
+    // and its issuers are dropped, so the leads are not looked for (their
+    // searches went through the first six paragraphs of every article).
+    constexpr std::size_t kIssuerLines = 6;
+    std::array<ShapeSpan, kIssuerLines> opening{};
     bool opens = false;
-    for (std::size_t l = 0; l < lines.size() && l < 6; ++l) {
-        const std::string_view line = text.substr(lines[l].start, lines[l].end - lines[l].start);
-        const std::string f = lowered(line);
+    for (std::size_t l = 0; l < lines.size() && l < kIssuerLines; ++l) {
+        if (l == 0 && !marked) continue;  // a headline is not the release speaking
+        const std::string_view line = page.line(lines[l]);
+        // "TBILISI, 4 March 2025 — The Ministry ...": past a dateline.
+        std::size_t at = 0;
+        for (std::size_t i = 1; i < line.size() && i < 60; ++i) {
+            // A separator after a blank: the blank is looked at first, as
+            // few bytes follow one.
+            if (!is_blank(line[i - 1]) || line[i] == ':') continue;
+            if (const std::size_t sep = separator_at(line, i)) {
+                at = i + sep;
+                while (at < line.size() && is_blank(line[at])) ++at;
+                break;
+            }
+        }
+        bool verb = false;
+        const std::size_t n = issuer_at(line.substr(at), page.lowered(lines[l]).substr(at), verb);
+        if (n == 0) continue;
+        // A line that is only the body's name ("Ministry of Foreign
+        // Affairs of the Republic of Serbia") heads a marked release.
+        const bool header = marked && line.find_first_not_of(" \t\r", at + n) == std::string_view::npos;
+        if (!verb && !header) continue;
+        opening[l] = {lines[l].start + at, lines[l].start + at + n};
+        opens = opens || verb;
+    }
+    if (!marked && !opens) {
+        shape.furniture.clear();
+        return;
+    }
+    for (std::size_t l = 0; l < lines.size() && l < kIssuerLines; ++l) {
+        if (opening[l].end) {
+            shape.issuers.push_back(opening[l]);
+            continue;
+        }
+        const std::string_view line = page.line(lines[l]);
+        const std::string_view f = page.lowered(lines[l]);
         // Each lead is looked for only in a line with its first word.
         const bool statement = find_text(f, "statement ") != std::string_view::npos;
         const bool press = find_text(f, "press ") != std::string_view::npos;
-        for (std::string_view lead : {"", "statement by the ", "statement by ", "statement of the ",
+        for (std::string_view lead : {"statement by the ", "statement by ", "statement of the ",
                                       "press release of the ", "press release by the ", "press service of the "}) {
-            std::size_t at = 0;
-            if (!lead.empty()) {
-                if (lead.starts_with("statement") ? !statement : !press) continue;
-                at = find_text(f, lead);
-                if (at == std::string_view::npos) continue;
-                at += lead.size();
-            } else if (l == 0 && !marked) {
-                continue;  // a headline is not the release speaking
-            } else {
-                // "TBILISI, 4 March 2025 — The Ministry ...": past a dateline.
-                for (std::size_t i = 0; i < line.size() && i < 60; ++i) {
-                    if (const std::size_t sep = separator_at(line, i);
-                        sep && line[i] != ':' && i > 0 && is_blank(line[i - 1])) {
-                        at = i + sep;
-                        while (at < line.size() && is_blank(line[at])) ++at;
-                        break;
-                    }
-                }
-            }
+            if (lead.starts_with("statement") ? !statement : !press) continue;
+            std::size_t at = find_text(f, lead);
+            if (at == std::string_view::npos) continue;
+            at += lead.size();
             bool verb = false;
-            const std::size_t n = issuer_at(line.substr(at), verb);
+            const std::size_t n = issuer_at(line.substr(at), f.substr(at), verb);
             if (n == 0) continue;
-            // A line that is only the body's name ("Ministry of Foreign
-            // Affairs of the Republic of Serbia") heads a marked release.
-            const bool header = marked && line.find_first_not_of(" \t\r", at + n) == std::string_view::npos;
-            if (lead.empty() && !verb && !header) continue;
             shape.issuers.push_back({lines[l].start + at, lines[l].start + at + n});
-            opens = opens || (lead.empty() && verb);
             break;
         }
     }
@@ -486,16 +569,20 @@ void find_release(std::string_view text, const std::vector<Line>& lines, Article
     }
 }
 
-void find_opinion(std::string_view text, const std::vector<Line>& lines, ArticleShape& shape,
+void find_opinion(const Page& page, const std::vector<Line>& lines, ArticleShape& shape,
                   std::vector<ShapeSpan>& bylines) {
     bool label = false, byline = false;
     for (std::size_t l = 0; l < lines.size() && l < 4; ++l) {
-        const std::string_view line = text.substr(lines[l].start, lines[l].end - lines[l].start);
-        const std::string f = lowered(line);
-        const bool is_label = std::find(kOpinionMarks.begin(), kOpinionMarks.end(), bare(f)) != kOpinionMarks.end() ||
-                              std::any_of(kOpinionMarks.begin(), kOpinionMarks.end(), [&](std::string_view m) {
-                                  return f.starts_with(std::string(m) + ":") || f.starts_with(std::string(m) + " |");
-                              });
+        const std::string_view line = page.line(lines[l]);
+        const std::string_view f = page.lowered(lines[l]);
+        // The line is a mark ("Opinion", "ANALYSIS.") or opens with one and
+        // a colon or a bar ("Comment: ...", "Opinion | ...").
+        const std::size_t bare_size = bare(f).size();
+        const bool is_label = std::any_of(kOpinionMarks.begin(), kOpinionMarks.end(), [&](std::string_view m) {
+            if (f.empty() || f[0] != m[0] || !f.starts_with(m)) return false;
+            const std::string_view rest = f.substr(m.size());
+            return bare_size == m.size() || rest.starts_with(":") || rest.starts_with(" |");
+        });
         if (is_label && l > 0) {
             label = true;
             shape.furniture.push_back({lines[l].start, lines[l].end});
@@ -508,16 +595,15 @@ void find_opinion(std::string_view text, const std::vector<Line>& lines, Article
         }
     }
     for (std::size_t l = lines.size() > 2 ? lines.size() - 2 : 1; l < lines.size(); ++l) {
-        const std::string_view line = text.substr(lines[l].start, lines[l].end - lines[l].start);
-        if (is_bio(line)) {
+        if (is_bio(page.line(lines[l]), page.lowered(lines[l]))) {
             if (!shape.bio.end) shape.bio = {lines[l].start, lines[l].end};
             shape.furniture.push_back({lines[l].start, lines[l].end});
         }
     }
     // The first person is counted only when it can decide (a full scan of
     // the text, five times).
-    const bool opinion = label || ((shape.bio.end || byline) && [&] {
-                             const std::size_t mine = first_person(text);
+    const bool opinion = label || (shape.bio.end && byline) || ((shape.bio.end || byline) && [&] {
+                             const std::size_t mine = first_person(page.text);
                              return (shape.bio.end && (byline || mine >= 2)) || (byline && mine >= 3);
                          }());
     if (opinion) shape.kind = ShapeKind::opinion;
@@ -529,27 +615,47 @@ std::size_t count_body_words(std::string_view text, const std::vector<Line>& lin
                              std::size_t most) {
     std::size_t n = 0;
     for (std::size_t l = 1; l < lines.size() && n <= most; ++l) {
-        for (std::size_t i = lines[l].start; i < lines[l].end && n <= most; ++i) {
-            if (is_word_start(text, i) && !shape.is_furniture(i)) ++n;
+        if (!shape.furniture.empty()) {
+            for (std::size_t i = lines[l].start; i < lines[l].end && n <= most; ++i) {
+                if (is_word_start(text, i) && !shape.is_furniture(i)) ++n;
+            }
+            continue;
+        }
+        // Without furniture (most articles): the word starts of 64 bytes at
+        // a time without a branch, the count capped at the end.
+        for (std::size_t i = lines[l].start; i < lines[l].end && n <= most;) {
+            const std::size_t stop = std::min(lines[l].end, i + 64);
+            for (; i < stop; ++i) {
+                n += kWordByte[static_cast<unsigned char>(text[i])] &
+                     kBeforeWord[static_cast<unsigned char>(text[i - 1])];
+            }
         }
     }
-    return n;
+    return std::min(n, most + 1);
 }
 
 }  // namespace
 
 ArticleShape detect_shape(std::string_view text) {
+    std::string low(text);
+    for (char& c : low) c = lower(c);
+    return detect_shape(text, low);
+}
+
+ArticleShape detect_shape(std::string_view text, std::string_view lowered) {
+    if (lowered.size() != text.size()) return detect_shape(text);  // not the text's lower case
     ArticleShape shape;
     const std::vector<Line> lines = lines_of(text);
     if (lines.size() < 2) return shape;
+    const Page page{text, lowered};
     // The byline and the biography are furniture whatever the shape; the
     // first shape found wins, in this order.
-    find_transcript(text, lines, shape);
+    find_transcript(page, lines, shape);
     if (shape.kind == ShapeKind::news) find_liveblog(text, lines, shape);
-    if (shape.kind == ShapeKind::news) find_release(text, lines, shape);
+    if (shape.kind == ShapeKind::news) find_release(page, lines, shape);
     ArticleShape opinion;
     std::vector<ShapeSpan> bylines;
-    find_opinion(text, lines, opinion, bylines);
+    find_opinion(page, lines, opinion, bylines);
     if (shape.kind == ShapeKind::news && opinion.kind == ShapeKind::opinion) {
         shape.kind = opinion.kind;
         shape.bio = opinion.bio;
