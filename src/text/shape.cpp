@@ -361,9 +361,13 @@ bool is_heading(std::string_view line) {
 }  // namespace
 
 bool is_bare_release_mark(std::string_view line) {
-    std::string f = lowered(line);
-    std::erase_if(
-        f, [](char c) { return !((c >= 'a' && c <= 'z') || c == ' ' || static_cast<unsigned char>(c) >= 0x80); });
+    std::string f;
+    for (const char c : line) {
+        if (c >= 'A' && c <= 'Z')
+            f += static_cast<char>(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || c == ' ' || static_cast<unsigned char>(c) >= 0x80)
+            f += c;
+    }
     while (!f.empty() && f.back() == ' ') f.pop_back();
     while (!f.empty() && f.front() == ' ') f.erase(f.begin());
     static constexpr auto kBare = std::to_array<std::string_view>(
