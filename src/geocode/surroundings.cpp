@@ -194,6 +194,7 @@ void Resolver::read_surroundings() {
             const Token& prev = token(first - 1);
             a.titled = (prev.is_word && is_title_word(prev.folded)) || in_person_run(first, last);
             a.vessel = prev.is_word && is_vessel_word(prev.folded);
+            a.locative = prev.is_word && (prev.folded == "in" || prev.folded == "near" || prev.folded == "outside");
             // "Michael Jordan": a capitalised word that is no place, right before.
             const bool prev_is_mention = k > 0 && mentions_[k - 1].span.end == prev.span.end;
             // A word right after a live blog's timestamp opens its entry
