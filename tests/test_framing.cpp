@@ -283,4 +283,22 @@ BOOST_AUTO_TEST_CASE(claim_badges_sit_at_what_the_claim_is_about) {
     BOOST_TEST(test::km_between(s.callouts[1].anchor.lon, s.callouts[1].anchor.lat, 47.5, 40.5) > 80);
 }
 
+// A claim about "the temple" ("is located on Cambodian soil") is about the
+// story's place, and a story's place is its open dispute, not the settled
+// one it recalls as history (Preah Vihear, 150 km east).
+BOOST_AUTO_TEST_CASE(claims_sit_at_the_open_dispute_not_the_history) {
+    const Document doc = read_document((test::source_dir() / "tests" / "data" / "anchors" / "temple.txt").string(), {});
+    const Scene s = extract(doc, test::gazetteer(), test::data(), SceneOptions{}).scene;
+    BOOST_TEST_REQUIRE(s.callouts.size() == 2u);
+    std::vector<std::string> actors;
+    for (const auto& co : s.callouts) {
+        actors.push_back(co.actor_country);
+        BOOST_TEST(co.anchored);
+        BOOST_TEST(test::km_between(co.anchor.lon, co.anchor.lat, 103.27, 14.35) < 15, co.actor_country);
+        BOOST_TEST(test::km_between(co.anchor.lon, co.anchor.lat, 104.68, 14.39) > 100, co.actor_country);
+    }
+    std::sort(actors.begin(), actors.end());
+    BOOST_TEST(actors == (std::vector<std::string>{"KHM", "THA"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
