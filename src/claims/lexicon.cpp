@@ -289,6 +289,12 @@ bool is_determiner(std::string_view w) { return kDeterminersTable.find(w) >= 0; 
 bool is_preposition(std::string_view w) { return kPrepositionsTable.find(w) >= 0; }
 bool is_function_word(std::string_view w) { return kFunctionWordsTable.find(w) >= 0; }
 bool is_geographic_word(std::string_view w) { return kGeographicTable.find(w) >= 0; }
+
+bool is_copula(std::string_view w) {
+    static const WordTable copulas{"is",     "are",     "was",      "were", "be",    "been",
+                                   "remain", "remains", "remained", "stay", "stays", "belongs"};
+    return copulas.contains(w);
+}
 bool is_accusing_word(std::string_view w) { return kAccusingTable.find(w) >= 0; }
 bool is_denying_word(std::string_view w) { return kDenyingTable.find(w) >= 0; }
 bool is_fragment_label(std::string_view w) { return kFragmentLabelsTable.find(w) >= 0; }

@@ -400,7 +400,17 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
     if (a.first == kNone) return std::nullopt;
     // "troops in Armenia said" is not Armenia speaking.
     const std::size_t before = prev_word(a.first, first);
-    if (before != kNone && before + 1 == a.first && lex::is_preposition(fw(before))) return std::nullopt;
+    if (before != kNone && before + 1 == a.first && lex::is_preposition(fw(before))) {
+        // "Morocco's ambassador to the United Nations said": the envoy's
+        // post, whose country is before it.
+        const std::size_t title = prev_word(before, first);
+        if ((fw(before) != "to" && fw(before) != "at") || title == kNone || title + 1 != before ||
+            !lex::is_title_word(fw(title)))
+            return std::nullopt;
+        const ActorPhrase envoy = phrase_left(title, first);
+        if (envoy.first == kNone) return std::nullopt;
+        a.first = envoy.first;
+    }
     resolve(a, s);
     if (a.country.empty()) return std::nullopt;
     return a;
