@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -62,6 +63,19 @@ struct Score {
 };
 
 bool overlaps(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) { return a0 < b1 && b0 < a1; }
+
+// The words around bytes [a, b) of `text` for --dump, on one line, cut at
+// code point boundaries (the dump is read to sort misses by cause).
+std::string around(const std::string& text, std::size_t a, std::size_t b) {
+    std::size_t from = a > 50 ? a - 50 : 0, to = std::min(text.size(), b + 50);
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+    while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+    std::string out = text.substr(from, a - from) + "[" + text.substr(a, b - a) + "]" + text.substr(b, to - b);
+    for (char& c : out) {
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+    }
+    return out;
+}
 
 // Polygons of countries (by ISO alpha-3) and provinces (by ISO 3166-2).
 struct Areas {
@@ -134,7 +148,8 @@ Score evaluate(const std::string& path, const Gazetteer& gaz, const Areas& areas
                 ++s.correct;
             } else if (dump) {
                 const Entry& e = gaz.entry(p.entry);
-                std::printf("FP\t%s\t%s\n", text.substr(p.start, p.end - p.start).c_str(), std::string(e.id).c_str());
+                std::printf("FP\t%s\t%s\t%s\n", text.substr(p.start, p.end - p.start).c_str(),
+                            std::string(e.id).c_str(), around(text, p.start, p.end).c_str());
             }
         }
         for (const auto& g : gold) {
@@ -146,7 +161,10 @@ Score evaluate(const std::string& path, const Gazetteer& gaz, const Areas& areas
                 }
             }
             if (!hit) {
-                if (dump) std::printf("FN\t%s\t%s\n", text.substr(g.start, g.end - g.start).c_str(), g.type.c_str());
+                if (dump) {
+                    std::printf("FN\t%s\t%s\t%s\n", text.substr(g.start, g.end - g.start).c_str(), g.type.c_str(),
+                                around(text, g.start, g.end).c_str());
+                }
                 continue;
             }
             ++s.found;
@@ -159,8 +177,8 @@ Score evaluate(const std::string& path, const Gazetteer& gaz, const Areas& areas
             if (km <= 161) {
                 ++s.within_161;
             } else if (dump) {
-                std::printf("FAR\t%s\t%s\t%.0f km\t%s\n", text.substr(g.start, g.end - g.start).c_str(),
-                            std::string(e.id).c_str(), km, g.name.c_str());
+                std::printf("FAR\t%s\t%s\t%.0f km\t%s\t%s\n", text.substr(g.start, g.end - g.start).c_str(),
+                            std::string(e.id).c_str(), km, g.name.c_str(), around(text, g.start, g.end).c_str());
             }
         }
     }

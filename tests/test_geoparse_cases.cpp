@@ -161,4 +161,12 @@ BOOST_DATA_TEST_CASE(short_names_follow_the_context, boost::unit_test::data::mak
     check(c);
 }
 
+// "Storm damage in Pineville": the largest Pineville when nothing else
+// tells them apart; two Franklins in one state: the one nearer the places
+// the article names (issue 17 item 5).
+BOOST_DATA_TEST_CASE(population_decides_what_nothing_else_does,
+                     boost::unit_test::data::make(read_cases("population_cases.tsv")), c) {
+    check(c);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

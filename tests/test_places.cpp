@@ -3,6 +3,9 @@
 
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
+#include <borderline/geometry.hpp>
+#include <borderline/layer.hpp>
+#include <borderline/place_id.hpp>
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -235,6 +238,30 @@ BOOST_AUTO_TEST_CASE(registry_names_fill_gaps_only) {
     // Former names the data flags may be English proper nouns: Benin was Dahomey.
     BOOST_TEST(registry_has("country:BEN", "Dahomey"));
     BOOST_TEST(names("dahomey", "country:BEN"));
+}
+
+// A country's point is where a marker or a claim's badge for the whole
+// country goes: it must lie on that country, not in the sea beside an island
+// state or in a neighbour (the geographic coordinates, rounded to whole
+// degrees or minutes, put Kuwait in Iraq and the Gambia in Senegal).
+BOOST_AUTO_TEST_CASE(every_country_point_lies_on_its_country) {
+    const Layer& countries = test::data().layer("countries");
+    std::size_t checked = 0;
+    for (std::size_t i = 0; i < countries.size(); ++i) {
+        const std::string& iso = countries.value(i, "iso_a3");
+        const auto idx = gazetteer().by_id(PlaceId::country(iso));
+        if (idx < 0) continue;
+        const Entry& e = gazetteer().entry(static_cast<std::uint32_t>(idx));
+        const Feature& f = countries.features()[i];
+        // On the outline counts: within 1 km of a vertex.
+        bool on = contains(f.polygons, LonLat{e.lon, e.lat});
+        for (const auto& poly : f.polygons) {
+            for (const auto& v : poly.empty() ? Ring{} : poly[0]) on = on || km_between(e.lon, e.lat, v.lon, v.lat) < 1;
+        }
+        BOOST_TEST(on, iso << " is at " << e.lat << "," << e.lon << ", off the country");
+        ++checked;
+    }
+    BOOST_TEST(checked >= 230u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

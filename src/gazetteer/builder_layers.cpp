@@ -4,6 +4,7 @@
 #include "gazetteer/builder_steps.hpp"
 
 #include <borderline/fold.hpp>
+#include <borderline/geometry.hpp>
 #include <borderline/place_id.hpp>
 
 #include <algorithm>
@@ -45,19 +46,32 @@ void GazetteerBuilder::add_countries(const GeoData& data) {
     }
 }
 
-// A country as a whole is at its conventional point (country_points.tsv),
-// not at Natural Earth's label point.
+// A country as a whole is at its conventional point (country_points.tsv:
+// the geographic coordinates gazetteers give a country), not at Natural
+// Earth's label point. Where the rounded coordinates of a small or island
+// country fall in the sea or in a neighbour (Kuwait's in Iraq, the Gambia's
+// in Senegal, the Vatican's in Rome), the point moves to the nearest point
+// of the country's outline, as a province's centre does: a marker or a
+// claim's badge must not stand on another country (ARCHITECTURE.md,
+// Decisions).
 void GazetteerBuilder::place_countries(const GeoData& data) {
+    const Layer& countries = data.layer("countries");
+    std::unordered_map<std::string, const Feature*> shape;
+    for (std::size_t i = 0; i < countries.size(); ++i) {
+        shape.emplace(countries.value(i, "iso_a3"), &countries.features()[i]);
+    }
     std::ifstream in(data.dir() / "country_points.tsv");
     std::string line;
     while (std::getline(in, line)) {
         if (line.empty() || line[0] == '#') continue;
         const auto cols = split(line, '\t');
         if (cols.size() < 3) continue;
-        if (const auto it = by_iso3_.find(cols[0]); it != by_iso3_.end()) {
-            entries_[it->second].lat = to_double(cols[1]);
-            entries_[it->second].lon = to_double(cols[2]);
-        }
+        const auto it = by_iso3_.find(cols[0]);
+        const auto f = shape.find(cols[0]);
+        if (it == by_iso3_.end() || f == shape.end()) continue;
+        const LonLat p = kept_on(f->second->polygons, {to_double(cols[2]), to_double(cols[1])});
+        entries_[it->second].lat = p.lat;
+        entries_[it->second].lon = p.lon;
     }
 }
 

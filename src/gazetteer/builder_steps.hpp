@@ -36,6 +36,9 @@ std::string english_variant(std::string_view name);
 bool is_generic_word(std::string_view folded);
 // The area-weighted centre of `mp`, kept on the unit (see builder_util.cpp).
 void area_centre(const MultiPolygon& mp, double& lon, double& lat);
+// A point kept on a unit: `p` itself when a part of `mp` holds it, else the
+// nearest vertex of its outline, so a marker drawn there stays on the unit.
+LonLat kept_on(const MultiPolygon& mp, LonLat p);
 
 // The system's English word list (builder_util.cpp), folded: `common` holds
 // the ordinary words, `proper` the capitalised ones (people's first names,

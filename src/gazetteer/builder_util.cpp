@@ -111,23 +111,27 @@ void area_centre(const MultiPolygon& mp, double& lon, double& lat) {
         }
     }
     if (!(w > 0)) return;
-    LonLat c{x / w, y / w};
-    if (!contains(mp, c)) {
-        double best = 1e18;
-        LonLat near = c;
-        for (const auto& poly : mp) {
-            for (const auto& p : poly.empty() ? Ring{} : poly[0]) {
-                const double d = km_between(c.lon, c.lat, p.lon, p.lat);
-                if (d < best) {
-                    best = d;
-                    near = p;
-                }
-            }
-        }
-        c = near;
-    }
+    const LonLat c = kept_on(mp, {x / w, y / w});
     lon = c.lon;
     lat = c.lat;
+}
+
+// `p`, or when it lies outside every part of `mp`, the nearest vertex of an
+// outer ring.
+LonLat kept_on(const MultiPolygon& mp, LonLat p) {
+    if (mp.empty() || contains(mp, p)) return p;
+    double best = 1e18;
+    LonLat near = p;
+    for (const auto& poly : mp) {
+        for (const auto& v : poly.empty() ? Ring{} : poly[0]) {
+            const double d = km_between(p.lon, p.lat, v.lon, v.lat);
+            if (d < best) {
+                best = d;
+                near = v;
+            }
+        }
+    }
+    return near;
 }
 
 std::string ProvinceLocator::find(const std::string& iso3, LonLat p) const {

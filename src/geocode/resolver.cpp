@@ -4,6 +4,7 @@
 #include "geocode/resolver.hpp"
 
 #include <cmath>
+#include <limits>
 #include <unordered_set>
 
 namespace borderline::geoparse_detail {
@@ -282,7 +283,7 @@ void Resolver::place_anchors(PassTables& t) {
             ++t.anchors[it->second].count;
         } else if (t.anchors.size() < 256) {
             t.anchor_of.emplace(idx, t.anchors.size());
-            t.anchors.push_back({idx, k, 1, e.lon, e.lat});
+            t.anchors.push_back({idx, k, 1, e.lon, e.lat, e.kind == PlaceKind::admin1});
         }
     }
 }
@@ -304,6 +305,18 @@ bool Resolver::near_other_place(PassTables& t, std::size_t k, std::uint32_t entr
         if (t.anchors[i].count > 1 || t.anchors[i].first_mention != k) return true;
     }
     return false;
+}
+
+// How far `e`, a reading of mention k, lies from the nearest town or city
+// the article names elsewhere (as near_other_place counts them, provinces
+// left out); infinite when it names none.
+double Resolver::nearest_other_km(const PassTables& t, std::size_t k, const Entry& e) const {
+    double km = std::numeric_limits<double>::infinity();
+    for (const Anchor& o : t.anchors) {
+        if (!o.province && (o.count > 1 || o.first_mention != k))
+            km = std::min(km, km_between(e.lon, e.lat, o.lon, o.lat));
+    }
+    return km;
 }
 
 // What the article says for candidate c of mention k.
@@ -367,18 +380,31 @@ void Resolver::choose(PassTables& t) {
         const Candidate* best_entry = nullptr;
         std::uint32_t best_index = 0;
         admin1_countries_.clear();
+        std::int64_t most_people = 0;
         for (const Candidate& c : entries) {
             if (c.entry.kind == PlaceKind::admin1) admin1_countries_.push_back(c.country);
+            if (c.entry.kind == PlaceKind::place) most_people = std::max(most_people, c.entry.population);
         }
         for (std::size_t c = 0; c < entries.size(); ++c) {
             const NameRef& r = m.candidates[c];
             const Candidate& cand = entries[c];
             CandidateEvidence ev = evidence(t, k, cand, r.entry);
+            ev.largest_of_name = cand.entry.kind == PlaceKind::place && cand.entry.population > 0 &&
+                                 cand.entry.population == most_people;
             const auto near = [&] { return near_other_place(t, k, r.entry, cand.entry); };
             ev.near_other_place = LazyFact(near);
             const double s = score_candidate({cand.entry, r.role}, around_[k].ctx, ev);
             total += std::max(0.0, s);
-            if (s > best) {
+            // Two towns in one country that score the same (two Overtons
+            // in England, both within 300 km of the article's towns): the
+            // one nearer the places the article names, not the one the
+            // index lists first. (Across countries the article's support
+            // decides; nearness to a place read in the wrong country would
+            // carry that mistake on.)
+            const bool nearer = s == best && s > 0 && best_entry && best_entry->country == cand.country &&
+                                cand.entry.kind == PlaceKind::place && best_entry->entry.kind == PlaceKind::place &&
+                                nearest_other_km(t, k, cand.entry) < nearest_other_km(t, k, best_entry->entry);
+            if (s > best || nearer) {
                 best = s;
                 best_entry = &cand;
                 best_index = r.entry;

@@ -92,6 +92,7 @@ struct Anchor {
     std::size_t first_mention;
     std::size_t count;
     double lon, lat;  // of the entry, so candidates need not decode it again
+    bool province;    // a province, whose centre says nothing of where in it
 };
 // The resolution of one article's mentions, as named steps. The tables live
 // as long as the resolver: they take their memory from one arena, a block on
@@ -191,6 +192,7 @@ private:
     void weigh_name_settlements(PassTables& t);
     bool holds_named_places(const PassTables& t, std::size_t k, const Candidate& c) const;
     bool near_other_place(PassTables& t, std::size_t k, std::uint32_t entry, const Entry& e);
+    double nearest_other_km(const PassTables& t, std::size_t k, const Entry& e) const;
     CandidateEvidence evidence(const PassTables& t, std::size_t k, const Candidate& c, std::uint32_t entry) const;
     void choose(PassTables& t);
     std::vector<Place> group_places();

@@ -13,6 +13,11 @@ namespace borderline {
 
 namespace {
 
+// A town large enough to be known beyond its region: with fewer people a
+// name read with no country around it is as likely a village abroad
+// ("Bains", 1,256 people, for a constituency in the Bahamas) or a person.
+constexpr std::int64_t kKnownTown = 10000;
+
 // The country a short name that several countries share means when the
 // article says nothing more: in English-language news "Korea" alone is
 // South Korea, "Congo" the Democratic Republic. Authored facts; the
@@ -80,6 +85,17 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
                 // GeoNames town: only in a country the article is about,
                 // and not a capitalised word opening a sentence.
                 s = in_context && !a.at_start && !a.common ? 3 : 0;
+                // A town in no country the article is about (a story that
+                // names none: "Storm damage in Pineville"): population
+                // decides, the largest place of the name when the words
+                // before it say a place follows, with just enough to be
+                // read, less than any other reading that is.
+                // (Among towns of one name in the article's country the
+                // largest is no better a guess than the first: measured,
+                // it picked the wrong Kilburn, Essex and Litchfield.)
+                if (s == 0 && !in_context && a.locative && ev.largest_of_name && e.population >= kKnownTown &&
+                    !a.at_start && !a.common)
+                    s = kMinScore + 0.25;
             } else {
                 s = 2 + std::log10(static_cast<double>(e.population) + 10) / 2 + (e.capital ? 2.5 : 0) +
                     (in_context ? 3 : 0) - e.rank * 0.15 + (e.population >= 1000000 ? 2 : 0);

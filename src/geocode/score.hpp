@@ -61,6 +61,7 @@ struct MentionContext {
     KindCue kind_cue = KindCue::none;
     std::string_view kind_word;  ///< the word that gives the cue: "town", "island", "valley"
     bool temporal = false;       ///< a date or time: "Nov 3", "in March", "14:05 GMT"
+    bool locative = false;       ///< after "in", "near" or "outside": the words say a place follows
 };
 
 /// What the rest of the article says for one candidate.
@@ -71,6 +72,7 @@ struct CandidateEvidence {
     bool in_supported_province = false;  ///< lies in a province the article names or places names in (for a
                                          ///< province: holds places the article names)
     LazyFact near_other_place;           ///< within 300 km of another place the article names
+    bool largest_of_name = false;        ///< a populated place with the most people of the name's readings
 };
 
 /// The candidate's score: 0 or less is no reading; the best score of a

@@ -193,13 +193,19 @@ void Resolver::read_surroundings() {
             const Token& prev = token(first - 1);
             a.titled = (prev.is_word && is_title_word(prev.folded)) || in_person_run(first, last);
             a.vessel = prev.is_word && is_vessel_word(prev.folded);
+            a.locative = prev.is_word && (prev.folded == "in" || prev.folded == "near" || prev.folded == "outside");
             // "Michael Jordan": a capitalised word that is no place, right before.
             const bool prev_is_mention = k > 0 && mentions_[k - 1].span.end == prev.span.end;
             // A word right after a live blog's timestamp opens its entry
             // ("9.05am: The United States said") as a sentence would.
             const bool opens_entry = prev.span.start > 0 && doc_.shape.is_furniture(prev.span.start - 1);
+            // An acronym is no one's first name: "CBC Toronto", "BBC Scotland"
+            // name a broadcaster's office in that place. (A longer word in
+            // capitals is a dateline or a shout: "WASHINGTON Christopher".)
+            const bool acronym = prev.span.size() >= 2 && prev.span.size() <= 4 &&
+                                 all_caps_word(std::string_view(doc_.text).substr(prev.span.start, prev.span.size()));
             a.after_name = prev.is_word && prev.capitalised && !prev.sentence_start && !prev_is_mention &&
-                           !opens_entry && prev.span.end + 1 == m.span.start && !a.titled;
+                           !opens_entry && prev.span.end + 1 == m.span.start && !a.titled && !acronym;
             // "Harry S. Truman", "John T. Murphy": after a person's initial.
             if (first >= 2 && prev.folded == "." && prev.span.end + 1 == m.span.start) {
                 const Token& letter = token(first - 2);
@@ -213,7 +219,10 @@ void Resolver::read_surroundings() {
             if (next.is_word && next.capitalised && next.span.start == m.span.end + 1 &&
                 (!next_is_mention || a.at_start)) {
                 a.org_next = is_non_place_head(next.folded);
-                a.person_next = !a.org_next &&
+                // "Florida Senator Marco Rubio", "New York Gov. Andrew Cuomo":
+                // an office after the name makes it the office's place, not
+                // a person's first name.
+                a.person_next = !a.org_next && !is_title_word(next.folded) &&
                                 !all_caps_word(std::string_view(doc_.text).substr(next.span.start, next.span.size()));
             }
         }
