@@ -14,7 +14,10 @@
 set -euo pipefail
 bin=$1 samples=$2 work=$3
 rm -rf "$work"; mkdir -p "$work/in" "$work/out"
-for i in $(seq 1 8); do
+# 32 copies of each sample: a resumed run must find work left for the
+# random pause before its kill; with 8 copies, once maps were no longer
+# fsynced one by one, the resumed runs often drew the rest of the set first.
+for i in $(seq 1 32); do
   for s in "$samples"/*.txt; do cp "$s" "$work/in/$(basename "$s" .txt)-$i.txt"; done
 done
 total=$(ls "$work/in" | wc -l)
@@ -120,4 +123,4 @@ grep -q '"failed": 0' "$work/out/report.json" || { echo "final run reported fail
 # The final run recorded what it drew: nothing is left to render.
 again=$("$bin" batch "$work/in" -o "$work/out" --jobs 2 --size 600x400 --no-progress 2>&1)
 echo "$again" | grep -q "batch: 0 rendered, $total skipped, 0 failed" || { echo "a run after the final one: $again"; exit 1; }
-echo "$kills kills ($interrupted_writes left a temporary file), $before maps before the final run, then $n of $total complete"
+echo "$killed of $kills runs killed ($interrupted_writes left a temporary file), $before maps before the final run, then $n of $total complete"

@@ -209,7 +209,9 @@ void plan(Run& run) {
             const nlohmann::json* prev = run.state.find(item.output);
             bool fresh = !run.options.force && prev && prev->value("key", std::string()) == run.keys[i];
             std::error_code ec;
-            for (const auto& o : output_paths(run, item)) fresh = fresh && fs::exists(o, ec);
+            // An empty file is never a map: what a power cut may leave of
+            // one written just before it (outputs are not fsynced).
+            for (const auto& o : output_paths(run, item)) fresh = fresh && fs::file_size(o, ec) > 0 && !ec;
             if (fresh) {
                 run.fresh[i] = 1;
                 r.status = "skipped";

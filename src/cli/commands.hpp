@@ -40,6 +40,10 @@ struct RenderOptions {
 void setup_render(CLI::App& app, RenderOptions& o);
 int run_render(const RenderOptions& o);
 
+/// Memory settings for a process that draws or reads one article (heap.cpp);
+/// call before any thread starts.
+void prepare_heap_for_one_map();
+
 struct ExtractOptions {
     std::string article;
     std::string format = "json";

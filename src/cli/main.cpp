@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
     for (const auto* sub : {render_cmd, extract_cmd, batch_cmd, serve_cmd}) {
         if (sub->parsed()) cli::set_verbosity(cli::verbosity_of(*sub));
     }
+    if (render_cmd->parsed() || extract_cmd->parsed()) cli::prepare_heap_for_one_map();
     return cli::run_guarded([&] {
         if (app.got_subcommand("serve")) cli::exec_serve(argv);  // the server is its own program
         if (app.got_subcommand("render")) return cli::run_render(render);

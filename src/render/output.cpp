@@ -146,7 +146,13 @@ void write_atomically(const std::string& path, const std::string& bytes) {
         throw OutputError(path + ": cannot write in " + dir.string() + " (" + std::strerror(errno) +
                           "); choose a writable folder");
     }
-    const bool ok = write_all(fd, bytes) && ::fsync(fd) == 0;
+    // No fsync: the rename already means a reader sees the old file or the
+    // whole new one, never part of it, when the process is killed. Only a
+    // power cut could leave an empty file; batch redraws an empty output on
+    // resume and a damaged state costs only re-rendering, and the map can
+    // always be drawn again. An fsync cost 2-58 ms a file on a busy disk,
+    // more than drawing the map.
+    const bool ok = write_all(fd, bytes);
     const int saved = errno;
     ::fchmod(fd, 0644);
     ::close(fd);

@@ -14,6 +14,10 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <sys/mman.h>
+
+#include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +33,29 @@ namespace {
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
+}
+
+/// An image surface whose pixels the kernel may back with 2 MB pages.
+/// Cairo's own allocation is touched 4 KB page by 4 KB page: a 1600x1000
+/// map took 1,600 page faults to fill its background, about a third of
+/// all the faults of a render.
+cairo_surface_t* image_surface(int width, int height) {
+    constexpr std::size_t kHugePage = std::size_t{2} << 20;
+    const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_RGB24, width);
+    const std::size_t bytes = static_cast<std::size_t>(stride) * static_cast<std::size_t>(height);
+    void* pixels =
+        stride > 0 ? std::aligned_alloc(kHugePage, (bytes + kHugePage - 1) / kHugePage * kHugePage) : nullptr;
+    if (!pixels) return cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    ::madvise(pixels, (bytes + kHugePage - 1) / kHugePage * kHugePage, MADV_HUGEPAGE);  // a hint only
+    std::memset(pixels, 0, bytes);  // what cairo_image_surface_create gives
+    cairo_surface_t* surface = cairo_image_surface_create_for_data(static_cast<unsigned char*>(pixels),
+                                                                   CAIRO_FORMAT_RGB24, width, height, stride);
+    static const cairo_user_data_key_t kPixels{};
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS ||
+        cairo_surface_set_user_data(surface, &kPixels, pixels, std::free) != CAIRO_STATUS_SUCCESS) {
+        std::free(pixels);  // the error surface does not own them; its status is reported by the caller
+    }
+    return surface;
 }
 
 /// PDF keywords: what a search for the map would use.
@@ -95,12 +122,12 @@ std::string render_to_bytes(const Scene& scene, const GeoData& data, const Style
     const double pdf_scale = 72.0 / (scene.dpi > 0 ? scene.dpi : 96.0);
     switch (format) {
         case OutputFormat::png:
-            surface.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, scene.size.width, scene.size.height));
+            surface.reset(image_surface(scene.size.width, scene.size.height));
             break;
         case OutputFormat::svg:
             // Drawn on an image like the PNG, so that text is measured and
             // placed exactly as there, while SvgWriter writes the document.
-            surface.reset(cairo_image_surface_create(CAIRO_FORMAT_RGB24, scene.size.width, scene.size.height));
+            surface.reset(image_surface(scene.size.width, scene.size.height));
             svg.emplace(w, h);
             break;
         case OutputFormat::pdf:
