@@ -248,6 +248,36 @@ BOOST_AUTO_TEST_CASE(memorandum_line_and_the_hatched_sea) {
     BOOST_TEST(std::any_of(med.disputes.begin(), med.disputes.end(), [](const SceneDispute& d) {
         return d.id == "eastern-mediterranean" && d.mentioned && !d.history;
     }));
+    // At sea inside the area (27.8 E, 34.6 N), a 30-pixel square holds
+    // stripes in at least two of the three claimants' colours.
+    const Dispute* area = test::data().disputes().find("eastern-mediterranean");
+    BOOST_TEST_REQUIRE(contains(*area->polygon, {27.8, 34.6}));
+    cairo_surface_t* png = test::decode_png(render_to_bytes(med, test::data(), default_style(), OutputFormat::png));
+    BOOST_TEST_REQUIRE(cairo_surface_status(png) == CAIRO_STATUS_SUCCESS);
+    cairo_surface_flush(png);
+    const renderer::View view(med.projection, med.bbox, renderer::map_area(med));
+    double cx = 0, cy = 0;
+    BOOST_TEST_REQUIRE(view.to_px(27.8, 34.6, cx, cy));
+    int colours_seen = 0;
+    for (const Party& p : med.parties) {
+        if (p.country != "GRC" && p.country != "TUR" && p.country != "LBY") continue;
+        const Colour c =
+            default_style().parties[static_cast<std::size_t>(p.colour_index) % default_style().parties.size()];
+        int hits = 0;
+        for (int y = int(cy) - 15; y < int(cy) + 15; ++y) {
+            const auto* row = reinterpret_cast<const std::uint32_t*>(cairo_image_surface_get_data(png) +
+                                                                     y * cairo_image_surface_get_stride(png));
+            for (int x = int(cx) - 15; x < int(cx) + 15; ++x) {
+                const std::uint32_t px = row[x];
+                hits += std::abs(static_cast<int>((px >> 16) & 255u) - int(c.r * 255)) <= 12 &&
+                        std::abs(static_cast<int>((px >> 8) & 255u) - int(c.g * 255)) <= 12 &&
+                        std::abs(static_cast<int>(px & 255u) - int(c.b * 255)) <= 12;
+            }
+        }
+        colours_seen += hits >= 30 ? 1 : 0;
+    }
+    cairo_surface_destroy(png);
+    BOOST_TEST(colours_seen >= 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
