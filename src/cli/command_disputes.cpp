@@ -4,7 +4,6 @@
 #include <borderline/disputes.hpp>
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
-#include <borderline/layer.hpp>
 
 #include <utf8proc.h>
 #include <nlohmann/json.hpp>
@@ -44,17 +43,6 @@ std::size_t display_width(const std::string& s) {
     return w;
 }
 
-/// Ids of the maritime claim lines (geodata/claim_lines.json) drawn for
-/// dispute `id`: their "disputes" field lists it among comma-separated ids.
-nlohmann::json claim_lines_of(const Layer& lines, const std::string& id) {
-    nlohmann::json out = nlohmann::json::array();
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string list = "," + lines.value(i, "disputes") + ",";
-        if (list.find("," + id + ",") != std::string::npos) out.push_back(lines.value(i, "id"));
-    }
-    return out;
-}
-
 std::string settled_text(const Dispute& d) {
     return d.settled() ? std::to_string(d.settled_year) + " " + d.settled_how : "open";
 }
@@ -67,12 +55,7 @@ int run_disputes(const DisputesOptions& o) {
         throw NothingToMapError("no bundled dispute matches '" + o.query + "'; run `borderline disputes` for the list");
     if (o.json) {
         nlohmann::json out = nlohmann::json::array();
-        const Layer& lines = data.layer("claim_lines");
-        for (const Dispute* d : hits) {
-            nlohmann::json j = to_json(*d);
-            j["claim_lines"] = claim_lines_of(lines, d->id);
-            out.push_back(std::move(j));
-        }
+        for (const Dispute* d : hits) out.push_back(to_json(*d, data));
         std::cout << out.dump(2) << "\n";
         return 0;
     }
