@@ -16,7 +16,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 using namespace borderline;
@@ -181,6 +183,49 @@ BOOST_AUTO_TEST_CASE(callouts_stay_off_the_locus) {
     BOOST_TEST(placed * 10 >= anchored * 8);
 }
 
+// A leader line starts outside the label or marker of the place it points
+// at: a dispute's or a feature's name is centred on its point, and a line
+// (with a dot) from that point ran through the text ("Seva|topol").
+BOOST_AUTO_TEST_CASE(leaders_start_outside_their_labels) {
+    const Style style = load_style(test::source_dir() / "styles" / "default.json");
+    char ink[8];
+    std::snprintf(ink, sizeof ink, "#%02x%02x%02x", static_cast<int>(std::lround(style.text.r * 255)),
+                  static_cast<int>(std::lround(style.text.g * 255)), static_cast<int>(std::lround(style.text.b * 255)));
+    const std::regex segment("<path d=\"M(-?[0-9.]+) (-?[0-9.]+)L(-?[0-9.]+) (-?[0-9.]+)\" fill=\"none\" stroke=\"" +
+                             std::string(ink) + "\"");
+    std::size_t leaders = 0, own_labels = 0;
+    for (const Case& c : read_cases()) {
+        const Scene s = scene_of(c);
+        const auto boxes = layout_labels(s, test::data(), style);
+        const std::string svg = render_to_bytes(s, test::data(), style, OutputFormat::svg);
+        for (std::sregex_iterator m(svg.begin(), svg.end(), segment), end; m != end; ++m) {
+            const double x0 = std::stod((*m)[1]), y0 = std::stod((*m)[2]), x1 = std::stod((*m)[3]),
+                         y1 = std::stod((*m)[4]);
+            // A leader ends at the centre of a badge.
+            const bool to_badge = std::any_of(boxes.begin(), boxes.end(), [&](const LabelBox& b) {
+                return b.what.rfind("callout ", 0) == 0 && std::abs(b.x + b.w / 2 - x1) < 1.5 &&
+                       std::abs(b.y + b.h / 2 - y1) < 1.5;
+            });
+            if (!to_badge) continue;
+            ++leaders;
+            for (const LabelBox& b : boxes) {
+                // Names and markers; the ring, inset, legend and scale bar are not text.
+                if (b.what.rfind("callout ", 0) == 0 || b.what == "locus" || b.what == "legend" ||
+                    b.what == "locator inset" || b.what == "scale bar")
+                    continue;
+                const bool inside = x0 > b.x + 0.5 && x0 < b.x + b.w - 0.5 && y0 > b.y + 0.5 && y0 < b.y + b.h - 0.5;
+                BOOST_TEST(!inside, c.file << ": a leader starts inside " << b.what);
+                // The anchor's own label, when it had one, is left at its edge.
+                if (std::abs(x0 - (b.x + b.w / 2)) < 1 && (std::abs(y0 - b.y) < 3 || std::abs(y0 - b.y - b.h) < 3))
+                    ++own_labels;
+            }
+        }
+    }
+    BOOST_TEST_MESSAGE("leaders: " << leaders << ", " << own_labels << " leaving their place's label");
+    BOOST_TEST(leaders >= 40u);
+    BOOST_TEST(own_labels >= 5u);
+}
+
 // Claimants of the story's dispute are parties however far apart: Tonga and
 // Fiji over the Minerva Reefs (Tonga's nearest island is 300 km off), the
 // three claimants of the Antarctic Peninsula.
@@ -236,6 +281,24 @@ BOOST_AUTO_TEST_CASE(claim_badges_sit_at_what_the_claim_is_about) {
     // countries named, so the story's dispute, Nagorno-Karabakh.
     BOOST_TEST(test::km_between(s.callouts[1].anchor.lon, s.callouts[1].anchor.lat, 46.75, 39.85) < 40);
     BOOST_TEST(test::km_between(s.callouts[1].anchor.lon, s.callouts[1].anchor.lat, 47.5, 40.5) > 80);
+}
+
+// A claim about "the temple" ("is located on Cambodian soil") is about the
+// story's place, and a story's place is its open dispute, not the settled
+// one it recalls as history (Preah Vihear, 150 km east).
+BOOST_AUTO_TEST_CASE(claims_sit_at_the_open_dispute_not_the_history) {
+    const Document doc = read_document((test::source_dir() / "tests" / "data" / "anchors" / "temple.txt").string(), {});
+    const Scene s = extract(doc, test::gazetteer(), test::data(), SceneOptions{}).scene;
+    BOOST_TEST_REQUIRE(s.callouts.size() == 2u);
+    std::vector<std::string> actors;
+    for (const auto& co : s.callouts) {
+        actors.push_back(co.actor_country);
+        BOOST_TEST(co.anchored);
+        BOOST_TEST(test::km_between(co.anchor.lon, co.anchor.lat, 103.27, 14.35) < 15, co.actor_country);
+        BOOST_TEST(test::km_between(co.anchor.lon, co.anchor.lat, 104.68, 14.39) > 100, co.actor_country);
+    }
+    std::sort(actors.begin(), actors.end());
+    BOOST_TEST(actors == (std::vector<std::string>{"KHM", "THA"}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -225,7 +225,9 @@ constexpr auto kGeographic = std::to_array<std::string_view>(
      "artillery",    "fighting",       "combat",      "war",         "hostilities",  "skirmish",    "deployment",
      "deployed",     "reinforcements", "escalation",  "frontline",   "annexing",     "pull",        "seized",
      "captured",     "recaptured",     "liberated",   "province",    "provinces",    "coast",       "mountains",
-     "pass"});
+     "pass",         "soil",           "temple",      "temples",     "site",         "area",        "peninsula",
+     "strait",       "shoal",          "reef",        "reefs",       "valley",       "glacier",     "outpost",
+     "outposts",     "belongs",        "belong",      "located"});
 
 constexpr auto kAccusing = std::to_array<std::string_view>(
     {"irresponsible", "provocative", "provocation", "provocations", "aggression", "aggressive", "violation",

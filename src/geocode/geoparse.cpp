@@ -22,6 +22,27 @@ bool starts_ascii_letter(std::string_view s) {
     return !s.empty() && ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'));
 }
 
+/// The last token of a word written with an apostrophe inside it
+/// ("N'Djamena", "Ren'ai", "d'Ivoire"), which the tokenizer cuts in three:
+/// `at` itself when none follows. A possessive "s" is not part of the word.
+std::size_t elision_end(std::span<const Token> toks, std::size_t at) {
+    while (at + 2 < toks.size() && toks[at + 1].folded == "'" && toks[at + 1].span.start == toks[at].span.end &&
+           toks[at + 2].is_word && toks[at + 2].span.start == toks[at + 1].span.end && toks[at + 2].folded != "s") {
+        at += 2;
+    }
+    return at;
+}
+
+/// `key` and the folded word from `from` to `to` (an elided word's pieces
+/// joined by apostrophes, as the gazetteer folds the name).
+void append_elided(std::string& key, std::span<const Token> toks, std::size_t from, std::size_t to) {
+    key += toks[from].folded;
+    for (std::size_t k = from + 2; k <= to; k += 2) {
+        key += '\'';
+        key += toks[k].folded;
+    }
+}
+
 }  // namespace
 
 std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, std::size_t limit) {
@@ -33,6 +54,7 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, st
     const std::string_view text = doc.text;
     const std::size_t max_words = std::min<std::size_t>(gaz.max_words(), 8);
     std::string joined;  // the key once it has more than the first word
+    std::string elided;  // a first word written with an apostrophe inside
     std::size_t i = 0;
     while (i < toks.size() && out.size() <= limit) {
         const Token& first = toks[i];
@@ -51,6 +73,17 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, st
         // keys are one word, looked up as the token has it, without a copy.
         std::string_view key = first.folded;
         std::size_t last = i, best_last = 0;
+        // A name with an apostrophe inside its first word reads on as one
+        // word when the gazetteer knows a name that starts so.
+        if (const std::size_t e = elision_end(toks, i); e != i) {
+            elided.clear();
+            append_elided(elided, toks, i, e);
+            const NameInfo glued = gaz.probe(elided);
+            if (!glued.refs.empty() || glued.extends) {
+                key = elided;
+                last = e;
+            }
+        }
         NameInfo best;
         bool have = false;
         NameInfo one_word;
@@ -77,10 +110,20 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, st
             if (j >= toks.size() || !toks[j].is_word) break;
             const std::string_view gap(text.data() + toks[last].span.end, toks[j].span.start - toks[last].span.end);
             if (gap.find('\n') != std::string_view::npos) break;
+            const std::size_t words = joined.size();
             joined += ' ';
-            joined += toks[j].folded;
+            std::size_t e = elision_end(toks, j);
+            if (e != j) {
+                append_elided(joined, toks, j, e);
+                const NameInfo glued = gaz.probe(joined);
+                if (glued.refs.empty() && !glued.extends) {
+                    joined.resize(words + 1);
+                    e = j;
+                }
+            }
+            if (e == j) joined += toks[j].folded;
             key = joined;
-            last = j;
+            last = e;
         }
         // "a Spanish town", "the French port": a people's adjective before a
         // common noun in lower case is the adjective, not the longer name

@@ -3,6 +3,7 @@
 #include "painter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
@@ -295,6 +296,27 @@ std::vector<Rect> MapPainter::locus_boxes(const View& v) const {
     return out;
 }
 
+/// A place's name or marker, not furniture, the locator ring or a badge.
+static bool is_label_or_marker(const LabelBox& b) {
+    static const std::array<std::string_view, 4> furniture = {"locus", "legend", "locator inset", "scale bar"};
+    return b.what.rfind("callout ", 0) != 0 && std::find(furniture.begin(), furniture.end(), b.what) == furniture.end();
+}
+
+/// Where the segment from (x, y) along (dx, dy) leaves the label or marker
+/// box that holds (x, y), as a fraction of the segment; 0 when none holds it.
+static double exit_of_own_label(const Placer& placer, double x, double y, double dx, double dy) {
+    for (const LabelBox& b : placer.boxes()) {
+        if (x < b.x || x > b.x + b.w || y < b.y || y > b.y + b.h || !is_label_or_marker(b)) continue;
+        double t = 1;
+        if (dx > 0) t = std::min(t, (b.x + b.w - x) / dx);
+        if (dx < 0) t = std::min(t, (b.x - x) / dx);
+        if (dy > 0) t = std::min(t, (b.y + b.h - y) / dy);
+        if (dy < 0) t = std::min(t, (b.y - y) / dy);
+        return std::clamp(t, 0.0, 0.9);
+    }
+    return 0;
+}
+
 /// Numbered claim callouts: a dot on the place the claim is about and a
 /// numbered badge beside it on a leader line. The badges sit around the
 /// locus (its area, ring, markers and labels, all placed before them), never
@@ -338,17 +360,29 @@ void MapPainter::draw_callouts(const View& v, Placer& placer) {
                 const Rect badge{x + dx - r - 1, y + dy - r - 1, 2 * r + 2, 2 * r + 2};
                 if (std::any_of(keep_clear.begin(), keep_clear.end(), [&](const Rect& k) { return k.overlaps(badge); }))
                     continue;
-                if (!placer.fits(badge) || (pass == 0 && crosses_label(dx, dy))) continue;
+                // A little air round the badge: one touching the inset's
+                // frame or a label reads as part of it.
+                const double air = 4 * k_;
+                const Rect clear{badge.x - air, badge.y - air, badge.w + 2 * air, badge.h + 2 * air};
+                if (!placer.fits(clear) || (pass == 0 && crosses_label(dx, dy))) continue;
                 placer.take(badge, "callout " + std::to_string(c.number));
+                // An anchor under its own label (a dispute's or a feature's
+                // name centred on its point): the name shows the place, so
+                // the line starts at the label's edge, with no dot on the
+                // text. Elsewhere a dot marks the point.
+                const double t = exit_of_own_label(placer, x, y, dx, dy);
+                const double gap = t > 0 ? 2 * k_ / std::hypot(dx, dy) : 0;
                 cairo_new_path(cr_);
-                cairo_move_to(cr_, x, y);
+                cairo_move_to(cr_, x + (t + gap) * dx, y + (t + gap) * dy);
                 cairo_line_to(cr_, x + dx, y + dy);
                 set(cr_, style_.text);
                 cairo_set_line_width(cr_, 1.3 * k_);
                 stroke();
-                cairo_new_path(cr_);
-                cairo_arc(cr_, x, y, 2.6 * k_, 0, 2 * kPi);
-                fill();
+                if (t == 0) {
+                    cairo_new_path(cr_);
+                    cairo_arc(cr_, x, y, 2.6 * k_, 0, 2 * kPi);
+                    fill();
+                }
                 draw_callout_badge(x + dx, y + dy, c.number);
                 done = true;
                 break;

@@ -141,10 +141,19 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
     std::sort(chosen.begin(), chosen.end());
     // The dispute the story is about: the locus's when it is one, else the
     // first open one the article names, else the first open one a party claims.
+    // A settled dispute the article recalls as history ("the two fought
+    // over Preah Vihear in 2008-2011") is the story's only when no open one is.
     const Dispute* story_dispute = nullptr;
-    for (const auto& id : s.locus.ids) {
-        const auto key = PlaceId::dispute_key(id);
-        if (!story_dispute && key) story_dispute = data.disputes().find(std::string(*key));
+    const auto is_history = [&](const std::string& id) {
+        return std::any_of(s.disputes.begin(), s.disputes.end(),
+                           [&](const SceneDispute& sd) { return sd.id == id && sd.history; });
+    };
+    for (const bool history : {false, true}) {
+        for (const auto& id : s.locus.ids) {
+            const auto key = PlaceId::dispute_key(id);
+            if (story_dispute || !key || is_history(std::string(*key)) != history) continue;
+            story_dispute = data.disputes().find(std::string(*key));
+        }
     }
     for (const bool named : {true, false}) {
         for (const SceneDispute& sd : s.disputes) {
