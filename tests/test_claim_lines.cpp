@@ -245,6 +245,24 @@ BOOST_AUTO_TEST_CASE(memorandum_line_and_the_hatched_sea) {
     BOOST_TEST(legend.find("\u2013Libya's claim line") != std::string::npos);
     BOOST_TEST(legend.find("(approximate course)") == std::string::npos);
     BOOST_TEST(legend.find("Disputed area, hatched") != std::string::npos);
+    // The short line is named on the map, and no label covers it (the
+    // dispute's name sat on it before the line's boxes were kept clear).
+    const auto boxes = layout_labels(med, test::data(), default_style());
+    BOOST_TEST(std::any_of(boxes.begin(), boxes.end(), [](const LabelBox& b) {
+        return b.what == "claim line: Turkey\u2013Libya memorandum line";
+    }));
+    for (const LabelBox& line : boxes) {
+        if (line.what != "claim line") continue;
+        for (const LabelBox& b : boxes) {
+            // Reserved furniture may lie over a line; labels are placed around it.
+            if (b.what == "claim line" || b.what.rfind("claim line: ", 0) == 0 || b.what == "legend" ||
+                b.what == "scale bar" || b.what == "locator inset" || b.what == "locus")
+                continue;
+            const bool overlap =
+                b.x < line.x + line.w && line.x < b.x + b.w && b.y < line.y + line.h && line.y < b.y + b.h;
+            BOOST_TEST(!overlap, b.what << " covers the claim line");
+        }
+    }
     BOOST_TEST(std::any_of(med.disputes.begin(), med.disputes.end(), [](const SceneDispute& d) {
         return d.id == "eastern-mediterranean" && d.mentioned && !d.history;
     }));

@@ -27,6 +27,27 @@ std::vector<std::string> split_list(std::string_view s) {
     return out;
 }
 
+/// The part [t0, t1] of the segment (ax, ay)-(bx, by) inside `r`
+/// (Liang–Barsky); false when none is.
+bool clip_to(const Rect& r, double ax, double ay, double bx, double by, double& t0, double& t1) {
+    const double dx = bx - ax, dy = by - ay;
+    const double p[] = {-dx, dx, -dy, dy};
+    const double q[] = {ax - r.x, r.x + r.w - ax, ay - r.y, r.y + r.h - ay};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0) {
+            t0 = std::max(t0, t);
+        } else {
+            t1 = std::min(t1, t);
+        }
+    }
+    return t0 < t1;
+}
+
 }  // namespace
 
 /// Long dashes with wide gaps, so the line reads as a claim drawn on the
@@ -58,17 +79,28 @@ void MapPainter::stroke_claim_line(const Colour& c) {
 /// Small boxes along the current path (in pixels), kept free of labels, so
 /// a dispute's name never hides its short claim line (the Turkey–Libya line
 /// is 33 km, a few dashes on the map).
-void MapPainter::keep_labels_off_path(Placer& placer) {
+std::pair<double, double> MapPainter::keep_labels_off_path(Placer& placer) {
     cairo_path_t* flat = cairo_copy_path_flat(cr_);
     const double step = 12 * k_, half = 5 * k_;
-    double px = 0, py = 0;
+    double px = 0, py = 0, longest = 0;
+    std::pair<double, double> middle{0, 0};
     for (int i = 0; i < flat->num_data; i += flat->data[i].header.length) {
         const cairo_path_data_t& h = flat->data[i];
         if (h.header.type != CAIRO_PATH_MOVE_TO && h.header.type != CAIRO_PATH_LINE_TO) continue;
         const double x = flat->data[i + 1].point.x, y = flat->data[i + 1].point.y;
         if (h.header.type == CAIRO_PATH_LINE_TO) {
-            const double len = std::hypot(x - px, y - py);
-            const int n = std::max(1, static_cast<int>(std::ceil(len / step)));
+            // The label goes by the longest piece on the map: the path
+            // runs a degree past the frame.
+            double t0 = 0, t1 = 1;
+            if (clip_to(map_, px, py, x, y, t0, t1)) {
+                const double len = (t1 - t0) * std::hypot(x - px, y - py);
+                if (len > longest) {
+                    longest = len;
+                    const double tm = (t0 + t1) / 2;
+                    middle = {px + tm * (x - px), py + tm * (y - py)};
+                }
+            }
+            const int n = std::max(1, static_cast<int>(std::ceil(std::hypot(x - px, y - py) / step)));
             for (int s = 0; s <= n; ++s) {
                 const double t = static_cast<double>(s) / n;
                 placer.reserve(Rect{px + t * (x - px) - half, py + t * (y - py) - half, 2 * half, 2 * half},
@@ -79,6 +111,7 @@ void MapPainter::keep_labels_off_path(Placer& placer) {
         py = y;
     }
     cairo_path_destroy(flat);
+    return middle;
 }
 
 void MapPainter::draw_claim_lines(const View& v, Placer& placer) {
@@ -111,13 +144,43 @@ void MapPainter::draw_claim_lines(const View& v, Placer& placer) {
         const std::string label = fill_in(word(approx ? MapWord::claim_line_approx : MapWord::claim_line), {who});
         cairo_new_path(cr_);
         path_lines(cr_, v, lines.features()[i].lines);
-        keep_labels_off_path(placer);
+        const auto [mx, my] = keep_labels_off_path(placer);
         stroke_claim_line(colour);
-        const Drawn::ClaimLine drawn{label, colour};
+        const Drawn::ClaimLine drawn{label, colour, lines.value(i, "name"), mx, my};
         // One legend entry per claimant's line, however many parts are drawn.
         const bool listed = std::any_of(drawn_.claim_lines.begin(), drawn_.claim_lines.end(),
                                         [&](const auto& d) { return d.label == drawn.label; });
         if (!listed) drawn_.claim_lines.push_back(drawn);
+    }
+}
+
+/// Each line's own name beside its longest piece, in its colour, above or
+/// below it where there is room: a short line (the memorandum's 33 km) is
+/// a few dashes, and the legend alone leaves the reader to find it. The
+/// names are English (claim_lines.json), so other languages go without.
+void MapPainter::draw_claim_line_labels(Placer& placer) {
+    if (scene_.lang != "en" && !scene_.lang.empty()) return;
+    for (const auto& line : drawn_.claim_lines) {
+        if (line.name.empty()) continue;
+        auto layout = text_.layout(line.name, style_.label_size * k_ * 0.85, false, -1, true);
+        const Rect e = Text::extents(layout.get());
+        // Above or below a line that runs across, beside one that runs up
+        // and down: the boxes along the line itself are taken.
+        const double side = e.w / 2 + 8 * k_, up = e.h * 0.75 + 6 * k_;
+        for (const auto& [dx, dy] : {std::pair{0.0, -up},
+                                     {0.0, up},
+                                     {-side, 0.0},
+                                     {side, 0.0},
+                                     {-side, -up},
+                                     {side, up},
+                                     {0.0, -2 * up},
+                                     {0.0, 2 * up}}) {
+            const Rect r{line.x - e.w / 2 + dx, line.y - e.h / 2 + dy, e.w, e.h};
+            if (placer.take(r, "claim line: " + line.name)) {
+                text_.draw(layout.get(), r.x, r.y, line.colour, 3 * k_);
+                break;
+            }
+        }
     }
 }
 

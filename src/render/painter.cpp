@@ -89,6 +89,7 @@ void MapPainter::paint() {
     draw_dispute_labels(view, placer);
     if (ring_.w > 0) placer.reserve(ring_, "locus");
     draw_country_labels(view, placer);
+    draw_claim_line_labels(placer);
     end_layer();
     begin_layer("claims");
     draw_callouts(view, placer);

@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace borderline::renderer {
@@ -51,6 +52,8 @@ struct Drawn {
     struct ClaimLine {
         std::string label;
         Colour colour;
+        std::string name;     ///< the line's own name, for its label on the map (English maps)
+        double x = 0, y = 0;  ///< the pixel halfway along its longest drawn part
     };
     std::vector<ClaimLine> claim_lines;
     std::vector<std::string> areas_hatched, areas_as_claimed;  ///< disputed areas by name, in drawing order
@@ -169,7 +172,10 @@ private:
     // claim_lines.cpp
     void draw_claim_lines(const View& v, Placer& placer);
     void stroke_claim_line(const Colour& c);
-    void keep_labels_off_path(Placer& placer);
+    /// Boxes along the current path kept free of labels; returns the pixel
+    /// halfway along its longest straight piece.
+    std::pair<double, double> keep_labels_off_path(Placer& placer);
+    void draw_claim_line_labels(Placer& placer);
 
     // labels.cpp
     void draw_markers(const View& v, Placer& placer);
