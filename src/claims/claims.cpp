@@ -210,6 +210,12 @@ void Analyzer::emit(const std::vector<Cue>& group, std::size_t first_tok, std::s
     c.span = {doc_.sentences[s_first].start, doc_.sentences[s_last].end};
     for (std::size_t t = first_tok; t < end_tok; ++t) {
         if (word(t) && lex::is_geographic_word(fw(t))) c.geographic = true;
+        // "The Sahara is Moroccan", "Crimea is Ukraine", "will remain
+        // Indian": a country or its people's adjective after a copula says
+        // whose a place is.
+        if (t > first_tok && tok_mention_[t] >= 0 && !mentions_[tok_mention_[t]].actor_country.empty() &&
+            lex::is_copula(fw(t - 1)))
+            c.geographic = true;
     }
     link_places(c, first_tok, end_tok, s_first, s_last, excluded);
     if (c.text.empty()) return;

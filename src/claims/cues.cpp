@@ -118,7 +118,18 @@ bool Analyzer::needs_met(Cue& c, lex::CueNeeds needs, std::size_t pv, std::size_
             return !(pv != kNone && lex::is_preposition(fw(pv)));
         }
         case lex::CueNeeds::for_or_on:
-            if (next != "for" && next != "on" && next != "upon") return false;
+            if (next != "for" && next != "on" && next != "upon") {
+                // "called the move 'a unilateral measure'": a verdict in
+                // quotes, its stance read from what it says.
+                for (std::size_t k = i + 1; k < end && k < i + 6; ++k) {
+                    const std::string_view r = raw(k);
+                    if (r.starts_with("\"") || r.starts_with("\u201c") || r.starts_with("\u00ab")) {
+                        c.cls = CueClass::say;
+                        return true;
+                    }
+                }
+                return false;
+            }
             c.after = nx + 1;
             return true;
         case lex::CueNeeds::to_soon: {

@@ -227,7 +227,8 @@ constexpr auto kGeographic = std::to_array<std::string_view>(
      "captured",     "recaptured",     "liberated",   "province",    "provinces",    "coast",       "mountains",
      "pass",         "soil",           "temple",      "temples",     "site",         "area",        "peninsula",
      "strait",       "shoal",          "reef",        "reefs",       "valley",       "glacier",     "outpost",
-     "outposts",     "belongs",        "belong",      "located"});
+     "outposts",     "belongs",        "belong",      "located",     "shelf",        "maritime",    "zones",
+     "eez"});
 
 constexpr auto kAccusing = std::to_array<std::string_view>(
     {"irresponsible", "provocative", "provocation", "provocations", "aggression", "aggressive", "violation",
@@ -288,6 +289,12 @@ bool is_determiner(std::string_view w) { return kDeterminersTable.find(w) >= 0; 
 bool is_preposition(std::string_view w) { return kPrepositionsTable.find(w) >= 0; }
 bool is_function_word(std::string_view w) { return kFunctionWordsTable.find(w) >= 0; }
 bool is_geographic_word(std::string_view w) { return kGeographicTable.find(w) >= 0; }
+
+bool is_copula(std::string_view w) {
+    static const WordTable copulas{"is",     "are",     "was",      "were", "be",    "been",
+                                   "remain", "remains", "remained", "stay", "stays", "belongs"};
+    return copulas.contains(w);
+}
 bool is_accusing_word(std::string_view w) { return kAccusingTable.find(w) >= 0; }
 bool is_denying_word(std::string_view w) { return kDenyingTable.find(w) >= 0; }
 bool is_fragment_label(std::string_view w) { return kFragmentLabelsTable.find(w) >= 0; }

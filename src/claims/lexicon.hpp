@@ -129,6 +129,8 @@ bool is_preposition(std::string_view folded);
 bool is_function_word(std::string_view folded);
 /// Words that make a claim concern places, borders or forces.
 bool is_geographic_word(std::string_view folded);
+/// "is", "are", "remain", "stays": a verb that joins a subject to what it is.
+bool is_copula(std::string_view folded);
 /// Words that call the other side's conduct wrong ("provocative", "violated").
 bool is_accusing_word(std::string_view folded);
 /// Words that call a report false ("baseless").

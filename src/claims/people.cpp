@@ -187,6 +187,13 @@ void Analyzer::register_people() {
 
 // The actor phrase that ends at token `end` (inclusive), walking left over
 // names, titles, possessives and place mentions.
+// The full stop of a name's initial ("S." of "S. Jaishankar"): right
+// after one capital letter.
+bool Analyzer::initial_stop(std::size_t t) const {
+    return t > 0 && raw(t) == "." && word(t - 1) && cap(t - 1) && fw(t - 1).size() == 1 &&
+           doc_.tokens[t - 1].span.end == doc_.tokens[t].span.start;
+}
+
 ActorPhrase Analyzer::phrase_left(std::size_t end, std::size_t first) const {
     // A hyphen inside a name, or a word it joins ("Lai Ching-te", "Abdel
     // Fattah el-Sisi"): written with no space on either side.
@@ -230,6 +237,8 @@ ActorPhrase Analyzer::phrase_left(std::size_t end, std::size_t first) const {
             k = t;  // "prime minister, Nikol Pashinyan"
         } else if (raw(t) == "-" && t > first && k <= end && joined(t)) {
             k = t;
+        } else if (initial_stop(t) && t > first) {
+            k = t;  // "S. Jaishankar", "George W. Bush"
         } else {
             break;
         }
@@ -267,6 +276,8 @@ ActorPhrase Analyzer::phrase_right(std::size_t start, std::size_t end) const {
         } else if (is_apostrophe(k) && k + 1 < end && fw(k + 1) == "s") {
             ++k;
         } else if (raw(k) == "," && k > start && lex::is_title_word(fw(k - 1)) && k + 1 < end && cap(k + 1)) {
+            ++k;
+        } else if (initial_stop(k) && k > start && k + 1 < end && cap(k + 1)) {
             ++k;
         } else {
             break;
@@ -335,6 +346,16 @@ void Analyzer::resolve(ActorPhrase& a, std::size_t s) const {
     bool definite = a.last - a.first >= 2 && fw(a.first) == "the";
     for (std::size_t t = a.first + 1; definite && t < a.last; ++t) definite = lex::is_title_word(fw(t));
     if (definite) a.country = refer_back(s, fw(a.last - 1));
+    // "Spokesman Sylvain Ekenge said", after "The Congolese army says":
+    // a spokesperson the article names without a country speaks for the
+    // actor just before, as "the spokesman" does. Not other titles: an
+    // unknown "President X" may be anyone's.
+    const auto f = fw(a.first);
+    if (a.country.empty() && (f == "spokesman" || f == "spokeswoman" || f == "spokesperson")) {
+        bool named = a.last - a.first >= 2;
+        for (std::size_t t = a.first + 1; named && t < a.last; ++t) named = word(t) && cap(t);
+        if (named) a.country = refer_back(s, f);
+    }
 }
 
 std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s) {
@@ -379,7 +400,17 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
     if (a.first == kNone) return std::nullopt;
     // "troops in Armenia said" is not Armenia speaking.
     const std::size_t before = prev_word(a.first, first);
-    if (before != kNone && before + 1 == a.first && lex::is_preposition(fw(before))) return std::nullopt;
+    if (before != kNone && before + 1 == a.first && lex::is_preposition(fw(before))) {
+        // "Morocco's ambassador to the United Nations said": the envoy's
+        // post, whose country is before it.
+        const std::size_t title = prev_word(before, first);
+        if ((fw(before) != "to" && fw(before) != "at") || title == kNone || title + 1 != before ||
+            !lex::is_title_word(fw(title)))
+            return std::nullopt;
+        const ActorPhrase envoy = phrase_left(title, first);
+        if (envoy.first == kNone) return std::nullopt;
+        a.first = envoy.first;
+    }
     resolve(a, s);
     if (a.country.empty()) return std::nullopt;
     return a;

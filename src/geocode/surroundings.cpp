@@ -201,6 +201,12 @@ void Resolver::read_surroundings() {
             const bool opens_entry = prev.span.start > 0 && doc_.shape.is_furniture(prev.span.start - 1);
             a.after_name = prev.is_word && prev.capitalised && !prev.sentence_start && !prev_is_mention &&
                            !opens_entry && prev.span.end + 1 == m.span.start && !a.titled;
+            // "Harry S. Truman", "John T. Murphy": after a person's initial.
+            if (first >= 2 && prev.folded == "." && prev.span.end + 1 == m.span.start) {
+                const Token& letter = token(first - 2);
+                a.after_name = a.after_name || (letter.is_word && letter.capitalised && letter.folded.size() == 1 &&
+                                                letter.span.end == prev.span.start && !a.titled);
+            }
         }
         if (last >= 0 && static_cast<std::size_t>(last + 1) < doc_.tokens.size()) {
             const Token& next = token(last + 1);

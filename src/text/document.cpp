@@ -243,6 +243,20 @@ bool is_abbreviation(std::string_view folded) {
            folded.find('.') != std::string_view::npos;
 }
 
+// A name's initial ("minister S. Jaishankar", "George W. Bush"): one
+// capital letter after a word. Not a lettered zone or plan
+// ("in Area C. Palestinian officials said"), which ends its sentence.
+bool is_initial(const std::vector<Token>& tokens, std::size_t at) {
+    const Token& letter = tokens[at];
+    if (letter.folded.size() != 1 || !letter.capitalised || at == 0) return false;
+    const Token& before = tokens[at - 1];
+    if (!before.is_word || before.span.end == letter.span.start) return false;
+    static const std::array<std::string_view, 16> kLettered{"area",  "zone",  "plan",  "sector",  "phase", "grade",
+                                                            "class", "group", "block", "section", "camp",  "line",
+                                                            "type",  "level", "annex", "part"};
+    return std::find(kLettered.begin(), kLettered.end(), before.folded) == kLettered.end();
+}
+
 // Works on byte offsets and decodes code points as it goes (all the
 // look-ahead is a few code points), rather than decoding the whole text
 // into an array first.
@@ -365,8 +379,8 @@ void tokenize(Document& d) {
         const std::string_view f = tok.folded;
         if (f.size() == 1 && (f[0] == '.' || f[0] == '!' || f[0] == '?')) {
             // End of sentence unless it closes an abbreviation or no capital follows.
-            const bool abbrev =
-                index >= 1 && d.tokens[index - 1].is_word && is_abbreviation(d.tokens[index - 1].folded);
+            const bool abbrev = index >= 1 && d.tokens[index - 1].is_word &&
+                                (is_abbreviation(d.tokens[index - 1].folded) || is_initial(d.tokens, index - 1));
             std::size_t k = i;
             Cp at_k{0, 0};
             while (k < n && (at_k = cp_at(t, k), is_space_cp(at_k.c) && at_k.c != '\n')) k += at_k.len;

@@ -435,7 +435,7 @@ void find_release(std::string_view text, const std::vector<Line>& lines, Article
                 at = find_text(f, lead);
                 if (at == std::string_view::npos) continue;
                 at += lead.size();
-            } else if (l == 0) {
+            } else if (l == 0 && !marked) {
                 continue;  // a headline is not the release speaking
             } else {
                 // "TBILISI, 4 March 2025 — The Ministry ...": past a dateline.
@@ -451,7 +451,10 @@ void find_release(std::string_view text, const std::vector<Line>& lines, Article
             bool verb = false;
             const std::size_t n = issuer_at(line.substr(at), verb);
             if (n == 0) continue;
-            if (lead.empty() && !verb) continue;
+            // A line that is only the body's name ("Ministry of Foreign
+            // Affairs of the Republic of Serbia") heads a marked release.
+            const bool header = marked && line.find_first_not_of(" \t\r", at + n) == std::string_view::npos;
+            if (lead.empty() && !verb && !header) continue;
             shape.issuers.push_back({lines[l].start + at, lines[l].start + at + n});
             opens = opens || (lead.empty() && verb);
             break;
