@@ -157,7 +157,9 @@ void MapPainter::draw_claim_lines(const View& v, Placer& placer) {
 /// Each line's own name beside its longest piece, in its colour, above or
 /// below it where there is room: a short line (the memorandum's 33 km) is
 /// a few dashes, and the legend alone leaves the reader to find it. The
-/// names are English (claim_lines.json), so other languages go without.
+/// names are English (claim_lines.json), so other languages go without;
+/// they name no country ("2019 memorandum line"), whose spelling is the
+/// scene's (the legend's "Türkiye–Libya's claim line").
 void MapPainter::draw_claim_line_labels(Placer& placer) {
     if (scene_.lang != "en" && !scene_.lang.empty()) return;
     for (const auto& line : drawn_.claim_lines) {
