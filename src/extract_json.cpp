@@ -205,7 +205,14 @@ nlohmann::json to_json(const Entry& e) {
     return j;
 }
 
-nlohmann::json to_json(const Dispute& d) {
+nlohmann::json to_json(const Dispute& d, const GeoData& data) {
+    // A line's "disputes" field lists its disputes' ids, comma-separated.
+    nlohmann::json lines = nlohmann::json::array();
+    const Layer& claim_lines = data.layer("claim_lines");
+    for (std::size_t i = 0; i < claim_lines.size(); ++i) {
+        const std::string list = "," + claim_lines.value(i, "disputes") + ",";
+        if (list.find("," + d.id + ",") != std::string::npos) lines.push_back(claim_lines.value(i, "id"));
+    }
     return {
         {"id", d.id},
         {"name", d.name},
@@ -215,7 +222,8 @@ nlohmann::json to_json(const Dispute& d) {
         {"status", d.status},
         {"kind", d.kind},
         {"settled", d.settled() ? nlohmann::json{{"year", d.settled_year}, {"how", d.settled_how}} : nlohmann::json()},
-        {"bbox", {d.bbox.west, d.bbox.south, d.bbox.east, d.bbox.north}}};
+        {"bbox", {d.bbox.west, d.bbox.south, d.bbox.east, d.bbox.north}},
+        {"claim_lines", lines}};
 }
 
 }  // namespace borderline

@@ -68,6 +68,20 @@ struct SharedFilePresent {
     }
 };
 
+/// An SVG's words without its markup (a label's words sit in one tspan each).
+inline std::string words_of(const std::string& svg) {
+    std::string out;
+    bool in_tag = false;
+    for (const char c : svg) {
+        if (c == '<' || c == '>') {
+            in_tag = c == '<';
+        } else if (!in_tag) {
+            out += c;
+        }
+    }
+    return out;
+}
+
 /// Decode PNG bytes into an image surface (the caller destroys it).
 inline cairo_surface_t* decode_png(const std::string& bytes) {
     struct Reader {

@@ -276,19 +276,6 @@ std::vector<LabelBox> labels_of(const std::string& sample, const std::string& wo
     const Extraction x = extract(doc, test::gazetteer(), test::data(), so);
     return layout_labels(x.scene, test::data(), load_style(test::source_dir() / "styles" / "default.json"));
 }
-// An SVG's words without its markup (a label's words sit in one tspan each).
-std::string words_of(const std::string& svg) {
-    std::string out;
-    bool in_tag = false;
-    for (const char c : svg) {
-        if (c == '<' || c == '>') {
-            in_tag = c == '<';
-        } else if (!in_tag) {
-            out += c;
-        }
-    }
-    return out;
-}
 bool has(const std::vector<LabelBox>& boxes, const std::string& what) {
     return std::any_of(boxes.begin(), boxes.end(), [&](const LabelBox& b) { return b.what == what; });
 }
@@ -331,12 +318,12 @@ BOOST_AUTO_TEST_CASE(maritime_lines_are_drawn_and_explained) {
     const Scene base = plan_base_scene(Box{22, 33, 37, 42}, SceneOptions{}, test::data());
     const std::string svg = render_to_bytes(
         base, test::data(), load_style(test::source_dir() / "styles" / "default.json"), OutputFormat::svg);
-    BOOST_TEST(words_of(svg).find("Disputed maritime boundary") != std::string::npos);
+    BOOST_TEST(test::words_of(svg).find("Disputed maritime boundary") != std::string::npos);
     // Over the open Atlantic there is none, and the legend has no entry.
     const Scene atlantic = plan_base_scene(Box{-40, 20, -30, 30}, SceneOptions{}, test::data());
     const std::string empty = render_to_bytes(
         atlantic, test::data(), load_style(test::source_dir() / "styles" / "default.json"), OutputFormat::svg);
-    BOOST_TEST(words_of(empty).find("maritime boundary") == std::string::npos);
+    BOOST_TEST(test::words_of(empty).find("maritime boundary") == std::string::npos);
 }
 
 // An island the story names is drawn as the island: its land polygon tinted

@@ -52,7 +52,9 @@ nlohmann::json to_geojson(const Extraction& x, const Gazetteer& gaz, const GeoDa
 /// A gazetteer entry as `borderline places --json` prints it.
 nlohmann::json to_json(const Entry& e);
 
-/// A registry dispute as `borderline disputes --json` prints it.
-nlohmann::json to_json(const Dispute& d);
+/// A registry dispute as `borderline disputes --json` and GET /api/disputes
+/// give it, with the ids of its maritime claim lines (`claim_lines`, from
+/// the data's claim_lines layer).
+nlohmann::json to_json(const Dispute& d, const GeoData& data);
 
 }  // namespace borderline

@@ -47,6 +47,8 @@ enum class MapWord {
     accuses,
     demands,
     reports,
+    claim_line,         ///< legend: "{}'s claim line", a maritime claim line in the claimant's colour
+    claim_line_approx,  ///< the same for a line whose vertices are approximate
 };
 
 /// The word in `lang` (English for a code that is not a map language).

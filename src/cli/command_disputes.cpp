@@ -55,7 +55,7 @@ int run_disputes(const DisputesOptions& o) {
         throw NothingToMapError("no bundled dispute matches '" + o.query + "'; run `borderline disputes` for the list");
     if (o.json) {
         nlohmann::json out = nlohmann::json::array();
-        for (const Dispute* d : hits) out.push_back(to_json(*d));
+        for (const Dispute* d : hits) out.push_back(to_json(*d, data));
         std::cout << out.dump(2) << "\n";
         return 0;
     }

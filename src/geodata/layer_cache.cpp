@@ -127,8 +127,8 @@ std::vector<std::string> source_files(const std::string& name) {
 
 const std::vector<std::string>& layer_names() {
     static const std::vector<std::string> names = {
-        "countries", "admin1", "boundaries", "disputed_lines", "populated_places", "towns",         "land",
-        "ocean",     "lakes",  "rivers",     "disputes",       "countries_small",  "maritime_lines"};
+        "countries", "admin1", "boundaries", "disputed_lines", "populated_places", "towns",          "land",
+        "ocean",     "lakes",  "rivers",     "disputes",       "countries_small",  "maritime_lines", "claim_lines"};
     return names;
 }
 

@@ -192,14 +192,10 @@ void MapPainter::draw_country_labels(const View& v, Placer& placer) {
 
 void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
     const DisputeRegistry& registry = data_.disputes();
-    // When the article names disputes, only those are labelled; otherwise
-    // those its parties are party to.
-    const bool any_named =
-        std::any_of(scene_.disputes.begin(), scene_.disputes.end(), [](const SceneDispute& d) { return d.mentioned; });
     // The story's own disputes first; then every other hatched area in view
     // gets a smaller muted label where room is left, so no hatching on the
     // map goes unexplained.
-    auto own = [&](const SceneDispute& sd) { return any_named ? sd.mentioned : sd.involves_party; };
+    auto own = [&](const SceneDispute& sd) { return story_dispute(sd); };
     std::vector<const SceneDispute*> order;
     for (const SceneDispute& sd : scene_.disputes) order.push_back(&sd);
     std::stable_partition(order.begin(), order.end(), [&](const SceneDispute* sd) { return own(*sd); });

@@ -33,6 +33,9 @@ std::vector<LegendItem> MapPainter::legend_items(std::size_t claims) const {
     if (drawn_.maritime_disputed) {
         items.push_back({std::string(word(MapWord::maritime_disputed)), Swatch::maritime_disputed});
     }
+    for (std::size_t i = 0; i < drawn_.claim_lines.size(); ++i) {
+        items.push_back({drawn_.claim_lines[i].label, Swatch::claim_line, static_cast<int>(i)});
+    }
     if (!scene_.mentioned.empty()) {
         std::string names;
         for (const auto& m : scene_.mentioned)
@@ -176,6 +179,10 @@ void MapPainter::draw_swatch(const LegendItem& item, double sx, double sw, doubl
             stroke_class("maritime",
                          item.swatch == Swatch::maritime ? style_.maritime_boundary : style_.disputed_boundary,
                          style_.boundary_width * k_);
+            break;
+        case Swatch::claim_line:
+            line();
+            stroke_claim_line(drawn_.claim_lines[static_cast<std::size_t>(item.number)].colour);
             break;
         case Swatch::indefinite:
             line();

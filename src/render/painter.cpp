@@ -62,6 +62,9 @@ void MapPainter::paint() {
     begin_layer("borders");
     draw_boundaries(view);
     end_layer();
+    begin_layer("claim_lines");
+    draw_claim_lines(view, placer);
+    end_layer();
     check(cr_, "base layers");
     shown_claims_ = fit_claims();
     const Rect legend = legend_rect();
@@ -86,6 +89,7 @@ void MapPainter::paint() {
     draw_dispute_labels(view, placer);
     if (ring_.w > 0) placer.reserve(ring_, "locus");
     draw_country_labels(view, placer);
+    draw_claim_line_labels(placer);
     end_layer();
     begin_layer("claims");
     draw_callouts(view, placer);
@@ -120,6 +124,12 @@ std::string MapPainter::worldview_name() const {
         if (m.country == scene_.worldview) return m.name;
     }
     return scene_.worldview;
+}
+
+bool MapPainter::story_dispute(const SceneDispute& sd) const {
+    const bool any_named =
+        std::any_of(scene_.disputes.begin(), scene_.disputes.end(), [](const SceneDispute& d) { return d.mentioned; });
+    return any_named ? sd.mentioned : sd.involves_party;
 }
 
 const Party* MapPainter::party(const std::string& iso3) const {

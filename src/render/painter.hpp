@@ -21,6 +21,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace borderline::renderer {
@@ -46,7 +47,15 @@ struct Drawn {
     bool international = false, disputed = false, ceasefire = false, indefinite = false, disputed_area = false,
          disputed_area_as_claimed = false;
     bool border_in_question = false;
-    bool maritime = false, maritime_disputed = false;          ///< maritime boundary lines, agreed / disputed
+    bool maritime = false, maritime_disputed = false;  ///< maritime boundary lines, agreed / disputed
+    /// Each claim line drawn (claim_lines.cpp): the legend's words and the line's colour.
+    struct ClaimLine {
+        std::string label;
+        Colour colour;
+        std::string name;     ///< the line's own name, for its label on the map (English maps)
+        double x = 0, y = 0;  ///< the pixel halfway along its longest drawn part
+    };
+    std::vector<ClaimLine> claim_lines;
     std::vector<std::string> areas_hatched, areas_as_claimed;  ///< disputed areas by name, in drawing order
     std::vector<std::string> places;                           ///< markers whose label was placed
 };
@@ -65,6 +74,7 @@ enum class Swatch {
     area_as_claimed,     ///< a box in the worldview country's fill
     maritime,            ///< long-dashed line at sea: median or treaty line, 200-mile limit
     maritime_disputed,   ///< the same in the disputed colour: a disputed maritime line
+    claim_line,          ///< a maritime claim line in its claimant's colour (number: index in Drawn::claim_lines)
 };
 
 struct LegendItem {
@@ -156,6 +166,16 @@ private:
     void stroke_class(const std::string& cls, const Colour& c, double width);
     void draw_boundaries(const View& v);
     void draw_maritime_lines(const View& v);
+    /// The story's own disputes: those the article names, else those a party claims.
+    bool story_dispute(const SceneDispute& sd) const;
+
+    // claim_lines.cpp
+    void draw_claim_lines(const View& v, Placer& placer);
+    void stroke_claim_line(const Colour& c);
+    /// Boxes along the current path kept free of labels; returns the pixel
+    /// halfway along its longest straight piece.
+    std::pair<double, double> keep_labels_off_path(Placer& placer);
+    void draw_claim_line_labels(Placer& placer);
 
     // labels.cpp
     void draw_markers(const View& v, Placer& placer);

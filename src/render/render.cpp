@@ -95,7 +95,7 @@ bool font_available(const std::string& family) {
 void load_map_layers(const GeoData& data, bool provinces) {
     // In the order drawing first needs them.
     for (const char* name : {"countries", "admin1", "lakes", "rivers", "boundaries", "disputed_lines", "maritime_lines",
-                             "countries_small"}) {
+                             "claim_lines", "countries_small"}) {
         if (!provinces && std::string_view(name) == "admin1") continue;
         try {
             (void)data.layer(name);

@@ -14,7 +14,7 @@ namespace borderline {
 
 namespace {
 
-constexpr std::size_t kWords = static_cast<std::size_t>(MapWord::reports) + 1;
+constexpr std::size_t kWords = static_cast<std::size_t>(MapWord::claim_line_approx) + 1;
 
 struct Words {
     const char* code;
@@ -48,7 +48,9 @@ const std::array<Words, 8> kTable{{
       "denies",
       "accuses",
       "demands",
-      "reports"}},
+      "reports",
+      "{}'s claim line",
+      "{}'s claim line (approximate course)"}},
     {"fr",
      {"Zone disputée, hachurée aux couleurs des parties qui la revendiquent",
       "Zone disputée, représentée telle que la revendique : {}",
@@ -73,7 +75,9 @@ const std::array<Words, 8> kTable{{
       "dément",
       "accuse",
       "exige",
-      "rapporte"}},
+      "rapporte",
+      "Ligne revendiquée par : {}",
+      "Ligne revendiquée par : {} (tracé approximatif)"}},
     {"es",
      {"Zona en disputa, rayada con los colores de quienes la reclaman",
       "Zona en disputa, representada según la reclama: {}",
@@ -97,7 +101,9 @@ const std::array<Words, 8> kTable{{
       "niega",
       "acusa",
       "exige",
-      "informa"}},
+      "informa",
+      "Línea reclamada por: {}",
+      "Línea reclamada por: {} (trazado aproximado)"}},
     {"de",
      {"Umstrittenes Gebiet, schraffiert in den Farben der Anspruchsteller",
       "Umstrittenes Gebiet, dargestellt nach dem Anspruch von: {}",
@@ -121,7 +127,9 @@ const std::array<Words, 8> kTable{{
       "bestreitet",
       "beschuldigt",
       "fordert",
-      "berichtet"}},
+      "berichtet",
+      "Anspruchslinie: {}",
+      "Anspruchslinie: {} (ungefährer Verlauf)"}},
     {"pt",
      {"Área disputada, tracejada nas cores de quem a reivindica",
       "Área disputada, representada conforme a reivindica: {}",
@@ -145,7 +153,9 @@ const std::array<Words, 8> kTable{{
       "nega",
       "acusa",
       "exige",
-      "relata"}},
+      "relata",
+      "Linha reivindicada por: {}",
+      "Linha reivindicada por: {} (traçado aproximado)"}},
     {"ru",
      {"Спорная территория, заштрихована цветами претендующих сторон",
       "Спорная территория, показана согласно притязаниям: {}",
@@ -169,7 +179,9 @@ const std::array<Words, 8> kTable{{
       "отрицает",
       "обвиняет",
       "требует",
-      "сообщает"}},
+      "сообщает",
+      "Линия притязаний: {}",
+      "Линия притязаний: {} (приблизительно)"}},
     {"ar",
      {"منطقة متنازع عليها، مظللة بألوان الأطراف المطالبة بها",
       "منطقة متنازع عليها، كما تطالب بها: {}",
@@ -193,7 +205,9 @@ const std::array<Words, 8> kTable{{
       "تنفي",
       "تتهم",
       "تطالب",
-      "تفيد"}},
+      "تفيد",
+      "خط مطالبة: {}",
+      "خط مطالبة: {} (مسار تقريبي)"}},
     {"zh",
      {"争议地区（以各声索方颜色加斜线表示）",
       "争议地区（按{}的主张绘制）",
@@ -217,7 +231,9 @@ const std::array<Words, 8> kTable{{
       "否认",
       "指责",
       "要求",
-      "报道"}},
+      "报道",
+      "{}主张线",
+      "{}主张线（大致走向）"}},
 }};
 
 const Words* find_words(std::string_view code) {

@@ -427,7 +427,8 @@ Reply Desk::disputes(const Params& query) const {
     return guarded([&] {
         const auto q = query.find("q");
         json out = json::array();
-        for (const Dispute* d : data_->disputes().search(q == query.end() ? "" : q->second)) out.push_back(to_json(*d));
+        for (const Dispute* d : data_->disputes().search(q == query.end() ? "" : q->second))
+            out.push_back(to_json(*d, *data_));
         return json_reply(out);
     });
 }
