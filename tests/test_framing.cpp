@@ -301,4 +301,19 @@ BOOST_AUTO_TEST_CASE(claims_sit_at_the_open_dispute_not_the_history) {
     BOOST_TEST(actors == (std::vector<std::string>{"KHM", "THA"}), boost::test_tools::per_element());
 }
 
+// A dispute the article never names is not where its claims sit: a
+// corridor story whose parties also share the tiny Karki exclave pinned two
+// claims there, 110 km from Syunik.
+BOOST_AUTO_TEST_CASE(claims_sit_at_the_story_not_at_an_unnamed_dispute) {
+    const Document doc =
+        read_document((test::source_dir() / "tests" / "data" / "anchors" / "corridor.txt").string(), {});
+    const Scene s = extract(doc, test::gazetteer(), test::data(), SceneOptions{}).scene;
+    BOOST_TEST_REQUIRE(s.callouts.size() >= 4u);
+    for (const auto& co : s.callouts) {
+        BOOST_TEST(co.anchored);
+        BOOST_TEST(test::km_between(co.anchor.lon, co.anchor.lat, 44.93, 39.76) > 50, co.actor_country);
+        BOOST_TEST(test::km_between(co.anchor.lon, co.anchor.lat, 46.1, 39.2) < 60, co.actor_country);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -155,7 +155,11 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
             story_dispute = data.disputes().find(std::string(*key));
         }
     }
+    // A dispute the article never names is the story's only when the story
+    // has no place of its own: a corridor story whose parties also share
+    // the Karki exclave is about the corridor, not Karki.
     for (const bool named : {true, false}) {
+        if (!named && !s.locus.bbox.empty()) break;
         for (const SceneDispute& sd : s.disputes) {
             if (story_dispute || sd.history || (named ? !sd.mentioned : !sd.involves_party)) continue;
             story_dispute = data.disputes().find(sd.id);
