@@ -285,6 +285,45 @@ bool is_initial(const std::vector<Token>& tokens, std::size_t at) {
     return std::find(kLettered.begin(), kLettered.end(), before.folded) == kLettered.end();
 }
 
+/// Where a dotted abbreviation (U.S., U.K.) ends, given the end `j` of its
+/// first capital: full stops each followed by one word character make one
+/// token. `j` itself when none follows; `ascii` stays true only for ASCII.
+std::size_t dotted_abbreviation_end(std::string_view t, std::size_t j, bool& ascii) {
+    const std::size_t n = t.size();
+    auto is_word_at = [&](std::size_t at) { return is_word_cp(cp_at(t, at).c); };
+    if (j + 1 >= n || t[j] != '.' || !is_word_at(j + 1)) return j;
+    std::size_t k = j;
+    while (k + 1 < n && t[k] == '.') {
+        const Cp letter = cp_at(t, k + 1);
+        if (!is_word_cp(letter.c)) break;
+        const std::size_t after = k + 1 + letter.len;
+        if (after < n && is_word_at(after)) break;
+        k = after;
+    }
+    if (k < n && t[k] == '.') ++k;
+    if (k <= j + 1) return j;
+    ascii = ascii && std::all_of(t.begin() + static_cast<std::ptrdiff_t>(j), t.begin() + static_cast<std::ptrdiff_t>(k),
+                                 [](char a) { return static_cast<unsigned char>(a) < 0x80; });
+    return k;
+}
+
+/// Whether token `index`, a mark ending at byte `after`, ends its sentence:
+/// a full stop, "!" or "?" that closes no abbreviation or initial, with a
+/// capital (or a quote, a line break, the end) after it.
+bool ends_sentence(const std::vector<Token>& tokens, std::size_t index, std::string_view t, std::size_t after) {
+    const std::string_view f = tokens[index].folded;
+    if (f.size() != 1 || (f[0] != '.' && f[0] != '!' && f[0] != '?')) return false;
+    const bool abbrev = index >= 1 && tokens[index - 1].is_word &&
+                        (is_abbreviation(tokens[index - 1].folded) || is_initial(tokens, index - 1));
+    const std::size_t n = t.size();
+    std::size_t k = after;
+    Cp at_k{0, 0};
+    while (k < n && (at_k = cp_at(t, k), is_space_cp(at_k.c) && at_k.c != '\n')) k += at_k.len;
+    while (k < n && (at_k = cp_at(t, k), at_k.c == '"' || at_k.c == 0x201D || at_k.c == 0x2019)) k += at_k.len;
+    const bool next_upper = k >= n || at_k.c == '\n' || is_upper_cp(at_k.c) || at_k.c == '"' || at_k.c == 0x201C;
+    return !abbrev && next_upper && k > after;
+}
+
 // Works on byte offsets and decodes code points as it goes (all the
 // look-ahead is a few code points), rather than decoding the whole text
 // into an array first.
@@ -317,7 +356,6 @@ void tokenize(Document& d) {
         sentence_first_token = d.tokens.size();
         at_sentence_start = true;
     };
-    auto is_word_at = [&](std::size_t at) { return is_word_cp(cp_at(t, at).c); };
     // The text ends in a NUL (std::string keeps one after its last byte),
     // which is no letter: it ends the scans over letters without a bounds test.
     const char* const text = d.text.c_str();
@@ -381,26 +419,7 @@ void tokenize(Document& d) {
                 ascii_token = false;
                 j += next.len;
             }
-            // Dotted abbreviations (U.S., U.K.) are one token: a single
-            // capital, then full stops each followed by one word character.
-            if (j == i + cp.len && j + 1 < n && t[j] == '.' && is_word_at(j + 1) && is_upper_cp(c)) {
-                std::size_t k = j;
-                while (k + 1 < n && t[k] == '.') {
-                    const Cp letter = cp_at(t, k + 1);
-                    if (!is_word_cp(letter.c)) break;
-                    const std::size_t after = k + 1 + letter.len;
-                    if (after < n && is_word_at(after)) break;
-                    k = after;
-                }
-                if (k < n && t[k] == '.') ++k;
-                if (k > j + 1) {
-                    ascii_token = ascii_token && std::all_of(t.begin() + static_cast<std::ptrdiff_t>(j),
-                                                             t.begin() + static_cast<std::ptrdiff_t>(k), [](char a) {
-                                                                 return static_cast<unsigned char>(a) < 0x80;
-                                                             });
-                    j = k;
-                }
-            }
+            if (j == i + cp.len && is_upper_cp(c)) j = dotted_abbreviation_end(t, j, ascii_token);
             tok.span = {i, j};
             tok.is_word = true;
             const auto cat =
@@ -433,19 +452,7 @@ void tokenize(Document& d) {
         }
         d.tokens.push_back(tok);
         if (tok.is_word) continue;
-        const std::string_view f = tok.folded;
-        if (f.size() == 1 && (f[0] == '.' || f[0] == '!' || f[0] == '?')) {
-            // End of sentence unless it closes an abbreviation or no capital follows.
-            const bool abbrev = index >= 1 && d.tokens[index - 1].is_word &&
-                                (is_abbreviation(d.tokens[index - 1].folded) || is_initial(d.tokens, index - 1));
-            std::size_t k = i;
-            Cp at_k{0, 0};
-            while (k < n && (at_k = cp_at(t, k), is_space_cp(at_k.c) && at_k.c != '\n')) k += at_k.len;
-            while (k < n && (at_k = cp_at(t, k), at_k.c == '"' || at_k.c == 0x201D || at_k.c == 0x2019)) k += at_k.len;
-            const bool next_upper =
-                k >= n || at_k.c == '\n' || is_upper_cp(at_k.c) || at_k.c == '"' || at_k.c == 0x201C;
-            if (!abbrev && next_upper && k > i) close_sentence(tok.span.end);
-        }
+        if (ends_sentence(d.tokens, index, t, i)) close_sentence(tok.span.end);
     }
     close_sentence(n);
     d.folded_text = std::move(folded_text);
