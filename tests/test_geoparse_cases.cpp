@@ -20,7 +20,8 @@ struct Expect {
     std::string id;
     bool absent = false;
     double lat = 0, lon = 0, km = -1;
-    int mentions = -1;  // "ID*N": exactly N mentions resolve to it (-1: any number)
+    int mentions = -1;     // "ID*N": exactly N mentions resolve to it (-1: any number)
+    bool demonym = false;  // "ID#demonym": every mention of it is read as its people's name
 };
 
 struct Case {
@@ -70,6 +71,10 @@ std::vector<Case> read_cases(const char* file = "geoparse_cases.tsv") {
             } else {
                 e.id = tok;
             }
+            if (const auto hash = e.id.find("#demonym"); hash != std::string::npos) {
+                e.demonym = true;
+                e.id.erase(hash, 8);
+            }
             if (const auto star = e.id.find('*'); star != std::string::npos) {
                 e.mentions = std::stoi(e.id.substr(star + 1));
                 e.id.erase(star);
@@ -87,11 +92,14 @@ void check(const Case& c) {
     const auto places = resolve_places(doc, gaz, find_mentions(doc, gaz));
     std::map<std::string, Entry, std::less<>> found;
     std::map<std::string, std::size_t, std::less<>> mention_count;
+    std::map<std::string, bool, std::less<>> all_demonyms;
     std::string all;
     for (const auto& p : places) {
         const Entry e = gaz.entry(p.entry);
         found[std::string(e.id)] = e;
         mention_count[std::string(e.id)] = p.mentions.size();
+        all_demonyms[std::string(e.id)] =
+            std::ranges::all_of(p.mentions, [](const Mention& m) { return m.role == NameRole::demonym; });
         all += ' ';
         all += e.id;
     }
@@ -105,6 +113,9 @@ void check(const Case& c) {
         BOOST_TEST((it != found.end()), e.id << " not found; got" << all);
         if (it != found.end() && e.mentions >= 0) {
             BOOST_TEST(mention_count[e.id] == static_cast<std::size_t>(e.mentions), e.id << " has the wrong mentions");
+        }
+        if (it != found.end() && e.demonym) {
+            BOOST_TEST(all_demonyms[e.id], e.id << " has a mention not read as a demonym");
         }
         if (it != found.end() && e.km >= 0) {
             const double km = test::km_between(it->second.lon, it->second.lat, e.lon, e.lat);
@@ -166,6 +177,13 @@ BOOST_DATA_TEST_CASE(short_names_follow_the_context, boost::unit_test::data::mak
 // the article names (issue 17 item 5).
 BOOST_DATA_TEST_CASE(population_decides_what_nothing_else_does,
                      boost::unit_test::data::make(read_cases("population_cases.tsv")), c) {
+    check(c);
+}
+
+// "Europeans", "Manitobans", "Azerbaijanis": a people's name in the
+// plural is read as the singular is; ordinary plurals stay words.
+BOOST_DATA_TEST_CASE(plural_demonyms_name_their_place, boost::unit_test::data::make(read_cases("demonym_cases.tsv")),
+                     c) {
     check(c);
 }
 

@@ -109,6 +109,21 @@ void GazetteerBuilder::add_name(std::string_view name, std::uint32_t entry, Name
     for (auto& key : name_keys(name)) add_folded(std::move(key), entry, role);
 }
 
+// A demonym names its people too, in the plural ("Europeans", "Manitobans",
+// "Azerbaijanis", "Filipinos"), and is read as the singular is. English
+// adds an s, except to the forms that are their own plural ("Chinese",
+// "Swiss", "French", "Danish", "Greenlandic", "Malagasy", "Seychellois");
+// the plurals of those ("Danes") are other words, authored where needed.
+void GazetteerBuilder::add_demonym(std::string_view demonym, std::uint32_t entry) {
+    add_name(demonym, entry, NameRole::demonym);
+    if (demonym.empty() || demonym.find(',') != std::string_view::npos) return;
+    const char last = demonym.back();
+    const bool own_plural = demonym.ends_with("ese") || demonym.ends_with("sh") || demonym.ends_with("ch") ||
+                            std::string_view("sxzcyu").find(last) != std::string_view::npos ||
+                            static_cast<unsigned char>(last) >= 0x80;
+    if (!own_plural) add_name(std::string(demonym) + "s", entry, NameRole::demonym);
+}
+
 std::string GazetteerBuilder::run(const GeoData& data) {
     add_countries(data);
     place_countries(data);

@@ -89,7 +89,7 @@ void GazetteerBuilder::add_country_names(const GeoData& data) {
         const std::string& role = cols[1];
         const std::string& lang = cols[2];
         if (role == "demonym" && lang == "eng") {
-            add_name(cols[3], it->second, NameRole::demonym);
+            add_demonym(cols[3], it->second);
         } else if ((role == "name" || role == "official") && (lang == "en" || lang == "eng")) {
             add_name(cols[3], it->second, NameRole::name);
         } else if (role == "alt" && cols[3].size() > 3) {
@@ -135,12 +135,7 @@ void GazetteerBuilder::read_aliases(const std::filesystem::path& file, std::vect
             continue;
         }
         if (cols[0] == "demonym") {
-            add_name(cols[1], it->second, NameRole::demonym);
-            const std::string& d = cols[1];
-            const char last = d.back();
-            if (last == 'n' || last == 'i' || last == 'k' || last == 'b' || last == 'o') {
-                add_name(d + "s", it->second, NameRole::demonym);
-            }
+            add_demonym(cols[1], it->second);
         } else if (cols[0] == "metonym") {
             add_name(cols[1], it->second, NameRole::metonym);
         } else {
@@ -265,7 +260,11 @@ void GazetteerBuilder::add_id_aliases(const std::vector<IdAlias>& id_aliases) {
     for (const auto& [text, id, role] : id_aliases) {
         const auto it = ids_.find(id);
         if (it == ids_.end()) continue;
-        add_name(text, it->second, role);
+        if (role == NameRole::demonym) {
+            add_demonym(text, it->second);
+        } else {
+            add_name(text, it->second, role);
+        }
         if (entries_[it->second].kind == PlaceKind::water) add_name(text + " river", it->second, NameRole::name);
     }
 }

@@ -99,6 +99,7 @@ public:
 private:
     std::uint32_t add(OwnedEntry e);
     void add_name(std::string_view name, std::uint32_t entry, NameRole role);
+    void add_demonym(std::string_view demonym, std::uint32_t entry);
     void add_folded(std::string key, std::uint32_t entry, NameRole role);
     void add_countries(const GeoData& data);
     void place_countries(const GeoData& data);
