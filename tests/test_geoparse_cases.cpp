@@ -187,4 +187,10 @@ BOOST_DATA_TEST_CASE(plural_demonyms_name_their_place, boost::unit_test::data::m
     check(c);
 }
 
+// "Slidell, La.", "in B.C.": a newsroom's abbreviation names the state.
+BOOST_DATA_TEST_CASE(state_abbreviations_name_the_state,
+                     boost::unit_test::data::make(read_cases("abbreviation_cases.tsv")), c) {
+    check(c);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

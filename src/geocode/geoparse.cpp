@@ -43,6 +43,29 @@ void append_elided(std::string& key, std::span<const Token> toks, std::size_t fr
     }
 }
 
+/// "Slidell, La.", "Surrey, B.C.", "HELENA, Mont. (AP)": a newsroom's
+/// abbreviation of a state or province after a name and a comma names the
+/// state, as "Fresno, California" does, though "La" alone is no name (the
+/// gazetteer knows it with its full stop). Returns the token after the
+/// abbreviation, or `at` when the tokens from `at` are no such
+/// abbreviation; `key` is left holding the abbreviation's folded form.
+std::size_t abbreviation_after(std::span<const Token> toks, std::string_view text, const Gazetteer& gaz, std::size_t at,
+                               std::string& key) {
+    if (at + 2 >= toks.size() || toks[at].folded != "," || text.substr(toks[at].span.end, 1) != " ") return at;
+    const Token& word = toks[at + 1];
+    if (!word.is_word || !word.capitalised || word.span.start != toks[at].span.end + 1 || word.folded.size() > 5) {
+        return at;
+    }
+    const Token& stop = toks[at + 2];
+    if (stop.folded != "." || stop.span.start != word.span.end) return at;
+    key.assign(word.folded);
+    key += '.';
+    const NameInfo info = gaz.probe(key);
+    const bool state =
+        std::ranges::any_of(info.refs, [&](const NameRef& r) { return gaz.entry(r.entry).kind == PlaceKind::admin1; });
+    return state ? at + 3 : at;
+}
+
 }  // namespace
 
 std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, std::size_t limit) {
@@ -156,6 +179,17 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, st
         m.common_word = best.common_word;
         out.push_back(std::move(m));
         i = best_last + 1;
+        if (const std::size_t after = abbreviation_after(toks, text, gaz, i, joined); after != i) {
+            Mention state;
+            state.span = {toks[i + 1].span.start, toks[after - 1].span.end};
+            state.text = text.substr(state.span.start, state.span.size());
+            for (const NameRef& r : gaz.probe(joined).refs) {
+                if (gaz.entry(r.entry).kind == PlaceKind::admin1) state.candidates.push_back(r);
+            }
+            state.role = state.candidates.front().role;
+            out.push_back(std::move(state));
+            i = after;
+        }
     }
     return out;
 }

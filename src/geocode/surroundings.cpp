@@ -7,6 +7,8 @@
 #include "geocode/temporal.hpp"
 #include "text/word_table.hpp"
 
+#include <algorithm>
+
 namespace borderline::geoparse_detail {
 
 namespace {
@@ -181,7 +183,10 @@ void Resolver::read_surroundings() {
         a.kind_cue = kind_cue(first, last, a.kind_word);
         // "The city of Bender": a common word named as a place is a name.
         if (a.kind_cue != KindCue::none) a.common = false;
-        a.shouting = all_caps_word(m.text) && m.text.size() > 3 && !a.dateline;
+        // A dotted abbreviation is no shout: "B.C.", "P.E.I." have only two
+        // or three letters.
+        a.shouting =
+            all_caps_word(m.text) && std::ranges::count_if(m.text, [](char c) { return c != '.'; }) > 3 && !a.dateline;
         // "St. Peter's Basilica", "St Patrick's": a saint in the possessive
         // names a church, school or hospital, not the parish called after him.
         const bool saint = f.rfind("st ", 0) == 0 || f.rfind("st. ", 0) == 0 || f.rfind("saint ", 0) == 0;

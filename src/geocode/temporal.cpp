@@ -12,7 +12,7 @@ namespace borderline {
 
 namespace {
 
-enum class DateWord { none, month, month_short, weekday, weekday_short, zone, feast };
+enum class DateWord { none, month, month_short, weekday, weekday_short, zone, feast, era };
 
 // One table of every date word, rather than a set per kind asked in turn:
 // a mention's word and its neighbours were compared with up to seventy.
@@ -37,6 +37,8 @@ DateWord date_word(std::string_view w) {
                              "mst", "mdt", "pst", "pdt", "ist",  "jst", "kst",  "aest", "aedt", "hkt", "sgt", "wib"});
         add(DateWord::feast,
             {"christmas", "easter", "ramadan", "eid", "nowruz", "thanksgiving", "hanukkah", "passover", "diwali"});
+        // "500 B.C.": the era after a year, not British Columbia.
+        add(DateWord::era, {"b.c.", "b.c", "bc", "bce", "b.c.e.", "a.d.", "ad"});
         return v;
     }();
     static const WordTable table(words, [](const Named& n) { return n.word; });
@@ -114,6 +116,8 @@ bool is_temporal(const Document& doc, std::int64_t first, std::int64_t last) {
             return number_prev || date_prev || (prev && prev->folded == "(");
         case DateWord::feast:
             return next && next->is_word && day_word(next->folded);
+        case DateWord::era:
+            return number_prev;
         case DateWord::none:
             break;
     }
