@@ -193,4 +193,11 @@ BOOST_DATA_TEST_CASE(state_abbreviations_name_the_state,
     check(c);
 }
 
+// "NEW DELHI: The court", "LONDON The Latest", "TORRINGTON — Mayor":
+// where the story was filed from.
+BOOST_DATA_TEST_CASE(datelines_name_where_a_story_is_filed,
+                     boost::unit_test::data::make(read_cases("dateline_cases.tsv")), c) {
+    check(c);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -144,12 +144,18 @@ void Resolver::settle_from_qualifiers(PassTables& t) {
                 }
             }
         }
+        // A town the data lacks in that state ("HOLLIDAY, Mo."): its
+        // namesakes in other states are not it.
+        bool inside = false;
         for (const Candidate& province : abbreviated_after_[k]) {
             const auto entries = candidates_of(k);
             for (std::size_t c = 0; c < entries.size(); ++c) {
-                if (lies_in(entries[c].entry, province.entry)) settle(k, mentions_[k].candidates[c].entry);
+                if (!lies_in(entries[c].entry, province.entry)) continue;
+                settle(k, mentions_[k].candidates[c].entry);
+                inside = true;
             }
         }
+        around_[k].ctx.elsewhere = abbreviation_dotted_[k] && !inside;
         if (qualifier_before_[k] >= 0) {
             t.qualifying[static_cast<std::size_t>(qualifier_before_[k])] = true;
             settle_within(k, static_cast<std::size_t>(qualifier_before_[k]));

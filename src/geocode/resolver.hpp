@@ -211,6 +211,7 @@ private:
     std::pmr::vector<Around> around_{&arena_};
     std::pmr::vector<bool> qualified_by_next_ = std::pmr::vector<bool>(&arena_);
     std::pmr::vector<std::pmr::vector<Candidate>> abbreviated_after_{&arena_};
+    std::pmr::vector<bool> abbreviation_dotted_ = std::pmr::vector<bool>(&arena_);
     std::pmr::vector<std::int64_t> qualifier_before_{&arena_};
     std::pmr::vector<bool> capital_next_ = std::pmr::vector<bool>(&arena_);
     std::int64_t run_start_ = -1, run_end_ = -2;  // the last run of capitalised words in_person_run walked

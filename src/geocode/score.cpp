@@ -93,8 +93,9 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
                 // (Among towns of one name in the article's country the
                 // largest is no better a guess than the first: measured,
                 // it picked the wrong Kilburn, Essex and Litchfield.)
-                if (s == 0 && !in_context && a.locative && ev.largest_of_name && e.population >= kKnownTown &&
-                    !a.at_start && !a.common)
+                // A dateline says a place as plainly ("TORRINGTON — Mayor ...").
+                if (s == 0 && !in_context && ((a.locative && !a.at_start) || a.dateline) && ev.largest_of_name &&
+                    e.population >= kKnownTown && !a.common)
                     s = kMinScore + 0.25;
             } else {
                 s = 2 + std::log10(static_cast<double>(e.population) + 10) / 2 + (e.capital ? 2.5 : 0) +
@@ -133,6 +134,7 @@ double score_candidate(const ScoredCandidate& candidate, const MentionContext& a
         if (ev.near_other_place()) s += 1;
     }
     if (a.shouting && e.kind != PlaceKind::country) s = 0;
+    if (a.elsewhere && e.kind == PlaceKind::place) s = 0;
     // "The town of Batken" is the town, "Batken province" the province,
     // whichever is larger or better known.
     if (a.kind_cue == KindCue::settlement && a.has_place && s > 0) {

@@ -62,6 +62,7 @@ struct MentionContext {
     std::string_view kind_word;  ///< the word that gives the cue: "town", "island", "valley"
     bool temporal = false;       ///< a date or time: "Nov 3", "in March", "14:05 GMT"
     bool locative = false;       ///< after "in", "near" or "outside": the words say a place follows
+    bool elsewhere = false;      ///< a state abbreviation after it holds none of its readings ("HOLLIDAY, Mo.")
 };
 
 /// What the rest of the article says for one candidate.

@@ -77,20 +77,31 @@ bool is_non_place_head(std::string_view w) {
 }
 
 // "WASHINGTON (AP) —", "TORONTO — ", "LOS ANGELES, April 5 (GLOBE
-// NEWSWIRE)", "(NEW YORK) —": the place a story was filed from, in capitals
-// at the start of a sentence or line, then a bracket, a dash or a comma.
-bool is_dateline(std::string_view text, Span span, bool sentence_start) {
+// NEWSWIRE)", "(NEW YORK) —", "NEW DELHI: The court": the place a story was
+// filed from, in capitals at the start of a sentence or line, then a
+// bracket, a dash, a comma or a colon. A line may also open with it and go
+// straight on in ordinary case ("LONDON The Latest on ...", "SAN ANTONIO
+// Turner Sports analyst"): only the name is in capitals, so it is no
+// shouted headline (nor a name: "WASHINGTON Christopher Steele", where the
+// next word is a name the gazetteer knows too, is left as a run of names;
+// `next_is_name`).
+bool is_dateline(std::string_view text, Span span, bool sentence_start, bool next_is_name) {
     if (!all_caps_word(text.substr(span.start, span.size()))) return false;
     std::size_t b = span.start;
     if (b > 0 && text[b - 1] == '(') --b;
     while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
-    const bool opens = b == 0 || text[b - 1] == '\n' || sentence_start;
-    if (!opens) return false;
+    const bool opens_line = b == 0 || text[b - 1] == '\n';
+    if (!opens_line && !sentence_start) return false;
     std::string_view after = text.substr(span.end);
     if (after.starts_with(")")) after.remove_prefix(1);
+    const bool spaced = after.starts_with(" ");
     while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-    return after.starts_with("(") || after.starts_with(",") || after.starts_with("-") || after.starts_with("\u2014") ||
-           after.starts_with("\u2013");
+    if (after.starts_with("(") || after.starts_with(",") || after.starts_with(":") || after.starts_with("-") ||
+        after.starts_with("\u2014") || after.starts_with("\u2013")) {
+        return true;
+    }
+    return opens_line && spaced && !next_is_name && after.size() >= 2 && after[0] >= 'A' && after[0] <= 'Z' &&
+           after[1] >= 'a' && after[1] <= 'z';
 }
 
 // Whether tokens first..last are two words or more, each capitalised, the
@@ -178,7 +189,9 @@ void Resolver::read_surroundings() {
         // "Garden City", "Little Rock", "Long Beach": common words, each
         // capitalised, make a proper name; "The City" is still the phrase.
         a.common = m.common_word && !title_case_name(doc_, first, last);
-        a.dateline = is_dateline(doc_.text, m.span, a.at_start);
+        const bool next_is_name = k + 1 < n_ && last >= 0 && static_cast<std::size_t>(last + 1) < doc_.tokens.size() &&
+                                  mentions_[k + 1].span.start == token(last + 1).span.start;
+        a.dateline = is_dateline(doc_.text, m.span, a.at_start, next_is_name);
         a.temporal = is_temporal(doc_, first, last);
         a.kind_cue = kind_cue(first, last, a.kind_word);
         // "The city of Bender": a common word named as a place is a name.
@@ -227,7 +240,8 @@ void Resolver::read_surroundings() {
                 // "Florida Senator Marco Rubio", "New York Gov. Andrew Cuomo":
                 // an office after the name makes it the office's place, not
                 // a person's first name.
-                a.person_next = !a.org_next && !is_title_word(next.folded) &&
+                // A dateline is followed by the story's first words.
+                a.person_next = !a.org_next && !a.dateline && !is_title_word(next.folded) &&
                                 !all_caps_word(std::string_view(doc_.text).substr(next.span.start, next.span.size()));
             }
         }
@@ -347,6 +361,7 @@ void Resolver::find_qualifiers() {
     // state or province after the comma names no place of its own (the
     // matcher does not take "Ky." as a name), yet says which town this is.
     abbreviated_after_.resize(n_);
+    abbreviation_dotted_.assign(n_, false);
     for (std::size_t k = 0; k < n_; ++k) {
         std::string_view after = std::string_view(doc_.text).substr(mentions_[k].span.end);
         if (!after.starts_with(", ")) continue;
@@ -360,6 +375,10 @@ void Resolver::find_qualifiers() {
         for (const auto& r : refs) {
             if (gaz_.entry(r.entry).kind == PlaceKind::admin1) abbreviated_after_[k].push_back(candidate(r.entry));
         }
+        // Only a newsroom's abbreviation ("Mo.") is so sure a qualifier
+        // that a name with no reading in it is none of its namesakes
+        // (settle_from_qualifiers); not a word such as "West".
+        abbreviation_dotted_[k] = !abbreviated_after_[k].empty() && word.back() == '.';
     }
     // "Georgia's capital Tbilisi", "Armenia's capital, Yerevan": the country
     // of that capital.
