@@ -220,6 +220,7 @@ private:
         return it == st.end() ? 0 : static_cast<std::size_t>(it - st.begin());
     }
     [[nodiscard]] Quote* quote_closing_before(std::size_t np_first, std::size_t s);
+    [[nodiscard]] bool attributed_to_other(const Quote& q, std::size_t s) const;
     /// The first quotation that opens at or after token `tok` (quotations
     /// follow one another and never nest, so they are sorted by both marks).
     [[nodiscard]] std::size_t quote_from(std::size_t tok) const {

@@ -80,6 +80,33 @@ Quote* Analyzer::quote_closing_before(std::size_t np_first, std::size_t s) {
     return nullptr;
 }
 
+// Whether the quotation is attributed in its own sentence to someone new
+// who is no actor ('"...," a Georgian priest said', '"...," said a
+// fisherman'): a speech verb within the few words after it and a speaker
+// brought in with "a", "an", "another" or "one", someone not met before. Such a
+// quotation is that person's, not the claim before's; a named speaker
+// ('said Ali Velayati, an adviser to Iran's leader') or "he said" may be the
+// actor of the claim before and still continues it.
+bool Analyzer::attributed_to_other(const Quote& q, std::size_t s) const {
+    static const lex::WordTable kIndefinite{"a", "an", "another", "one"};
+    const std::size_t end = std::min(sent_end(s), q.close + 9);
+    std::size_t first = kNone;
+    for (std::size_t t = q.close + 1; t < end; ++t) {
+        if (!word(t)) continue;
+        const lex::CueWord* cw = lex::find_cue(fw(t));
+        if (cw && cw->needs == lex::CueNeeds::none) {
+            if (first != kNone) return kIndefinite.contains(fw(first));
+            // Verb first: the word after it opens the speaker.
+            for (std::size_t u = t + 1; u < end; ++u) {
+                if (word(u)) return kIndefinite.contains(fw(u));
+            }
+            return false;
+        }
+        if (first == kNone) first = t;
+    }
+    return false;
+}
+
 // A quotation that opens a sentence and has no speaker of its own continues
 // the claim made just before it.
 void Analyzer::continue_quotes() {
@@ -100,6 +127,7 @@ void Analyzer::continue_quotes() {
         }
         if (p == s) continue;
         if (last_made[p] == kNone) continue;
+        if (attributed_to_other(q, s)) continue;
         const Made* prev = &made_[last_made[p]];
         const Cue cue;
         std::vector<Cue> group{cue};

@@ -70,8 +70,18 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
             if (negation(i) && (subject_self || (i > 0 && fw(ws[0]) == "there"))) return Stance::denies;
         }
     }
-    for (std::size_t t : ws) {
-        if (lex::is_denying_word(fw(t))) return Stance::denies;
+    // "lies"/"lie" followed by a word of place is the verb of location ("the
+    // village lies on its territory", "the islands lie off the coast"), not
+    // the noun of a denial ("these are lies", "lies about the border").
+    static const lex::WordTable kLocative{"on",    "in",     "inside", "within", "outside", "along",  "across",
+                                          "at",    "beyond", "near",   "between", "under",  "off",    "north",
+                                          "south", "east",   "west",   "partly", "wholly",  "entirely", "mostly",
+                                          "largely", "just", "squarely", "close", "astride", "beside"};
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+        const auto f = fw(ws[i]);
+        if (!lex::is_denying_word(f)) continue;
+        if ((f == "lies" || f == "lie") && i + 1 < ws.size() && kLocative.contains(fw(ws[i + 1]))) continue;
+        return Stance::denies;
     }
     static const lex::WordTable kAskVerbs{"approached", "asked",    "ask",   "request", "requested",
                                           "appeal",     "appealed", "urge",  "urged",   "demand",
