@@ -59,6 +59,7 @@ int run_extract(const ExtractOptions& o) {
     write_atomically("-", out);  // a write error (a full disk, a closed pipe) is exit 5
     clock.lap("write");
     if (nothing) std::rethrow_exception(nothing);
+    end_one_map_process(0);
     return 0;
 }
 

@@ -260,6 +260,7 @@ int run_render(const RenderOptions& o) {
     if (!sidecar.empty()) write_atomically(o.sidecar, sidecar);
     if (!geojson.empty()) write_atomically(o.geojson, geojson);
     clock.lap("write");
+    end_one_map_process(0);
     return 0;
 }
 

@@ -43,6 +43,9 @@ int run_render(const RenderOptions& o);
 /// Memory settings for a process that draws or reads one article (heap.cpp);
 /// call before any thread starts.
 void prepare_heap_for_one_map();
+/// Ends a one-map process at once, without destructors, once its outputs are
+/// written (heap.cpp); returns in other processes and under the sanitizers.
+void end_one_map_process(int code);
 
 struct ExtractOptions {
     std::string article;
