@@ -3,6 +3,7 @@
 
 #include <borderline/geometry.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,10 +41,21 @@ public:
     [[nodiscard]] int field(const std::string& name) const;
     /// Value of field `name` of feature `i`; empty when the field is absent.
     [[nodiscard]] const std::string& value(std::size_t i, const std::string& name) const;
-    /// Indices of the features whose box intersects `box`.
+    /// Indices of the features whose box intersects `box`, in order.
     [[nodiscard]] std::vector<std::size_t> query(const Box& box) const;
 
 private:
+    /// Cells of 10 by 10 degrees, the features whose boxes reach each one:
+    /// a small query (a point, a province) reads a few cells instead of all
+    /// the features (the province layer has thousands). Built once with the
+    /// layer; features with no well-formed box are in `everywhere_`.
+    struct Grid {
+        static constexpr int kColumns = 36, kRows = 18;
+        std::vector<std::vector<std::uint32_t>> cells;  // row-major
+        std::vector<std::uint32_t> everywhere;
+    };
+    Grid grid_;
+
     std::string name_;
     Kind kind_;
     std::vector<std::string> fields_;

@@ -4,6 +4,8 @@
 #include <borderline/error.hpp>
 #include <borderline/geodata.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <string_view>
 
@@ -15,13 +17,48 @@ extern char** environ;
 
 namespace borderline {
 
+namespace {
+
+// The columns or rows [first, last] of the grid that the interval [lo, hi]
+// reaches, clamped to the grid: monotonic, so two intervals that overlap
+// reach a common cell, whatever lies beyond ±180 or ±90. False for an
+// interval that is not well formed (inverted, or NaN).
+bool grid_span(double lo, double hi, double origin, int count, int& first, int& last) {
+    if (!(lo <= hi)) return false;
+    const auto cell = [&](double v) {
+        return static_cast<int>(std::clamp(std::floor((v - origin) / 10.0), 0.0, static_cast<double>(count - 1)));
+    };
+    first = cell(lo);
+    last = cell(hi);
+    return true;
+}
+
+}  // namespace
+
 Layer::Layer(std::string name, Kind kind, std::vector<std::string> fields, std::vector<Feature> features,
              std::shared_ptr<const void> storage)
     : name_(std::move(name)),
       kind_(kind),
       fields_(std::move(fields)),
       features_(std::move(features)),
-      storage_(std::move(storage)) {}
+      storage_(std::move(storage)) {
+    grid_.cells.resize(Grid::kColumns * Grid::kRows);
+    for (std::size_t i = 0; i < features_.size(); ++i) {
+        const Box& b = features_[i].bbox;
+        int x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+        const auto index = static_cast<std::uint32_t>(i);
+        // A box over a quarter of the world would fill many cells.
+        if (!grid_span(b.west, b.east, -180, Grid::kColumns, x0, x1) ||
+            !grid_span(b.south, b.north, -90, Grid::kRows, y0, y1) || (x1 - x0 + 1) * (y1 - y0 + 1) > 32) {
+            grid_.everywhere.push_back(index);
+            continue;
+        }
+        for (int y = y0; y <= y1; ++y) {
+            for (int x = x0; x <= x1; ++x)
+                grid_.cells[static_cast<std::size_t>(y * Grid::kColumns + x)].push_back(index);
+        }
+    }
+}
 
 int Layer::field(const std::string& name) const {
     for (std::size_t i = 0; i < fields_.size(); ++i) {
@@ -39,9 +76,29 @@ const std::string& Layer::value(std::size_t i, const std::string& name) const {
 
 std::vector<std::size_t> Layer::query(const Box& box) const {
     std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < features_.size(); ++i) {
+    int x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+    if (!grid_span(box.west, box.east, -180, Grid::kColumns, x0, x1) ||
+        !grid_span(box.south, box.north, -90, Grid::kRows, y0, y1) || (x1 - x0 + 1) * (y1 - y0 + 1) > 16) {
+        // A large or odd box: every feature, in order.
+        for (std::size_t i = 0; i < features_.size(); ++i) {
+            if (features_[i].bbox.intersects(box)) out.push_back(i);
+        }
+        return out;
+    }
+    // The features of the cells the box reaches (a feature may be in
+    // several), tested, in the order of the layer.
+    for (int y = y0; y <= y1; ++y) {
+        for (int x = x0; x <= x1; ++x) {
+            for (const std::uint32_t i : grid_.cells[static_cast<std::size_t>(y * Grid::kColumns + x)]) {
+                if (features_[i].bbox.intersects(box)) out.push_back(i);
+            }
+        }
+    }
+    for (const std::uint32_t i : grid_.everywhere) {
         if (features_[i].bbox.intersects(box)) out.push_back(i);
     }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 

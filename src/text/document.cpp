@@ -244,6 +244,17 @@ constexpr std::array<bool, 256> kRunMark = [] {
     return table;
 }();
 
+/// For each byte, whether it is an ASCII mark that is a token folded as
+/// itself: not a letter, digit or space, and not one of the marks fold_into
+/// drops or replaces (hyphen, underscore, backquote). Commas, full stops,
+/// quotes and brackets are a quarter of the tokens of news text.
+constexpr std::array<bool, 256> kPlainMark = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 0x80; ++c) table[static_cast<std::size_t>(c)] = !kAsciiAlnum[static_cast<std::size_t>(c)];
+    for (const char c : std::string_view(" \t\r\n\f-_`")) table[static_cast<unsigned char>(c)] = false;
+    return table;
+}();
+
 /// The folded form of a token that is one of the marks news text writes
 /// outside ASCII (curly quotes, dashes, the ellipsis), or null for other
 /// code points: fold's own result, made once, where a fold per token cost
@@ -387,6 +398,23 @@ void tokenize(Document& d) {
                 i = j;
                 continue;
             }
+        }
+        if (kPlainMark[b]) {
+            // What the general path below makes of such a mark, with its
+            // tests and a code point decode for every comma and quote.
+            const std::size_t index = d.tokens.size();
+            if (at_sentence_start && index == sentence_first_token) sentence_begin = i;
+            std::size_t j = i + 1;
+            // A run mark is never NUL, so the text's final NUL ends the run.
+            if (kRunMark[b]) {
+                while (text[j] == text[i]) ++j;
+            }
+            Token& mark = d.tokens.emplace_back();
+            mark.span = {i, j};
+            mark.folded = std::string_view(low + i, j - i);
+            i = j;
+            if ((b == '.' || b == '!' || b == '?') && ends_sentence(d.tokens, index, t, i)) close_sentence(j);
+            continue;
         }
         const Cp cp = cp_at(t, i);
         const auto c = cp.c;
