@@ -73,10 +73,10 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
     // "lies"/"lie" followed by a word of place is the verb of location ("the
     // village lies on its territory", "the islands lie off the coast"), not
     // the noun of a denial ("these are lies", "lies about the border").
-    static const lex::WordTable kLocative{"on",    "in",     "inside", "within", "outside", "along",  "across",
-                                          "at",    "beyond", "near",   "between", "under",  "off",    "north",
-                                          "south", "east",   "west",   "partly", "wholly",  "entirely", "mostly",
-                                          "largely", "just", "squarely", "close", "astride", "beside"};
+    static const lex::WordTable kLocative{"on",      "in",     "inside",   "within",  "outside", "along",    "across",
+                                          "at",      "beyond", "near",     "between", "under",   "off",      "north",
+                                          "south",   "east",   "west",     "partly",  "wholly",  "entirely", "mostly",
+                                          "largely", "just",   "squarely", "close",   "astride", "beside"};
     for (std::size_t i = 0; i < ws.size(); ++i) {
         const auto f = fw(ws[i]);
         if (!lex::is_denying_word(f)) continue;
