@@ -48,9 +48,9 @@ void append_elided(std::string& key, std::span<const Token> toks, std::size_t fr
 /// state, as "Fresno, California" does, though "La" alone is no name (the
 /// gazetteer knows it with its full stop). Returns the token after the
 /// abbreviation, or `at` when the tokens from `at` are no such
-/// abbreviation; `key` is left holding the abbreviation's folded form.
+/// abbreviation; `provinces` gets the provinces the abbreviation names.
 std::size_t abbreviation_after(std::span<const Token> toks, std::string_view text, const Gazetteer& gaz, std::size_t at,
-                               std::string& key) {
+                               std::string& key, std::vector<NameRef>& provinces) {
     if (at + 2 >= toks.size() || toks[at].folded != "," || text.substr(toks[at].span.end, 1) != " ") return at;
     const Token& word = toks[at + 1];
     if (!word.is_word || !word.capitalised || word.span.start != toks[at].span.end + 1 || word.folded.size() > 5) {
@@ -60,10 +60,11 @@ std::size_t abbreviation_after(std::span<const Token> toks, std::string_view tex
     if (stop.folded != "." || stop.span.start != word.span.end) return at;
     key.assign(word.folded);
     key += '.';
-    const NameInfo info = gaz.probe(key);
-    const bool state =
-        std::ranges::any_of(info.refs, [&](const NameRef& r) { return gaz.entry(r.entry).kind == PlaceKind::admin1; });
-    return state ? at + 3 : at;
+    provinces.clear();
+    for (const NameRef& r : gaz.probe(key).refs) {
+        if (gaz.entry(r.entry).kind == PlaceKind::admin1) provinces.push_back(r);
+    }
+    return provinces.empty() ? at : at + 3;
 }
 
 }  // namespace
@@ -76,8 +77,9 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, st
     const std::span<const Token> toks = doc.tokens;
     const std::string_view text = doc.text;
     const std::size_t max_words = std::min<std::size_t>(gaz.max_words(), 8);
-    std::string joined;  // the key once it has more than the first word
-    std::string elided;  // a first word written with an apostrophe inside
+    std::string joined;              // the key once it has more than the first word
+    std::vector<NameRef> provinces;  // of an abbreviation after a name ("Slidell, La.")
+    std::string elided;              // a first word written with an apostrophe inside
     std::size_t i = 0;
     while (i < toks.size() && out.size() <= limit) {
         const Token& first = toks[i];
@@ -179,13 +181,11 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, st
         m.common_word = best.common_word;
         out.push_back(std::move(m));
         i = best_last + 1;
-        if (const std::size_t after = abbreviation_after(toks, text, gaz, i, joined); after != i) {
+        if (const std::size_t after = abbreviation_after(toks, text, gaz, i, joined, provinces); after != i) {
             Mention state;
             state.span = {toks[i + 1].span.start, toks[after - 1].span.end};
             state.text = text.substr(state.span.start, state.span.size());
-            for (const NameRef& r : gaz.probe(joined).refs) {
-                if (gaz.entry(r.entry).kind == PlaceKind::admin1) state.candidates.push_back(r);
-            }
+            state.candidates = std::move(provinces);
             state.role = state.candidates.front().role;
             out.push_back(std::move(state));
             i = after;

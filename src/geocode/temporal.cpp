@@ -60,7 +60,7 @@ bool is_number(const Token& t) {
 bool takes_a_date(std::string_view w) {
     static const WordTable words{"in",     "on",    "since",   "until", "till", "by",    "from", "through",
                                  "during", "early", "late",    "mid",   "last", "next",  "this", "before",
-                                 "after",  "of",    "between", "and",   "to",   "every", "each", "on"};
+                                 "after",  "of",    "between", "and",   "to",   "every", "each"};
     return words.contains(w);
 }
 
