@@ -142,6 +142,7 @@ nlohmann::json to_json(const Extraction& x, const Gazetteer& gaz) {
             dj["settled"] = {{"year", d.settled}, {"how", d.settled_how}};
             dj["history"] = d.history;
         }
+        if (d.passing) dj["passing"] = true;  // additive: only disputes named in passing
         disputes.push_back(dj);
     }
     j["disputes"] = disputes;

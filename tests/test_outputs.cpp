@@ -7,6 +7,7 @@
 #include <borderline/error.hpp>
 #include <borderline/extract.hpp>
 #include <borderline/render.hpp>
+#include <borderline/style.hpp>
 
 #include <cairo.h>
 #include <glib.h>
@@ -14,6 +15,7 @@
 
 #include <sys/wait.h>
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -46,6 +48,7 @@ struct Parsed {
         std::string group;  ///< the id of the nearest named group around it
     };
     std::vector<Text> texts;
+    std::multimap<std::string, std::string> strokes;  ///< group id -> stroke colour of each path in it
     int paths = 0, uses = 0;
     std::vector<std::string> open_ids;  ///< id (or "") of every open element
     bool in_text = false;
@@ -62,7 +65,12 @@ Parsed parse_svg(const std::string& svg) {
         const std::string n = name;
         if (n == "svg" && s->root.empty()) s->root = attrs;
         if (n == "g" && attrs.count("id")) s->group_ids.insert(attrs["id"]);
-        if (n == "path") ++s->paths;
+        if (n == "path") {
+            ++s->paths;
+            std::string group;
+            for (auto it = s->open_ids.rbegin(); it != s->open_ids.rend() && group.empty(); ++it) group = *it;
+            if (attrs.count("stroke")) s->strokes.emplace(group, attrs["stroke"]);
+        }
         if (n == "use") ++s->uses;
         if (n == "text") {
             std::string group;
@@ -217,6 +225,75 @@ BOOST_AUTO_TEST_CASE(words_are_text_with_font_and_size) {
     }
     BOOST_TEST(footer);
     BOOST_TEST(legend_party);
+}
+
+/// A colour as the SVG writes it.
+std::string hex_of(const Colour& c) {
+    char buf[8];
+    const auto v = [](double x) { return static_cast<int>(std::lround(std::clamp(x, 0.0, 1.0) * 255)); };
+    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", v(c.r), v(c.g), v(c.b));
+    return buf;
+}
+
+Colour mixed(const Colour& a, const Colour& b, double t) {
+    return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1};
+}
+
+// A dispute the article never names (the Dorra gas field beside Khor
+// Abdullah; Ambalat beside Sabah) or names in passing (Sipadan, a diving
+// spot, settled in 2002) is context: its hatching is faint and its label
+// muted, and the legend says so; the story's own keeps full colours and
+// its red label.
+BOOST_AUTO_TEST_CASE(disputes_not_in_the_story_are_drawn_faint) {
+    const Style st = default_style();
+    auto svg_of = [&](const std::string& story) {
+        const Document d = read_document((test::source_dir() / "tests" / "data" / "stories" / story).string());
+        const Extraction x = extract(d, test::gazetteer(), test::data(), SceneOptions{});
+        return std::make_pair(x.scene, parse_svg(render_to_bytes(x.scene, test::data(), st, OutputFormat::svg)));
+    };
+    auto stroked = [](const Parsed& p, const std::string& colour) {
+        const auto [from, to] = p.strokes.equal_range("disputes");
+        return std::any_of(from, to, [&](const auto& kv) { return kv.second == colour; });
+    };
+    auto legend_has = [](const Parsed& p, const std::string& words) {
+        return std::any_of(p.texts.begin(), p.texts.end(),
+                           [&](const Parsed::Text& t) { return t.group == "legend" && t.words == words; });
+    };
+    const std::string red = hex_of(st.disputed_boundary);
+    {
+        const auto [scene, p] = svg_of("khor_abdullah.txt");
+        BOOST_REQUIRE(scene.parties.size() == 2u);  // Iraq and Kuwait
+        const Colour kuwait = st.parties[static_cast<std::size_t>(scene.parties[1].colour_index)];
+        // Khor Abdullah hatched in both parties' full colours.
+        BOOST_TEST(stroked(p, hex_of(st.parties[static_cast<std::size_t>(scene.parties[0].colour_index)])));
+        BOOST_TEST(stroked(p, hex_of(kuwait)));
+        // The Dorra field (Kuwait, Iran, Saudi Arabia) in Kuwait's colour most
+        // of the way to the land's, with a pale outline.
+        BOOST_TEST(stroked(p, hex_of(mixed(kuwait, st.land, 0.6))));
+        BOOST_TEST(stroked(p, hex_of(mixed(st.disputed_boundary, st.land, 0.6))));
+        const Parsed::Text* dorra = find_text(p, "Dorra/Arash gas field");
+        BOOST_REQUIRE(dorra != nullptr);
+        BOOST_TEST(dorra->attrs.at("fill") != red);
+        BOOST_TEST(legend_has(p, "Other disputed area, not the story's"));
+    }
+    {
+        const auto [scene, p] = svg_of("sabah.md");
+        const Parsed::Text* sabah = find_text(p, "Sabah");
+        BOOST_REQUIRE(sabah != nullptr);
+        BOOST_TEST(sabah->attrs.at("fill") == red);
+        const Parsed::Text* ambalat = find_text(p, "Ambalat");
+        BOOST_REQUIRE(ambalat != nullptr);
+        BOOST_TEST(ambalat->attrs.at("fill") != red);
+        // Sipadan: named once, as a diving spot; its 2002 ruling is history.
+        const Parsed::Text* sipadan = find_text(p, "Sipadan and Ligitan (settled 2002)");
+        BOOST_REQUIRE(sipadan != nullptr);
+        BOOST_TEST(sipadan->attrs.at("fill") != red);
+        const auto it = std::find_if(scene.disputes.begin(), scene.disputes.end(),
+                                     [](const SceneDispute& sd) { return sd.id == "sipadan-ligitan"; });
+        BOOST_REQUIRE(it != scene.disputes.end());
+        BOOST_TEST(it->passing);
+        BOOST_TEST(it->history);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(markup_in_words_is_escaped) {

@@ -49,6 +49,7 @@ enum class MapWord {
     reports,
     claim_line,         ///< legend: "{}'s claim line", a maritime claim line in the claimant's colour
     claim_line_approx,  ///< the same for a line whose vertices are approximate
+    context_area,       ///< legend: a disputed area drawn faint, as context: not named, or named only in passing
 };
 
 /// The word in `lang` (English for a code that is not a map language).

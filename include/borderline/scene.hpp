@@ -55,8 +55,12 @@ struct SceneDispute {
     std::string status;
     bool mentioned = false;       ///< the article names it
     bool involves_party = false;  ///< one of the scene's parties claims it
-    int settled = 0;              ///< year the dispute was settled; 0 while open
-    std::string settled_how;      ///< treaty, court ruling or arbitration
+    /// Named, but not what the story is about: the story's disputes (the
+    /// locus) are elsewhere and it is not among them ("like the
+    /// Falklands"). Drawn as context, as a dispute the article does not name.
+    bool passing = false;
+    int settled = 0;          ///< year the dispute was settled; 0 while open
+    std::string settled_how;  ///< treaty, court ruling or arbitration
     /// Settled, and the article is not about the settlement: drawn as
     /// history (outline only, no hatching; the label gives the year).
     bool history = false;

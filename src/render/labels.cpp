@@ -221,9 +221,11 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
         for (double dy : shifts) {
             Rect r{x - e.w / 2, y - e.h / 2 + dy * e.h, e.w, e.h};
             if (placer.take(r, text)) {
-                // A dispute the article does not name is context: a muted
-                // label, never the headline red of the story's own.
-                const Colour colour = sd.mentioned ? style_.disputed_boundary : mix(style_.land, style_.text, 0.55);
+                // A dispute the article does not name, or names in passing,
+                // is context: a muted label, never the headline red of the
+                // story's own.
+                const Colour colour =
+                    sd.mentioned && !sd.passing ? style_.disputed_boundary : mix(style_.land, style_.text, 0.55);
                 text_.draw(layout.get(), r.x, r.y, colour, 3.5 * k_);
                 break;
             }

@@ -17,6 +17,7 @@ std::vector<LegendItem> MapPainter::legend_items(std::size_t claims) const {
     // or in a worldview painted as the claimant's own territory.
     if (drawn_.disputed_area)
         items.push_back({std::string(word(MapWord::disputed_area_hatched)), Swatch::hatched_area});
+    if (drawn_.context_area) items.push_back({std::string(word(MapWord::context_area)), Swatch::context_area});
     if (drawn_.disputed_area_as_claimed) {
         items.push_back(
             {fill_in(word(MapWord::disputed_area_as_claimed), {worldview_name()}), Swatch::area_as_claimed});
@@ -188,14 +189,18 @@ void MapPainter::draw_swatch(const LegendItem& item, double sx, double sw, doubl
             line();
             stroke_class("indefinite", style_.boundary, style_.boundary_width * k_ * 1.2);
             break;
-        case Swatch::hatched_area: {
+        case Swatch::hatched_area:
+        case Swatch::context_area: {
+            // A context area's swatch is faint, as the map draws it.
+            const bool faint = item.swatch == Swatch::context_area;
             box();
             SceneDispute sample;
             for (const auto& p : scene_.parties) sample.parties.push_back(p.country);
             set(cr_, style_.land);
             fill_preserve();
-            hatch(sample);
-            stroke_class("disputed", style_.disputed_boundary, 1.0 * k_);
+            hatch(sample, faint);
+            stroke_class("disputed", faint ? mix(style_.disputed_boundary, style_.land, 0.6) : style_.disputed_boundary,
+                         1.0 * k_);
             break;
         }
         case Swatch::area_as_claimed:

@@ -127,9 +127,26 @@ std::string MapPainter::worldview_name() const {
 }
 
 bool MapPainter::story_dispute(const SceneDispute& sd) const {
-    const bool any_named =
-        std::any_of(scene_.disputes.begin(), scene_.disputes.end(), [](const SceneDispute& d) { return d.mentioned; });
-    return any_named ? sd.mentioned : sd.involves_party;
+    const bool any_named = std::any_of(scene_.disputes.begin(), scene_.disputes.end(),
+                                       [](const SceneDispute& d) { return d.mentioned && !d.passing; });
+    return any_named ? sd.mentioned && !sd.passing : sd.involves_party;
+}
+
+bool MapPainter::context_area(const SceneDispute& sd) const {
+    if (story_dispute(sd)) return false;
+    // Gilgit-Baltistan inside Kashmir is part of the story's area: drawn
+    // faint, it would pale the story's own hatching.
+    const DisputeRegistry& registry = data_.disputes();
+    const Dispute* d = registry.find(sd.id);
+    if (!d) return true;
+    const Box& a = d->bbox;
+    return std::none_of(scene_.disputes.begin(), scene_.disputes.end(), [&](const SceneDispute& other) {
+        const Dispute* o = &other == &sd || !story_dispute(other) ? nullptr : registry.find(other.id);
+        if (!o) return false;
+        const Box& b = o->bbox;
+        constexpr double tol = 0.05;
+        return a.west >= b.west - tol && a.east <= b.east + tol && a.south >= b.south - tol && a.north <= b.north + tol;
+    });
 }
 
 const Party* MapPainter::party(const std::string& iso3) const {
@@ -211,6 +228,10 @@ void MapPainter::draw_disputes(const View& v) {
         cairo_new_path(cr_);
         path_polygons(cr_, v, *d->polygon);
         cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
+        // Not the story's: faint hatching and a pale outline, so a dispute
+        // the article never names (the Dorra gas field beside Khor
+        // Abdullah) does not read as part of the story.
+        const bool context = context_area(sd);
         if (sd.history) {
             // Settled: only the outline, as a former dispute.
         } else if (seen_as_own) {
@@ -219,17 +240,21 @@ void MapPainter::draw_disputes(const View& v) {
             drawn_.disputed_area_as_claimed = true;
             drawn_.areas_as_claimed.push_back(sd.name);
         } else {
-            hatch(sd);
-            drawn_.disputed_area = true;
+            hatch(sd, context);
+            (context ? drawn_.context_area : drawn_.disputed_area) = true;
             drawn_.areas_hatched.push_back(sd.name);
         }
-        stroke_class("disputed", style_.disputed_boundary, style_.boundary_width * 0.9 * k_);
+        if (context && !seen_as_own) {
+            stroke_class("disputed", mix(style_.disputed_boundary, style_.land, 0.6), style_.boundary_width * 0.6 * k_);
+        } else {
+            stroke_class("disputed", style_.disputed_boundary, style_.boundary_width * 0.9 * k_);
+        }
     }
 }
 
 /// Diagonal stripes, one colour per claimant, clipped to the current path
 /// (which is kept for the outline).
-void MapPainter::hatch(const SceneDispute& sd) {
+void MapPainter::hatch(const SceneDispute& sd, bool faint) {
     // Claimants that are parties to the story in their colours; any other
     // claimant in one neutral grey, so that every claim shows.
     std::vector<Colour> colours;
@@ -242,13 +267,17 @@ void MapPainter::hatch(const SceneDispute& sd) {
         }
     }
     if (other || colours.empty()) colours.push_back(mix(style_.country_outline, style_.land, 0.3));
+    // Context: the same colours, most of the way to the land's, in thinner stripes.
+    if (faint) {
+        for (Colour& c : colours) c = mix(c, style_.land, 0.6);
+    }
     cairo_path_t* outline = cairo_copy_path(cr_);
     save();
     clip_preserve();
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     cairo_clip_extents(cr_, &x1, &y1, &x2, &y2);
     const double spacing = 9 * k_;
-    cairo_set_line_width(cr_, spacing * 0.45);
+    cairo_set_line_width(cr_, spacing * (faint ? 0.3 : 0.45));
     cairo_set_line_cap(cr_, CAIRO_LINE_CAP_BUTT);
     cairo_set_dash(cr_, nullptr, 0, 0);
     const double h = y2 - y1;

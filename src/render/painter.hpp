@@ -46,6 +46,7 @@ Rect panel_area(const Scene& s);
 struct Drawn {
     bool international = false, disputed = false, ceasefire = false, indefinite = false, disputed_area = false,
          disputed_area_as_claimed = false;
+    bool context_area = false;  ///< a disputed area drawn faint: not the story's
     bool border_in_question = false;
     bool maritime = false, maritime_disputed = false;  ///< maritime boundary lines, agreed / disputed
     /// Each claim line drawn (claim_lines.cpp): the legend's words and the line's colour.
@@ -75,6 +76,7 @@ enum class Swatch {
     maritime,            ///< long-dashed line at sea: median or treaty line, 200-mile limit
     maritime_disputed,   ///< the same in the disputed colour: a disputed maritime line
     claim_line,          ///< a maritime claim line in its claimant's colour (number: index in Drawn::claim_lines)
+    context_area,        ///< a box hatched faintly: a disputed area that is not the story's
 };
 
 struct LegendItem {
@@ -161,7 +163,10 @@ private:
     void draw_countries(const View& v);
     Colour country_fill(const std::string& iso) const;
     void draw_disputes(const View& v);
-    void hatch(const SceneDispute& sd);
+    void hatch(const SceneDispute& sd, bool faint = false);
+    /// A disputed area drawn faint: not the story's (the article does not
+    /// name it, or names it in passing) and not part of one of the story's.
+    bool context_area(const SceneDispute& sd) const;
     void draw_water(const View& v);
     void stroke_class(const std::string& cls, const Colour& c, double width);
     void draw_boundaries(const View& v);

@@ -57,10 +57,22 @@ std::string shorten(const std::string& text, std::size_t max_bytes) {
 }  // namespace
 
 /// Disputed territories in the frame, flagged when the article names them
-/// or one of the parties claims them. A settled one is history unless the
-/// article (when there is one) names it and is about the settlement.
+/// or one of the parties claims them. When the story's locus is made of
+/// disputes, a named one that is not among them and lies apart from them
+/// (no overlap of extents), or is recalled as history, was named in
+/// passing: context, drawn as a dispute the article does not name. A
+/// settled one is history unless it is
+/// the story's (its locus, or named when the locus holds no dispute) and the
+/// article (when there is one) is about the settlement.
 void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>& mentioned_ids, const Document* doc) {
-    for (const Dispute& d : data.disputes().all()) {
+    const DisputeRegistry& registry = data.disputes();
+    std::vector<const Dispute*> locus;
+    for (const auto& id : s.locus.ids) {
+        if (const auto key = PlaceId::dispute_key(id)) {
+            if (const Dispute* d = registry.find(std::string(*key))) locus.push_back(d);
+        }
+    }
+    for (const Dispute& d : registry.all()) {
         const bool named = std::find(mentioned_ids.begin(), mentioned_ids.end(), d.id) != mentioned_ids.end();
         if (!named && !d.bbox.intersects(s.bbox)) continue;
         SceneDispute& sd = s.disputes.emplace_back();
@@ -72,7 +84,12 @@ void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>&
         sd.mentioned = named;
         sd.settled = d.settled_year;
         sd.settled_how = d.settled_how;
-        sd.history = d.settled() && !(named && doc && about_settlement(*doc, d));
+        const bool in_locus = std::find(locus.begin(), locus.end(), &d) != locus.end();
+        const bool story = locus.empty() ? named : in_locus;
+        sd.history = d.settled() && !(story && doc && about_settlement(*doc, d));
+        const bool apart =
+            std::none_of(locus.begin(), locus.end(), [&](const Dispute* l) { return l->bbox.intersects(d.bbox); });
+        sd.passing = named && !locus.empty() && !in_locus && (apart || sd.history);
         for (const auto& p : s.parties) {
             if (std::find(d.parties.begin(), d.parties.end(), p.country) != d.parties.end()) sd.involves_party = true;
         }
@@ -161,7 +178,7 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
     for (const bool named : {true, false}) {
         if (!named && !s.locus.bbox.empty()) break;
         for (const SceneDispute& sd : s.disputes) {
-            if (story_dispute || sd.history || (named ? !sd.mentioned : !sd.involves_party)) continue;
+            if (story_dispute || sd.history || (named ? !sd.mentioned || sd.passing : !sd.involves_party)) continue;
             story_dispute = data.disputes().find(sd.id);
         }
     }

@@ -27,6 +27,20 @@ Box pad(Box b, double fraction, double min_span) {
     return out;
 }
 
+/// Whether some part of the country lies within `km` of the box: the gap
+/// between the boxes along the parallel at the box's middle and along the
+/// meridian (a country of islands has hundreds of parts; boxes are enough).
+bool within_km(const Feature& f, const Box& box, double km) {
+    const std::span<const Box> parts =
+        f.part_boxes.empty() ? std::span<const Box>(&f.bbox, 1) : std::span<const Box>(f.part_boxes);
+    const double k = std::cos(std::clamp((box.south + box.north) / 2, -89.0, 89.0) * kPi / 180);
+    return std::any_of(parts.begin(), parts.end(), [&](const Box& b) {
+        const double gx = std::max(0.0, std::max(b.west - box.east, box.west - b.east));
+        const double gy = std::max(0.0, std::max(b.south - box.north, box.south - b.north));
+        return std::hypot(gx * k, gy) * kKmPerDegree < km;
+    });
+}
+
 }  // namespace
 
 /// Box of a country's main territory: its parts near its largest part, so
@@ -78,6 +92,21 @@ Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const N
             }
             framed.push_back(iso);
         }
+    }
+    // A story about a dispute: a country the article weighs but that claims
+    // none of it and lies far from it (Washington funding a survey of Lake
+    // Victoria) comments; only the claimants and countries near it are
+    // drawn as parties.
+    const bool dispute_locus = !locus.ids.empty() && locus.ids.front().rfind("dispute:", 0) == 0;
+    if (dispute_locus && !locus.bbox.empty()) {
+        std::erase_if(framed, [&](const std::string& iso) {
+            for (const auto& id : locus.ids) {
+                const Dispute* d = id.rfind("dispute:", 0) == 0 ? registry.find(id.substr(8)) : nullptr;
+                if (d && std::find(d->parties.begin(), d->parties.end(), iso) != d->parties.end()) return false;
+            }
+            const Feature* f = story.data.country_feature(iso);
+            return !f || !within_km(*f, locus.bbox, 300);
+        });
     }
     // The claimants of the story's disputes are parties, even when the
     // article names one of them only in passing.

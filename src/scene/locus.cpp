@@ -125,6 +125,79 @@ Locus place_locus(const GeoData& data, const std::vector<Entry>& entries, const 
     return l;
 }
 
+/// How much the article makes of each dispute: its mentions (by the
+/// dispute's entry or any of its names), the headline's counting 2, the
+/// lead's (the two sentences after it) 1.5, any other 1; and the plain count.
+struct DisputeWeight {
+    double weight = 0;
+    int count = 0;
+};
+
+std::vector<DisputeWeight> dispute_weights(const Story& story, const std::vector<const Dispute*>& d) {
+    const auto& sentences = story.doc.sentences;
+    const std::size_t lead_end =
+        sentences.size() > 1 ? sentences[std::min<std::size_t>(2, sentences.size() - 1)].end : 0;
+    std::vector<DisputeWeight> weight(d.size());
+    for (std::size_t i = 0; i < story.places.size(); ++i) {
+        const std::string_view id = story.entries[i].id;
+        for (const auto& m : story.places[i].mentions) {
+            const std::string folded = fold(m.text);
+            const double w = m.span.start < story.headline_end ? 2.0 : m.span.start < lead_end ? 1.5 : 1.0;
+            for (std::size_t k = 0; k < d.size(); ++k) {
+                const bool by_entry =
+                    id.size() == 8 + d[k]->id.size() && id.rfind("dispute:", 0) == 0 && id.substr(8) == d[k]->id;
+                const auto& names = d[k]->folded_names;
+                if (by_entry || std::find(names.begin(), names.end(), folded) != names.end()) {
+                    weight[k].weight += w;
+                    ++weight[k].count;
+                }
+            }
+        }
+    }
+    return weight;
+}
+
+/// Of the disputes the headline (or else the article) names, those the
+/// story is about. A settled one named beside an open one is the
+/// comparison ("After Hans Island, ... the Beaufort Sea"). Of those the
+/// article names, one named as a claimant of another (Taiwan beside the
+/// Senkakus) or in passing (under half the weight of the most-named: "like
+/// the Falklands", a roundup's list) is context, not locus; so is one that
+/// holds another named one (Kashmir around Azad Kashmir), the setting.
+std::vector<const Dispute*> story_disputes(const Story& story, std::vector<const Dispute*> d, bool in_headline) {
+    if (std::any_of(d.begin(), d.end(), [](const Dispute* x) { return !x->settled(); })) {
+        std::erase_if(d, [](const Dispute* x) { return x->settled(); });
+    }
+    if (!in_headline) {
+        const std::vector<DisputeWeight> weight = dispute_weights(story, d);
+        double most = 0;
+        int most_count = 0;
+        for (const DisputeWeight& w : weight) {
+            most = std::max(most, w.weight);
+            most_count = std::max(most_count, w.count);
+        }
+        std::vector<const Dispute*> kept;
+        for (std::size_t k = 0; k < d.size(); ++k) {
+            const bool claimant_of_other = std::any_of(d.begin(), d.end(), [&](const Dispute* other) {
+                return other != d[k] && std::find(other->parties.begin(), other->parties.end(),
+                                                  d[k]->administered_by) != other->parties.end();
+            });
+            if (claimant_of_other && weight[k].count < most_count) continue;
+            if (weight[k].weight < 0.5 * most) continue;
+            kept.push_back(d[k]);
+        }
+        d = kept;
+        std::erase_if(d, [&](const Dispute* big) {
+            return std::any_of(d.begin(), d.end(), [&](const Dispute* small) {
+                return small != big && big->bbox.west <= small->bbox.west && big->bbox.east >= small->bbox.east &&
+                       big->bbox.south <= small->bbox.south && big->bbox.north >= small->bbox.north &&
+                       big->bbox.width() * big->bbox.height() > small->bbox.width() * small->bbox.height();
+            });
+        });
+    }
+    return d;
+}
+
 /// The dispute or place that --focus names; a usage error with the nearest
 /// name when it names none.
 Locus focus_locus(const Story& story, const std::string& focus) {
@@ -197,43 +270,11 @@ Locus find_locus(Story& story, const NamedDisputes& named, const std::vector<Wei
         }
         return out;
     };
-    if (auto d = disputes_of(named.in_headline); !d.empty()) return dispute_locus(d, "dispute named in the headline");
+    if (auto d = disputes_of(named.in_headline); !d.empty()) {
+        return dispute_locus(story_disputes(story, d, true), "dispute named in the headline");
+    }
     if (auto d = disputes_of(named.all); !d.empty()) {
-        // A dispute named as a claimant of another (Taiwan, which also
-        // claims the Senkakus) is not the story unless named as often.
-        std::vector<int> count(d.size(), 0);
-        for (std::size_t i = 0; i < story.places.size(); ++i) {
-            for (const auto& m : story.places[i].mentions) {
-                const std::string folded = fold(m.text);
-                for (std::size_t k = 0; k < d.size(); ++k) {
-                    const bool by_entry = story.entries[i].id.size() == 8 + d[k]->id.size() &&
-                                          story.entries[i].id.rfind("dispute:", 0) == 0 &&
-                                          story.entries[i].id.substr(8) == d[k]->id;
-                    const auto& names = d[k]->folded_names;
-                    if (by_entry || std::find(names.begin(), names.end(), folded) != names.end()) ++count[k];
-                }
-            }
-        }
-        const int most = *std::max_element(count.begin(), count.end());
-        std::vector<const Dispute*> kept;
-        for (std::size_t k = 0; k < d.size(); ++k) {
-            const bool claimant_of_other = std::any_of(d.begin(), d.end(), [&](const Dispute* other) {
-                return other != d[k] && std::find(other->parties.begin(), other->parties.end(),
-                                                  d[k]->administered_by) != other->parties.end();
-            });
-            if (!(claimant_of_other && count[k] < most)) kept.push_back(d[k]);
-        }
-        d = kept;
-        // A dispute that holds another named one (Kashmir around Azad
-        // Kashmir) is the setting, not the locus, when the smaller is named.
-        std::erase_if(d, [&](const Dispute* big) {
-            return std::any_of(d.begin(), d.end(), [&](const Dispute* small) {
-                return small != big && big->bbox.west <= small->bbox.west && big->bbox.east >= small->bbox.east &&
-                       big->bbox.south <= small->bbox.south && big->bbox.north >= small->bbox.north &&
-                       big->bbox.width() * big->bbox.height() > small->bbox.width() * small->bbox.height();
-            });
-        });
-        return dispute_locus(d, "dispute named in the article");
+        return dispute_locus(story_disputes(story, d, false), "dispute named in the article");
     }
     // The story's own countries: those weighed at 40% of the heaviest or more.
     std::vector<std::string> main;

@@ -14,7 +14,7 @@ namespace borderline {
 
 namespace {
 
-constexpr std::size_t kWords = static_cast<std::size_t>(MapWord::claim_line_approx) + 1;
+constexpr std::size_t kWords = static_cast<std::size_t>(MapWord::context_area) + 1;
 
 struct Words {
     const char* code;
@@ -50,7 +50,8 @@ const std::array<Words, 8> kTable{{
       "demands",
       "reports",
       "{}'s claim line",
-      "{}'s claim line (approximate course)"}},
+      "{}'s claim line (approximate course)",
+      "Other disputed area, not the story's"}},
     {"fr",
      {"Zone disputée, hachurée aux couleurs des parties qui la revendiquent",
       "Zone disputée, représentée telle que la revendique : {}",
@@ -77,7 +78,8 @@ const std::array<Words, 8> kTable{{
       "exige",
       "rapporte",
       "Ligne revendiquée par : {}",
-      "Ligne revendiquée par : {} (tracé approximatif)"}},
+      "Ligne revendiquée par : {} (tracé approximatif)",
+      "Autre zone disputée, hors du sujet de l\u2019article"}},
     {"es",
      {"Zona en disputa, rayada con los colores de quienes la reclaman",
       "Zona en disputa, representada según la reclama: {}",
@@ -103,7 +105,8 @@ const std::array<Words, 8> kTable{{
       "exige",
       "informa",
       "Línea reclamada por: {}",
-      "Línea reclamada por: {} (trazado aproximado)"}},
+      "Línea reclamada por: {} (trazado aproximado)",
+      "Otra zona en disputa, ajena a la noticia"}},
     {"de",
      {"Umstrittenes Gebiet, schraffiert in den Farben der Anspruchsteller",
       "Umstrittenes Gebiet, dargestellt nach dem Anspruch von: {}",
@@ -129,7 +132,8 @@ const std::array<Words, 8> kTable{{
       "fordert",
       "berichtet",
       "Anspruchslinie: {}",
-      "Anspruchslinie: {} (ungefährer Verlauf)"}},
+      "Anspruchslinie: {} (ungefährer Verlauf)",
+      "Anderes umstrittenes Gebiet, nicht Thema des Artikels"}},
     {"pt",
      {"Área disputada, tracejada nas cores de quem a reivindica",
       "Área disputada, representada conforme a reivindica: {}",
@@ -155,7 +159,8 @@ const std::array<Words, 8> kTable{{
       "exige",
       "relata",
       "Linha reivindicada por: {}",
-      "Linha reivindicada por: {} (traçado aproximado)"}},
+      "Linha reivindicada por: {} (traçado aproximado)",
+      "Outra área disputada, fora do tema do artigo"}},
     {"ru",
      {"Спорная территория, заштрихована цветами претендующих сторон",
       "Спорная территория, показана согласно притязаниям: {}",
@@ -181,7 +186,8 @@ const std::array<Words, 8> kTable{{
       "требует",
       "сообщает",
       "Линия притязаний: {}",
-      "Линия притязаний: {} (приблизительно)"}},
+      "Линия притязаний: {} (приблизительно)",
+      "Другая спорная территория, не тема статьи"}},
     {"ar",
      {"منطقة متنازع عليها، مظللة بألوان الأطراف المطالبة بها",
       "منطقة متنازع عليها، كما تطالب بها: {}",
@@ -207,7 +213,8 @@ const std::array<Words, 8> kTable{{
       "تطالب",
       "تفيد",
       "خط مطالبة: {}",
-      "خط مطالبة: {} (مسار تقريبي)"}},
+      "خط مطالبة: {} (مسار تقريبي)",
+      "منطقة أخرى متنازع عليها، خارج موضوع المقال"}},
     {"zh",
      {"争议地区（以各声索方颜色加斜线表示）",
       "争议地区（按{}的主张绘制）",
@@ -233,7 +240,8 @@ const std::array<Words, 8> kTable{{
       "要求",
       "报道",
       "{}主张线",
-      "{}主张线（大致走向）"}},
+      "{}主张线（大致走向）",
+      "其他争议地区（非本文主题）"}},
 }};
 
 const Words* find_words(std::string_view code) {

@@ -67,6 +67,7 @@ json scene_to_json(const Scene& s) {
             dj["settled_how"] = d.settled_how;
             dj["history"] = d.history;
         }
+        if (d.passing) dj["passing"] = true;  // only those named in passing carry it
         j["disputes"].push_back(dj);
     }
     j["callouts"] = json::array();
@@ -258,6 +259,7 @@ Scene scene_from_json(const json& doc) {
         sd.settled = static_cast<int>(settled);
         d.text("settled_how", sd.settled_how);
         d.flag("history", sd.history);
+        d.flag("passing", sd.passing);
         s.disputes.push_back(std::move(sd));
     });
     f.each("callouts", kMax, [&](const json& j, const std::string& p) {
@@ -315,7 +317,7 @@ std::vector<std::string> scene_unknown_keys(const json& doc) {
     static const std::vector<std::string> kMarker{"place_id", "name", "where", "capital", "area", "feature_kind"};
     static const std::vector<std::string> kDispute{"id",          "name",      "parties",        "administered_by",
                                                    "status",      "mentioned", "involves_party", "settled",
-                                                   "settled_how", "history"};
+                                                   "settled_how", "history",   "passing"};
     static const std::vector<std::string> kCallout{"number", "actor_country", "actor_name", "stance",
                                                    "quote",  "anchor",        "anchored",   "claim"};
     std::vector<std::string> unknown;
