@@ -296,6 +296,33 @@ BOOST_AUTO_TEST_CASE(disputes_not_in_the_story_are_drawn_faint) {
     }
 }
 
+// Every legend swatch keys something drawn, and a name is written once, where
+// it belongs: Denmark, a claimant of Hans Island whose own land is far off
+// the map (Greenland is drawn as itself), gets no party swatch; Khor
+// Abdullah, a waterway, is the dispute's red label on the water, not also a
+// dot on Bubiyan island.
+BOOST_AUTO_TEST_CASE(legend_and_names_match_the_map) {
+    const Style st = default_style();
+    auto svg_of = [&](const std::filesystem::path& file) {
+        const Document d = read_document(file.string());
+        const Extraction x = extract(d, test::gazetteer(), test::data(), SceneOptions{});
+        return parse_svg(render_to_bytes(x.scene, test::data(), st, OutputFormat::svg));
+    };
+    auto texts_in = [](const Parsed& p, const std::string& group, const std::string& words) {
+        return std::count_if(p.texts.begin(), p.texts.end(),
+                             [&](const Parsed::Text& t) { return t.group == group && t.words == words; });
+    };
+    const Parsed hans = svg_of(test::source_dir() / "tests" / "data" / "framing" / "hans_island.txt");
+    BOOST_TEST(texts_in(hans, "legend", "Canada") == 1);
+    BOOST_TEST(texts_in(hans, "legend", "Denmark") == 0);
+    const Parsed khor = svg_of(test::source_dir() / "tests" / "data" / "stories" / "khor_abdullah.txt");
+    BOOST_TEST(texts_in(khor, "places", "Khor Abdullah") == 0);
+    BOOST_TEST(texts_in(khor, "labels", "Khor Abdullah") == 1);
+    const Parsed::Text* label = find_text(khor, "Khor Abdullah");
+    BOOST_REQUIRE(label != nullptr);
+    BOOST_TEST(label->attrs.at("fill") == hex_of(st.disputed_boundary));
+}
+
 BOOST_AUTO_TEST_CASE(markup_in_words_is_escaped) {
     Extraction x = extract_sample("armenia-azerbaijan-syunik", {800, 500});
     x.scene.title = "Borders & <claims> \"today\"\x01";

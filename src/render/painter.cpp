@@ -172,6 +172,9 @@ void MapPainter::draw_countries(const View& v) {
         const Feature& f = countries.features()[i];
         const std::string& iso = countries.value(i, "iso_a3");
         const Colour fill = country_fill(iso);
+        if (party(iso) &&
+            std::find(drawn_.parties_drawn.begin(), drawn_.parties_drawn.end(), iso) == drawn_.parties_drawn.end())
+            drawn_.parties_drawn.push_back(iso);
         cairo_new_path(cr_);
         path_polygons(cr_, v, f.polygons);
         cairo_set_fill_rule(cr_, CAIRO_FILL_RULE_EVEN_ODD);
@@ -369,6 +372,20 @@ bool speck_kind(std::string_view kind) {
 // A reef, shoal or islet on no land polygon (too small for the data), or
 // on one a few pixels wide, is marked in speck_ for draw_markers, which
 // rings it.
+/// Whether a marker is the story's island: the locus names it, or it stands
+/// in the area of one of the locus disputes (Hans Island, Migingo).
+bool MapPainter::story_island(const Marker& m) const {
+    const auto& ids = scene_.locus.ids;
+    if (std::find(ids.begin(), ids.end(), m.place_id) != ids.end()) return true;
+    for (const auto& id : ids) {
+        if (id.rfind("dispute:", 0) != 0) continue;
+        const Dispute* d = data_.disputes().find(id.substr(8));
+        if (d && d->bbox.contains(m.where.lon, m.where.lat) && (!d->polygon || contains(*d->polygon, m.where)))
+            return true;
+    }
+    return false;
+}
+
 void MapPainter::draw_islands(const View& v) {
     speck_.assign(scene_.markers.size(), 0);
     // The land layer is big to load: only when a border feature is marked.
@@ -398,6 +415,10 @@ void MapPainter::draw_islands(const View& v) {
             double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
             on_land = v.to_px(f.bbox.west, f.bbox.south, x0, y0) && v.to_px(f.bbox.east, f.bbox.north, x1, y1) &&
                       std::max(std::abs(x1 - x0), std::abs(y1 - y0)) >= 8 * k_;
+            // The tint marks the island the story is about; an island that
+            // is only named, or that a strait's point happens to stand on
+            // (Bubiyan under Khor Abdullah), stays in its country's colour.
+            if (!story_island(m)) break;
             path_polygons(cr_, v, f.polygons);
             any = true;
             // An island the data splits at 180 degrees (Taveuni): its other

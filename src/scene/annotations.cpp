@@ -96,7 +96,7 @@ void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>&
     }
 }
 
-/// An area's label that a dispute's label repeats goes: "Jammu and Kashmir"
+/// An area's label (or a water feature's) that a dispute's label repeats goes: "Jammu and Kashmir"
 /// beside "Jammu and Kashmir (Indian-administered)", "Autonomous Republic of
 /// Crimea" beside "Crimea". Only disputes that get a label count (those the
 /// article names, or when it names none, those of its parties), as the
@@ -111,8 +111,14 @@ void drop_repeated_area_labels(Scene& s, const DisputeRegistry& registry) {
         const Dispute* entry = registry.find(d.id);
         labels.push_back(entry->folded_names.front());
     }
+    // A water feature's point (a strait, a sea) is a dot somewhere in the
+    // water the dispute's label already names: "Khor Abdullah" as a point
+    // on Bubiyan, "Beaufort Sea" beside "Beaufort Sea boundary".
+    static constexpr std::string_view kWater[] = {"bay",    "canal", "channel", "fjord", "gulf",  "inlet",
+                                                  "lagoon", "lake",  "river",   "sea",   "sound", "strait"};
     std::erase_if(s.markers, [&](const Marker& m) {
-        if (!m.area) return false;
+        const bool water = std::find(std::begin(kWater), std::end(kWater), m.feature_kind) != std::end(kWater);
+        if (!m.area && !water) return false;
         const std::string name = fold(m.name);
         return std::any_of(labels.begin(), labels.end(), [&](std::string_view label) {
             const bool leads = label.size() >= name.size() && label.compare(0, name.size(), name) == 0 &&
