@@ -266,8 +266,63 @@ void MapPainter::draw_locator_ring(const View& v) {
         }
         return;
     }
+    // One dispute of islands spread wide (San Andrés, Providencia and the
+    // cays 150 km east): a ring round its box would circle empty sea. Each
+    // cluster of its islands gets its own ring instead.
+    if (r > std::min(map_.w, map_.h) / 6 && scene_.locus.ids.size() == 1 &&
+        scene_.locus.ids.front().rfind("dispute:", 0) == 0) {
+        const Dispute* d = data_.disputes().find(scene_.locus.ids.front().substr(8));
+        if (d && d->polygon && ring_islands(v, *d->polygon, ring)) return;
+    }
     ring(cx, cy, r);
     ring_ = {cx - r, cy - r, 2 * r, 2 * r};
+}
+
+/// Rings round the clusters (parts within 60 px of each other) of a
+/// dispute's islands, the largest cluster's kept clear for labels; false
+/// when the parts make a single cluster or more than three (the caller
+/// rings the box).
+bool MapPainter::ring_islands(const View& v, const MultiPolygon& islands,
+                              const std::function<void(double, double, double)>& ring) {
+    std::vector<Rect> groups;
+    for (const Polygon& part : islands) {
+        if (part.empty()) continue;
+        double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+        for (const LonLat& p : part.front()) {
+            double x = 0, y = 0;
+            if (!v.to_px(p.lon, p.lat, x, y)) continue;
+            x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+        }
+        if (x1 >= x0) groups.push_back({x0, y0, x1 - x0, y1 - y0});
+    }
+    const double gap = 60 * k_;
+    for (bool merged = true; merged;) {
+        merged = false;
+        for (std::size_t i = 0; i < groups.size() && !merged; ++i) {
+            for (std::size_t j = i + 1; j < groups.size() && !merged; ++j) {
+                const Rect& a = groups[i];
+                const Rect& b = groups[j];
+                const double gx = std::max({0.0, a.x - (b.x + b.w), b.x - (a.x + a.w)});
+                const double gy = std::max({0.0, a.y - (b.y + b.h), b.y - (a.y + a.h)});
+                if (std::hypot(gx, gy) > gap) continue;
+                const double x0 = std::min(a.x, b.x), y0 = std::min(a.y, b.y);
+                groups[i] = {x0, y0, std::max(a.x + a.w, b.x + b.w) - x0, std::max(a.y + a.h, b.y + b.h) - y0};
+                groups.erase(groups.begin() + static_cast<std::ptrdiff_t>(j));
+                merged = true;
+            }
+        }
+    }
+    // Many clusters are an archipelago (the Paracels): one ring round it
+    // all reads as "this group" better than a scatter of rings.
+    if (groups.size() < 2 || groups.size() > 3) return false;
+    std::sort(groups.begin(), groups.end(), [](const Rect& a, const Rect& b) { return a.w * a.h > b.w * b.h; });
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const Rect& g = groups[i];
+        const double gx = g.x + g.w / 2, gy = g.y + g.h / 2, gr = std::max(12 * k_, std::hypot(g.w, g.h) / 2 + 8 * k_);
+        ring(gx, gy, gr);
+        if (i == 0) ring_ = {gx - gr, gy - gr, 2 * gr, 2 * gr};
+    }
+    return true;
 }
 
 /// The locus on the map as boxes in pixels (each separate part), padded a

@@ -10,9 +10,9 @@ namespace borderline::renderer {
 
 std::vector<LegendItem> MapPainter::legend_items(std::size_t claims) const {
     std::vector<LegendItem> items;
-    // A swatch only for a party whose land the map shows in its colour: a
-    // claimant far off the map (Denmark on a Hans Island map framed on
-    // Greenland) would be a key to nothing; the claims still name it.
+    // A swatch only for a party whose colour the map shows (its land, or
+    // the stripes of a story dispute it claims): a party far off the map
+    // in neither would be a key to nothing; the claims still name it.
     const auto& shown = drawn_.parties_drawn;
     for (std::size_t i = 0; i < scene_.parties.size(); ++i) {
         if (std::find(shown.begin(), shown.end(), scene_.parties[i].country) == shown.end()) continue;

@@ -245,6 +245,14 @@ void MapPainter::draw_disputes(const View& v) {
         } else {
             hatch(sd, context);
             (context ? drawn_.context_area : drawn_.disputed_area) = true;
+            // The story's hatching is in its claimants' colours: each such
+            // party is keyed in the legend, though its land is off the map
+            // (Britain and Mauritius on a map of the Chagos atolls).
+            for (const auto& p : context ? std::vector<std::string>{} : sd.parties) {
+                if (party(p) && std::find(drawn_.parties_drawn.begin(), drawn_.parties_drawn.end(), p) ==
+                                    drawn_.parties_drawn.end())
+                    drawn_.parties_drawn.push_back(p);
+            }
             drawn_.areas_hatched.push_back(sd.name);
         }
         if (context && !seen_as_own) {

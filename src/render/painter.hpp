@@ -20,6 +20,7 @@
 #include <borderline/style.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,8 +47,10 @@ Rect panel_area(const Scene& s);
 struct Drawn {
     bool international = false, disputed = false, ceasefire = false, indefinite = false, disputed_area = false,
          disputed_area_as_claimed = false;
-    bool context_area = false;               ///< a disputed area drawn faint: not the story's
-    std::vector<std::string> parties_drawn;  ///< parties (ISO3) whose land is in view, in their colour
+    bool context_area = false;  ///< a disputed area drawn faint: not the story's
+    /// Parties (ISO3) whose colour the map shows: their land in view, or
+    /// the hatching of a story dispute they claim.
+    std::vector<std::string> parties_drawn;
     bool border_in_question = false;
     bool maritime = false, maritime_disputed = false;  ///< maritime boundary lines, agreed / disputed
     /// Each claim line drawn (claim_lines.cpp): the legend's words and the line's colour.
@@ -169,6 +172,8 @@ private:
     /// name it, or names it in passing) and not part of one of the story's.
     bool context_area(const SceneDispute& sd) const;
     bool story_island(const Marker& m) const;
+    bool ring_islands(const View& v, const MultiPolygon& islands,
+                      const std::function<void(double, double, double)>& ring);
     void draw_water(const View& v);
     void stroke_class(const std::string& cls, const Colour& c, double width);
     void draw_boundaries(const View& v);
