@@ -293,6 +293,10 @@ BOOST_AUTO_TEST_CASE(disputes_not_in_the_story_are_drawn_faint) {
         BOOST_REQUIRE(it != scene.disputes.end());
         BOOST_TEST(it->passing);
         BOOST_TEST(it->history);
+        // Its islet's locator ring is muted too: no ring in the red of the story.
+        const auto [from, to] = p.strokes.equal_range("places");
+        BOOST_TEST(std::none_of(from, to, [&](const auto& kv) { return kv.second == red; }));
+        BOOST_TEST(std::distance(from, to) > 0);
     }
 }
 

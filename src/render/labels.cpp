@@ -96,7 +96,9 @@ void MapPainter::draw_markers(const View& v, Placer& placer) {
                 if (ringed) {
                     cairo_new_path(cr_);
                     cairo_arc(cr_, x, y, ring_r, 0, 2 * kPi);
-                    set(cr_, style_.disputed_boundary);
+                    // A speck of a dispute drawn as context or history
+                    // (Sipadan beside Sabah) gets a muted ring.
+                    set(cr_, context_speck(*m) ? mix(style_.land, style_.text, 0.55) : style_.disputed_boundary);
                     cairo_set_line_width(cr_, 2 * k_);
                     stroke();
                     rings.emplace_back(x, y);

@@ -394,6 +394,19 @@ bool MapPainter::story_island(const Marker& m) const {
     return false;
 }
 
+/// Whether a marker stands in a dispute drawn as context or history and in
+/// none of the story's (extents: a group's reefs lie round its islands).
+bool MapPainter::context_speck(const Marker& m) const {
+    bool context = false;
+    for (const SceneDispute& sd : scene_.disputes) {
+        const Dispute* d = data_.disputes().find(sd.id);
+        if (!d || !d->bbox.contains(m.where.lon, m.where.lat)) continue;
+        if (story_dispute(sd) && !sd.history) return false;
+        context = context || sd.history || context_area(sd);
+    }
+    return context;
+}
+
 void MapPainter::draw_islands(const View& v) {
     speck_.assign(scene_.markers.size(), 0);
     // The land layer is big to load: only when a border feature is marked.

@@ -172,6 +172,7 @@ private:
     /// name it, or names it in passing) and not part of one of the story's.
     bool context_area(const SceneDispute& sd) const;
     bool story_island(const Marker& m) const;
+    bool context_speck(const Marker& m) const;
     bool ring_islands(const View& v, const MultiPolygon& islands,
                       const std::function<void(double, double, double)>& ring);
     void draw_water(const View& v);
