@@ -256,7 +256,7 @@ BOOST_AUTO_TEST_CASE(a_country_named_in_passing_near_the_story_is_not_a_party) {
     BOOST_TEST((std::find(mentioned.begin(), mentioned.end(), "IND") != mentioned.end()));
     // Pakistan's claim names only countries and the locus is three places:
     // the badge points at the first, the crossing, not the middle of their
-    // box (38 km off, in Afghan hills with nothing drawn).
+    // box (16 km off, in Afghan hills with nothing drawn).
     BOOST_TEST_REQUIRE(!s.callouts.empty());
     BOOST_TEST(s.callouts[0].anchored);
     BOOST_TEST(test::km_between(s.callouts[0].anchor.lon, s.callouts[0].anchor.lat, 71.1, 34.11) < 5);
