@@ -8,6 +8,7 @@
 #include "text/word_table.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace borderline::geoparse_detail {
 
@@ -231,6 +232,9 @@ void Resolver::read_surroundings() {
                                                 letter.span.end == prev.span.start && !a.titled);
             }
         }
+        // "Stephon Clark, 22, was shot", "Andre Wilson, 38, told": a name
+        // with an age in commas after it is a person's, as after a title.
+        a.titled = a.titled || age_follows(last);
         if (last >= 0 && static_cast<std::size_t>(last + 1) < doc_.tokens.size()) {
             const Token& next = token(last + 1);
             const bool next_is_mention = k + 1 < n_ && mentions_[k + 1].span.start == next.span.start;
@@ -286,7 +290,18 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
     if (start == first && end == last) return false;
     if (start > 0 && token(start - 1).is_word && is_title_word(token(start - 1).folded) && joined(start - 1, start))
         return true;
+    // "Paul Francis Floyd, 47, was arrested": every word of a run with an age after it.
+    if (age_follows(end)) return true;
     return start < first && end + 1 < n && token(end + 1).is_word && is_speech_verb(token(end + 1).folded);
+}
+
+bool Resolver::age_follows(std::int64_t last) const {
+    if (last < 0 || static_cast<std::size_t>(last + 3) >= doc_.tokens.size()) return false;
+    if (token(last + 1).folded != "," || token(last + 3).folded != ",") return false;
+    const std::string_view age = token(last + 2).folded;
+    int years = 0;
+    const auto [end, err] = std::from_chars(age.data(), age.data() + age.size(), years);
+    return err == std::errc() && end == age.data() + age.size() && age.size() <= 3 && years > 0 && years < 120;
 }
 
 // The kind of place the words next to a name give it: "the town of X",
