@@ -54,8 +54,9 @@ bool is_vessel_word(std::string_view w) {
 
 // Verbs that follow a speaker's name: "José Manuel Albares said".
 bool is_speech_verb(std::string_view w) {
-    static const WordTable verbs{"said",    "says",   "told",   "added",  "wrote",
-                                 "tweeted", "stated", "warned", "argued", "insisted"};
+    static const WordTable verbs{"said",    "says",      "told",     "added",    "wrote",    "tweeted",
+                                 "stated",  "warned",    "argued",   "insisted", "believes", "thinks",
+                                 "thought", "explained", "recalled", "admitted", "replied",  "noted"};
     return verbs.contains(w);
 }
 
@@ -224,7 +225,8 @@ void Resolver::read_surroundings() {
             const bool acronym = prev.span.size() >= 2 && prev.span.size() <= 4 &&
                                  all_caps_word(std::string_view(doc_.text).substr(prev.span.start, prev.span.size()));
             a.after_name = prev.is_word && prev.capitalised && !prev.sentence_start && !prev_is_mention &&
-                           !opens_entry && prev.span.end + 1 == m.span.start && !a.titled && !acronym;
+                           !opens_entry && prev.span.end + 1 == m.span.start && !a.titled && !acronym &&
+                           !is_month_or_weekday(prev.folded);
             // "Harry S. Truman", "John T. Murphy": after a person's initial.
             if (first >= 2 && prev.folded == "." && prev.span.end + 1 == m.span.start) {
                 const Token& letter = token(first - 2);
@@ -273,7 +275,7 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
     auto name_word = [&](std::int64_t i) {
         const Token& t = token(i);
         return t.is_word && (t.capitalised || is_name_particle(t.folded)) && !is_title_word(t.folded) &&
-               !function_words.contains(t.folded);
+               !function_words.contains(t.folded) && !is_month_or_weekday(t.folded);
     };
     // A run is walked once: the mentions inside it (a line of a thousand
     // names) reuse its ends, which keeps this linear.
