@@ -8,6 +8,7 @@
 #include "text/word_table.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace borderline::geoparse_detail {
 
@@ -53,8 +54,9 @@ bool is_vessel_word(std::string_view w) {
 
 // Verbs that follow a speaker's name: "José Manuel Albares said".
 bool is_speech_verb(std::string_view w) {
-    static const WordTable verbs{"said",    "says",   "told",   "added",  "wrote",
-                                 "tweeted", "stated", "warned", "argued", "insisted"};
+    static const WordTable verbs{"said",    "says",      "told",     "added",    "wrote",    "tweeted",
+                                 "stated",  "warned",    "argued",   "insisted", "believes", "thinks",
+                                 "thought", "explained", "recalled", "admitted", "replied",  "noted"};
     return verbs.contains(w);
 }
 
@@ -223,7 +225,8 @@ void Resolver::read_surroundings() {
             const bool acronym = prev.span.size() >= 2 && prev.span.size() <= 4 &&
                                  all_caps_word(std::string_view(doc_.text).substr(prev.span.start, prev.span.size()));
             a.after_name = prev.is_word && prev.capitalised && !prev.sentence_start && !prev_is_mention &&
-                           !opens_entry && prev.span.end + 1 == m.span.start && !a.titled && !acronym;
+                           !opens_entry && prev.span.end + 1 == m.span.start && !a.titled && !acronym &&
+                           !is_month_or_weekday(prev.folded);
             // "Harry S. Truman", "John T. Murphy": after a person's initial.
             if (first >= 2 && prev.folded == "." && prev.span.end + 1 == m.span.start) {
                 const Token& letter = token(first - 2);
@@ -231,6 +234,9 @@ void Resolver::read_surroundings() {
                                                 letter.span.end == prev.span.start && !a.titled);
             }
         }
+        // "Stephon Clark, 22, was shot", "Andre Wilson, 38, told": a name
+        // with an age in commas after it is a person's, as after a title.
+        a.titled = a.titled || age_follows(last);
         if (last >= 0 && static_cast<std::size_t>(last + 1) < doc_.tokens.size()) {
             const Token& next = token(last + 1);
             const bool next_is_mention = k + 1 < n_ && mentions_[k + 1].span.start == next.span.start;
@@ -269,7 +275,7 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
     auto name_word = [&](std::int64_t i) {
         const Token& t = token(i);
         return t.is_word && (t.capitalised || is_name_particle(t.folded)) && !is_title_word(t.folded) &&
-               !function_words.contains(t.folded);
+               !function_words.contains(t.folded) && !is_month_or_weekday(t.folded);
     };
     // A run is walked once: the mentions inside it (a line of a thousand
     // names) reuse its ends, which keeps this linear.
@@ -286,7 +292,18 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
     if (start == first && end == last) return false;
     if (start > 0 && token(start - 1).is_word && is_title_word(token(start - 1).folded) && joined(start - 1, start))
         return true;
+    // "Paul Francis Floyd, 47, was arrested": every word of a run with an age after it.
+    if (age_follows(end)) return true;
     return start < first && end + 1 < n && token(end + 1).is_word && is_speech_verb(token(end + 1).folded);
+}
+
+bool Resolver::age_follows(std::int64_t last) const {
+    if (last < 0 || static_cast<std::size_t>(last + 3) >= doc_.tokens.size()) return false;
+    if (token(last + 1).folded != "," || token(last + 3).folded != ",") return false;
+    const std::string_view age = token(last + 2).folded;
+    int years = 0;
+    const auto [end, err] = std::from_chars(age.data(), age.data() + age.size(), years);
+    return err == std::errc() && end == age.data() + age.size() && age.size() <= 3 && years > 0 && years < 120;
 }
 
 // The kind of place the words next to a name give it: "the town of X",
