@@ -261,6 +261,10 @@ void Resolver::read_surroundings() {
 // each other on one line make a run; "Mohammed bin Salman" has a particle.
 bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
     if (first < 0 || last < 0) return false;
+    // A month that is also a town ("March", "May") is no one's first name,
+    // and must not start the run the next mention reuses ("In March Paris
+    // said": Paris is not a surname).
+    if (first == last && is_month_or_weekday(token(first).folded)) return false;
     const auto n = static_cast<std::int64_t>(doc_.tokens.size());
     auto joined = [&](std::int64_t a, std::int64_t b) {  // tokens a and b are one space or hyphen apart
         const std::size_t gap = token(b).span.start - token(a).span.end;
