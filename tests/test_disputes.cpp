@@ -13,7 +13,9 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -152,6 +154,62 @@ BOOST_AUTO_TEST_CASE(registry_is_complete_and_valid) {
 
 // The Antarctic Peninsula overlap lies inside each of the three sectors
 // it is the overlap of, and outside Norway's.
+// The registry reader on files of our own: fields read as given, the entry
+// without a polygon left out, and a broken file or a field of the wrong type
+// reported as one line naming the registry (and the entry).
+BOOST_AUTO_TEST_CASE(registry_reader_fields_and_errors) {
+    const Layer& polygons = test::data().layer("disputes");
+    const std::string known = polygons.value(0, "id");
+    char tmpl[] = "/tmp/borderline-registry-XXXXXX";
+    BOOST_REQUIRE(::mkdtemp(tmpl) != nullptr);
+    const std::filesystem::path dir = tmpl;
+    const auto read = [&](const std::string& text) {
+        std::ofstream(dir / "r.json") << text;
+        return read_disputes(dir / "r.json", polygons);
+    };
+    const auto message = [&](const std::string& text) {
+        try {
+            read(text);
+        } catch (const DataError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    const std::vector<Dispute> got = read(R"([
+        {"id": ")" + known + R"(", "name": "Test Land", "aliases": ["T L", 7, "Tee"], "parties": ["AAA", "BBB"],
+         "status": "occupied", "since": 1975, "kind": "land", "settled": {"year": 2001, "how": "treaty"}},
+        {"id": "no-such-polygon", "name": "Gone"},
+        "not an entry", {"name": "no id"}])");
+    BOOST_REQUIRE_EQUAL(got.size(), 1u);
+    const Dispute& d = got.front();
+    BOOST_TEST(d.id == known);
+    BOOST_TEST(d.name == "Test Land");
+    BOOST_TEST((d.aliases == std::vector<std::string>{"T L", "Tee"}));
+    BOOST_TEST((d.parties == std::vector<std::string>{"AAA", "BBB"}));
+    BOOST_TEST(d.status == "occupied");
+    BOOST_TEST(d.since == 1975);
+    BOOST_TEST(d.settled_year == 2001);
+    BOOST_TEST(d.settled_how == "treaty");
+    BOOST_TEST(d.polygon != nullptr);
+    BOOST_TEST(d.folded_names.size() == 3u);
+    // The name defaults to the id.
+    BOOST_TEST(read(R"([{"id": ")" + known + R"("}])").front().name == known);
+    const std::string broken = message("[{\"id\": ");
+    BOOST_TEST(broken.rfind("dispute registry " + (dir / "r.json").string() + " is not valid JSON: ", 0) == 0u, broken);
+    BOOST_TEST(broken.find('\n') == std::string::npos);
+    BOOST_TEST(message("{\"id\": \"x\"}").find("is not a JSON array") != std::string::npos);
+    BOOST_TEST(message(R"([{"id": ")" + known + R"(", "name": 3}])") ==
+               "dispute registry " + (dir / "r.json").string() + ": entry " + known + ": name is not a string");
+    BOOST_TEST(message("[]") == "no error");
+    std::filesystem::remove_all(dir);
+    try {
+        read_disputes(dir / "r.json", polygons);
+        BOOST_ERROR("a missing registry was read");
+    } catch (const DataError& e) {
+        BOOST_TEST(std::string(e.what()).find("is missing") != std::string::npos);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(antarctic_overlap_is_inside_each_sector) {
     const auto& reg = test::data().disputes();
     const LonLat peninsula{-64.0, -68.0};

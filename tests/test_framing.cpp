@@ -244,6 +244,24 @@ BOOST_AUTO_TEST_CASE(claimants_far_apart_are_parties) {
 // A frame across the antimeridian (Vanua Balavu and Taveuni, east of 180, with
 // Savusavu west of it) runs past 180 east and keeps the places on both sides
 // as markers; Alaska as a province is its mainland, not a box round the world.
+// A country near the story but named once in passing is not a side of it:
+// "British India", in a Torkham story's history of the Durand Line, put
+// India in a party colour.
+BOOST_AUTO_TEST_CASE(a_country_named_in_passing_near_the_story_is_not_a_party) {
+    std::vector<std::string> parties, mentioned;
+    const Scene s = scene_of(Case{"torkham.txt", {}, 0, {}});
+    for (const auto& p : s.parties) parties.push_back(p.country);
+    for (const auto& p : s.mentioned) mentioned.push_back(p.country);
+    BOOST_TEST(parties == (std::vector<std::string>{"PAK", "AFG"}), boost::test_tools::per_element());
+    BOOST_TEST((std::find(mentioned.begin(), mentioned.end(), "IND") != mentioned.end()));
+    // Pakistan's claim names only countries and the locus is three places:
+    // the badge points at the first, the crossing, not the middle of their
+    // box (16 km off, in Afghan hills with nothing drawn).
+    BOOST_TEST_REQUIRE(!s.callouts.empty());
+    BOOST_TEST(s.callouts[0].anchored);
+    BOOST_TEST(test::km_between(s.callouts[0].anchor.lon, s.callouts[0].anchor.lat, 71.1, 34.11) < 5);
+}
+
 BOOST_AUTO_TEST_CASE(frames_across_the_antimeridian) {
     const Scene s = scene_of(Case{"fiji_lau.txt", {}, 0, {}});
     BOOST_TEST(s.bbox.west < 180);

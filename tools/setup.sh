@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config libgdal-dev libproj-dev proj-data
-  libcairo2-dev libpango1.0-dev libfontconfig-dev libpng-dev zlib1g-dev libdeflate-dev libboost-test-dev nlohmann-json3-dev
+  libcairo2-dev libpango1.0-dev libfontconfig-dev libpng-dev zlib1g-dev libdeflate-dev libboost-test-dev nlohmann-json3-dev libsimdjson-dev
   libcli11-dev libutf8proc-dev fonts-noto-core fonts-wqy-microhei python3 python3-gdal wamerican
   libcpp-httplib-dev chromium chromium-driver python3-selenium python3-jsonschema wrk
   librsvg2-bin gdal-bin zsh man-db groff-base clang-format)

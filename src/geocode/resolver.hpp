@@ -178,6 +178,8 @@ private:
     void read_surroundings();
     KindCue kind_cue(std::int64_t first, std::int64_t last, std::string_view& word) const;
     bool in_person_run(std::int64_t first, std::int64_t last);
+    /// Whether an age in commas follows token `last` ("Stephon Clark, 22,").
+    [[nodiscard]] bool age_follows(std::int64_t last) const;
     void spread_person_names();
     void find_qualifiers();
     void mark_lists();

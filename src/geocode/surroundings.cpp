@@ -8,6 +8,7 @@
 #include "text/word_table.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace borderline::geoparse_detail {
 
@@ -53,8 +54,9 @@ bool is_vessel_word(std::string_view w) {
 
 // Verbs that follow a speaker's name: "José Manuel Albares said".
 bool is_speech_verb(std::string_view w) {
-    static const WordTable verbs{"said",    "says",   "told",   "added",  "wrote",
-                                 "tweeted", "stated", "warned", "argued", "insisted"};
+    static const WordTable verbs{"said",    "says",      "told",     "added",    "wrote",    "tweeted",
+                                 "stated",  "warned",    "argued",   "insisted", "believes", "thinks",
+                                 "thought", "explained", "recalled", "admitted", "replied",  "noted"};
     return verbs.contains(w);
 }
 
@@ -239,7 +241,7 @@ void Resolver::read_surroundings() {
                                  all_caps_word(std::string_view(doc_.text).substr(prev.span.start, prev.span.size()));
             a.after_name = prev.is_word && prev.capitalised && !prev.sentence_start && !prev_is_mention &&
                            !opens_entry && prev.span.end + 1 == m.span.start && !a.titled && !acronym &&
-                           !is_opening_word(prev.folded);
+                           !is_opening_word(prev.folded) && !is_month_or_weekday(prev.folded);
             // "Harry S. Truman", "John T. Murphy": after a person's initial.
             if (first >= 2 && prev.folded == "." && prev.span.end + 1 == m.span.start) {
                 const Token& letter = token(first - 2);
@@ -247,6 +249,9 @@ void Resolver::read_surroundings() {
                                                 letter.span.end == prev.span.start && !a.titled);
             }
         }
+        // "Stephon Clark, 22, was shot", "Andre Wilson, 38, told": a name
+        // with an age in commas after it is a person's, as after a title.
+        a.titled = a.titled || age_follows(last);
         if (last >= 0 && static_cast<std::size_t>(last + 1) < doc_.tokens.size()) {
             const Token& next = token(last + 1);
             const bool next_is_mention = k + 1 < n_ && mentions_[k + 1].span.start == next.span.start;
@@ -271,6 +276,10 @@ void Resolver::read_surroundings() {
 // each other on one line make a run; "Mohammed bin Salman" has a particle.
 bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
     if (first < 0 || last < 0) return false;
+    // A month that is also a town ("March", "May") is no one's first name,
+    // and must not start the run the next mention reuses ("In March Paris
+    // said": Paris is not a surname).
+    if (first == last && is_month_or_weekday(token(first).folded)) return false;
     const auto n = static_cast<std::int64_t>(doc_.tokens.size());
     auto joined = [&](std::int64_t a, std::int64_t b) {  // tokens a and b are one space or hyphen apart
         const std::size_t gap = token(b).span.start - token(a).span.end;
@@ -282,7 +291,7 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
         // "The" opening a sentence is capitalised, yet no name ("The
         // Glasgow Police Department says").
         return t.is_word && (t.capitalised || is_name_particle(t.folded)) && !is_title_word(t.folded) &&
-               t.folded != "the" && !is_opening_word(t.folded);
+               t.folded != "the" && !is_opening_word(t.folded) && !is_month_or_weekday(t.folded);
     };
     // A run is walked once: the mentions inside it (a line of a thousand
     // names) reuse its ends, which keeps this linear.
@@ -299,7 +308,18 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
     if (start == first && end == last) return false;
     if (start > 0 && token(start - 1).is_word && is_title_word(token(start - 1).folded) && joined(start - 1, start))
         return true;
+    // "Paul Francis Floyd, 47, was arrested": every word of a run with an age after it.
+    if (age_follows(end)) return true;
     return start < first && end + 1 < n && token(end + 1).is_word && is_speech_verb(token(end + 1).folded);
+}
+
+bool Resolver::age_follows(std::int64_t last) const {
+    if (last < 0 || static_cast<std::size_t>(last + 3) >= doc_.tokens.size()) return false;
+    if (token(last + 1).folded != "," || token(last + 3).folded != ",") return false;
+    const std::string_view age = token(last + 2).folded;
+    int years = 0;
+    const auto [end, err] = std::from_chars(age.data(), age.data() + age.size(), years);
+    return err == std::errc() && end == age.data() + age.size() && age.size() <= 3 && years > 0 && years < 120;
 }
 
 // The kind of place the words next to a name give it: "the town of X",

@@ -46,6 +46,15 @@ DateWord date_word(std::string_view w) {
     return i < 0 ? DateWord::none : words[static_cast<std::size_t>(i)].kind;
 }
 
+}  // namespace
+
+bool is_month_or_weekday(std::string_view folded) {
+    const DateWord k = date_word(folded);
+    return k == DateWord::month || k == DateWord::weekday;
+}
+
+namespace {
+
 // "3", "03", "2024", "3rd", "21st": a day number or a year.
 bool is_number(const Token& t) {
     if (!t.is_word || t.folded.empty() || t.folded.size() > 4 + 2) return false;

@@ -6,11 +6,16 @@
 #include <borderline/document.hpp>
 
 #include <cstdint>
+#include <string_view>
 
 namespace borderline {
 
 /// Whether the name spanning tokens first..last of `doc` is part of a date,
 /// a time or a day's name rather than a place.
 bool is_temporal(const Document& doc, std::int64_t first, std::int64_t last);
+
+/// Whether the folded word is a month's or a weekday's full name: no one's
+/// first name before a place ("On Tuesday Moscow said", "In March Kyiv").
+bool is_month_or_weekday(std::string_view folded);
 
 }  // namespace borderline

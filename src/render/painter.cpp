@@ -8,8 +8,59 @@
 #include <cstdlib>
 #include <iterator>
 #include <string_view>
+#include <unordered_set>
 
 namespace borderline::renderer {
+
+namespace {
+
+/// The outlines of `features` with each segment once: a segment two of
+/// them share (the same two vertices, either way round) goes with the
+/// first. The runs left are open lines.
+std::vector<Ring> shared_once(const std::vector<const Feature*>& features) {
+    struct Key {
+        LonLat a, b;
+        bool operator==(const Key& o) const {
+            return a.lon == o.a.lon && a.lat == o.a.lat && b.lon == o.b.lon && b.lat == o.b.lat;
+        }
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const {
+            const std::hash<double> h;
+            return h(k.a.lon) ^ (h(k.a.lat) * 3) ^ (h(k.b.lon) * 5) ^ (h(k.b.lat) * 7);
+        }
+    };
+    const auto before = [](const LonLat& p, const LonLat& q) {
+        return p.lon < q.lon || (p.lon == q.lon && p.lat < q.lat);
+    };
+    std::unordered_set<Key, KeyHash> seen;
+    std::vector<Ring> out;
+    Ring run;
+    const auto flush = [&] {
+        if (run.size() >= 2) out.push_back(std::move(run));
+        run.clear();
+    };
+    for (const Feature* f : features) {
+        for (const auto& poly : f->polygons) {
+            for (const Points ring : poly) {
+                for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+                    const LonLat& a = ring[i];
+                    const LonLat& b = ring[i + 1];
+                    if (!seen.insert(before(a, b) ? Key{a, b} : Key{b, a}).second) {
+                        flush();
+                        continue;
+                    }
+                    if (run.empty()) run.push_back(a);
+                    run.push_back(b);
+                }
+                flush();
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
 
 double scale_factor(const Scene& s) { return std::sqrt(static_cast<double>(s.size.width) * s.size.height) / 1265.0; }
 double title_height(const Scene& s) { return std::round(std::max(48.0, 78 * scale_factor(s))); }
@@ -167,18 +218,20 @@ void MapPainter::draw_countries(const View& v) {
     // Provinces of the parties, faintly, for orientation.
     if (!scene_.parties.empty()) {
         const Layer& admin1 = data_.layer("admin1");
+        std::vector<const Feature*> provinces;
+        for (std::size_t i : admin1.query(v.visible())) {
+            if (party(admin1.value(i, "adm0_a3"))) provinces.push_back(&admin1.features()[i]);
+        }
+        // Each border once: two provinces share theirs vertex for vertex,
+        // and a border drawn twice was darker than one drawn once (and
+        // cost the stroke twice).
+        const std::vector<Ring> borders = shared_once(provinces);
         cairo_new_path(cr_);
         // Vertices a pixel apart: these faint lines need no finer detail.
-        for (std::size_t i : admin1.query(v.visible())) {
-            if (!party(admin1.value(i, "adm0_a3"))) continue;
-            path_polygons(cr_, v, admin1.features()[i].polygons, nullptr, nullptr, nullptr, 1.0);
-        }
-        set(cr_, mix(style_.country_outline, style_.land, 0.35));
+        path_lines(cr_, v, Lines(borders.begin(), borders.end()), 1.0);
+        set(cr_, mix(style_.country_outline, style_.land, 0.6));
         cairo_set_line_width(cr_, 0.5 * k_);
-        const double dash[] = {2 * k_, 2 * k_};
-        cairo_set_dash(cr_, dash, 2, 0);
         stroke();
-        cairo_set_dash(cr_, nullptr, 0, 0);
     }
 }
 

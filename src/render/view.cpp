@@ -196,10 +196,10 @@ double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const R
     return best_area;
 }
 
-void path_lines(cairo_t* cr, const View& v, const Lines& lines) {
+void path_lines(cairo_t* cr, const View& v, const Lines& lines, double tolerance) {
     for (const auto& line : lines) {
         for (const auto& clipped : clip_line(line, v.visible())) {
-            add_projected(cr, v, clipped, 0.5, false);
+            add_projected(cr, v, clipped, tolerance, false);
         }
     }
 }

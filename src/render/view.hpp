@@ -144,6 +144,6 @@ Ring thin(Points in, double tol);
 double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const Rect* screen = nullptr,
                      double* cx = nullptr, double* cy = nullptr, double tolerance = 0.5);
 /// Adds the projected, clipped lines to the current path.
-void path_lines(cairo_t* cr, const View& v, const Lines& lines);
+void path_lines(cairo_t* cr, const View& v, const Lines& lines, double tolerance = 0.5);
 
 }  // namespace borderline::renderer

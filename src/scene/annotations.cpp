@@ -200,6 +200,16 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
                 // only a capital far off the map ("Beijing said the boat
                 // intruded") is about it.
                 if (story_dispute) anchor_at(story_dispute->label.lon, story_dispute->label.lat);
+                // A locus of several places (a crossing and the towns on
+                // either side) is about its first: the middle of their box
+                // is a point of nothing, and a badge led there points at
+                // empty land.
+                if (!s.locus.ids.empty()) {
+                    if (const auto idx = gaz.by_id(s.locus.ids.front()); idx >= 0) {
+                        const Entry& e = gaz.entry(static_cast<std::uint32_t>(idx));
+                        if (e.kind != PlaceKind::country) anchor_at(e.lon, e.lat);
+                    }
+                }
                 if (!s.locus.bbox.empty()) {
                     anchor_at((s.locus.bbox.west + s.locus.bbox.east) / 2,
                               (s.locus.bbox.south + s.locus.bbox.north) / 2);

@@ -107,6 +107,10 @@ Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const N
         for (const Weighed& c : ranked) {
             const std::string& iso = c.iso;
             if (std::find(near.begin(), near.end(), iso) != near.end()) continue;
+            // Named in passing ("the line drawn in 1893 between British
+            // India and the emir", of a story at Torkham): near, but not a
+            // side of the story, by the same measure as above.
+            if (c.weight < 0.4 * ranked.front().weight) continue;
             const Feature* f = story.data.country_feature(iso);
             if (!f) continue;
             // Some part within 300 km: the first found decides, and a part
