@@ -37,7 +37,8 @@ struct ArticleShape {
     ShapeKind kind = ShapeKind::news;
     /// Text that is not the story and names no place: live-blog timestamps,
     /// turn labels, the byline and the author's biography, a release's
-    /// header and contact lines. Sorted, not overlapping.
+    /// header and contact lines, a correction's account of what an earlier
+    /// version said. Sorted, not overlapping.
     std::vector<ShapeSpan> furniture;
     /// Live blog: where each entry starts (its timestamp), in order.
     std::vector<std::size_t> entries;

@@ -176,10 +176,13 @@ private:
     bool verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::size_t end, std::size_t nx) const;
     bool needs_met(Cue& c, lex::CueNeeds needs, std::size_t pv, std::size_t end, std::size_t nx) const;
     bool negated(std::size_t i, std::size_t first) const;
+    [[nodiscard]] bool own_claim_after(std::size_t nx, std::size_t end) const;
     [[nodiscard]] bool initial_stop(std::size_t t) const;
     ActorPhrase phrase_left(std::size_t end, std::size_t first) const;
     ActorPhrase phrase_right(std::size_t start, std::size_t end) const;
     std::optional<ActorPhrase> subject_left(std::size_t cue, std::size_t s);
+    std::optional<ActorPhrase> subject_before(std::size_t cue, std::size_t s);
+    [[nodiscard]] std::size_t restrictive_who(std::size_t cue, std::size_t s) const;
     void resolve(ActorPhrase& a, std::size_t s) const;
     std::string refer_back(std::size_t s, std::string_view head) const;
     void register_officials();

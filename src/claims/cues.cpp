@@ -80,12 +80,20 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
     // "refused to comment", "declined to confirm": nothing said; but
     // "refused to recognise" is a position, denied.
     const bool position = lex::is_position_verb(fw(i));
+    // "dropped its claim", "gave up its sovereignty".
+    const bool renounces = cw.needs == lex::CueNeeds::own_claim && cw.cls == CueClass::deny;
     if (pv != kNone && fw(pv) == "to") {
         const std::size_t pp = prev_word(pv, first);
         if (pp != kNone && (fw(pp) == "declined" || fw(pp) == "refused" || fw(pp) == "refuses" || fw(pp) == "refuse" ||
                             fw(pp) == "declines")) {
-            if (!position) return false;
-            c.cls = CueClass::deny;
+            if (renounces) {
+                c.cls = CueClass::say;  // "refuses to give up its claim": the claim held
+                c.forced_asserts = true;
+            } else if (position) {
+                c.cls = CueClass::deny;
+            } else {
+                return false;
+            }
             c.tok = pp;  // the speaker is the subject of "refused"
             return true;
         }
@@ -96,10 +104,13 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
             return true;
         }
         if (c.cls != CueClass::deny) return false;  // "did not say": no claim
-        c.cls = CueClass::say;                      // "did not deny": a weak assertion
+        c.cls = CueClass::say;                      // "did not deny", "has never dropped its claim": an assertion
         c.forced_asserts = true;
+        return true;
     }
-    return true;
+    // A claim given up is a change of position told, not a claim on the
+    // map ("Armenia dropped its claim to the villages").
+    return !renounces;
 }
 
 // What a verb needs around it to be a cue (lexicon's CueNeeds); may set
@@ -160,9 +171,45 @@ bool Analyzer::needs_met(Cue& c, lex::CueNeeds needs, std::size_t pv, std::size_
             return ok;
         }
         case lex::CueNeeds::that_or_to:
-            return next == "that" || next == "to" || (nx > i + 1 && raw(i + 1) == ":");
+            // "maintains that", "maintains its claim to".
+            return next == "that" || next == "to" || (nx > i + 1 && raw(i + 1) == ":") || own_claim_after(nx, end);
+        case lex::CueNeeds::own_claim:
+            if (!own_claim_after(nx, end)) return false;
+            if (next == "up") c.after = nx + 1;  // "gave up its claim": the claim's words start at "its"
+            return true;
+        case lex::CueNeeds::as_part: {
+            // "Morocco regards the territory as its own", "Japan considers
+            // the islands an inherent part of its territory"; not the
+            // passive ("is regarded as"), whose subject is no speaker.
+            if (pv != kNone) {
+                const auto p = fw(pv);
+                if (p == "is" || p == "are" || p == "was" || p == "were" || p == "be" || p == "been" || p == "being")
+                    return false;
+            }
+            // The object comes first: in "which Canada regards as internal
+            // waters" it is the relative clause's antecedent, whose words
+            // the claim would not have.
+            for (std::size_t k = nx + 1; k < end && k < i + 12; ++k) {
+                if (raw(k) == ";" || in_quote(k)) break;
+                const auto f = fw(k);
+                if (f == "as" || f == "part") return true;
+                if (f == "to" && k + 1 < end && fw(k + 1) == "be") return true;
+            }
+            return false;
+        }
     }
     return true;
+}
+
+// Whether the words from `nx` name a claim of the speaker's own: "its
+// claim", "their sovereignty", "claim to", "up its claim" (after "give").
+bool Analyzer::own_claim_after(std::size_t nx, std::size_t end) const {
+    static const lex::WordTable kOwn{"its", "their", "his", "her", "our"};
+    static const lex::WordTable kClaim{"claim", "claims", "sovereignty"};
+    std::size_t k = nx;
+    if (k < end && fw(k) == "up") k = next_word(k + 1, end);
+    if (k < end && kOwn.contains(fw(k))) k = next_word(k + 1, end);
+    return k < end && kClaim.contains(fw(k));
 }
 
 }  // namespace borderline::claims_detail

@@ -154,6 +154,82 @@ constexpr std::array kCues{
     CueWord{"accepts", C::say, Need::none},
     CueWord{"acknowledge", C::say, Need::none},
     CueWord{"acknowledges", C::say, Need::none},
+    CueWord{"regard", C::say, Need::as_part},
+    CueWord{"regards", C::say, Need::as_part},
+    CueWord{"regarded", C::say, Need::as_part},
+    CueWord{"consider", C::say, Need::as_part},
+    CueWord{"considers", C::say, Need::as_part},
+    CueWord{"considered", C::say, Need::as_part},
+    // Objections: a position against the other side's act or claim. (Not
+    // "oppose": "would oppose any change to the borders" asserts them.)
+    CueWord{"object", C::deny, Need::to_soon},
+    CueWord{"objects", C::deny, Need::to_soon},
+    CueWord{"objected", C::deny, Need::to_soon},
+    CueWord{"objecting", C::deny, Need::to_soon},
+    // A claim of one's own held on to: "maintains its claim", "has
+    // pressed its claim", "laid claim to".
+    CueWord{"retain", C::say, Need::own_claim},
+    CueWord{"retains", C::say, Need::own_claim},
+    CueWord{"retained", C::say, Need::own_claim},
+    CueWord{"keep", C::say, Need::own_claim},
+    CueWord{"keeps", C::say, Need::own_claim},
+    CueWord{"kept", C::say, Need::own_claim},
+    CueWord{"press", C::say, Need::own_claim},
+    CueWord{"presses", C::say, Need::own_claim},
+    CueWord{"pressed", C::say, Need::own_claim},
+    CueWord{"pressing", C::say, Need::own_claim},
+    CueWord{"pursue", C::say, Need::own_claim},
+    CueWord{"pursues", C::say, Need::own_claim},
+    CueWord{"pursued", C::say, Need::own_claim},
+    CueWord{"renew", C::say, Need::own_claim},
+    CueWord{"renews", C::say, Need::own_claim},
+    CueWord{"renewed", C::say, Need::own_claim},
+    CueWord{"reassert", C::say, Need::own_claim},
+    CueWord{"reasserts", C::say, Need::own_claim},
+    CueWord{"reasserted", C::say, Need::own_claim},
+    CueWord{"revive", C::say, Need::own_claim},
+    CueWord{"revives", C::say, Need::own_claim},
+    CueWord{"revived", C::say, Need::own_claim},
+    CueWord{"uphold", C::say, Need::own_claim},
+    CueWord{"upholds", C::say, Need::own_claim},
+    CueWord{"upheld", C::say, Need::own_claim},
+    CueWord{"lay", C::say, Need::own_claim},
+    CueWord{"lays", C::say, Need::own_claim},
+    CueWord{"laid", C::say, Need::own_claim},
+    CueWord{"laying", C::say, Need::own_claim},
+    // A claim of one's own given up (a denial that needs its own claim): no
+    // claim as it stands ("Armenia dropped its claim") and an assertion
+    // when negated ("has never dropped its claim"), as "did not deny" is.
+    CueWord{"drop", C::deny, Need::own_claim},
+    CueWord{"drops", C::deny, Need::own_claim},
+    CueWord{"dropped", C::deny, Need::own_claim},
+    CueWord{"abandon", C::deny, Need::own_claim},
+    CueWord{"abandons", C::deny, Need::own_claim},
+    CueWord{"abandoned", C::deny, Need::own_claim},
+    CueWord{"renounce", C::deny, Need::own_claim},
+    CueWord{"renounces", C::deny, Need::own_claim},
+    CueWord{"renounced", C::deny, Need::own_claim},
+    CueWord{"relinquish", C::deny, Need::own_claim},
+    CueWord{"relinquishes", C::deny, Need::own_claim},
+    CueWord{"relinquished", C::deny, Need::own_claim},
+    CueWord{"waive", C::deny, Need::own_claim},
+    CueWord{"waives", C::deny, Need::own_claim},
+    CueWord{"waived", C::deny, Need::own_claim},
+    CueWord{"surrender", C::deny, Need::own_claim},
+    CueWord{"surrenders", C::deny, Need::own_claim},
+    CueWord{"surrendered", C::deny, Need::own_claim},
+    CueWord{"cede", C::deny, Need::own_claim},
+    CueWord{"cedes", C::deny, Need::own_claim},
+    CueWord{"ceded", C::deny, Need::own_claim},
+    CueWord{"withdraw", C::deny, Need::own_claim},
+    CueWord{"withdraws", C::deny, Need::own_claim},
+    CueWord{"withdrew", C::deny, Need::own_claim},
+    CueWord{"withdrawn", C::deny, Need::own_claim},
+    CueWord{"give", C::deny, Need::own_claim},
+    CueWord{"gives", C::deny, Need::own_claim},
+    CueWord{"gave", C::deny, Need::own_claim},
+    CueWord{"given", C::deny, Need::own_claim},
+    CueWord{"giving", C::deny, Need::own_claim},
 };
 
 constexpr auto kParticiples =
@@ -235,7 +311,19 @@ constexpr auto kDenying =
 
 constexpr auto kPositionVerbs =
     std::to_array<std::string_view>({"recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
-                                     "accept", "accepts", "accepted", "acknowledge", "acknowledges", "acknowledged"});
+                                     "accept", "accepts", "accepted", "acknowledge", "acknowledges", "acknowledged",
+                                     "regard", "regards", "regarded", "consider", "considers", "considered"});
+
+// Adverbs without -ly that stand between a subject and its verb.
+constexpr auto kAdverbs = std::to_array<std::string_view>(
+    {"long", "always", "still", "often", "ever", "never", "just", "once", "twice", "too", "again", "since"});
+
+// Words in -ly that are no adverbs: an actor's noun ("its ally said",
+// "the assembly said") or an adjective before one ("the daily").
+constexpr auto kLyNouns = std::to_array<std::string_view>(
+    {"ally",  "assembly", "family",  "supply",    "rally",  "monopoly", "anomaly",  "reply",
+     "daily", "weekly",   "monthly", "quarterly", "yearly", "elderly",  "friendly", "early",
+     "only",  "fly",      "holy",    "belly",     "jelly",  "bully"});
 
 constexpr auto kEntitlement =
     std::to_array<std::string_view>({"right", "rights", "claim", "claims", "basis", "grounds", "justification",
@@ -264,6 +352,8 @@ const WordTable kDenyingTable = as_set(kDenying);
 const WordTable kFragmentLabelsTable = as_set(kFragmentLabels);
 const WordTable kPositionVerbsTable = as_set(kPositionVerbs);
 const WordTable kEntitlementTable = as_set(kEntitlement);
+const WordTable kAdverbsTable = as_set(kAdverbs);
+const WordTable kLyNounsTable = as_set(kLyNouns);
 
 }  // namespace
 
@@ -293,5 +383,9 @@ bool is_denying_word(std::string_view w) { return kDenyingTable.find(w) >= 0; }
 bool is_fragment_label(std::string_view w) { return kFragmentLabelsTable.find(w) >= 0; }
 bool is_position_verb(std::string_view w) { return kPositionVerbsTable.find(w) >= 0; }
 bool is_entitlement_noun(std::string_view w) { return kEntitlementTable.find(w) >= 0; }
+bool is_adverb(std::string_view w) {
+    if (kAdverbsTable.find(w) >= 0) return true;
+    return w.size() >= 5 && w.ends_with("ly") && kLyNounsTable.find(w) < 0;
+}
 
 }  // namespace borderline::claims_lexicon

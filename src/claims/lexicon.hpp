@@ -32,11 +32,14 @@ enum class CueClass : unsigned char {
 /// Extra conditions a verb needs to count as a cue.
 enum class CueNeeds : unsigned char {
     none,
-    object,     ///< a pronoun or article right after it ("disputed this"), not "disputed territories"
-    for_or_on,  ///< "called for", "calls on"
-    to_soon,    ///< "expects ... to", "asked ... to/for"
-    of_or_by,   ///< "suspected ... of" or passive "suspected by"
-    that_or_to  ///< "appealed to", "alleged that"
+    object,      ///< a pronoun or article right after it ("disputed this"), not "disputed territories"
+    for_or_on,   ///< "called for", "calls on"
+    to_soon,     ///< "expects ... to", "asked ... to/for"
+    of_or_by,    ///< "suspected ... of" or passive "suspected by"
+    that_or_to,  ///< "appealed to", "alleged that"
+    own_claim,   ///< a claim of the speaker's own right after it: "its claim", "their sovereignty", "claim to";
+                 ///< with CueClass::deny a claim given up ("dropped its claim"), asserted when negated
+    as_part      ///< "regards X as", "considers X part of", "considers X to be"
 };
 
 struct CueWord {
@@ -78,6 +81,11 @@ bool is_denying_word(std::string_view folded);
 /// Verbs that state a position and deny when negated ("does not
 /// recognise", "will never accept", "refused to recognise").
 bool is_position_verb(std::string_view folded);
+/// Adverbs that may stand between a subject and its verb ("Ankara has
+/// long maintained", "Seoul still says", "Manila has never formally
+/// dropped"): the words of the list, and lower-case words in -ly that are
+/// no noun or adjective of the list ("ally", "assembly", "daily").
+bool is_adverb(std::string_view folded);
 /// After "no", nouns of entitlement: "no right", "no claim", "no basis"
 /// deny the other side's position whoever the subject is.
 bool is_entitlement_noun(std::string_view folded);

@@ -358,7 +358,40 @@ void Analyzer::resolve(ActorPhrase& a, std::size_t s) const {
     }
 }
 
+// The subject of the verb at `cue`: the actor phrase before it, past
+// auxiliaries and adverbs; or, when that names no actor, the phrase before
+// a restrictive "who" clause ("Iraqi lawmakers who brought the case said").
 std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s) {
+    if (auto a = subject_before(cue, s)) return a;
+    const std::size_t who = restrictive_who(cue, s);
+    if (who == kNone) return std::nullopt;
+    return subject_before(who, s);
+}
+
+// The "who" of a relative clause that stands between a subject and its
+// verb with no comma: "Bolivian officials who attended the hearing said".
+// Within a few words, in the same clause: no punctuation, quotation or
+// other speech verb between them (the comma form, ", who ...,", is
+// find_relative_clause's).
+std::size_t Analyzer::restrictive_who(std::size_t cue, std::size_t s) const {
+    const std::size_t first = sent_first(s);
+    std::size_t words = 0;
+    for (std::size_t t = cue; t > first && words < 12;) {
+        --t;
+        if (in_quote(t)) return kNone;
+        if (!word(t)) {
+            if (is_apostrophe(t) || raw(t) == "-") continue;
+            return kNone;
+        }
+        ++words;
+        const auto f = fw(t);
+        if (f == "who") return t > first && word(t - 1) ? t : kNone;
+        if (tok_mention_[t] < 0 && lex::find_cue(f)) return kNone;
+    }
+    return kNone;
+}
+
+std::optional<ActorPhrase> Analyzer::subject_before(std::size_t cue, std::size_t s) {
     const std::size_t first = sent_first(s);
     std::size_t j = cue;
     if (fw(cue) == "saying" && cue > first && fw(cue - 1) == "as") --j;  // "quoted X as saying"
@@ -369,7 +402,9 @@ std::optional<ActorPhrase> Analyzer::subject_left(std::size_t cue, std::size_t s
         const std::size_t t = j - 1;
         if (in_quote(t)) break;
         const auto f = fw(t);
-        if (lex::is_skippable(f) || kAlsoSkip.contains(f) || is_apostrophe(t)) {
+        // "Ankara has long maintained", "Manila has never formally dropped".
+        const bool adverb = !cap(t) && tok_mention_[t] < 0 && lex::is_adverb(f);
+        if (lex::is_skippable(f) || kAlsoSkip.contains(f) || is_apostrophe(t) || adverb) {
             --j;
             ++skipped;
             continue;

@@ -177,11 +177,7 @@ void GazetteerBuilder::add_disputes(const GeoData& data) {
 
 // Continents, world regions, oceans and seas (project-authored regions.tsv).
 void GazetteerBuilder::add_regions(const GeoData& data) {
-    std::ifstream in(data.dir() / "regions.tsv");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        const auto cols = split(line, '\t');
+    for (const auto& cols : read_table(data.dir() / "regions.tsv")) {
         if (cols.size() < 5) continue;
         OwnedEntry e;
         e.kind = cols[0] == "water" ? PlaceKind::water : PlaceKind::region;
@@ -208,11 +204,7 @@ void GazetteerBuilder::add_regions(const GeoData& data) {
 void GazetteerBuilder::add_features(const GeoData& data, const ProvinceLocator& provinces) {
     for (const char* file : {"features.tsv", "ne_features.tsv"}) {
         const bool authored = std::string_view(file) == "features.tsv";
-        std::ifstream in(data.dir() / file);
-        std::string line;
-        while (std::getline(in, line)) {
-            if (line.empty() || line[0] == '#') continue;
-            const auto cols = split(line, '\t');
+        for (const auto& cols : read_table(data.dir() / file)) {
             if (cols.size() < 7 || cols[0].empty() || cols[6].empty()) continue;
             OwnedEntry e;
             e.id = PlaceId::feature(cols[0]).str();

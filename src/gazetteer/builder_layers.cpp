@@ -144,8 +144,52 @@ void GazetteerBuilder::read_aliases(const std::filesystem::path& file, std::vect
     }
 }
 
+// The keys of the names of rivers, waters, regions and border features
+// (the rivers layer, regions.tsv, features.tsv, ne_features.tsv), as their
+// own steps below index them; read before the provinces, which come first.
+std::unordered_set<std::string> GazetteerBuilder::feature_keys(const GeoData& data) const {
+    std::unordered_set<std::string> keys;
+    auto add = [&](const std::string& name) {
+        for (auto& k : name_keys(name)) keys.insert(std::move(k));
+    };
+    const Layer& rivers = data.layer("rivers");
+    for (std::size_t i = 0; i < rivers.size(); ++i) {
+        const std::string& name = rivers.value(i, "name");
+        if (name.empty()) continue;
+        for (const auto& n : {name, name + " river", "river " + name}) add(n);
+        for (const auto& a : split(rivers.value(i, "name_alt"), '|')) add(a);
+    }
+    for (const auto& cols : read_table(data.dir() / "regions.tsv")) {
+        if (cols.size() < 5) continue;
+        add(cols[2]);
+        if (cols.size() > 5) {
+            for (const auto& a : split(cols[5], '|')) add(a);
+        }
+    }
+    for (const char* file : {"features.tsv", "ne_features.tsv"}) {
+        for (const auto& cols : read_table(data.dir() / file)) {
+            if (cols.size() < 7) continue;
+            add(cols[6]);
+            if (cols.size() > 7) {
+                for (const auto& a : split(cols[7], '|')) add(a);
+            }
+        }
+    }
+    return keys;
+}
+
 // Admin-1 units: provinces, states, oblasts.
 void GazetteerBuilder::add_admin1(const GeoData& data) {
+    // A province's other names (Natural Earth's name_alt and its names in
+    // other languages) that name a river, a sea or a feature are that
+    // feature's, not the province's: Sudan's River Nile State lists "Nile"
+    // and "Nile River", Bushehr "Persian Gulf", Valparaíso "Aconcagua",
+    // Upper Nile "Sobat". As aliases they put the province on the map for
+    // "Nile perch" or "the Persian Gulf", and the province won a tie with
+    // the river of the same name. The province's own name stays its name
+    // ("Amur", "Yukon", "River Nile"): the words around it and the article
+    // choose between the two.
+    const std::unordered_set<std::string> features = feature_keys(data);
     const Layer& admin1 = data.layer("admin1");
     for (std::size_t i = 0; i < admin1.size(); ++i) {
         OwnedEntry e;
@@ -165,10 +209,26 @@ void GazetteerBuilder::add_admin1(const GeoData& data) {
         e.rank = 3;
         const auto idx = add(e);
         std::vector<std::string> names{admin1.value(i, "name"), admin1.value(i, "name_en")};
-        for (const auto& a : split(admin1.value(i, "name_alt"), '|')) names.push_back(a);
+        const std::string own = fold(names[0]), own_en = fold(names[1]);
+        // A code in capitals ("CA", "N.Y.") is the province's own, whatever
+        // river shares its letters (the Ca in Vietnam).
+        auto other_name = [&](const std::string& a) {
+            const std::string f = fold(a);
+            const bool code = std::ranges::any_of(a, [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+                              std::ranges::all_of(a, [](char c) {
+                                  return static_cast<unsigned char>(c) < 0x80 && !(c >= 'a' && c <= 'z');
+                              });
+            if (f != own && f != own_en && !code) {
+                for (const auto& k : name_keys(a)) {
+                    if (features.count(k)) return;
+                }
+            }
+            names.push_back(a);
+        };
+        for (const auto& a : split(admin1.value(i, "name_alt"), '|')) other_name(a);
         for (const auto& f :
              {"name_ar", "name_de", "name_es", "name_fa", "name_fr", "name_ru", "name_tr", "name_uk", "name_zh"}) {
-            names.push_back(admin1.value(i, f));
+            other_name(admin1.value(i, f));
         }
         // "Syunik Province", "Donetsk Oblast": the name with its type.
         const std::string& type = admin1.value(i, "type_en");

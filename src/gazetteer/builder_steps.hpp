@@ -22,6 +22,9 @@ namespace borderline::gazetteer_build {
 
 // `s` cut at every `sep` (an empty string gives no field).
 std::vector<std::string> split(const std::string& s, char sep);
+// The rows of a project table (regions.tsv, features.tsv): tab-separated
+// columns, without blank and comment lines; none when the file is missing.
+std::vector<std::vector<std::string>> read_table(const std::filesystem::path& file);
 // A number from a table cell; 0 when empty or not a number.
 double to_double(const std::string& s);
 std::int64_t to_int(const std::string& s);
@@ -107,6 +110,7 @@ private:
     std::vector<IdAlias> add_aliases(const GeoData& data);
     void read_aliases(const std::filesystem::path& file, std::vector<IdAlias>& id_aliases);
     void add_admin1(const GeoData& data);
+    std::unordered_set<std::string> feature_keys(const GeoData& data) const;
     void add_populated_places(const GeoData& data, const ProvinceLocator& provinces);
     void add_rivers(const GeoData& data);
     void add_disputes(const GeoData& data);

@@ -19,6 +19,17 @@ std::vector<std::string> split(const std::string& s, char sep) {
     return out;
 }
 
+std::vector<std::vector<std::string>> read_table(const std::filesystem::path& file) {
+    std::vector<std::vector<std::string>> rows;
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        rows.push_back(split(line, '\t'));
+    }
+    return rows;
+}
+
 double to_double(const std::string& s) {
     try {
         return s.empty() ? 0.0 : std::stod(s);

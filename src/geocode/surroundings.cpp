@@ -67,6 +67,21 @@ bool is_name_particle(std::string_view w) {
     return particles.contains(w);
 }
 
+// Capitalised words that open a clause and are never a person's first
+// name: "OTTAWA — When Canada and Denmark split Hans Island" (after a
+// dateline the story's first word is no sentence start, yet "When" makes
+// no "When Canada" a person). Not "The": "The Washington Post", "The
+// Atlantic", "The Irish" are titles and teams, whose name is no place.
+bool is_opening_word(std::string_view w) {
+    static const WordTable words{
+        "a",       "an",     "in",    "on",      "at",     "for",   "from",    "with",     "by",      "to",      "of",
+        "and",     "but",    "as",    "this",    "that",   "these", "those",   "his",      "her",     "its",     "our",
+        "their",   "when",   "after", "before",  "while",  "since", "if",      "although", "though",  "because", "once",
+        "until",   "unless", "where", "whereas", "unlike", "like",  "despite", "during",   "without", "under",   "both",
+        "neither", "either", "so",    "yet",     "or",     "nor",   "then",    "now"};
+    return words.contains(w);
+}
+
 // Words after a name that make it an organisation or a thing, not the place.
 bool is_non_place_head(std::string_view w) {
     static const WordTable heads{"post",       "times",   "journal",  "herald",    "tribune", "news",    "daily",
@@ -226,7 +241,7 @@ void Resolver::read_surroundings() {
                                  all_caps_word(std::string_view(doc_.text).substr(prev.span.start, prev.span.size()));
             a.after_name = prev.is_word && prev.capitalised && !prev.sentence_start && !prev_is_mention &&
                            !opens_entry && prev.span.end + 1 == m.span.start && !a.titled && !acronym &&
-                           !is_month_or_weekday(prev.folded);
+                           !is_opening_word(prev.folded) && !is_month_or_weekday(prev.folded);
             // "Harry S. Truman", "John T. Murphy": after a person's initial.
             if (first >= 2 && prev.folded == "." && prev.span.end + 1 == m.span.start) {
                 const Token& letter = token(first - 2);
@@ -271,15 +286,12 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
         if (gap == 1) return doc_.text[token(a).span.end] == ' ' || doc_.text[token(a).span.end] == '-';
         return false;
     };
-    // "The" opening a sentence is capitalised, yet no name ("The Glasgow
-    // Police Department says").
-    static const WordTable function_words{"the",  "a",     "an",    "in",  "on",  "at",  "for", "from",
-                                          "with", "by",    "to",    "of",  "and", "but", "as",  "this",
-                                          "that", "these", "those", "his", "her", "its", "our", "their"};
     auto name_word = [&](std::int64_t i) {
         const Token& t = token(i);
+        // "The" opening a sentence is capitalised, yet no name ("The
+        // Glasgow Police Department says").
         return t.is_word && (t.capitalised || is_name_particle(t.folded)) && !is_title_word(t.folded) &&
-               !function_words.contains(t.folded) && !is_month_or_weekday(t.folded);
+               t.folded != "the" && !is_opening_word(t.folded) && !is_month_or_weekday(t.folded);
     };
     // A run is walked once: the mentions inside it (a line of a thousand
     // names) reuse its ends, which keeps this linear.

@@ -36,7 +36,7 @@ BODIES = [
   paras=["Venezuela’s government said the Essequibo region belongs to Venezuela.",
          "Guyana’s foreign ministry rejected the claim and said the border was settled in 1899.",
          "The region makes up two thirds of Guyana’s land."],
-  places=["country:VEN","country:GUY"], claims=["VEN asserts dispute:essequibo","GUY denies","GUY asserts"]),
+  places=["country:VEN","country:GUY"], claims=["VEN asserts","VEN asserts dispute:essequibo","GUY denies","GUY asserts"]),
  dict(slug="kosovo-serbia", head="Kosovo accuses Serbia over border build-up",
   paras=["Kosovo’s government accused Serbia of massing troops near the border.",
          "Serbia’s defence ministry denied the accusation on Monday.",
