@@ -82,14 +82,17 @@ Quote* Analyzer::quote_closing_before(std::size_t np_first, std::size_t s) {
 
 // Whether the quotation is attributed in its own sentence to someone new
 // who is no actor ('"...," a Georgian priest said', '"...," said a
-// fisherman'): a speech verb within the few words after it and a speaker
+// fisherman'): a speech verb after it in its sentence and a speaker
 // brought in with "a", "an", "another" or "one", someone not met before. Such a
 // quotation is that person's, not the claim before's; a named speaker
 // ('said Ali Velayati, an adviser to Iran's leader') or "he said" may be the
 // actor of the claim before and still continues it.
 bool Analyzer::attributed_to_other(const Quote& q, std::size_t s) const {
     static const lex::WordTable kIndefinite{"a", "an", "another", "one"};
-    const std::size_t end = std::min(sent_end(s), q.close + 9);
+    // The speaker may be long ('"...," a spokesman for Pakistan's Foreign
+    // Office, Mumtaz Zahra Baloch, told reporters'): the verb is looked for
+    // to the end of the sentence; the word after the quotation decides.
+    const std::size_t end = sent_end(s);
     std::size_t first = kNone;
     for (std::size_t t = q.close + 1; t < end; ++t) {
         if (!word(t)) continue;
