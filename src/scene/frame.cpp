@@ -67,6 +67,81 @@ Box main_territory(const Feature& f) {
     return out;
 }
 
+namespace {
+
+/// The parties of a story told through places: the countries of its places,
+/// the ranked countries with land within 300 km of them, and the claimants
+/// of a registry dispute that holds one of its features.
+std::vector<std::string> parties_of_places(Story& story, const std::vector<Weighed>& ranked, const Locus& locus) {
+    const DisputeRegistry& registry = story.data.disputes();
+    const double lx = (locus.bbox.west + locus.bbox.east) / 2, ly = (locus.bbox.south + locus.bbox.north) / 2;
+    std::vector<std::string> near;
+    for (const auto& id : locus.ids) {
+        const auto idx = story.gaz.by_id(id);
+        if (idx < 0) continue;
+        const std::string iso(story.gaz.country_of(static_cast<std::uint32_t>(idx)));
+        if (story.data.country_feature(iso) && std::find(near.begin(), near.end(), iso) == near.end()) {
+            near.push_back(iso);
+        }
+    }
+    for (const Weighed& c : ranked) {
+        const std::string& iso = c.iso;
+        if (std::find(near.begin(), near.end(), iso) != near.end()) continue;
+        // Named in passing ("the line drawn in 1893 between British
+        // India and the emir", of a story at Torkham): near, but not a
+        // side of the story, by the same measure as above.
+        if (c.weight < 0.4 * ranked.front().weight) continue;
+        const Feature* f = story.data.country_feature(iso);
+        if (!f) continue;
+        // Some part within 300 km: the first found decides, and a part
+        // three degrees of latitude away or more is farther (333 km)
+        // without the great-circle formula (a country of islands has
+        // hundreds of parts).
+        const std::span<const Box> parts =
+            f->part_boxes.empty() ? std::span<const Box>(&f->bbox, 1) : std::span<const Box>(f->part_boxes);
+        const bool within = std::any_of(parts.begin(), parts.end(), [&](const Box& b) {
+            const double by = std::clamp(ly, b.south, b.north);
+            return std::abs(by - ly) < 3 && km_between(lx, ly, std::clamp(lx, b.west, b.east), by) < 300;
+        });
+        if (within) near.push_back(iso);
+    }
+    // A feature that belongs to a registry dispute (Second Thomas Shoal
+    // in the Spratlys; rank 1 in the gazetteer): that dispute's claimants
+    // are parties too, though their coasts are far from it (issue 16
+    // item 3). The gazetteer keeps no dispute id for a feature, so it is
+    // the open dispute whose polygon holds the point, else the one whose
+    // extent is nearest, within 50 km (an island group's polygons are its
+    // islands, and its reefs lie around them).
+    for (const auto& id : locus.ids) {
+        const auto idx = story.gaz.by_id(id);
+        if (idx < 0) continue;
+        const Entry& e = story.gaz.entry(static_cast<std::uint32_t>(idx));
+        if (e.kind != PlaceKind::feature || e.rank != 1) continue;
+        const Dispute* holder = nullptr;
+        double holder_km = 50;
+        for (const Dispute& d : registry.all()) {
+            if (d.settled() || d.bbox.empty()) continue;
+            const double km = d.polygon && d.bbox.contains(e.lon, e.lat) && contains(*d.polygon, {e.lon, e.lat})
+                                  ? -1
+                                  : km_between(e.lon, e.lat, std::clamp(e.lon, d.bbox.west, d.bbox.east),
+                                               std::clamp(e.lat, d.bbox.south, d.bbox.north));
+            if (km < holder_km) {
+                holder = &d;
+                holder_km = km;
+            }
+        }
+        if (!holder) continue;
+        for (const auto& p : holder->parties) {
+            if (story.data.country_feature(p) && std::find(near.begin(), near.end(), p) == near.end()) {
+                near.push_back(p);
+            }
+        }
+    }
+    return near;
+}
+
+}  // namespace
+
 Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const NamedDisputes& named,
                        const Locus& locus) {
     Parties out;
@@ -123,70 +198,7 @@ Parties choose_parties(Story& story, const std::vector<Weighed>& ranked, const N
     // A story told through places: their countries are the parties, and a
     // country far from them (Washington on the Caucasus) only comments.
     if (!locus.ids.empty() && locus.ids.front().rfind("dispute:", 0) != 0 && !locus.bbox.empty()) {
-        const double lx = (locus.bbox.west + locus.bbox.east) / 2, ly = (locus.bbox.south + locus.bbox.north) / 2;
-        std::vector<std::string> near;
-        for (const auto& id : locus.ids) {
-            const auto idx = story.gaz.by_id(id);
-            if (idx < 0) continue;
-            const std::string iso(story.gaz.country_of(static_cast<std::uint32_t>(idx)));
-            if (story.data.country_feature(iso) && std::find(near.begin(), near.end(), iso) == near.end()) {
-                near.push_back(iso);
-            }
-        }
-        for (const Weighed& c : ranked) {
-            const std::string& iso = c.iso;
-            if (std::find(near.begin(), near.end(), iso) != near.end()) continue;
-            // Named in passing ("the line drawn in 1893 between British
-            // India and the emir", of a story at Torkham): near, but not a
-            // side of the story, by the same measure as above.
-            if (c.weight < 0.4 * ranked.front().weight) continue;
-            const Feature* f = story.data.country_feature(iso);
-            if (!f) continue;
-            // Some part within 300 km: the first found decides, and a part
-            // three degrees of latitude away or more is farther (333 km)
-            // without the great-circle formula (a country of islands has
-            // hundreds of parts).
-            const std::span<const Box> parts =
-                f->part_boxes.empty() ? std::span<const Box>(&f->bbox, 1) : std::span<const Box>(f->part_boxes);
-            const bool within = std::any_of(parts.begin(), parts.end(), [&](const Box& b) {
-                const double by = std::clamp(ly, b.south, b.north);
-                return std::abs(by - ly) < 3 && km_between(lx, ly, std::clamp(lx, b.west, b.east), by) < 300;
-            });
-            if (within) near.push_back(iso);
-        }
-        // A feature that belongs to a registry dispute (Second Thomas Shoal
-        // in the Spratlys; rank 1 in the gazetteer): that dispute's claimants
-        // are parties too, though their coasts are far from it (issue 16
-        // item 3). The gazetteer keeps no dispute id for a feature, so it is
-        // the open dispute whose polygon holds the point, else the one whose
-        // extent is nearest, within 50 km (an island group's polygons are its
-        // islands, and its reefs lie around them).
-        for (const auto& id : locus.ids) {
-            const auto idx = story.gaz.by_id(id);
-            if (idx < 0) continue;
-            const Entry& e = story.gaz.entry(static_cast<std::uint32_t>(idx));
-            if (e.kind != PlaceKind::feature || e.rank != 1) continue;
-            const Dispute* holder = nullptr;
-            double holder_km = 50;
-            for (const Dispute& d : registry.all()) {
-                if (d.settled() || d.bbox.empty()) continue;
-                const double km = d.polygon && d.bbox.contains(e.lon, e.lat) && contains(*d.polygon, {e.lon, e.lat})
-                                      ? -1
-                                      : km_between(e.lon, e.lat, std::clamp(e.lon, d.bbox.west, d.bbox.east),
-                                                   std::clamp(e.lat, d.bbox.south, d.bbox.north));
-                if (km < holder_km) {
-                    holder = &d;
-                    holder_km = km;
-                }
-            }
-            if (!holder) continue;
-            for (const auto& p : holder->parties) {
-                if (story.data.country_feature(p) && std::find(near.begin(), near.end(), p) == near.end()) {
-                    near.push_back(p);
-                }
-            }
-        }
-        framed = near;
+        framed = parties_of_places(story, ranked, locus);
     }
     // With no country to go by, a named dispute's claimants are the parties.
     if (framed.empty()) {

@@ -45,6 +45,16 @@ std::size_t ArticleShape::entry_of(std::size_t at) const {
     return static_cast<std::size_t>(std::upper_bound(entries.begin(), entries.end(), at) - entries.begin());
 }
 
+/// `hay.find(needle, from)` through glibc's memmem: string_view::find
+/// looks for the needle's first byte and compares at each, and these
+/// needles start with a space or a common letter, so it compared at most
+/// bytes of the text (half of extract's time went to finding the shape).
+std::size_t find_text(std::string_view hay, std::string_view needle, std::size_t from) {
+    if (from > hay.size()) return std::string_view::npos;
+    const void* p = ::memmem(hay.data() + from, hay.size() - from, needle.data(), needle.size());
+    return p ? static_cast<std::size_t>(static_cast<const char*>(p) - hay.data()) : std::string_view::npos;
+}
+
 namespace {
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -52,16 +62,6 @@ constexpr bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 char lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
-/// `hay.find(needle, from)` through glibc's memmem: string_view::find
-/// looks for the needle's first byte and compares at each, and these
-/// needles start with a space or a common letter, so it compared at most
-/// bytes of the text (half of extract's time went to finding the shape).
-std::size_t find_text(std::string_view hay, std::string_view needle, std::size_t from = 0) {
-    if (from > hay.size()) return std::string_view::npos;
-    const void* p = ::memmem(hay.data() + from, hay.size() - from, needle.data(), needle.size());
-    return p ? static_cast<std::size_t>(static_cast<const char*>(p) - hay.data()) : std::string_view::npos;
-}
 
 bool starts_with_folded(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
@@ -613,51 +613,6 @@ void find_opinion(const Page& page, const std::vector<Line>& lines, ArticleShape
     if (opinion) shape.kind = ShapeKind::opinion;
 }
 
-/// A correction's account of what an earlier version said ("Correction: An
-/// earlier version of this story said the island lies in Lake Albert."):
-/// the sentence that names "an earlier (previous, original) version of
-/// this/the ...". Its places are the mistake, not the story's; the
-/// sentence that corrects it ("It lies in Lake Victoria.") stays text.
-void find_corrections(const Page& page, std::vector<ShapeSpan>& out) {
-    constexpr std::string_view kVersion = " version of th";
-    const std::string_view low = page.low;
-    for (std::size_t at = find_text(low, kVersion); at != std::string_view::npos;
-         at = find_text(low, kVersion, at + kVersion.size())) {
-        const std::string_view before = low.substr(0, at);
-        if (!before.ends_with("earlier") && !before.ends_with("previous") && !before.ends_with("original")) continue;
-        // Of this story, not of a treaty or a bill ("an earlier version of
-        // the agreement placed the border at ..." is the story's).
-        std::string_view rest = low.substr(at + kVersion.size());
-        if (rest.starts_with("is ")) {
-            rest.remove_prefix(3);
-        } else if (rest.starts_with("e ")) {
-            rest.remove_prefix(2);
-        } else {
-            continue;
-        }
-        static constexpr std::array<std::string_view, 9> kWritings{"story", "article",  "report",  "item", "post",
-                                                                   "piece", "headline", "caption", "map"};
-        if (std::none_of(kWritings.begin(), kWritings.end(), [&](std::string_view w) { return rest.starts_with(w); }))
-            continue;
-        // The sentence: from after the last full stop, colon or line break
-        // before it ("Correction: An earlier ...") to its own full stop.
-        std::size_t start = at;
-        while (start > 0) {
-            const char c = low[start - 1];
-            if (c == '\n' || c == ':' ||
-                ((c == '.' || c == '!' || c == '?') && start < low.size() && low[start] == ' '))
-                break;
-            --start;
-        }
-        while (start < at && is_blank(low[start])) ++start;
-        std::size_t end = at + kVersion.size();
-        while (end < low.size() && low[end] != '\n' &&
-               !(low[end] == '.' && (end + 1 == low.size() || low[end + 1] == ' ' || low[end + 1] == '\n')))
-            ++end;
-        out.push_back({start, end});
-    }
-}
-
 /// The body's words, counted up to `most` + 1: enough to tell a brief, and
 /// a long article is not read to its end for it.
 std::size_t count_body_words(std::string_view text, const std::vector<Line>& lines, const ArticleShape& shape,
@@ -714,7 +669,7 @@ ArticleShape detect_shape(std::string_view text, std::string_view lowered) {
     // like a biography is one only in an opinion piece ("Visbek is a
     // former market town ..." ends a news story).
     shape.furniture.insert(shape.furniture.end(), bylines.begin(), bylines.end());
-    find_corrections(page, shape.furniture);
+    find_corrections(page.low, shape.furniture);
     std::sort(shape.furniture.begin(), shape.furniture.end(),
               [](const ShapeSpan& a, const ShapeSpan& b) { return a.start < b.start; });
     // Overlapping spans (a bio that is also a release's last line) merge.
