@@ -49,6 +49,12 @@ public:
     /// null. Indexed on first use.
     const Feature* country_feature(std::string_view iso3) const;
 
+    /// main_territory(f), kept for every feature of the countries layer when
+    /// the countries are indexed: the scene asks it of every country an
+    /// article names, and a country of islands has hundreds of parts.
+    /// Computed on each call for any other feature.
+    [[nodiscard]] Box territory(const Feature& f) const;
+
     /// Names of places in the map languages (names_i18n.tsv and
     /// dispute_names.tsv), read on first use. Throws DataError.
     const MapNames& map_names() const;
@@ -74,6 +80,8 @@ private:
     mutable std::unique_ptr<MapNames> names_;
     mutable std::once_flag countries_once_;
     mutable std::unordered_map<std::string_view, const Feature*> country_by_iso_;  // views the layer's values
+    mutable std::unordered_map<const Feature*, Box> territory_of_;                 // every country feature's
+    void index_countries() const;
 };
 
 /// The layers of geodata/ that GeoData serves, and the ones derived from

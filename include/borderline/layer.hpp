@@ -22,6 +22,11 @@ struct Feature {
     std::vector<std::string> values;
 };
 
+/// Box of a country's main territory: its parts near its largest part, so
+/// that overseas islands do not stretch a frame (GeoData::territory keeps
+/// it for each country).
+Box main_territory(const Feature& f);
+
 /// A layer held in memory.
 class Layer {
 public:

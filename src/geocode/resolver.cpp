@@ -226,8 +226,8 @@ void Resolver::weigh_name_settlements(PassTables& t) {
         ++provinces[abbreviated_after_[k].front().admin1];
     }
     auto count = [](const Tally& tally, std::uint64_t key) {
-        const auto it = tally.find(key);
-        return key == 0 || it == tally.end() ? 0 : it->second;
+        const int* found = tally.find(key);
+        return key == 0 || !found ? 0 : *found;
     };
     for (std::size_t name = 0; name < n_; ++name) {
         const auto& settled = t.settled[name];
@@ -329,8 +329,8 @@ double Resolver::nearest_other_km(const PassTables& t, std::size_t k, const Entr
 CandidateEvidence Resolver::evidence(const PassTables& t, std::size_t k, const Candidate& c,
                                      std::uint32_t entry) const {
     CandidateEvidence ev;
-    if (const auto it = support_.find(c.country); it != support_.end()) {
-        ev.country_support = it->second - (voted_[k] == c.country ? 1 : 0);
+    if (const int* support = support_.find(c.country)) {
+        ev.country_support = *support - (voted_[k] == c.country ? 1 : 0);
         // A country whose name is also a province of another country that
         // holds places the article names ("Georgia", with Atlanta and
         // Savannah): its own mentions are no evidence for one reading over
@@ -342,7 +342,7 @@ CandidateEvidence Resolver::evidence(const PassTables& t, std::size_t k, const C
         if (c.entry.kind == PlaceKind::place || shared) {
             // The name's own votes, when it cast any, instead of this one's.
             if (const int own = votes_by_name_.count(name_of_[k], c.country); own > 0) {
-                ev.country_support = it->second - own;
+                ev.country_support = *support - own;
             }
         }
     }
@@ -369,8 +369,8 @@ CandidateEvidence Resolver::evidence(const PassTables& t, std::size_t k, const C
 // province itself, through names other than mention k's.
 bool Resolver::holds_named_places(const PassTables& t, std::size_t k, const Candidate& c) const {
     if (c.entry.admin1.empty() || t.province_support.empty()) return false;
-    const auto it = t.province_support.find(c.admin1);
-    return it != t.province_support.end() && it->second - t.provinces_by_name.count(name_of_[k], c.admin1) > 0;
+    const int* support = t.province_support.find(c.admin1);
+    return support && *support - t.provinces_by_name.count(name_of_[k], c.admin1) > 0;
 }
 
 // Each mention's best-scoring candidate, when it scores enough.

@@ -60,6 +60,28 @@ Layer::Layer(std::string name, Kind kind, std::vector<std::string> fields, std::
     }
 }
 
+Box main_territory(const Feature& f) {
+    const auto& parts = f.part_boxes;
+    if (parts.empty()) return f.bbox;
+    std::size_t largest = 0;
+    double largest_area = -1;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const double a = parts[i].width() * parts[i].height();
+        if (a > largest_area) {
+            largest_area = a;
+            largest = i;
+        }
+    }
+    const Box& core = parts[largest];
+    Box out = core;
+    const double margin = std::max(2.0, std::max(core.width(), core.height()) * 0.3);
+    const Box near{core.west - margin, core.south - margin, core.east + margin, core.north + margin};
+    for (const Box& b : parts) {
+        if (near.intersects(b)) out.expand(b);
+    }
+    return out;
+}
+
 int Layer::field(const std::string& name) const {
     for (std::size_t i = 0; i < fields_.size(); ++i) {
         if (fields_[i] == name) return static_cast<int>(i);
@@ -131,17 +153,28 @@ const MapNames& GeoData::map_names() const {
     return *names_;
 }
 
-const Feature* GeoData::country_feature(std::string_view iso3) const {
+void GeoData::index_countries() const {
     std::call_once(countries_once_, [&] {
         const Layer& countries = layer("countries");
         const int field = countries.field("iso_a3");
         if (field < 0) return;
         for (const Feature& f : countries.features()) {
             country_by_iso_.try_emplace(f.values[static_cast<std::size_t>(field)], &f);  // the first one stays
+            territory_of_.emplace(&f, main_territory(f));
         }
     });
+}
+
+const Feature* GeoData::country_feature(std::string_view iso3) const {
+    index_countries();
     const auto it = country_by_iso_.find(iso3);
     return it == country_by_iso_.end() ? nullptr : it->second;
+}
+
+Box GeoData::territory(const Feature& f) const {
+    index_countries();
+    const auto it = territory_of_.find(&f);
+    return it == territory_of_.end() ? main_territory(f) : it->second;
 }
 
 namespace {

@@ -43,30 +43,6 @@ bool within_km(const Feature& f, const Box& box, double km) {
 
 }  // namespace
 
-/// Box of a country's main territory: its parts near its largest part, so
-/// that overseas islands do not stretch the frame.
-Box main_territory(const Feature& f) {
-    const auto& parts = f.part_boxes;
-    if (parts.empty()) return f.bbox;
-    std::size_t largest = 0;
-    double largest_area = -1;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        const double a = parts[i].width() * parts[i].height();
-        if (a > largest_area) {
-            largest_area = a;
-            largest = i;
-        }
-    }
-    const Box& core = parts[largest];
-    Box out = core;
-    const double margin = std::max(2.0, std::max(core.width(), core.height()) * 0.3);
-    const Box near{core.west - margin, core.south - margin, core.east + margin, core.north + margin};
-    for (const Box& b : parts) {
-        if (near.intersects(b)) out.expand(b);
-    }
-    return out;
-}
-
 namespace {
 
 /// The parties of a story told through places: the countries of its places,

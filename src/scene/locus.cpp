@@ -225,7 +225,7 @@ Locus focus_locus(const Story& story, const std::string& focus) {
             const Feature* f = story.data.country_feature(e.country);
             Locus l;
             l.ids.emplace_back(e.id);
-            l.bbox = f ? main_territory(*f) : Box{e.lon, e.lat, e.lon, e.lat};
+            l.bbox = f ? story.data.territory(*f) : Box{e.lon, e.lat, e.lon, e.lat};
             l.why = "--focus " + focus;
             l.parts = {l.bbox};
             return l;

@@ -32,10 +32,6 @@ inline bool in_frame(const Box& frame, double lon, double lat) {
     return frame.contains(lon, lat) || frame.contains(lon + 360, lat) || frame.contains(lon - 360, lat);
 }
 
-/// Box of a country's main territory: its parts near its largest part, so
-/// that overseas islands do not stretch the frame.
-Box main_territory(const Feature& f);
-
 // ---- The steps of plan_scene -------------------------------------------------
 // Each step reads what the article gave (the Story) and what the steps
 // before it decided, so the framing can be changed one step at a time.
@@ -56,21 +52,13 @@ struct Story {
         headline_end = doc.sentences.empty() ? 0 : doc.sentences.front().end;
     }
 
-    /// Each country's main territory, computed once for the several steps
-    /// that ask.
-    Box territory(const Feature& f) {
-        const auto [it, added] = territory_of.try_emplace(&f);
-        if (added) it->second = main_territory(f);
-        return it->second;
-    }
+    /// Each country's main territory (kept by GeoData for every country).
+    [[nodiscard]] Box territory(const Feature& f) const { return data.territory(f); }
     /// A country's main territory by ISO code; empty when it has no polygon.
-    Box territory(const std::string& iso) {
+    [[nodiscard]] Box territory(const std::string& iso) const {
         const Feature* f = data.country_feature(iso);
         return f ? territory(*f) : Box{};
     }
-
-private:
-    std::map<const Feature*, Box> territory_of;
 };
 
 /// Disputes the article names (registry ids, in order of first naming), and

@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 namespace borderline {
@@ -33,9 +34,17 @@ NamedDisputes find_named_disputes(const Story& story) {
     // province "Crimea") still names the dispute.
     std::unordered_map<std::string, std::size_t> first_mention;  // folded text -> first byte
     for (const auto& p : story.places) {
+        // A place's mentions mostly repeat one spelling: that is folded once.
+        const std::string* last_text = nullptr;
+        std::unordered_map<std::string, std::size_t>::iterator it;
         for (const auto& m : p.mentions) {
-            const auto [it, added] = first_mention.try_emplace(fold(m.text), m.span.start);
-            if (!added && m.span.start < it->second) it->second = m.span.start;
+            if (!last_text || m.text != *last_text) {
+                bool added = false;
+                std::tie(it, added) = first_mention.try_emplace(fold(m.text), m.span.start);
+                last_text = &m.text;
+                if (added) continue;
+            }
+            it->second = std::min(it->second, m.span.start);
         }
     }
     // The registry's index gives the disputes each text names; they are
