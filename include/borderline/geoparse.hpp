@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,10 @@ struct Mention {
     Span span;
     std::string text;
     NameRole role = NameRole::name;
-    std::vector<NameRef> candidates;
+    /// The readings of the name: a view of the gazetteer's index, valid as
+    /// long as the Gazetteer. A copy of each list cost a heap allocation per
+    /// mention, and another per mention a Place keeps.
+    std::span<const NameRef> candidates;
     bool common_word = false;  ///< the name is also an ordinary English word
 };
 

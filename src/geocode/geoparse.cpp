@@ -7,8 +7,12 @@
 #include "geocode/resolver.hpp"
 
 #include <algorithm>
+#include <mutex>
+#include <set>
 #include <span>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace borderline {
 
@@ -43,6 +47,22 @@ void append_elided(std::string& key, std::span<const Token> toks, std::size_t fr
     }
 }
 
+/// A list of readings that is not one of the gazetteer's own, kept for the
+/// life of the program, since a Mention only views its readings. There are
+/// no more such lists than keys in the gazetteer (see abbreviation_after),
+/// and each is kept once.
+std::span<const NameRef> kept_refs(const std::vector<NameRef>& refs) {
+    static std::mutex mutex;
+    static std::set<std::vector<NameRef>, decltype([](const std::vector<NameRef>& a, const std::vector<NameRef>& b) {
+                        return std::ranges::lexicographical_compare(a, b, [](const NameRef& x, const NameRef& y) {
+                            return std::pair(x.entry, x.role) < std::pair(y.entry, y.role);
+                        });
+                    })>
+        kept;
+    const std::lock_guard lock(mutex);
+    return *kept.insert(refs).first;
+}
+
 /// "Slidell, La.", "Surrey, B.C.", "HELENA, Mont. (AP)": a newsroom's
 /// abbreviation of a state or province after a name and a comma names the
 /// state, as "Fresno, California" does, though "La" alone is no name (the
@@ -50,7 +70,7 @@ void append_elided(std::string& key, std::span<const Token> toks, std::size_t fr
 /// abbreviation, or `at` when the tokens from `at` are no such
 /// abbreviation; `provinces` gets the provinces the abbreviation names.
 std::size_t abbreviation_after(std::span<const Token> toks, std::string_view text, const Gazetteer& gaz, std::size_t at,
-                               std::string& key, std::vector<NameRef>& provinces) {
+                               std::string& key, std::span<const NameRef>& provinces) {
     if (at + 2 >= toks.size() || toks[at].folded != "," || text.substr(toks[at].span.end, 1) != " ") return at;
     const Token& word = toks[at + 1];
     if (!word.is_word || !word.capitalised || word.span.start != toks[at].span.end + 1 || word.folded.size() > 5) {
@@ -60,11 +80,15 @@ std::size_t abbreviation_after(std::span<const Token> toks, std::string_view tex
     if (stop.folded != "." || stop.span.start != word.span.end) return at;
     key.assign(word.folded);
     key += '.';
-    provinces.clear();
-    for (const NameRef& r : gaz.probe(key).refs) {
-        if (gaz.entry(r.entry).kind == PlaceKind::admin1) provinces.push_back(r);
+    const std::span<const NameRef> refs = gaz.probe(key).refs;
+    std::vector<NameRef> admin1;
+    for (const NameRef& r : refs) {
+        if (gaz.entry(r.entry).kind == PlaceKind::admin1) admin1.push_back(r);
     }
-    return provinces.empty() ? at : at + 3;
+    if (admin1.empty()) return at;
+    // Mostly every reading of the abbreviation is a province.
+    provinces = admin1.size() == refs.size() ? refs : kept_refs(admin1);
+    return at + 3;
 }
 
 }  // namespace
@@ -77,9 +101,9 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, st
     const std::span<const Token> toks = doc.tokens;
     const std::string_view text = doc.text;
     const std::size_t max_words = std::min<std::size_t>(gaz.max_words(), 8);
-    std::string joined;              // the key once it has more than the first word
-    std::vector<NameRef> provinces;  // of an abbreviation after a name ("Slidell, La.")
-    std::string elided;              // a first word written with an apostrophe inside
+    std::string joined;                  // the key once it has more than the first word
+    std::span<const NameRef> provinces;  // of an abbreviation after a name ("Slidell, La.")
+    std::string elided;                  // a first word written with an apostrophe inside
     std::size_t i = 0;
     while (i < toks.size() && out.size() <= limit) {
         const Token& first = toks[i];
@@ -176,7 +200,7 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, st
         Mention m;
         m.span = {first.span.start, toks[best_last].span.end};
         m.text = text.substr(m.span.start, m.span.size());
-        m.candidates.assign(best.refs.begin(), best.refs.end());
+        m.candidates = best.refs;
         m.role = best.refs.front().role;
         m.common_word = best.common_word;
         out.push_back(std::move(m));
@@ -185,7 +209,7 @@ std::vector<Mention> find_mentions(const Document& doc, const Gazetteer& gaz, st
             Mention state;
             state.span = {toks[i + 1].span.start, toks[after - 1].span.end};
             state.text = text.substr(state.span.start, state.span.size());
-            state.candidates = std::move(provinces);
+            state.candidates = provinces;
             state.role = state.candidates.front().role;
             out.push_back(std::move(state));
             i = after;
