@@ -72,8 +72,17 @@ void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>&
             if (const Dispute* d = registry.find(std::string(*key))) locus.push_back(d);
         }
     }
-    for (const Dispute& d : registry.all()) {
-        const bool named = std::find(mentioned_ids.begin(), mentioned_ids.end(), d.id) != mentioned_ids.end();
+    // The registry is sorted by id: the named ones are marked by position
+    // once, not looked for among the ids for each of its disputes.
+    const auto& all = registry.all();
+    std::vector<char> named_at(all.size(), 0);
+    for (const std::string& id : mentioned_ids) {
+        const auto [from, to] = std::ranges::equal_range(all, id, std::ranges::less{}, &Dispute::id);
+        for (auto it = from; it != to; ++it) named_at[static_cast<std::size_t>(it - all.begin())] = 1;
+    }
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const Dispute& d = all[i];
+        const bool named = named_at[i] != 0;
         if (!named && !d.bbox.intersects(s.bbox)) continue;
         SceneDispute& sd = s.disputes.emplace_back();
         sd.id = d.id;
