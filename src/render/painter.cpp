@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <future>
 #include <iterator>
 #include <string_view>
 #include <unordered_set>
@@ -103,6 +104,15 @@ void MapPainter::paint() {
     end_layer();
     View view(scene_.projection, scene_.bbox, map_);
     Placer placer(Rect{map_.x + 2, map_.y + 2, map_.w - 4, map_.h - 4});
+    // On an image, the locator inset (a sixth of the article's drawing,
+    // none of it text) is drawn on a second thread, on its own surface,
+    // while this one draws the map, and copied into its box at its turn:
+    // the same pixels, as its box is whole pixels and its background opaque.
+    std::future<SurfacePtr> inset_drawn;
+    if (want_inset() && svg_ == nullptr && cairo_surface_get_type(cairo_get_target(cr_)) == CAIRO_SURFACE_TYPE_IMAGE) {
+        inset_drawn =
+            std::async(std::launch::async, [this, &view, box = inset_rect()] { return inset_apart(box, view); });
+    }
 
     save();
     cairo_rectangle(cr_, map_.x, map_.y, map_.w, map_.h);
@@ -162,7 +172,17 @@ void MapPainter::paint() {
     draw_legend(legend);
     end_layer();
     begin_layer("inset");
-    if (want_inset()) draw_inset(inset, view);
+    if (inset_drawn.valid()) {
+        const SurfacePtr drawn = inset_drawn.get();
+        cairo_save(cr_);
+        cairo_set_source_surface(cr_, drawn.get(), inset.x, inset.y);
+        cairo_rectangle(cr_, inset.x, inset.y, inset.w, inset.h);
+        cairo_fill(cr_);
+        cairo_restore(cr_);
+        draw_inset_frame(inset);
+    } else if (want_inset()) {
+        draw_inset(inset, view);
+    }
     end_layer();
     begin_layer("furniture");
     draw_scale_bar(view, scale);

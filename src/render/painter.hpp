@@ -222,6 +222,10 @@ private:
     bool want_inset() const;
     Rect inset_rect() const;
     void draw_inset(const Rect& box, const View& main);
+    void draw_inset_map(const Rect& box, const View& main);
+    void draw_inset_frame(const Rect& box);
+    /// draw_inset_map() on a surface of its own, for another thread.
+    SurfacePtr inset_apart(const Rect& box, const View& main) const;
     void draw_title(double h);
     void draw_footer(double h);
     /// The country's name as the scene spells it (party, mentioned, then
