@@ -248,7 +248,7 @@ constexpr auto kTitles = std::to_array<std::string_view>(
      "senator",    "lawmaker",     "lawmakers",      "speaker",        "governor",  "top",         "senior",
      "state",      "affairs",      "negotiator",     "cabinet",        "junta",     "staff",       "command",
      "ombudsman",  "peacekeeping", "border",         "guard",          "guards",    "navy",        "former",
-     "coast"});
+     "coast",      "special"});
 
 constexpr auto kBodies = std::to_array<std::string_view>(
     {"ministry",   "minister",   "government", "authorities",    "officials",    "official",
