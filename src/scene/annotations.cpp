@@ -226,7 +226,14 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
                 // "the site lay within Surin province": a claim that names
                 // the province the story's place lies in puts that place
                 // there; it is about the place, not the province's middle.
-                if (e.kind == PlaceKind::admin1 && story_dispute &&
+                // Not a province that is the disputed area itself
+                // ("Abkhazia", "Crimea"), whose own point is as good.
+                const auto same_area = [&] {
+                    const std::string name = fold(e.name);
+                    return std::find(story_dispute->folded_names.begin(), story_dispute->folded_names.end(), name) !=
+                           story_dispute->folded_names.end();
+                };
+                if (e.kind == PlaceKind::admin1 && story_dispute && !same_area() &&
                     in_admin1(data, e, story_dispute->label.lon, story_dispute->label.lat))
                     anchor_at(story_dispute->label.lon, story_dispute->label.lat);
                 anchor_at(e.lon, e.lat);
