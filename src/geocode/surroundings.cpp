@@ -386,6 +386,31 @@ void Resolver::spread_person_names() {
     }
 }
 
+// "The city of Lviv" once: the name is the city all through the article
+// ("sirens sounded in Lviv"), not the province it shares its name with,
+// unless a mention says so itself ("Lviv region").
+void Resolver::spread_city_names() {
+    std::pmr::vector<bool> city_name(n_, false, &arena_);  // by name id
+    for (std::size_t k = 0; k < n_; ++k) {
+        const MentionContext& a = around_[k].ctx;
+        if (a.kind_cue != KindCue::settlement || !a.has_place || !a.has_admin1) continue;
+        // Only a city and a province of one country: "the town of Karak"
+        // in Jordan, whose town the gazetteer lacks, says nothing for
+        // Karak in Pakistan.
+        const auto cands = candidates_of(k);
+        for (const Candidate& c : cands) {
+            if (c.entry.kind != PlaceKind::place) continue;
+            for (const Candidate& p : cands) {
+                if (p.entry.kind == PlaceKind::admin1 && p.country == c.country) city_name[name_of_[k]] = true;
+            }
+        }
+    }
+    for (std::size_t k = 0; k < n_; ++k) {
+        MentionContext& a = around_[k].ctx;
+        a.city_named = city_name[name_of_[k]] && a.kind_cue == KindCue::none;
+    }
+}
+
 // Names that say which of its readings another name is.
 void Resolver::find_qualifiers() {
     // "Beverly Hills, California", "Kingston, Jamaica": a name followed by a
