@@ -142,14 +142,14 @@ void MapPainter::draw_inset(const Rect& box, const View& main) {
 void MapPainter::draw_title(double h) {
     const double pad = 18 * k_;
     auto title = text_.layout(scene_.title.empty() ? "borderline" : scene_.title, style_.title_size * k_, true);
-    pango_layout_set_width(title.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
+    Text::set_width(title.get(), width_ - 2 * pad);
     pango_layout_set_ellipsize(title.get(), PANGO_ELLIPSIZE_END);
     const Rect te = Text::extents(title.get());
     double y = scene_.subtitle.empty() ? (h - te.h) / 2 : h * 0.1;
     text_.draw(title.get(), pad, y, style_.text, 0);
     if (!scene_.subtitle.empty()) {
         auto sub = text_.layout(scene_.subtitle, style_.label_size * k_, false);
-        pango_layout_set_width(sub.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
+        Text::set_width(sub.get(), width_ - 2 * pad);
         pango_layout_set_ellipsize(sub.get(), PANGO_ELLIPSIZE_END);
         text_.draw(sub.get(), pad, y + te.h, mix(style_.text, style_.paper, 0.3), 0);
     }
@@ -163,7 +163,7 @@ void MapPainter::draw_footer(double h) {
         // so it reads in the text colour, above the credit line.
         const double note_h = note_height(scene_);
         auto n = text_.layout(scene_.note, style_.label_size * k_ * 0.85, false);
-        pango_layout_set_width(n.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
+        Text::set_width(n.get(), width_ - 2 * pad);
         pango_layout_set_ellipsize(n.get(), PANGO_ELLIPSIZE_END);
         const Rect ne = Text::extents(n.get());
         text_.draw(n.get(), pad, height_ - h + (note_h - ne.h) / 2 + 3 * k_, style_.text, 0);
@@ -184,9 +184,9 @@ void MapPainter::draw_footer(double h) {
         text_.draw(a.get(), rtl ? width_ - pad - ae.w : pad, top + (h - ae.h) / 2, grey, 0);
         text_.draw(d.get(), rtl ? pad : width_ - pad - de.w, top + (h - de.h) / 2, grey, 0);
     } else {
-        pango_layout_set_width(a.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
+        Text::set_width(a.get(), width_ - 2 * pad);
         pango_layout_set_ellipsize(a.get(), PANGO_ELLIPSIZE_END);
-        pango_layout_set_width(d.get(), static_cast<int>((width_ - 2 * pad) * PANGO_SCALE));
+        Text::set_width(d.get(), width_ - 2 * pad);
         pango_layout_set_ellipsize(d.get(), PANGO_ELLIPSIZE_END);
         text_.draw(a.get(), pad, top + 2, grey, 0);
         text_.draw(d.get(), pad, top + 2 + ae.h, grey, 0);

@@ -250,19 +250,20 @@ void SvgWriter::paint(cairo_t* cr) {
              source_attrs(cr, "fill") + "/>\n";
 }
 
-void SvgWriter::text(PangoLayout* layout, double x, double y, const Colour& colour, double halo,
+void SvgWriter::text(PangoLayout* layout, double scale, double x, double y, const Colour& colour, double halo,
                      const Colour& halo_colour) {
+    const double unit = scale / PANGO_SCALE;  // layout units -> pixels as drawn
     const PangoFontDescription* fd = pango_layout_get_font_description(layout);
     std::string font;
     if (fd != nullptr) {
         if (const char* family = pango_font_description_get_family(fd)) {
             font += " font-family=\"" + xml_text(family) + "\"";
         }
-        font += " font-size=\"" + num(pango_font_description_get_size(fd) / static_cast<double>(PANGO_SCALE)) + "px\"";
+        font += " font-size=\"" + num(pango_font_description_get_size(fd) * unit) + "px\"";
         if (pango_font_description_get_weight(fd) >= PANGO_WEIGHT_BOLD) font += " font-weight=\"bold\"";
         if (pango_font_description_get_style(fd) == PANGO_STYLE_ITALIC) font += " font-style=\"italic\"";
     }
-    if (const double ls = letter_spacing(layout); ls > 0) font += " letter-spacing=\"" + num(ls) + "\"";
+    if (const double ls = letter_spacing(layout) * scale; ls > 0) font += " letter-spacing=\"" + num(ls) + "\"";
     std::string look = paint_attrs("fill", colour.r, colour.g, colour.b, colour.a);
     if (halo > 0) {
         // Cairo strokes the glyph outlines in the halo colour, then fills
@@ -277,17 +278,17 @@ void SvgWriter::text(PangoLayout* layout, double x, double y, const Colour& colo
         const PangoLayoutLine* line = pango_layout_iter_get_line_readonly(it);
         PangoRectangle logical;
         pango_layout_iter_get_line_extents(it, nullptr, &logical);
-        const double baseline = pango_layout_iter_get_baseline(it) / static_cast<double>(PANGO_SCALE);
+        const double baseline = pango_layout_iter_get_baseline(it) * unit;
         std::string words = ellipsized ? ellipsized_text(layout)
                                        : std::string(all + line->start_index, static_cast<std::size_t>(line->length));
         while (!words.empty() && (words.back() == ' ' || words.back() == '\n')) words.pop_back();
         if (words.empty()) continue;
-        // Each word at the x where Pango put it: the PNG's glyph advances
-        // are hinted to whole pixels, an SVG renderer's are not, and over a
-        // long line the difference grows to several pixels. Words stay
-        // words, so the text is still edited as text.
+        // Each word at the x where Pango put it: an SVG renderer's font
+        // and advances may differ from ours, and over a long line the
+        // difference grows to several pixels. Words stay words, so the
+        // text is still edited as text.
         std::string spans;
-        double first_x = x + logical.x / static_cast<double>(PANGO_SCALE);
+        double first_x = x + logical.x * unit;
         for (std::size_t i = 0; i < words.size();) {
             const std::size_t end = std::min(words.find(' ', i), words.size());
             PangoRectangle at;
@@ -305,7 +306,7 @@ void SvgWriter::text(PangoLayout* layout, double x, double y, const Colour& colo
                     left = std::min({left, b.x, b.x + b.width});
                 }
             }
-            const double wx = x + left / static_cast<double>(PANGO_SCALE);
+            const double wx = x + left * unit;
             if (i == 0) first_x = wx;
             std::size_t next = end;
             while (next < words.size() && words[next] == ' ') ++next;

@@ -32,8 +32,10 @@ public:
     void clip(cairo_t* cr);
     /// Fill the whole canvas (within the current clip) with the source.
     void paint(cairo_t* cr);
-    /// A Pango layout drawn with its top left at x, y.
-    void text(PangoLayout* layout, double x, double y, const Colour& colour, double halo, const Colour& halo_colour);
+    /// A Pango layout drawn with its top left at x, y, scaled by `scale`
+    /// (Text lays every size out at one and scales it).
+    void text(PangoLayout* layout, double scale, double x, double y, const Colour& colour, double halo,
+              const Colour& halo_colour);
 
     /// The document, with the title and description the root carries.
     std::string finish(const std::string& title, const std::string& description);
