@@ -195,8 +195,7 @@ BOOST_DATA_TEST_CASE(state_abbreviations_name_the_state,
 
 // "Reigning champion Ashley Sutton", "Austin Jackson, who lives in Texas":
 // words of a person's name that are also places are not places.
-BOOST_DATA_TEST_CASE(person_names_are_no_places, boost::unit_test::data::make(read_cases("person_name_cases.tsv")),
-                     c) {
+BOOST_DATA_TEST_CASE(person_names_are_no_places, boost::unit_test::data::make(read_cases("person_name_cases.tsv")), c) {
     check(c);
 }
 
