@@ -6,6 +6,7 @@
 #include <borderline/extract.hpp>
 #include <borderline/render.hpp>
 
+#include "render/canvas.hpp"
 #include "render/png.hpp"
 
 #include <cairo.h>
@@ -264,6 +265,55 @@ BOOST_AUTO_TEST_CASE(atomic_write_leaves_no_partial_file) {
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++files;
     BOOST_TEST(files == 1u);
     std::filesystem::remove_all(dir);
+}
+
+BOOST_AUTO_TEST_CASE(font_available_asks_fontconfig_for_the_family) {
+    BOOST_TEST(font_available("Noto Sans"));  // the bundled styles' font, installed by tools/setup.sh
+    BOOST_TEST(font_available("noto sans"));
+    BOOST_TEST(font_available("sans-serif"));
+    BOOST_TEST(!font_available("Borderline No Such Family"));
+}
+
+// Text lays every size out at one size and scales it: extents scale with
+// the size, advances land on whole pixels, and rounding them never pushes
+// a wrapped line past its width.
+BOOST_AUTO_TEST_CASE(text_at_one_size_scales_and_keeps_its_width) {
+    const Style st = default_style();
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 400, 200);
+    cairo_t* cr = cairo_create(surface);
+    const renderer::Text text(cr, st);
+    const std::string words = "Azerbaijani soldiers who advanced several kilometres into the southern province";
+    auto small = text.layout(words, 10, false);
+    auto large = text.layout(words, 30, false);
+    const renderer::Rect s = renderer::Text::extents(small.get()), l = renderer::Text::extents(large.get());
+    BOOST_TEST(s.w > 300);
+    BOOST_TEST(std::abs(l.w / s.w - 3.0) < 0.05, "widths " << s.w << " and " << l.w);
+    BOOST_TEST(std::abs(l.h / s.h - 3.0) < 0.2, "heights " << s.h << " and " << l.h);
+    // Every glyph's advance is a whole number of pixels at the drawn size.
+    const double scale = renderer::Text::scale_of(small.get());
+    BOOST_TEST(scale == 10.0 / renderer::Text::kLayoutSize);
+    for (GSList* li = pango_layout_get_lines_readonly(small.get()); li; li = li->next) {
+        for (GSList* r = static_cast<PangoLayoutLine*>(li->data)->runs; r; r = r->next) {
+            const PangoGlyphString* g = static_cast<PangoGlyphItem*>(r->data)->glyphs;
+            for (int i = 0; i < g->num_glyphs; ++i) {
+                const double px = g->glyphs[i].geometry.width * scale / PANGO_SCALE;
+                BOOST_TEST(std::abs(px - std::round(px)) < 0.01);
+            }
+        }
+    }
+    // Wrapped at widths from 40 to 200 pixels and sizes from 7 to 15: no
+    // line is wider than its width, and each wrap keeps every word.
+    for (double size = 7; size <= 15; size += 1.3) {
+        for (double width = 40; width <= 200; width += 17) {
+            auto wrapped = text.layout(words, size, true, width);
+            const renderer::Rect e = renderer::Text::extents(wrapped.get());
+            BOOST_TEST(e.w <= width + 0.5, "size " << size << " width " << width << ": " << e.w);
+            BOOST_TEST(pango_layout_get_line_count(wrapped.get()) >= 2);
+            BOOST_TEST(std::string(pango_layout_get_text(wrapped.get())) == words);
+        }
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

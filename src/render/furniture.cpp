@@ -67,6 +67,27 @@ Rect MapPainter::inset_rect() const {
 }
 
 void MapPainter::draw_inset(const Rect& box, const View& main) {
+    draw_inset_map(box, main);
+    draw_inset_frame(box);
+}
+
+SurfacePtr MapPainter::inset_apart(const Rect& box, const View& main) const {
+    // Its own surface of the box's size, its own context and painter: it
+    // shares only what is read (the scene, data, style and main view).
+    SurfacePtr surface(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(box.w), static_cast<int>(box.h)));
+    CairoPtr cr(cairo_create(surface.get()));
+    cairo_set_antialias(cr.get(), cairo_get_antialias(cr_));
+    cairo_translate(cr.get(), -box.x, -box.y);
+    MapPainter inset(cr.get(), scene_, data_, style_);
+    inset.map_ = map_;
+    inset.draw_inset_map(box, main);
+    check(cr.get(), "locator inset");
+    cairo_surface_flush(surface.get());
+    return surface;
+}
+
+void MapPainter::draw_inset_map(const Rect& box, const View& main) {
     const Box& b = scene_.bbox;
     const double cx = (b.west + b.east) / 2, cy = (b.south + b.north) / 2;
     const Box wide{cx - 38, std::max(-80.0, cy - 24), cx + 38, std::min(84.0, cy + 24)};
@@ -133,6 +154,9 @@ void MapPainter::draw_inset(const Rect& box, const View& main) {
     cairo_set_line_width(cr_, 1.8 * k_);
     stroke();
     restore();
+}
+
+void MapPainter::draw_inset_frame(const Rect& box) {
     cairo_rectangle(cr_, box.x + 0.5, box.y + 0.5, box.w - 1, box.h - 1);
     set(cr_, style_.frame);
     cairo_set_line_width(cr_, 1);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <future>
 #include <iterator>
 #include <string_view>
 #include <unordered_set>
@@ -60,6 +61,14 @@ std::vector<Ring> shared_once(const std::vector<const Feature*>& features) {
     return out;
 }
 
+/// The distance between stripes of a hatching with `n` colours, near
+/// `spacing`: its period (n stripes) is a whole number of pixels, so that
+/// the tile it is painted with on an image repeats without a seam.
+double stripe_step(long n, double spacing) {
+    const double period = std::max(1.0, std::round(static_cast<double>(n) * spacing));
+    return period / static_cast<double>(n);
+}
+
 }  // namespace
 
 double scale_factor(const Scene& s) { return std::sqrt(static_cast<double>(s.size.width) * s.size.height) / 1265.0; }
@@ -95,6 +104,15 @@ void MapPainter::paint() {
     end_layer();
     View view(scene_.projection, scene_.bbox, map_);
     Placer placer(Rect{map_.x + 2, map_.y + 2, map_.w - 4, map_.h - 4});
+    // On an image, the locator inset (a sixth of the article's drawing,
+    // none of it text) is drawn on a second thread, on its own surface,
+    // while this one draws the map, and copied into its box at its turn:
+    // the same pixels, as its box is whole pixels and its background opaque.
+    std::future<SurfacePtr> inset_drawn;
+    if (want_inset() && svg_ == nullptr && cairo_surface_get_type(cairo_get_target(cr_)) == CAIRO_SURFACE_TYPE_IMAGE) {
+        inset_drawn =
+            std::async(std::launch::async, [this, &view, box = inset_rect()] { return inset_apart(box, view); });
+    }
 
     save();
     cairo_rectangle(cr_, map_.x, map_.y, map_.w, map_.h);
@@ -154,7 +172,17 @@ void MapPainter::paint() {
     draw_legend(legend);
     end_layer();
     begin_layer("inset");
-    if (want_inset()) draw_inset(inset, view);
+    if (inset_drawn.valid()) {
+        const SurfacePtr drawn = inset_drawn.get();
+        cairo_save(cr_);
+        cairo_set_source_surface(cr_, drawn.get(), inset.x, inset.y);
+        cairo_rectangle(cr_, inset.x, inset.y, inset.w, inset.h);
+        cairo_fill(cr_);
+        cairo_restore(cr_);
+        draw_inset_frame(inset);
+    } else if (want_inset()) {
+        draw_inset(inset, view);
+    }
     end_layer();
     begin_layer("furniture");
     draw_scale_bar(view, scale);
@@ -335,31 +363,35 @@ void MapPainter::hatch(const SceneDispute& sd, bool faint) {
     if (faint) {
         for (Colour& c : colours) c = mix(c, style_.land, 0.6);
     }
+    const double spacing = 9 * k_;
+    if (svg_ == nullptr && cairo_surface_get_type(cairo_get_target(cr_)) == CAIRO_SURFACE_TYPE_IMAGE) {
+        hatch_with_tile(colours, spacing, faint);
+        return;
+    }
     cairo_path_t* outline = cairo_copy_path(cr_);
     save();
     clip_preserve();
     double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
     cairo_clip_extents(cr_, &x1, &y1, &x2, &y2);
-    const double spacing = 9 * k_;
-    cairo_set_line_width(cr_, spacing * (faint ? 0.3 : 0.45));
+    const long n = static_cast<long>(colours.size());
+    const double step = stripe_step(n, spacing);
+    cairo_set_line_width(cr_, step * (faint ? 0.3 : 0.45));
     cairo_set_line_cap(cr_, CAIRO_LINE_CAP_BUTT);
     cairo_set_dash(cr_, nullptr, 0, 0);
-    const double h = y2 - y1;
-    // Stripes are anchored to the canvas, not the area, so neighbouring
-    // areas line up.
-    const long first = static_cast<long>(std::floor((x1 - h) / spacing));
-    const long last = static_cast<long>(std::ceil(x2 / spacing));
+    // Stripe i is the line x + y = i * step, as on the tile: anchored to
+    // the canvas, not the area, so that neighbouring areas line up.
+    const long first = static_cast<long>(std::floor((x1 + y1) / step)) - 1;
+    const long last = static_cast<long>(std::ceil((x2 + y2) / step)) + 1;
     // One path per colour: each stroke through this clip costs as much
     // as the clip itself, so a hundred single-stripe strokes took longer
     // than the rest of the map.
-    const long n = static_cast<long>(colours.size());
     for (long c = 0; c < n; ++c) {
         cairo_new_path(cr_);
         for (long i = first; i <= last; ++i) {
             if (((i % n) + n) % n != c) continue;
-            const double x = static_cast<double>(i) * spacing;
-            cairo_move_to(cr_, x, y2);
-            cairo_line_to(cr_, x + h, y1);
+            const double at = static_cast<double>(i) * step;
+            cairo_move_to(cr_, at - y2, y2);
+            cairo_line_to(cr_, at - y1, y1);
         }
         set(cr_, colours[static_cast<std::size_t>(c)]);
         stroke();
@@ -368,6 +400,46 @@ void MapPainter::hatch(const SceneDispute& sd, bool faint) {
     cairo_new_path(cr_);
     cairo_append_path(cr_, outline);
     cairo_path_destroy(outline);
+}
+
+void MapPainter::hatch_with_tile(const std::vector<Colour>& colours, double spacing, bool faint) {
+    // The stripes of all colours repeat every `n` stripes, across and down
+    // (they run at 45 degrees): one square tile of that period, in whole
+    // pixels so that it repeats without a seam, painted through the area's
+    // outline. Stroking the stripes through the outline as a clip cost as
+    // much as the clip for each stroke (12M instructions for the sample
+    // article's two areas); the tile's fill costs the area once.
+    const auto n = static_cast<long>(colours.size());
+    const double step = stripe_step(n, spacing);
+    const int period = static_cast<int>(std::lround(step * static_cast<double>(n)));
+    SurfacePtr tile(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, period, period));
+    CairoPtr tc(cairo_create(tile.get()));
+    cairo_set_antialias(tc.get(), cairo_get_antialias(cr_));
+    cairo_set_line_width(tc.get(), step * (faint ? 0.3 : 0.45));
+    cairo_set_line_cap(tc.get(), CAIRO_LINE_CAP_BUTT);
+    const double t = period;
+    for (long c = 0; c < n; ++c) {
+        cairo_new_path(tc.get());
+        // Stripe i is the line x + y = i * step, anchored to the canvas so
+        // that neighbouring areas line up; those of the tiles around this
+        // one are drawn too where they cross it.
+        for (long i = -n - 1; i <= 2 * n + 1; ++i) {
+            if (((i % n) + n) % n != c) continue;
+            const double at = static_cast<double>(i) * step;
+            cairo_move_to(tc.get(), -t, at + t);
+            cairo_line_to(tc.get(), 2 * t, at - 2 * t);
+        }
+        set(tc.get(), colours[static_cast<std::size_t>(c)]);
+        cairo_stroke(tc.get());
+    }
+    check(tc.get(), "hatching");
+    cairo_pattern_t* stripes = cairo_pattern_create_for_surface(tile.get());
+    cairo_pattern_set_extend(stripes, CAIRO_EXTEND_REPEAT);
+    cairo_save(cr_);
+    cairo_set_source(cr_, stripes);
+    cairo_fill_preserve(cr_);
+    cairo_restore(cr_);
+    cairo_pattern_destroy(stripes);
 }
 
 void MapPainter::draw_water(const View& v) {

@@ -168,6 +168,8 @@ private:
     Colour country_fill(const std::string& iso) const;
     void draw_disputes(const View& v);
     void hatch(const SceneDispute& sd, bool faint = false);
+    /// hatch() on an image: the stripes as a repeating tile.
+    void hatch_with_tile(const std::vector<Colour>& colours, double spacing, bool faint);
     /// A disputed area drawn faint: not the story's (the article does not
     /// name it, or names it in passing) and not part of one of the story's.
     bool context_area(const SceneDispute& sd) const;
@@ -220,6 +222,10 @@ private:
     bool want_inset() const;
     Rect inset_rect() const;
     void draw_inset(const Rect& box, const View& main);
+    void draw_inset_map(const Rect& box, const View& main);
+    void draw_inset_frame(const Rect& box);
+    /// draw_inset_map() on a surface of its own, for another thread.
+    SurfacePtr inset_apart(const Rect& box, const View& main) const;
     void draw_title(double h);
     void draw_footer(double h);
     /// The country's name as the scene spells it (party, mentioned, then
