@@ -193,6 +193,12 @@ BOOST_DATA_TEST_CASE(state_abbreviations_name_the_state,
     check(c);
 }
 
+// "Reigning champion Ashley Sutton", "Austin Jackson, who lives in Texas":
+// words of a person's name that are also places are not places.
+BOOST_DATA_TEST_CASE(person_names_are_no_places, boost::unit_test::data::make(read_cases("person_name_cases.tsv")), c) {
+    check(c);
+}
+
 // "NEW DELHI: The court", "LONDON The Latest", "TORRINGTON — Mayor":
 // where the story was filed from.
 BOOST_DATA_TEST_CASE(datelines_name_where_a_story_is_filed,

@@ -176,6 +176,7 @@ private:
     bool verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::size_t end, std::size_t nx) const;
     bool needs_met(Cue& c, lex::CueNeeds needs, std::size_t pv, std::size_t end, std::size_t nx) const;
     bool negated(std::size_t i, std::size_t first) const;
+    [[nodiscard]] bool no_subject(std::size_t i, std::size_t first) const;
     [[nodiscard]] bool own_claim_after(std::size_t nx, std::size_t end) const;
     [[nodiscard]] bool initial_stop(std::size_t t) const;
     ActorPhrase phrase_left(std::size_t end, std::size_t first) const;
@@ -183,6 +184,8 @@ private:
     std::optional<ActorPhrase> subject_left(std::size_t cue, std::size_t s);
     std::optional<ActorPhrase> subject_before(std::size_t cue, std::size_t s);
     [[nodiscard]] std::size_t restrictive_who(std::size_t cue, std::size_t s) const;
+    [[nodiscard]] std::size_t before_apposition(std::size_t end, std::size_t first) const;
+    bool office_before(ActorPhrase& a, std::size_t before, std::size_t first, std::size_t s) const;
     void resolve(ActorPhrase& a, std::size_t s) const;
     std::string refer_back(std::size_t s, std::string_view head) const;
     void register_officials();

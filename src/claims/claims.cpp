@@ -395,9 +395,13 @@ std::size_t Analyzer::statement_start(std::size_t s, const std::vector<Cue>& gro
         }
     }
     if (lead.passive || lead.according) return cfirst;
-    // "said on Friday that ...", "told Pashinyan that ...": the clause starts after "that".
+    // "said on Friday that ...", "told Pashinyan that ...": the clause
+    // starts after "that". Not the "that" of a second clause: "said the
+    // deal gave away Iraqi waters and that ..." says both.
     for (std::size_t t = cfirst; t < gend && t < cfirst + 9; ++t) {
         if (in_quote(t) || raw(t) == "." || raw(t) == ";") break;
+        if (word(t) && (fw(t) == "and" || fw(t) == "but" || fw(t) == "or") && t + 1 < gend && fw(t + 1) == "that")
+            break;
         if (fw(t) == "that" && word(t)) {
             cfirst = t + 1;
             break;

@@ -17,6 +17,36 @@ bool Analyzer::negated(std::size_t i, std::size_t first) const {
             continue;
         ++seen;
     }
+    return no_subject(i, first);
+}
+
+// Whether the verb at `i` has a subject that opens with "no": "No Afghan
+// government has ever recognised it", "no country accepts the award". The
+// "no" stands where a subject starts (the sentence's or clause's first
+// word, after a comma or "and", "but", "that"), a few words of noun phrase
+// and auxiliaries before the verb: "there is no doubt ... said" has no
+// such subject.
+bool Analyzer::no_subject(std::size_t i, std::size_t first) const {
+    static const lex::WordTable kAux{"has",   "have",  "had", "does",     "do",        "did", "will",
+                                     "would", "could", "can", "should",   "ever",      "yet", "so",
+                                     "far",   "since", "s",   "formally", "officially"};
+    static const lex::WordTable kClauseEnd{"that", "which", "who", "whom", "where", "is", "are", "was", "were", "not"};
+    static const lex::WordTable kOpeners{"and", "but", "that", "yet", "so"};
+    std::size_t t = i, words = 0;
+    while (words < 8) {
+        t = prev_word(t, first);
+        if (t == kNone || in_quote(t)) return false;
+        // Only words between: a comma or other mark ends the clause.
+        if (t + 1 < doc_.tokens.size() && !word(t + 1) && t + 1 < i && !is_apostrophe(t + 1)) return false;
+        const auto f = fw(t);
+        if (f == "no") {
+            if (t + 1 == i || words == 0) return false;
+            const std::size_t pv = prev_word(t, first);
+            return pv == kNone || pv + 1 != t || kOpeners.contains(fw(pv));
+        }
+        if (kClauseEnd.contains(f) || (tok_mention_[t] < 0 && lex::find_cue(f) && !kAux.contains(f))) return false;
+        ++words;
+    }
     return false;
 }
 

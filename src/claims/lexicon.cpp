@@ -237,25 +237,26 @@ constexpr auto kParticiples =
                                      "calling", "denying", "stressing", "warning", "blaming", "demanding"});
 
 constexpr auto kTitles = std::to_array<std::string_view>(
-    {"president",  "presidential", "prime",          "acting",         "minister",  "ministry",    "ministers",
-     "foreign",    "defence",      "defense",        "interior",       "spokesman", "spokeswoman", "spokesperson",
-     "caretaker",  "deputy",       "vice",           "ambassador",     "envoy",     "leader",      "leaders",
-     "leadership", "chief",        "general",        "commander",      "secretary", "department",  "official",
-     "officials",  "authorities",  "government",     "administration", "army",      "military",    "side",
-     "head",       "premier",      "chancellor",     "king",           "queen",     "parliament",  "mission",
-     "embassy",    "office",       "service",        "national",       "security",  "council",     "press",
-     "diplomat",   "diplomats",    "representative", "delegation",     "aide",      "adviser",     "advisor",
-     "senator",    "lawmaker",     "lawmakers",      "speaker",        "governor",  "top",         "senior",
-     "state",      "affairs",      "negotiator",     "cabinet",        "junta",     "staff",       "command",
-     "ombudsman",  "peacekeeping", "border",         "guard",          "guards",    "navy",        "former",
-     "coast"});
+    {"president",  "presidential", "prime",          "acting",         "minister",    "ministry",    "ministers",
+     "foreign",    "defence",      "defense",        "interior",       "spokesman",   "spokeswoman", "spokesperson",
+     "caretaker",  "deputy",       "vice",           "ambassador",     "envoy",       "leader",      "leaders",
+     "leadership", "chief",        "general",        "commander",      "secretary",   "department",  "official",
+     "officials",  "authorities",  "government",     "administration", "army",        "military",    "side",
+     "head",       "premier",      "chancellor",     "king",           "queen",       "parliament",  "mission",
+     "embassy",    "office",       "service",        "national",       "security",    "council",     "press",
+     "diplomat",   "diplomats",    "representative", "delegation",     "aide",        "adviser",     "advisor",
+     "senator",    "lawmaker",     "lawmakers",      "speaker",        "governor",    "top",         "senior",
+     "state",      "affairs",      "negotiator",     "cabinet",        "junta",       "staff",       "command",
+     "ombudsman",  "peacekeeping", "border",         "guard",          "guards",      "navy",        "former",
+     "coast",      "committee",    "agency",         "bureau",         "directorate", "commission",  "maritime",
+     "federal",    "special"});
 
 constexpr auto kBodies = std::to_array<std::string_view>(
-    {"ministry",   "minister",   "government", "authorities",    "officials",    "official",
-     "office",     "embassy",    "spokesman",  "spokeswoman",    "spokesperson", "president",
-     "leadership", "leader",     "parliament", "administration", "army",         "military",
-     "side",       "delegation", "envoy",      "ambassador",     "mission",      "council",
-     "cabinet",    "diplomats",  "premier",    "chancellor",     "statement",    "service"});
+    {"ministry",   "minister",       "government",  "authorities",  "officials", "official",    "office",
+     "embassy",    "spokesman",      "spokeswoman", "spokesperson", "president", "leadership",  "leader",
+     "parliament", "administration", "army",        "military",     "side",      "delegation",  "envoy",
+     "ambassador", "mission",        "council",     "cabinet",      "diplomats", "premier",     "chancellor",
+     "statement",  "service",        "committee",   "agency",       "bureau",    "directorate", "commission"});
 
 constexpr auto kSkippable = std::to_array<std::string_view>(
     {",",          "has",        "have",       "had",       "was",        "were",     "is",       "are",

@@ -421,6 +421,12 @@ std::optional<ActorPhrase> Analyzer::subject_before(std::size_t cue, std::size_t
     const std::size_t k = rel_comma_;
     if (k != kNone && k + 1 < cue && k <= end && rel_close_ < cue) end = k - 1;
     if (in_quote(end) || !word(end)) return std::nullopt;
+    // "a spokesman for the Ministry of Foreign Affairs of Ethiopia, Nebiat
+    // Getachew, said": the name between commas is an apposition; the
+    // subject is the phrase before it. (After a title word, "Pakistan's
+    // Foreign Office, Mumtaz Zahra Baloch", phrase_left walks over the
+    // comma itself and keeps the name.)
+    if (const std::size_t title_end = before_apposition(end, first); title_end != kNone) end = title_end;
     if (auto fp = first_person(end)) return fp;
     if (lex::is_pronoun(fw(end))) {
         ActorPhrase a;
@@ -436,19 +442,95 @@ std::optional<ActorPhrase> Analyzer::subject_before(std::size_t cue, std::size_t
     // "troops in Armenia said" is not Armenia speaking.
     const std::size_t before = prev_word(a.first, first);
     if (before != kNone && before + 1 == a.first && lex::is_preposition(fw(before))) {
-        // "Morocco's ambassador to the United Nations said": the envoy's
-        // post, whose country is before it.
-        const std::size_t title = prev_word(before, first);
-        if ((fw(before) != "to" && fw(before) != "at") || title == kNone || title + 1 != before ||
-            !lex::is_title_word(fw(title)))
-            return std::nullopt;
-        const ActorPhrase envoy = phrase_left(title, first);
-        if (envoy.first == kNone) return std::nullopt;
-        a.first = envoy.first;
+        if (!office_before(a, before, first, s)) return std::nullopt;
+        return a;
     }
     resolve(a, s);
     if (a.country.empty()) return std::nullopt;
     return a;
+}
+
+// The end of the phrase before an apposed name: `end` is the last word
+// of ", Name Surname," (capitalised, no place that names a government, at
+// most four words, a comma after it) and the phrase before the first
+// comma ends in an office noun or a place that names a government ("of
+// Ethiopia", "in Baku"), not in a title word, which phrase_left crosses
+// the comma from. kNone for any other shape.
+std::size_t Analyzer::before_apposition(std::size_t end, std::size_t first) const {
+    if (end + 1 >= doc_.tokens.size() || raw(end + 1) != ",") return kNone;
+    std::size_t k = end + 1, words = 0;
+    while (k > first) {
+        const std::size_t t = k - 1;
+        if (word(t)) {
+            if (!cap(t) || lex::is_title_word(fw(t)) || lex::is_function_word(fw(t)) || lex::find_cue(fw(t)) ||
+                (tok_mention_[t] >= 0 && !mentions_[tok_mention_[t]].actor_country.empty()) || ++words > 4)
+                return kNone;
+        } else if (!(raw(t) == "-" || initial_stop(t))) {
+            break;
+        }
+        k = t;
+    }
+    if (words == 0 || k <= first + 1 || raw(k - 1) != ",") return kNone;
+    const std::size_t title = k - 2;
+    if (!word(title) || lex::is_title_word(fw(title))) return kNone;
+    const bool office = lex::is_body_noun(fw(title)) ||
+                        (tok_mention_[title] >= 0 && !mentions_[tok_mention_[title]].actor_country.empty());
+    return office ? title : kNone;
+}
+
+// The subject phrase `a` follows preposition `before`; whose voice it is:
+//   "Morocco's ambassador to the United Nations", "envoy at": the envoy's
+//   post, whose country is before it;
+//   "a spokesman for Pakistan's Foreign Office", "spokeswoman of the
+//   ministry": the body spoken for, unless the title has a country of its
+//   own ("Russia's special envoy for Syria");
+//   "the government in Kabul", "the authorities in Caracas": a government
+//   named by its seat (a capital or country) is that country's; "troops in
+//   Armenia" is no speaker.
+// Sets a's span and country; false when the phrase is no speaker.
+bool Analyzer::office_before(ActorPhrase& a, std::size_t before, std::size_t first, std::size_t s) const {
+    const std::size_t title = prev_word(before, first);
+    if (title == kNone || title + 1 != before || !lex::is_title_word(fw(title))) return false;
+    ActorPhrase envoy = phrase_left(title, first);
+    if (envoy.first == kNone) return false;
+    const auto p = fw(before);
+    if (p == "to" || p == "at") {
+        a.first = envoy.first;
+        resolve(a, s);
+        return !a.country.empty();
+    }
+    if (p == "for" || p == "of") {
+        // The title's own country is a place in its words, not what "the
+        // spokesman" would refer back to.
+        bool own = false;
+        for (std::size_t t = envoy.first; t <= title && !own; ++t)
+            own = tok_mention_[t] >= 0 && !mentions_[tok_mention_[t]].actor_country.empty();
+        if (own) {
+            a.first = envoy.first;
+            resolve(a, s);
+            return !a.country.empty();
+        }
+        resolve(a, s);
+        if (a.country.empty()) return false;
+        const std::string country = a.country;
+        a.first = envoy.first;
+        resolve(a, s);
+        a.country = country;
+        return true;
+    }
+    static const lex::WordTable kSeated{"government", "authorities", "administration", "leadership", "regime",
+                                        "junta",      "cabinet",     "ministry",       "ministries"};
+    if (p != "in" || !kSeated.contains(fw(title))) return false;
+    // The seat itself: the whole phrase after "in" is one government-naming place.
+    if (tok_mention_[a.first] < 0 || mentions_[tok_mention_[a.first]].last != a.last) return false;
+    const std::string seat = mentions_[tok_mention_[a.first]].actor_country;
+    if (seat.empty()) return false;
+    a.first = envoy.first;
+    resolve(a, s);
+    // A demonym before the title names the government ("the Cypriot
+    // government in Nicosia"); else the seat does.
+    if (a.country.empty()) a.country = seat;
+    return true;
 }
 
 void Analyzer::find_relative_clause(std::size_t s) {

@@ -40,6 +40,7 @@ std::vector<Place> Resolver::run() {
     decode_candidates();
     read_surroundings();
     spread_person_names();
+    spread_city_names();
     find_qualifiers();
     mark_lists();
     count_country_names();

@@ -239,6 +239,7 @@ private:
     /// Whether an age in commas follows token `last` ("Stephon Clark, 22,").
     [[nodiscard]] bool age_follows(std::int64_t last) const;
     void spread_person_names();
+    void spread_city_names();
     void find_qualifiers();
     void mark_lists();
 

@@ -137,9 +137,18 @@ double score_candidate(const ScoredCandidate& candidate, const MentionContext& a
     if (a.elsewhere && e.kind == PlaceKind::place) s = 0;
     // "The town of Batken" is the town, "Batken province" the province,
     // whichever is larger or better known.
-    if (a.kind_cue == KindCue::settlement && a.has_place && s > 0) {
+    // A city that shares its name with its country's province (Lviv,
+    // Hrodna) is read, even where a town alone would not be (out of the
+    // article's countries, at a sentence's start), when this mention or
+    // another of the name says "the city of X"; the province is not.
+    const bool city_of_province = e.kind == PlaceKind::place && ev.province_of_same_name && !a.titled &&
+                                  !a.after_name && !a.person_next && !a.org_next && !a.shouting;
+    if (a.kind_cue == KindCue::settlement && a.has_place && (s > 0 || city_of_province)) {
         if (e.kind == PlaceKind::admin1) s = 0;
-        if (e.kind == PlaceKind::place) s += 3;
+        if (e.kind == PlaceKind::place) s = (city_of_province ? std::max(s, 3.0) : s) + 3;
+    } else if (a.city_named) {
+        if (e.kind == PlaceKind::admin1) s = 0;
+        if (city_of_province) s = std::max(s, 3.0) + 3;
     } else if (a.kind_cue == KindCue::province && a.has_admin1 && s > 0) {
         if (e.kind == PlaceKind::place) s = 0;
         if (e.kind == PlaceKind::admin1) s += 3;

@@ -63,6 +63,7 @@ struct MentionContext {
     bool temporal = false;       ///< a date or time: "Nov 3", "in March", "14:05 GMT"
     bool locative = false;       ///< after "in", "near" or "outside": the words say a place follows
     bool elsewhere = false;      ///< a state abbreviation after it holds none of its readings ("HOLLIDAY, Mo.")
+    bool city_named = false;     ///< no cue of its own, but another mention of the name is "the city of X"
 };
 
 /// What the rest of the article says for one candidate.

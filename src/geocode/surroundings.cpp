@@ -35,7 +35,9 @@ bool is_title_word(std::string_view w) {
         "chancellor", "ambassador", "envoy", "secretary", "commissioner", "mayor", "marshal", "admiral", "commander",
         "lieutenant", "lt", "brigadier", "speaker", "chairwoman", "chairperson", "leader", "lawmaker", "legislator",
         "congressman", "congresswoman", "councillor", "councilman", "mp", "prosecutor", "attorney", "lawyer",
-        "journalist", "correspondent", "analyst", "diplomat", "negotiator"};
+        "journalist", "correspondent", "analyst", "diplomat", "negotiator",
+        // Sport: "reigning champion Ashley Sutton", "driver Lando Norris".
+        "champion", "driver", "rider", "teammate", "pitcher", "jockey", "boxer"};
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     return titles.contains(w);
 }
@@ -310,7 +312,13 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
         return true;
     // "Paul Francis Floyd, 47, was arrested": every word of a run with an age after it.
     if (age_follows(end)) return true;
-    return start < first && end + 1 < n && token(end + 1).is_word && is_speech_verb(token(end + 1).folded);
+    // "José Manuel Albares said", "Austin Jackson, who lives in Texas":
+    // a speech verb or a person's "who" after the run. Not for its first
+    // word, which may be a place naming a team or paper ("Paris
+    // Saint-Germain said", "Manchester United, who won").
+    if (start >= first) return false;
+    if (end + 1 < n && token(end + 1).is_word && is_speech_verb(token(end + 1).folded)) return true;
+    return end + 2 < n && token(end + 1).folded == "," && token(end + 2).folded == "who";
 }
 
 bool Resolver::age_follows(std::int64_t last) const {
@@ -375,6 +383,31 @@ void Resolver::spread_person_names() {
         const KindCue cue = around_[k].ctx.kind_cue;
         if (person_name[name_of_[k]] && cue != KindCue::settlement && cue != KindCue::province)
             around_[k].ctx.person_next = true;
+    }
+}
+
+// "The city of Lviv" once: the name is the city all through the article
+// ("sirens sounded in Lviv"), not the province it shares its name with,
+// unless a mention says so itself ("Lviv region").
+void Resolver::spread_city_names() {
+    std::pmr::vector<bool> city_name(n_, false, &arena_);  // by name id
+    for (std::size_t k = 0; k < n_; ++k) {
+        const MentionContext& a = around_[k].ctx;
+        if (a.kind_cue != KindCue::settlement || !a.has_place || !a.has_admin1) continue;
+        // Only a city and a province of one country: "the town of Karak"
+        // in Jordan, whose town the gazetteer lacks, says nothing for
+        // Karak in Pakistan.
+        const auto cands = candidates_of(k);
+        for (const Candidate& c : cands) {
+            if (c.entry.kind != PlaceKind::place) continue;
+            for (const Candidate& p : cands) {
+                if (p.entry.kind == PlaceKind::admin1 && p.country == c.country) city_name[name_of_[k]] = true;
+            }
+        }
+    }
+    for (std::size_t k = 0; k < n_; ++k) {
+        MentionContext& a = around_[k].ctx;
+        a.city_named = city_name[name_of_[k]] && a.kind_cue == KindCue::none;
     }
 }
 

@@ -18,6 +18,19 @@ namespace borderline::scene_plan {
 
 namespace {
 
+/// Whether point (lon, lat) lies in admin-1 unit `e` (its polygon in the
+/// admin1 layer).
+bool in_admin1(const GeoData& data, const Entry& e, double lon, double lat) {
+    const Layer& layer = data.layer("admin1");
+    const int code = layer.field("iso_3166_2");
+    if (code < 0 || e.admin1.empty()) return false;
+    for (const std::size_t i : layer.query(Box{lon, lat, lon, lat})) {
+        const Feature& f = layer.features()[i];
+        if (f.values[static_cast<std::size_t>(code)] == e.admin1) return contains(f.polygons, {lon, lat});
+    }
+    return false;
+}
+
 /// Whether an article that names a settled dispute is about its settlement:
 /// it gives the year of the settlement or speaks of a ruling, award or treaty.
 bool about_settlement(const Document& doc, const Dispute& d) {
@@ -218,7 +231,21 @@ void add_callouts(Scene& s, const Gazetteer& gaz, const GeoData& data, const std
                 const auto idx = gaz.by_id(id);
                 if (idx < 0) continue;
                 const Entry& e = gaz.entry(static_cast<std::uint32_t>(idx));
-                if ((e.kind == PlaceKind::country) == (pass == 1)) anchor_at(e.lon, e.lat);
+                if ((e.kind == PlaceKind::country) != (pass == 1)) continue;
+                // "the site lay within Surin province": a claim that names
+                // the province the story's place lies in puts that place
+                // there; it is about the place, not the province's middle.
+                // Not a province that is the disputed area itself
+                // ("Abkhazia", "Crimea"), whose own point is as good.
+                const auto same_area = [&] {
+                    const std::string name = fold(e.name);
+                    return std::find(story_dispute->folded_names.begin(), story_dispute->folded_names.end(), name) !=
+                           story_dispute->folded_names.end();
+                };
+                if (e.kind == PlaceKind::admin1 && story_dispute && !same_area() &&
+                    in_admin1(data, e, story_dispute->label.lon, story_dispute->label.lat))
+                    anchor_at(story_dispute->label.lon, story_dispute->label.lat);
+                anchor_at(e.lon, e.lat);
             }
             if (pass == 0) {
                 for (const auto& id : c.disputes) {
