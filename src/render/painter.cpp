@@ -109,7 +109,7 @@ void MapPainter::paint() {
     // while this one draws the map, and copied into its box at its turn:
     // the same pixels, as its box is whole pixels and its background opaque.
     std::future<SurfacePtr> inset_drawn;
-    if (want_inset() && svg_ == nullptr && cairo_surface_get_type(cairo_get_target(cr_)) == CAIRO_SURFACE_TYPE_IMAGE) {
+    if (want_inset() && on_image()) {
         inset_drawn =
             std::async(std::launch::async, [this, &view, box = inset_rect()] { return inset_apart(box, view); });
     }
@@ -364,7 +364,7 @@ void MapPainter::hatch(const SceneDispute& sd, bool faint) {
         for (Colour& c : colours) c = mix(c, style_.land, 0.6);
     }
     const double spacing = 9 * k_;
-    if (svg_ == nullptr && cairo_surface_get_type(cairo_get_target(cr_)) == CAIRO_SURFACE_TYPE_IMAGE) {
+    if (on_image()) {
         hatch_with_tile(colours, spacing, faint);
         return;
     }

@@ -151,6 +151,12 @@ private:
         if (svg_) svg_->restore();
         cairo_restore(cr_);
     }
+    /// Drawing pixels only (PNG): no SVG mirror, no vector surface that
+    /// records the drawing in order, so parts may be drawn differently
+    /// (a tile, another thread) as long as the pixels are the same.
+    [[nodiscard]] bool on_image() const {
+        return svg_ == nullptr && cairo_surface_get_type(cairo_get_target(cr_)) == CAIRO_SURFACE_TYPE_IMAGE;
+    }
     /// The SVG's named groups, one per layer of the map.
     void begin_layer(const char* id) {
         if (svg_) svg_->begin_group(id);
