@@ -3,6 +3,7 @@
 
 #include <borderline/disputes.hpp>
 #include <borderline/extract.hpp>
+#include <borderline/fold.hpp>
 #include <borderline/render.hpp>
 
 #include "render/painter.hpp"
@@ -349,6 +350,47 @@ BOOST_AUTO_TEST_CASE(a_province_the_dispute_label_repeats_is_not_labelled) {
     BOOST_TEST(has(crimea, "Crimea"));
     BOOST_TEST(!has(crimea, "Autonomous Republic of Crimea"));
     BOOST_TEST(has(crimea, "Sevastopol"));  // a city inside the dispute keeps its label
+}
+
+// A border feature named as the dispute it stands for (a shoal, a cay, a
+// farming region) is not labelled a second time beside the dispute's own
+// label, nor dotted a few kilometres from its hatching; other places keep
+// their labels.
+BOOST_AUTO_TEST_CASE(a_feature_the_dispute_label_repeats_is_not_labelled_twice) {
+    struct Case {
+        const char* text;
+        const char* dispute;
+        const char* kept;  // another place of the story, still labelled
+    };
+    const Case cases[] = {
+        {"Chinese coast guard ships blocked Philippine boats at Scarborough Shoal on Monday. Manila protested, "
+         "and fishermen from Zambales province said they were chased away from Scarborough Shoal again.",
+         "scarborough-shoal", "Zambales province"},
+        {"Honduras says the Sapodilla Cayes are Honduran, Belize says they are Belizean. Fishermen from Punta "
+         "Gorda visit the Sapodilla Cayes every week.",
+         "sapodilla-cayes", "Punta Gorda"},
+        {"Sudanese and Ethiopian farmers clashed again in Fashaga this week. Sudan says the farmland of Fashaga "
+         "is Sudanese; Ethiopia says its farmers have worked it for decades. Gallabat was calm.",
+         "al-fashaga", "Gallabat"},
+    };
+    const Style style = load_style(test::source_dir() / "styles" / "default.json");
+    for (const Case& c : cases) {
+        const Extraction x = extract(make_document(c.text, "x.txt"), test::gazetteer(), test::data(), SceneOptions{});
+        const std::string name = test::data().disputes().find(c.dispute)->name;
+        const auto boxes = layout_labels(x.scene, test::data(), style);
+        const auto times = std::count_if(boxes.begin(), boxes.end(), [&](const LabelBox& b) {
+            return fold(b.what) == fold(name) || b.what == "marker: " + name;
+        });
+        BOOST_TEST(has(boxes, name), c.dispute);
+        BOOST_TEST(times == 1, c.dispute << ": " << times << " labels");
+        BOOST_TEST(std::none_of(x.scene.markers.begin(), x.scene.markers.end(),
+                                [&](const Marker& m) {
+                                    return m.place_id.rfind("feature:", 0) == 0 &&
+                                           fold(name).find(fold(m.name)) != std::string::npos;
+                                }),
+                   c.dispute);
+        BOOST_TEST(has(boxes, c.kept), c.dispute << " keeps " << c.kept);
+    }
 }
 
 // Every hatched area in view is explained: the disputes the article does

@@ -118,7 +118,8 @@ void add_disputes(Scene& s, const GeoData& data, const std::vector<std::string>&
     }
 }
 
-/// An area's label (or a water feature's) that a dispute's label repeats goes: "Jammu and Kashmir"
+/// An area's label (or a water feature's, or a border feature's) that a
+/// dispute's label repeats goes: "Jammu and Kashmir"
 /// beside "Jammu and Kashmir (Indian-administered)", "Autonomous Republic of
 /// Crimea" beside "Crimea". Only disputes that get a label count (those the
 /// article names, or when it names none, those of its parties), as the
@@ -127,20 +128,38 @@ void drop_repeated_area_labels(Scene& s, const DisputeRegistry& registry) {
     const bool any_named =
         std::any_of(s.disputes.begin(), s.disputes.end(), [](const SceneDispute& d) { return d.mentioned; });
     std::vector<std::string_view> labels;
+    std::vector<const Dispute*> labelled;
     for (const auto& d : s.disputes) {
         if (!(any_named ? d.mentioned : d.involves_party)) continue;
         // The registry has the name folded already (the first of folded_names).
         const Dispute* entry = registry.find(d.id);
         labels.push_back(entry->folded_names.front());
+        labelled.push_back(entry);
     }
+    static constexpr std::string_view kWater[] = {"bay",    "canal", "channel", "fjord", "gulf",  "inlet",
+                                                  "lagoon", "lake",  "river",   "sea",   "sound", "strait"};
+    auto water = [&](const Marker& m) {
+        return std::find(std::begin(kWater), std::end(kWater), m.feature_kind) != std::end(kWater);
+    };
+    // A border feature named as a labelled dispute is that dispute: its dot
+    // and name beside the dispute's own label said the same thing twice
+    // ("Scarborough Shoal" in red over the reef, and again in black beside
+    // it; "Fashaga" a few kilometres from the hatched al-Fashaga). By the
+    // dispute's other names too, unless the feature is water: the Kerch
+    // Strait is one of the Sea of Azov's names and a place of its own in it.
+    std::erase_if(s.markers, [&](const Marker& m) {
+        if (m.feature_kind.empty()) return false;
+        const std::string name = fold(m.name);
+        return std::any_of(labelled.begin(), labelled.end(), [&](const Dispute* d) {
+            const auto& names = d->folded_names;
+            return names.front() == name || (!water(m) && std::find(names.begin(), names.end(), name) != names.end());
+        });
+    });
     // A water feature's point (a strait, a sea) is a dot somewhere in the
     // water the dispute's label already names: "Khor Abdullah" as a point
     // on Bubiyan, "Beaufort Sea" beside "Beaufort Sea boundary".
-    static constexpr std::string_view kWater[] = {"bay",    "canal", "channel", "fjord", "gulf",  "inlet",
-                                                  "lagoon", "lake",  "river",   "sea",   "sound", "strait"};
     std::erase_if(s.markers, [&](const Marker& m) {
-        const bool water = std::find(std::begin(kWater), std::end(kWater), m.feature_kind) != std::end(kWater);
-        if (!m.area && !water) return false;
+        if (!m.area && !water(m)) return false;
         const std::string name = fold(m.name);
         return std::any_of(labels.begin(), labels.end(), [&](std::string_view label) {
             const bool leads = label.size() >= name.size() && label.compare(0, name.size(), name) == 0 &&
