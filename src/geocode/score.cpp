@@ -13,11 +13,6 @@ namespace borderline {
 
 namespace {
 
-// A town large enough to be known beyond its region: with fewer people a
-// name read with no country around it is as likely a village abroad
-// ("Bains", 1,256 people, for a constituency in the Bahamas) or a person.
-constexpr std::int64_t kKnownTown = 10000;
-
 // The country a short name that several countries share means when the
 // article says nothing more: in English-language news "Korea" alone is
 // South Korea, "Congo" the Democratic Republic. Authored facts; the
@@ -68,8 +63,12 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
                                                                     : 0;
             if (a.common) s -= 3;
             // A one-word name that a town shares ("Isfara" of the Isfara
-            // Valley): the town; the feature needs its full name.
-            if (a.has_place && a.folded_text.find(' ') == std::string_view::npos) s -= 5;
+            // Valley, the village of Jermuk): the town; the feature needs
+            // its full name. Not an island for a hamlet of its name abroad
+            // (Java, 426 people in Georgia, in an Indonesia story).
+            if (a.folded_text.find(' ') == std::string_view::npos &&
+                (a.has_known_place || (a.has_place && e.feature_kind != "island" && e.feature_kind != "archipelago")))
+                s -= 5;
             break;
         case PlaceKind::admin1:
             // "West", "Western": compass words name provinces only in context.

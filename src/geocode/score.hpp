@@ -38,6 +38,11 @@ struct ScoredCandidate {
 /// "X district", "the island of X", "the X valley".
 enum class KindCue : std::uint8_t { none, settlement, province, feature };
 
+// A town large enough to be known beyond its region: with fewer people a
+// name read with no country around it is as likely a village abroad
+// ("Bains", 1,256 people, for a constituency in the Bahamas) or a person.
+inline constexpr std::int64_t kKnownTown = 10000;
+
 /// The mention and the words around it, the same for all its candidates.
 struct MentionContext {
     std::string_view folded_text;  ///< the mention, folded
@@ -55,6 +60,7 @@ struct MentionContext {
     bool saints = false;           ///< "St. Peter's": a church or school, not the parish
     bool has_capital = false;      ///< some candidate is a national capital
     bool has_place = false;        ///< some candidate is a populated place
+    bool has_known_place = false;  ///< some candidate is a populated place of kKnownTown people or more
     bool has_feature = false;      ///< some candidate is a border feature (island, pass, shoal)
     bool has_admin1 = false;       ///< some candidate is a province
     bool has_water = false;        ///< some candidate is a river, lake or sea

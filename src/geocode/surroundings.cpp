@@ -197,6 +197,8 @@ void Resolver::read_surroundings() {
         for (const Candidate& c : candidates_of(k)) {
             a.has_capital = a.has_capital || c.entry.capital;
             a.has_place = a.has_place || c.entry.kind == PlaceKind::place;
+            a.has_known_place =
+                a.has_known_place || (c.entry.kind == PlaceKind::place && c.entry.population >= kKnownTown);
             a.has_admin1 = a.has_admin1 || c.entry.kind == PlaceKind::admin1;
             a.has_feature = a.has_feature || c.entry.kind == PlaceKind::feature;
             a.has_water = a.has_water || c.entry.kind == PlaceKind::water;
