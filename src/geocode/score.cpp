@@ -82,8 +82,10 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
         case PlaceKind::place:
             if (e.rank >= 12) {
                 // GeoNames town: only in a country the article is about,
-                // and not a capitalised word opening a sentence.
-                s = in_context && !a.at_start && !a.common ? 3 : 0;
+                // and not a capitalised word opening a sentence unless the
+                // words around it say it is a town ("Mitrovica, the divided
+                // city on the Ibar, ...").
+                s = in_context && (!a.at_start || a.kind_cue == KindCue::settlement) && !a.common ? 3 : 0;
                 // A town in no country the article is about (a story that
                 // names none: "Storm damage in Pineville"): population
                 // decides, the largest place of the name when the words

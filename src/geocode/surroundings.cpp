@@ -362,6 +362,27 @@ KindCue Resolver::kind_cue(std::int64_t first, std::int64_t last, std::string_vi
         const KindCue k = cue(word);
         if (k == KindCue::province || k == KindCue::feature) return k;
     }
+    // In apposition, by the phrase's last word: "Mitrovica, the divided
+    // city on the Ibar", "Vorukh, a Tajik enclave", "Gallabat, a small
+    // border town"; not "Boa Vista, the state capital" (a capital, of a
+    // state) nor "Paris, the city's mayor".
+    if (last >= 0 && static_cast<std::size_t>(last + 3) < doc_.tokens.size() && token(last + 1).folded == "," &&
+        (token(last + 2).folded == "a" || token(last + 2).folded == "an" || token(last + 2).folded == "the")) {
+        static const WordTable ends{"on", "in", "of", "near", "at", "by", "along", "that", "which", "where", "whose"};
+        std::size_t head = 0;
+        for (auto j = static_cast<std::size_t>(last) + 3;
+             j < doc_.tokens.size() && j < static_cast<std::size_t>(last) + 7 && token(j).is_word &&
+             !ends.contains(token(j).folded);
+             ++j)
+            head = j;
+        const bool possessive = head != 0 && head + 1 < doc_.tokens.size() && token(head + 1).folded == "'s";
+        if (head != 0 && !possessive) {
+            if (const KindCue k = cue(token(head).folded); k != KindCue::none) {
+                word = token(head).folded;
+                return k;
+            }
+        }
+    }
     // "the river Jordan", "the lake Sarez".
     if (first >= 2 && token(first - 2).folded == "the") {
         word = token(first - 1).folded;
