@@ -102,6 +102,7 @@ inline Box box_around(double lon, double lat, double w_km, double h_km) {
 // scene.cpp
 NamedDisputes find_named_disputes(const Story& story);
 std::vector<Weighed> rank_countries(const Story& story);
+void add_described_dispute(const Story& story, const std::vector<Weighed>& ranked, NamedDisputes& named);
 // locus.cpp
 Locus find_locus(Story& story, const NamedDisputes& named, const std::vector<Weighed>& ranked,
                  const std::string& focus);

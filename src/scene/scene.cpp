@@ -68,6 +68,43 @@ NamedDisputes find_named_disputes(const Story& story) {
     return out;
 }
 
+/// "The disputed triangle", "the contested waters": a dispute the article
+/// refers to without its name. When it names none, such a phrase names the
+/// one registry dispute its two main countries are both parties to; with
+/// several (Armenia and Azerbaijan's enclaves) or none it names nothing.
+void add_described_dispute(const Story& story, const std::vector<Weighed>& ranked, NamedDisputes& named) {
+    if (!named.all.empty() || ranked.size() < 2 || ranked[1].weight < 0.4 * ranked[0].weight) return;
+    static constexpr std::string_view kWhat[] = {
+        "area",  "areas", "territory", "territories", "triangle", "zone",    "waters",   "region",
+        "land",  "lands", "strip",     "island",      "islands",  "islets",  "enclave",  "exclave",
+        "shoal", "reef",  "sea",       "seas",        "valley",   "village", "villages", "frontier"};
+    const auto& tokens = story.doc.tokens;
+    std::size_t at = tokens.size();  // the first such phrase's byte
+    for (std::size_t i = 0; i + 1 < tokens.size() && at == tokens.size(); ++i) {
+        if (tokens[i].folded != "disputed" && tokens[i].folded != "contested") continue;
+        // The noun, or one word before it: "the disputed maritime triangle".
+        for (std::size_t j = i + 1; j < std::min(tokens.size(), i + 3) && tokens[j].is_word; ++j) {
+            if (std::find(std::begin(kWhat), std::end(kWhat), tokens[j].folded) != std::end(kWhat)) {
+                at = i;
+                break;
+            }
+        }
+    }
+    if (at == tokens.size()) return;
+    const Dispute* only = nullptr;
+    for (const Dispute& d : story.data.disputes().all()) {
+        const auto party = [&](const std::string& iso) {
+            return std::find(d.parties.begin(), d.parties.end(), iso) != d.parties.end();
+        };
+        if (!party(ranked[0].iso) || !party(ranked[1].iso)) continue;
+        if (only) return;  // several: the words do not say which
+        only = &d;
+    }
+    if (!only) return;
+    named.all.push_back(only->id);
+    if (tokens[at].span.start < story.headline_end) named.in_headline.push_back(only->id);
+}
+
 /// Countries by how often the article refers to them, heaviest first; the
 /// headline counts double, a place inside a country half a naming of it.
 std::vector<Weighed> rank_countries(const Story& story) {
@@ -180,8 +217,9 @@ Scene plan_scene(const Document& doc, const Gazetteer& gaz, const GeoData& data,
     s.title = doc.title;
     s.subtitle = doc.date;
     Story story(doc, gaz, data, places);
-    const NamedDisputes named = find_named_disputes(story);
+    NamedDisputes named = find_named_disputes(story);
     const std::vector<Weighed> ranked = rank_countries(story);
+    add_described_dispute(story, ranked, named);
     s.locus = find_locus(story, named, ranked, options.focus);
     const Parties parties = choose_parties(story, ranked, named, s.locus);
     if (options.bbox || s.locus.bbox.empty()) {
