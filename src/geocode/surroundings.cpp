@@ -294,8 +294,12 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
         const Token& t = token(i);
         // "The" opening a sentence is capitalised, yet no name ("The
         // Glasgow Police Department says").
+        // A month right after a title is a first name ("Foreign Minister
+        // January Makamba").
+        const bool month =
+            is_month_or_weekday(t.folded) && !(i > 0 && token(i - 1).is_word && is_title_word(token(i - 1).folded));
         return t.is_word && (t.capitalised || is_name_particle(t.folded)) && !is_title_word(t.folded) &&
-               t.folded != "the" && !is_opening_word(t.folded) && !is_month_or_weekday(t.folded);
+               t.folded != "the" && !is_opening_word(t.folded) && !month;
     };
     // A run is walked once: the mentions inside it (a line of a thousand
     // names) reuse its ends, which keeps this linear.
