@@ -372,6 +372,11 @@ BOOST_AUTO_TEST_CASE(a_feature_the_dispute_label_repeats_is_not_labelled_twice) 
         {"Sudanese and Ethiopian farmers clashed again in Fashaga this week. Sudan says the farmland of Fashaga "
          "is Sudanese; Ethiopia says its farmers have worked it for decades. Gallabat was calm.",
          "al-fashaga", "Gallabat"},
+        // A village in the area, though one of the dispute's names, is a
+        // place of its own.
+        {"Sudan says the Halaib triangle is Sudanese; Egypt has run it since the 1990s. Egypt plans a fishing port "
+         "at the village of Halaib, on the coast of the Halaib triangle.",
+         "halaib-triangle", "Halaib"},
     };
     const Style style = load_style(test::source_dir() / "styles" / "default.json");
     for (const Case& c : cases) {

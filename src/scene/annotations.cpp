@@ -145,14 +145,21 @@ void drop_repeated_area_labels(Scene& s, const DisputeRegistry& registry) {
     // and name beside the dispute's own label said the same thing twice
     // ("Scarborough Shoal" in red over the reef, and again in black beside
     // it; "Fashaga" a few kilometres from the hatched al-Fashaga). By the
-    // dispute's other names too, unless the feature is water: the Kerch
-    // Strait is one of the Sea of Azov's names and a place of its own in it.
+    // dispute's other names too when the feature is the area itself (an
+    // island, reef or region), not a place in it: the Kerch Strait is one of
+    // the Sea of Azov's names, the village of Hala'ib one of its triangle's.
+    static constexpr std::string_view kAreas[] = {"archipelago", "atoll", "bank",    "cay",   "enclave",
+                                                  "island",      "islet", "plateau", "reef",  "region",
+                                                  "rock",        "shoal", "spit",    "valley"};
+    auto area = [&](const Marker& m) {
+        return std::find(std::begin(kAreas), std::end(kAreas), m.feature_kind) != std::end(kAreas);
+    };
     std::erase_if(s.markers, [&](const Marker& m) {
         if (m.feature_kind.empty()) return false;
         const std::string name = fold(m.name);
         return std::any_of(labelled.begin(), labelled.end(), [&](const Dispute* d) {
             const auto& names = d->folded_names;
-            return names.front() == name || (!water(m) && std::find(names.begin(), names.end(), name) != names.end());
+            return names.front() == name || (area(m) && std::find(names.begin(), names.end(), name) != names.end());
         });
     });
     // A water feature's point (a strait, a sea) is a dot somewhere in the
