@@ -60,7 +60,7 @@ void Analyzer::mark_fragments() {
     }
 }
 
-std::string Analyzer::clause_text(std::size_t first, std::size_t end) const {
+std::string Analyzer::clause_text(std::size_t first, std::size_t end, std::string_view speaker) const {
     if (first >= end) return {};
     const std::size_t a = doc_.tokens[first].span.start, b = doc_.tokens[end - 1].span.end;
     // Runs of blanks become one space (none at the start); the words
@@ -69,8 +69,9 @@ std::string Analyzer::clause_text(std::size_t first, std::size_t end) const {
         const char c = doc_.text[i];
         return c == ' ' || c == '\n' || c == '\t' || c == '\r';
     };
-    std::string t;
-    t.reserve(b - a);
+    std::string t(speaker);  // "Moscow" before "urged both sides ..." (text_start)
+    t.reserve(t.size() + 1 + b - a);
+    if (!t.empty()) t += ' ';
     for (std::size_t i = a; i < b;) {
         if (blank(i)) {
             while (i < b && blank(i)) ++i;
@@ -184,7 +185,7 @@ void Analyzer::link_places(Claim& c, std::size_t first, std::size_t end, std::si
 }
 
 void Analyzer::emit(const std::vector<Cue>& group, std::size_t first_tok, std::size_t end_tok, std::size_t s,
-                    const Excluded& excluded) {
+                    const Excluded& excluded, const TextStart& text) {
     std::size_t s_first = s, s_last = s;
     bool quote = false;
     // A quotation in the clause that runs on into later sentences belongs to it.
@@ -206,7 +207,7 @@ void Analyzer::emit(const std::vector<Cue>& group, std::size_t first_tok, std::s
     c.actor.country = group.front().actor.country;
     c.actor.text = group.front().actor.text;
     c.stance = content_stance(group, first_tok, end_tok, c.actor.country);
-    c.text = clause_text(first_tok, end_tok);
+    c.text = clause_text(std::min(text.first, first_tok), end_tok, text.speaker);
     c.span = {doc_.sentences[s_first].start, doc_.sentences[s_last].end};
     for (std::size_t t = first_tok; t < end_tok; ++t) {
         if (word(t) && lex::is_geographic_word(fw(t))) c.geographic = true;
@@ -418,6 +419,48 @@ std::size_t Analyzer::statement_start(std::size_t s, const std::vector<Cue>& gro
     return cfirst;
 }
 
+// Where a statement's text starts, for the words from `cfirst`: the words
+// themselves when they are a clause (after "that", a participle or
+// "according to", a quotation, or what a verb of speech such as "said"
+// governs), else the clause from the speaker on. "Guyana appeals to the
+// world court", "Cambodia rejected the Thai account": the object or phrase
+// after such a verb alone ("to the world court", "the Thai account") is a
+// cut-off predicate, which a map would show as if it were a quotation.
+// When the speaker's phrase is not followed by its verb (a relative clause
+// between commas, or the earlier statement of "said ... and urged Baku
+// to"), the text is that phrase and the verb's own words: "Moscow urged
+// both sides to show restraint".
+TextStart Analyzer::text_start(std::size_t s, const Cue& lead, std::size_t cfirst) const {
+    if (lead.according || lead.passive || lead.and_that || cfirst != lead.after || in_quote(cfirst)) return {cfirst};
+    const lex::CueWord* cw = lex::find_cue(fw(lead.tok));
+    const bool speech = cw && cw->cls == CueClass::say &&
+                        (cw->needs == lex::CueNeeds::none || cw->needs == lex::CueNeeds::that_or_to) &&
+                        !lex::is_position_verb(cw->word);
+    // "said Azerbaijani troops had crossed" is a clause; "warned of a new
+    // offensive", "insisted on its right" are not.
+    const std::size_t end = sent_end(s);
+    const std::size_t w = next_word(cfirst, end);
+    if (speech && !(w < end && lex::is_preposition(fw(w)))) return {cfirst};
+    // The verb with its auxiliaries and adverbs: "has never formally renounced".
+    static const lex::WordTable kAux{"has",   "have",  "had", "is",   "are",    "was",   "were", "will",
+                                     "would", "does",  "do",  "did",  "not",    "never", "also", "again",
+                                     "can",   "could", "may", "must", "should", "still", "long", "always"};
+    std::size_t verb = lead.tok;
+    while (verb > sent_first(s) && word(verb - 1) && !in_quote(verb - 1) &&
+           (kAux.contains(fw(verb - 1)) || (!cap(verb - 1) && lex::is_adverb(fw(verb - 1)))))
+        --verb;
+    if (lead.actor.first == kNone || lead.actor.first >= lead.tok || lead.actor.text.empty()) return {verb};
+    // The subject and the verb in one run: no mark, conjunction or other
+    // verb of speech between ("Armenia's defence minister on Friday said").
+    bool run = lead.actor.first >= sent_first(s);
+    for (std::size_t t = lead.actor.last; run && t < verb; ++t) {
+        const auto f = fw(t);
+        if (!word(t) ? !is_apostrophe(t) : (f == "and" || f == "but" || f == "while" || lex::find_cue(f))) run = false;
+    }
+    if (run) return {lead.actor.first};
+    return {verb, lead.actor.text};
+}
+
 // "X said:" at the end of a sentence introduces the quotation after it:
 // a statement with no words of its own takes that quotation.
 void Analyzer::take_following_quote(std::size_t& cfirst, std::size_t& gend) const {
@@ -430,6 +473,42 @@ void Analyzer::take_following_quote(std::size_t& cfirst, std::size_t& gend) cons
             cfirst = q.open + 1;
             gend = q.close;
             break;
+        }
+    }
+}
+
+// A sentence that opens with a government ("Azerbaijan's foreign ministry
+// issued a statement.", "On Tuesday, the Tajik border service closed the
+// road.") gives later pronouns their referent: a mention among its first
+// three words, or the first three after an opening phrase's comma. The
+// whole actor phrase is noted ("Azerbaijan's foreign ministry", "Uzbek
+// President Shavkat Mirziyoyev"), so that "the ministry" finds its words
+// and "it" passes over a person.
+void Analyzer::note_opening_actor(std::size_t s) {
+    const std::size_t first = sent_first(s), end = sent_end(s);
+    const std::size_t w = next_word(first, end);
+    std::size_t after_comma = kNone;
+    for (std::size_t t = w; t < end && t < w + 6; ++t) {
+        if (in_quote(t)) break;
+        if (raw(t) == ",") {
+            after_comma = next_word(t + 1, end);
+            break;
+        }
+    }
+    for (const std::size_t start : {w, after_comma}) {
+        if (start == kNone || start >= end) continue;
+        for (std::size_t t = start; t < end && t < start + 3; ++t) {
+            if (tok_mention_[t] < 0 || in_quote(t) || mentions_[tok_mention_[t]].actor_country.empty()) continue;
+            if (t != start && lex::is_preposition(fw(prev_word(t, first)))) continue;
+            const std::size_t from = t > start && fw(t - 1) == "the" ? t - 1 : t;
+            ActorPhrase a = phrase_right(from, end);
+            std::string text(raw(t));
+            if (a.first != kNone) {
+                const Span span{doc_.tokens[a.first].span.start, doc_.tokens[a.last - 1].span.end};
+                text = doc_.text.substr(span.start, span.size());
+            }
+            note_actor(s, mentions_[tok_mention_[t]].actor_country, text);
+            return;
         }
     }
 }
@@ -453,7 +532,7 @@ void Analyzer::make_claims(std::size_t s, std::vector<Cue>& cues) {
             ex.first = lead.actor.first;
             ex.last = lead.actor.last;
         }
-        emit(group, cfirst, gend, s, ex);
+        emit(group, cfirst, gend, s, ex, text_start(s, lead, cfirst));
     }
 }
 
@@ -470,18 +549,7 @@ std::vector<Claim> Analyzer::run() {
         auto cues = find_cues(s);
         const std::size_t before = made_.size();
         if (!cues.empty()) make_claims(s, cues);
-        if (made_.size() == before) {
-            // A sentence that opens with a government ("Azerbaijan's foreign
-            // ministry issued a statement.") gives later pronouns their referent.
-            const std::size_t w = next_word(sent_first(s), sent_end(s));
-            for (std::size_t t = w; t < sent_end(s) && t < w + 3; ++t) {
-                if (tok_mention_[t] >= 0 && !in_quote(t) && !mentions_[tok_mention_[t]].actor_country.empty() &&
-                    (t == w || !lex::is_preposition(fw(prev_word(t, sent_first(s)))))) {
-                    note_actor(s, mentions_[tok_mention_[t]].actor_country, std::string(raw(t)));
-                    break;
-                }
-            }
-        }
+        if (made_.size() == before) note_opening_actor(s);
     }
     continue_quotes();
     claim_answers();

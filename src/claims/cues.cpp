@@ -110,6 +110,7 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
     // "refused to comment", "declined to confirm": nothing said; but
     // "refused to recognise" is a position, denied.
     const bool position = lex::is_position_verb(fw(i));
+    if (position && offer_object(i, end)) return false;  // "accepted an invitation to talks"
     // "dropped its claim", "gave up its sovereignty".
     const bool renounces = cw.needs == lex::CueNeeds::own_claim && cw.cls == CueClass::deny;
     if (pv != kNone && fw(pv) == "to") {
@@ -141,6 +142,25 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
     // A claim given up is a change of position told, not a claim on the
     // map ("Armenia dropped its claim to the villages").
     return !renounces;
+}
+
+// Whether the object of position verb `i` is a thing given rather than a
+// position: "accepted an invitation to talks", "acknowledged the aid" are
+// no stance on any place, asserted or (negated) denied. The object's
+// words run to the first preposition or mark, at most five of them.
+bool Analyzer::offer_object(std::size_t i, std::size_t end) const {
+    std::size_t words = 0;
+    for (std::size_t t = i + 1; t < end && words < 5; ++t) {
+        if (!word(t)) {
+            if (is_apostrophe(t)) continue;
+            return false;
+        }
+        const auto f = fw(t);
+        if (lex::is_offer_noun(f)) return true;
+        if (lex::is_preposition(f) || f == "that" || f == "as") return false;
+        ++words;
+    }
+    return false;
 }
 
 // What a verb needs around it to be a cue (lexicon's CueNeeds); may set

@@ -55,6 +55,7 @@ constexpr std::array kCues{
     CueWord{"asserted", C::say, Need::none},
     CueWord{"stressed", C::say, Need::none},
     CueWord{"stresses", C::say, Need::none},
+    CueWord{"stressing", C::say, Need::none},
     CueWord{"warned", C::say, Need::none},
     CueWord{"warns", C::say, Need::none},
     CueWord{"warning", C::say, Need::that_or_to},
@@ -86,15 +87,20 @@ constexpr std::array kCues{
     CueWord{"rejecting", C::deny, Need::none},
     CueWord{"dismissed", C::deny, Need::none},
     CueWord{"dismisses", C::deny, Need::none},
+    CueWord{"dismissing", C::deny, Need::none},
     CueWord{"refuted", C::deny, Need::none},
     CueWord{"refutes", C::deny, Need::none},
+    CueWord{"refuting", C::deny, Need::none},
     CueWord{"rebuffed", C::deny, Need::none},
+    CueWord{"rebuffs", C::deny, Need::none},
+    CueWord{"rebuffing", C::deny, Need::none},
     CueWord{"dispute", C::deny, Need::object},
     CueWord{"disputes", C::deny, Need::object},
     CueWord{"disputed", C::deny, Need::object},
     CueWord{"disputing", C::deny, Need::object},
     CueWord{"contested", C::deny, Need::object},
     CueWord{"contests", C::deny, Need::object},
+    CueWord{"contesting", C::deny, Need::object},
     // Accusation.
     CueWord{"accuse", C::accuse, Need::none},
     CueWord{"accuses", C::accuse, Need::none},
@@ -107,10 +113,13 @@ constexpr std::array kCues{
     CueWord{"condemned", C::accuse, Need::none},
     CueWord{"condemns", C::accuse, Need::none},
     CueWord{"condemning", C::accuse, Need::none},
+    CueWord{"condemn", C::accuse, Need::none},
     CueWord{"denounced", C::accuse, Need::none},
     CueWord{"denounces", C::accuse, Need::none},
+    CueWord{"denouncing", C::accuse, Need::none},
     CueWord{"alleged", C::accuse, Need::that_or_to},
     CueWord{"alleges", C::accuse, Need::that_or_to},
+    CueWord{"alleging", C::accuse, Need::that_or_to},
     CueWord{"suspected", C::accuse, Need::of_or_by},
     CueWord{"suspects", C::accuse, Need::of_or_by},
     // Demands.
@@ -150,10 +159,16 @@ constexpr std::array kCues{
     CueWord{"recognize", C::say, Need::none},
     CueWord{"recognizes", C::say, Need::none},
     CueWord{"recognized", C::say, Need::none},
+    CueWord{"recognising", C::say, Need::none},
+    CueWord{"recognizing", C::say, Need::none},
     CueWord{"accept", C::say, Need::none},
     CueWord{"accepts", C::say, Need::none},
+    CueWord{"accepted", C::say, Need::none},
+    CueWord{"accepting", C::say, Need::none},
     CueWord{"acknowledge", C::say, Need::none},
     CueWord{"acknowledges", C::say, Need::none},
+    CueWord{"acknowledged", C::say, Need::none},
+    CueWord{"acknowledging", C::say, Need::none},
     CueWord{"regard", C::say, Need::as_part},
     CueWord{"regards", C::say, Need::as_part},
     CueWord{"regarded", C::say, Need::as_part},
@@ -203,28 +218,36 @@ constexpr std::array kCues{
     CueWord{"drop", C::deny, Need::own_claim},
     CueWord{"drops", C::deny, Need::own_claim},
     CueWord{"dropped", C::deny, Need::own_claim},
+    CueWord{"dropping", C::deny, Need::own_claim},
     CueWord{"abandon", C::deny, Need::own_claim},
     CueWord{"abandons", C::deny, Need::own_claim},
     CueWord{"abandoned", C::deny, Need::own_claim},
+    CueWord{"abandoning", C::deny, Need::own_claim},
     CueWord{"renounce", C::deny, Need::own_claim},
     CueWord{"renounces", C::deny, Need::own_claim},
     CueWord{"renounced", C::deny, Need::own_claim},
+    CueWord{"renouncing", C::deny, Need::own_claim},
     CueWord{"relinquish", C::deny, Need::own_claim},
     CueWord{"relinquishes", C::deny, Need::own_claim},
     CueWord{"relinquished", C::deny, Need::own_claim},
+    CueWord{"relinquishing", C::deny, Need::own_claim},
     CueWord{"waive", C::deny, Need::own_claim},
     CueWord{"waives", C::deny, Need::own_claim},
     CueWord{"waived", C::deny, Need::own_claim},
+    CueWord{"waiving", C::deny, Need::own_claim},
     CueWord{"surrender", C::deny, Need::own_claim},
     CueWord{"surrenders", C::deny, Need::own_claim},
     CueWord{"surrendered", C::deny, Need::own_claim},
+    CueWord{"surrendering", C::deny, Need::own_claim},
     CueWord{"cede", C::deny, Need::own_claim},
     CueWord{"cedes", C::deny, Need::own_claim},
     CueWord{"ceded", C::deny, Need::own_claim},
+    CueWord{"ceding", C::deny, Need::own_claim},
     CueWord{"withdraw", C::deny, Need::own_claim},
     CueWord{"withdraws", C::deny, Need::own_claim},
     CueWord{"withdrew", C::deny, Need::own_claim},
     CueWord{"withdrawn", C::deny, Need::own_claim},
+    CueWord{"withdrawing", C::deny, Need::own_claim},
     CueWord{"give", C::deny, Need::own_claim},
     CueWord{"gives", C::deny, Need::own_claim},
     CueWord{"gave", C::deny, Need::own_claim},
@@ -232,9 +255,10 @@ constexpr std::array kCues{
     CueWord{"giving", C::deny, Need::own_claim},
 };
 
-constexpr auto kParticiples =
-    std::to_array<std::string_view>({"saying", "claiming", "insisting", "arguing", "adding", "accusing", "urging",
-                                     "calling", "denying", "stressing", "warning", "blaming", "demanding"});
+constexpr auto kParticiples = std::to_array<std::string_view>(
+    {"saying",     "claiming",   "insisting",   "arguing",     "adding",    "accusing",     "urging",
+     "calling",    "denying",    "stressing",   "warning",     "blaming",   "demanding",    "rejecting",
+     "dismissing", "condemning", "recognising", "recognizing", "accepting", "acknowledging"});
 
 constexpr auto kTitles = std::to_array<std::string_view>(
     {"president",  "presidential", "prime",          "acting",         "minister",    "ministry",    "ministers",
@@ -310,10 +334,16 @@ constexpr auto kDenying =
     std::to_array<std::string_view>({"false", "untrue", "baseless", "groundless", "fabricated", "fabrication", "lie",
                                      "lies", "disinformation", "fake", "unfounded"});
 
-constexpr auto kPositionVerbs =
-    std::to_array<std::string_view>({"recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
-                                     "accept", "accepts", "accepted", "acknowledge", "acknowledges", "acknowledged",
-                                     "regard", "regards", "regarded", "consider", "considers", "considered"});
+constexpr auto kPositionVerbs = std::to_array<std::string_view>(
+    {"recognise",   "recognises",   "recognised",   "recognising",   "recognize", "recognizes",
+     "recognized",  "recognizing",  "accept",       "accepts",       "accepted",  "accepting",
+     "acknowledge", "acknowledges", "acknowledged", "acknowledging", "regard",    "regards",
+     "regarded",    "consider",     "considers",    "considered"});
+
+constexpr auto kOfferNouns = std::to_array<std::string_view>(
+    {"invitation", "invitations", "invite",     "offer",     "offers",    "aid",         "assistance",  "help",
+     "donation",   "donations",   "apology",    "apologies", "gift",      "gifts",       "loan",        "loans",
+     "grant",      "delivery",    "deliveries", "shipment",  "shipments", "resignation", "credentials", "refugees"});
 
 // Adverbs without -ly that stand between a subject and its verb.
 constexpr auto kAdverbs = std::to_array<std::string_view>(
@@ -353,6 +383,7 @@ const WordTable kDenyingTable = as_set(kDenying);
 const WordTable kFragmentLabelsTable = as_set(kFragmentLabels);
 const WordTable kPositionVerbsTable = as_set(kPositionVerbs);
 const WordTable kEntitlementTable = as_set(kEntitlement);
+const WordTable kOfferNounsTable = as_set(kOfferNouns);
 const WordTable kAdverbsTable = as_set(kAdverbs);
 const WordTable kLyNounsTable = as_set(kLyNouns);
 
@@ -384,6 +415,7 @@ bool is_denying_word(std::string_view w) { return kDenyingTable.find(w) >= 0; }
 bool is_fragment_label(std::string_view w) { return kFragmentLabelsTable.find(w) >= 0; }
 bool is_position_verb(std::string_view w) { return kPositionVerbsTable.find(w) >= 0; }
 bool is_entitlement_noun(std::string_view w) { return kEntitlementTable.find(w) >= 0; }
+bool is_offer_noun(std::string_view w) { return kOfferNounsTable.find(w) >= 0; }
 bool is_adverb(std::string_view w) {
     if (kAdverbsTable.find(w) >= 0) return true;
     return w.size() >= 5 && w.ends_with("ly") && kLyNounsTable.find(w) < 0;

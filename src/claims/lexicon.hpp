@@ -81,6 +81,9 @@ bool is_denying_word(std::string_view folded);
 /// Verbs that state a position and deny when negated ("does not
 /// recognise", "will never accept", "refused to recognise").
 bool is_position_verb(std::string_view folded);
+/// Things one accepts or acknowledges that are no position on a place:
+/// "accepted an invitation", "acknowledged the aid", "accepts the offer".
+bool is_offer_noun(std::string_view folded);
 /// Adverbs that may stand between a subject and its verb ("Ankara has
 /// long maintained", "Seoul still says", "Manila has never formally
 /// dropped"): the words of the list, and lower-case words in -ly that are

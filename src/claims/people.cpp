@@ -309,6 +309,7 @@ std::string Analyzer::refer_back(std::size_t s, std::string_view head) const {
     for (auto it = noted_.rbegin(); it != noted_.rend(); ++it) {
         if (!near(*it)) continue;
         if (personal && it->person) return it->country;
+        if (head == "it" && !it->person) return it->country;  // a country or body, not a person
         if (!pronoun && fold(it->text).find(head) != std::string::npos) return it->country;
     }
     for (auto it = noted_.rbegin(); it != noted_.rend(); ++it) {
