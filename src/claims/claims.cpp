@@ -497,14 +497,21 @@ void Analyzer::note_opening_actor(std::size_t s) {
     }
     for (const std::size_t start : {w, after_comma}) {
         if (start == kNone || start >= end) continue;
-        for (std::size_t t = start; t < end && t < start + 3; ++t) {
+        for (std::size_t t = start; t < end && t < start + 6; ++t) {
             if (tok_mention_[t] < 0 || in_quote(t) || mentions_[tok_mention_[t]].actor_country.empty()) continue;
-            if (t != start && lex::is_preposition(fw(prev_word(t, first)))) continue;
+            // "A spokesman for Kazakhstan's foreign ministry": after a
+            // title, the preposition says whose voice it is.
+            const std::size_t pv = prev_word(t, first);
+            const std::size_t title = pv != kNone && pv > start ? prev_word(pv, first) : kNone;
+            const bool voice = title != kNone && lex::is_title_word(fw(title)) &&
+                               (fw(pv) == "for" || fw(pv) == "of" || fw(pv) == "to");
+            if (t != start && lex::is_preposition(fw(pv)) && !voice) continue;
+            if (t >= start + 3 && !voice) break;
             const std::size_t from = t > start && fw(t - 1) == "the" ? t - 1 : t;
-            ActorPhrase a = phrase_right(from, end);
+            const ActorPhrase a = phrase_right(from, end);
             std::string text(raw(t));
             if (a.first != kNone) {
-                const Span span{doc_.tokens[a.first].span.start, doc_.tokens[a.last - 1].span.end};
+                const Span span{doc_.tokens[voice ? start : a.first].span.start, doc_.tokens[a.last - 1].span.end};
                 text = doc_.text.substr(span.start, span.size());
             }
             note_actor(s, mentions_[tok_mention_[t]].actor_country, text);

@@ -175,7 +175,10 @@ bool Analyzer::needs_met(Cue& c, lex::CueNeeds needs, std::size_t pv, std::size_
             static const lex::WordTable kObjects{
                 "this", "that", "it",  "these", "those", "the",   "claims", "reports", "allegations", "accounts",
                 "such", "any",  "its", "his",   "her",   "their", "them",   "charges", "accusations", "suggestions"};
-            if (!kObjects.contains(next)) return false;
+            // "disputed Armenia's account": a name's possessive is a determiner.
+            const bool possessive = nx < end && tok_mention_[nx] >= 0 && mentions_[tok_mention_[nx]].last + 1 < end &&
+                                    possessive_s(mentions_[tok_mention_[nx]].last + 1);
+            if (!kObjects.contains(next) && !possessive) return false;
             return !(pv != kNone && lex::is_preposition(fw(pv)));
         }
         case lex::CueNeeds::for_or_on:

@@ -341,9 +341,10 @@ constexpr auto kPositionVerbs = std::to_array<std::string_view>(
      "regarded",    "consider",     "considers",    "considered"});
 
 constexpr auto kOfferNouns = std::to_array<std::string_view>(
-    {"invitation", "invitations", "invite",     "offer",     "offers",    "aid",         "assistance",  "help",
-     "donation",   "donations",   "apology",    "apologies", "gift",      "gifts",       "loan",        "loans",
-     "grant",      "delivery",    "deliveries", "shipment",  "shipments", "resignation", "credentials", "refugees"});
+    {"invitation",  "invitations", "invite",    "offer",    "offers",     "aid",      "assistance",
+     "help",        "donation",    "donations", "apology",  "apologies",  "gift",     "gifts",
+     "loan",        "loans",       "grant",     "delivery", "deliveries", "shipment", "shipments",
+     "resignation", "credentials", "refugees",  "receipt"});
 
 // Adverbs without -ly that stand between a subject and its verb.
 constexpr auto kAdverbs = std::to_array<std::string_view>(
