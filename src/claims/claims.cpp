@@ -422,25 +422,22 @@ std::size_t Analyzer::statement_start(std::size_t s, const std::vector<Cue>& gro
 // Where a statement's text starts, for the words from `cfirst`: the words
 // themselves when they are a clause (after "that", a participle or
 // "according to", a quotation, or what a verb of speech such as "said"
-// governs), else the clause from the speaker on. "Guyana appeals to the
-// world court", "Cambodia rejected the Thai account": the object or phrase
-// after such a verb alone ("to the world court", "the Thai account") is a
-// cut-off predicate, which a map would show as if it were a quotation.
+// governs: lex::takes_clause), else the clause from the speaker on.
+// "Guyana appeals to the world court", "Cambodia rejected the Thai
+// account": the object or phrase after such a verb alone ("to the world
+// court", "the Thai account") is a cut-off predicate, which a map would
+// show as if it were a quotation.
 // When the speaker's phrase is not followed by its verb (a relative clause
 // between commas, or the earlier statement of "said ... and urged Baku
 // to"), the text is that phrase and the verb's own words: "Moscow urged
 // both sides to show restraint".
 TextStart Analyzer::text_start(std::size_t s, const Cue& lead, std::size_t cfirst) const {
     if (lead.according || lead.passive || lead.and_that || cfirst != lead.after || in_quote(cfirst)) return {cfirst};
-    const lex::CueWord* cw = lex::find_cue(fw(lead.tok));
-    const bool speech = cw && cw->cls == CueClass::say &&
-                        (cw->needs == lex::CueNeeds::none || cw->needs == lex::CueNeeds::that_or_to) &&
-                        !lex::is_position_verb(cw->word);
-    // "said Azerbaijani troops had crossed" is a clause; "warned of a new
-    // offensive", "insisted on its right" are not.
+    // "said Azerbaijani troops had crossed" is a clause; "insisted on its
+    // right", "told reporters ...", "reiterated its position" are not.
     const std::size_t end = sent_end(s);
     const std::size_t w = next_word(cfirst, end);
-    if (speech && !(w < end && lex::is_preposition(fw(w)))) return {cfirst};
+    if (lex::takes_clause(fw(lead.tok)) && !(w < end && lex::is_preposition(fw(w)))) return {cfirst};
     // The verb with its auxiliaries and adverbs: "has never formally renounced".
     static const lex::WordTable kAux{"has",   "have",  "had", "is",   "are",    "was",   "were", "will",
                                      "would", "does",  "do",  "did",  "not",    "never", "also", "again",

@@ -395,6 +395,13 @@ const CueWord* find_cue(std::string_view folded) {
     return i < 0 ? nullptr : &kCues[static_cast<std::size_t>(i)];
 }
 
+bool takes_clause(std::string_view w) {
+    static const WordTable verbs{"say",      "says",   "said",      "saying",  "add",      "adds",
+                                 "added",    "adding", "insist",    "insists", "insisted", "insisting",
+                                 "argue",    "argues", "argued",    "arguing", "assert",   "asserts",
+                                 "asserted", "noted",  "explained", "stated",  "wrote",    "tweeted"};
+    return verbs.contains(w);
+}
 bool is_participle(std::string_view w) { return kParticiplesTable.find(w) >= 0; }
 bool is_new_statement(std::string_view w) { return w == "adding"; }
 bool is_title_word(std::string_view w) { return kTitlesTable.find(w) >= 0; }

@@ -51,6 +51,11 @@ struct CueWord {
 /// The speech verb `folded`, or nullptr.
 const CueWord* find_cue(std::string_view folded);
 
+/// Verbs of speech whose words are a clause when no preposition follows
+/// ("said the troops had left", "insisted its soldiers never crossed"); not
+/// those that often take an object or an addressee ("told reporters",
+/// "reiterated its position", "declared the area a state").
+bool takes_clause(std::string_view folded);
 /// Participles that continue the previous speaker's sentence (", claiming that").
 bool is_participle(std::string_view folded);
 /// Participles that always open a new claim (", adding that").
