@@ -229,6 +229,7 @@ private:
     void continue_quotes();
     void link_places(Claim& c, std::size_t first, std::size_t end, std::size_t s_first, std::size_t s_last,
                      const Excluded& excluded) const;
+    [[nodiscard]] bool pronoun_object(std::size_t first, std::size_t end) const;
     [[nodiscard]] std::string clause_text(std::size_t first, std::size_t end, std::string_view speaker = {}) const;
     /// The sentence of a token (sentences are consecutive runs of tokens,
     /// so the first one that ends after it).

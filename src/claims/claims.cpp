@@ -157,6 +157,26 @@ void Analyzer::link_places(Claim& c, std::size_t first, std::size_t end, std::si
     usable_in(first, end, found);
     for (const std::size_t m : found) add(mentions_[m]);
     if (!c.places.empty()) return;
+    // "China has never accepted it", "Spain disputes this": words that are
+    // only a pronoun are about what the sentence before, in the same
+    // paragraph, named, less its subject ("Japan has administered the
+    // Senkaku Islands since 1972.": the islands).
+    if (pronoun_object(first, end) && s_first > 0 && tok_para_[sent_first(s_first - 1)] == tok_para_[first]) {
+        const std::size_t a = sent_first(s_first - 1), b = sent_end(s_first - 1);
+        const std::size_t subject_end = std::min(b, next_word(a, b) + 3);
+        usable_in(a, b, found);
+        std::size_t subject = kNone;  // the earliest mention that can speak among the first words
+        for (const std::size_t m : found) {
+            const MentionRef& r = mentions_[m];
+            if (r.first < subject_end && !r.actor_country.empty() &&
+                (subject == kNone || r.first < mentions_[subject].first))
+                subject = m;
+        }
+        for (const std::size_t m : found) {
+            if (m != subject) add(mentions_[m]);
+        }
+        if (!c.places.empty()) return;
+    }
     // Nothing named in the clause: the places of its sentences, then what
     // the same actor last spoke about, then the actor's own country. The
     // sentences' places are kept for the next claim of the same sentences.
@@ -182,6 +202,14 @@ void Analyzer::link_places(Claim& c, std::size_t first, std::size_t end, std::si
     }
     PlaceId id = PlaceId::country(c.actor.country);
     if (gaz_.by_id(id) >= 0) c.places.push_back(std::move(id).str());
+}
+
+// Whether the words [first, end) are one pronoun that stands for a thing
+// named before: "it", "this", "that", "them", "these", "those".
+bool Analyzer::pronoun_object(std::size_t first, std::size_t end) const {
+    static const lex::WordTable kObjects{"it", "this", "that", "them", "these", "those"};
+    const std::size_t w = next_word(first, end);
+    return w < end && kObjects.contains(fw(w)) && next_word(w + 1, end) >= end;
 }
 
 void Analyzer::emit(const std::vector<Cue>& group, std::size_t first_tok, std::size_t end_tok, std::size_t s,
