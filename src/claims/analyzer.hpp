@@ -33,6 +33,7 @@ struct MentionRef {
     std::uint32_t entry = 0;
     std::string actor_country;
     bool actor_only = false;  // a demonym the places left unresolved: names a speaker, links no place
+    bool demonym = false;     // "Russian": speaks only with a title or body after it
 };
 
 /// A quotation: the tokens of its marks (close is the last token of the
@@ -212,6 +213,8 @@ private:
     void make_claims(std::size_t s, std::vector<Cue>& cues);
     void note_opening_actor(std::size_t s);
     std::vector<Cue> with_speakers(std::size_t s, std::vector<Cue>& cues);
+    [[nodiscard]] ActorPhrase opening_subject(std::size_t s) const;
+    [[nodiscard]] bool comma_before(std::size_t t, std::size_t first) const;
     [[nodiscard]] std::vector<std::size_t> speaker_tokens(const std::vector<Cue>& live) const;
     void claim_tail_attribution(std::size_t s, std::vector<Cue>& live, const Excluded& excluded);
     static std::vector<std::vector<Cue>> group_statements(const std::vector<Cue>& live);

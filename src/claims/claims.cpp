@@ -274,6 +274,13 @@ std::vector<Cue> Analyzer::with_speakers(std::size_t s, std::vector<Cue>& cues) 
             if (!a && (lex::is_participle(fw(c.tok)) && after_comma) && head != kNone) {
                 c.actor = live[head].actor;  // "..., claiming that"
                 c.split = lex::is_new_statement(fw(c.tok)) || words_over(live.back().tok + 1, c.tok, 3);
+            } else if (!a && head == kNone && fw(c.tok).ends_with("ing") && comma_before(c.tok, first)) {
+                // "Bolivia went back to the court, renewing its claim": with
+                // no statement before, the participle's subject is the
+                // sentence's, when that is an actor.
+                ActorPhrase r = opening_subject(s);
+                if (r.country.empty()) continue;
+                c.actor = r;
             } else if (!a && pv != kNone && fw(pv) == "and" && pv + 1 == c.tok && head != kNone) {
                 c.actor = live[head].actor;  // "... and urged"
                 c.split = true;
@@ -303,6 +310,28 @@ std::vector<Cue> Analyzer::with_speakers(std::size_t s, std::vector<Cue>& cues) 
         live.push_back(c);
     }
     return live;
+}
+
+// Whether a comma stands before `t`, adverbs between: ", formally recognizing".
+bool Analyzer::comma_before(std::size_t t, std::size_t first) const {
+    while (t > first && word(t - 1) && !cap(t - 1) && lex::is_adverb(fw(t - 1))) --t;
+    return t > first && raw(t - 1) == ",";
+}
+
+// The actor phrase that opens sentence `s` and is its subject ("Bolivia
+// went back to the court", "Ecuador's government signed"), or none.
+ActorPhrase Analyzer::opening_subject(std::size_t s) const {
+    const std::size_t first = sent_first(s), end = sent_end(s);
+    const std::size_t w = next_word(first, end);
+    if (w >= end) return {};
+    ActorPhrase r = phrase_right(w, end);
+    if (r.first == kNone || r.last >= end || !word(r.last) || lex::is_preposition(fw(r.last))) return {};
+    // A people's adjective speaks only with a title or body: "Russian
+    // troops closed the road" is no actor's act.
+    const int last = tok_mention_[r.last - 1];
+    if (last >= 0 && mentions_[static_cast<std::size_t>(last)].demonym) return {};
+    resolve(r, s);
+    return r;
 }
 
 // Tokens that name speakers are not what the claim is about (sorted).

@@ -34,6 +34,7 @@ void Analyzer::index_mentions() {
             MentionRef r = tokens_of(m.span);
             r.entry = p.entry;
             if (r.last == r.first) continue;
+            r.demonym = m.role == NameRole::demonym;
             if (m.role == NameRole::demonym || m.role == NameRole::metonym || e.kind == PlaceKind::country ||
                 (e.kind == PlaceKind::place && e.capital)) {
                 r.actor_country = e.country;
@@ -57,6 +58,7 @@ void Analyzer::index_mentions() {
             if (ref.role == NameRole::name) continue;
             r.entry = ref.entry;
             r.actor_country = gaz_.entry(ref.entry).country;
+            r.demonym = ref.role == NameRole::demonym;
             break;
         }
         if (r.actor_country.empty()) continue;
