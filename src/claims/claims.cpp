@@ -494,7 +494,9 @@ TextStart Analyzer::text_start(std::size_t s, const Cue& lead, std::size_t cfirs
     // right", "told reporters ...", "reiterated its position" are not.
     const std::size_t end = sent_end(s);
     const std::size_t w = next_word(cfirst, end);
-    if (lex::takes_clause(fw(lead.tok)) && !(w < end && lex::is_preposition(fw(w)))) return {cfirst};
+    // ("About 150,000 people": "about" before a number opens a clause.)
+    if (lex::takes_clause(fw(lead.tok)) && !(w < end && lex::is_preposition(fw(w)) && fw(w) != "about"))
+        return {cfirst};
     // The verb with its auxiliaries and adverbs: "has never formally renounced".
     static const lex::WordTable kAux{"has",   "have",  "had", "is",   "are",    "was",   "were", "will",
                                      "would", "does",  "do",  "did",  "not",    "never", "also", "again",
