@@ -24,6 +24,7 @@ struct Expected {
     std::vector<std::string> places;
     int geographic = -1;  // -1 unchecked, 0 no, 1 yes
     std::string dispute;
+    std::string text;  // after "text:": what the claim's text must start with
 };
 
 struct Case {
@@ -59,8 +60,12 @@ std::vector<Case> read_cases(const std::string& sub = "") {
                 continue;
             }
             if (line.empty() || line[0] == '#' || line == "none") continue;
-            std::stringstream ss(line);
             Expected e;
+            if (const auto at = line.find(" text: "); at != std::string::npos) {
+                e.text = line.substr(at + 7);
+                line.resize(at);
+            }
+            std::stringstream ss(line);
             ss >> e.country >> e.stance;
             std::string w;
             while (ss >> w) {
@@ -97,6 +102,7 @@ bool matches(const Expected& e, const Claim& c) {
     if (e.geographic >= 0 && c.geographic != (e.geographic == 1)) return false;
     if (!e.dispute.empty() && std::find(c.disputes.begin(), c.disputes.end(), e.dispute) == c.disputes.end())
         return false;
+    if (!e.text.empty() && !c.text.starts_with(e.text)) return false;
     return true;
 }
 

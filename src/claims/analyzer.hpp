@@ -33,6 +33,7 @@ struct MentionRef {
     std::uint32_t entry = 0;
     std::string actor_country;
     bool actor_only = false;  // a demonym the places left unresolved: names a speaker, links no place
+    bool demonym = false;     // "Russian": speaks only with a title or body after it
 };
 
 /// A quotation: the tokens of its marks (close is the last token of the
@@ -95,6 +96,13 @@ struct Excluded {
 };
 
 /// An actor named, for pronouns and "the ministry" later.
+/// Where a claim's shown text starts (Analyzer::text_start): at token
+/// `first`, after the words `speaker` when they are not the ones before it.
+struct TextStart {
+    std::size_t first = kNone;
+    std::string speaker;
+};
+
 struct NotedActor {
     std::size_t paragraph = kNone;
     std::string country, text;
@@ -174,6 +182,7 @@ private:
 
     std::vector<Cue> find_cues(std::size_t s);
     bool verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::size_t end, std::size_t nx) const;
+    [[nodiscard]] bool offer_object(std::size_t i, std::size_t end) const;
     bool needs_met(Cue& c, lex::CueNeeds needs, std::size_t pv, std::size_t end, std::size_t nx) const;
     bool negated(std::size_t i, std::size_t first) const;
     [[nodiscard]] bool no_subject(std::size_t i, std::size_t first) const;
@@ -202,7 +211,10 @@ private:
     void claim_release_sentences();
 
     void make_claims(std::size_t s, std::vector<Cue>& cues);
+    void note_opening_actor(std::size_t s);
     std::vector<Cue> with_speakers(std::size_t s, std::vector<Cue>& cues);
+    [[nodiscard]] ActorPhrase opening_subject(std::size_t s) const;
+    [[nodiscard]] bool comma_before(std::size_t t, std::size_t first) const;
     [[nodiscard]] std::vector<std::size_t> speaker_tokens(const std::vector<Cue>& live) const;
     void claim_tail_attribution(std::size_t s, std::vector<Cue>& live, const Excluded& excluded);
     static std::vector<std::vector<Cue>> group_statements(const std::vector<Cue>& live);
@@ -210,14 +222,18 @@ private:
                                             std::size_t g) const;
     std::size_t statement_start(std::size_t s, const std::vector<Cue>& group, std::size_t& gend) const;
     void take_following_quote(std::size_t& cfirst, std::size_t& gend) const;
+    [[nodiscard]] TextStart text_start(std::size_t s, const Cue& lead, std::size_t cfirst) const;
+    /// A claim of the words [first_tok, end_tok); its text starts at
+    /// `text.first` when that is earlier, after `text.speaker` (text_start).
     void emit(const std::vector<Cue>& group, std::size_t first_tok, std::size_t end_tok, std::size_t s,
-              const Excluded& excluded);
+              const Excluded& excluded, const TextStart& text = {});
     Stance content_stance(const std::vector<Cue>& group, std::size_t first, std::size_t end,
                           const std::string& country) const;
     void continue_quotes();
     void link_places(Claim& c, std::size_t first, std::size_t end, std::size_t s_first, std::size_t s_last,
                      const Excluded& excluded) const;
-    [[nodiscard]] std::string clause_text(std::size_t first, std::size_t end) const;
+    [[nodiscard]] bool pronoun_object(std::size_t first, std::size_t end) const;
+    [[nodiscard]] std::string clause_text(std::size_t first, std::size_t end, std::string_view speaker = {}) const;
     /// The sentence of a token (sentences are consecutive runs of tokens,
     /// so the first one that ends after it).
     [[nodiscard]] std::size_t sentence_of(std::size_t tok) const {

@@ -60,7 +60,7 @@ void Analyzer::mark_fragments() {
     }
 }
 
-std::string Analyzer::clause_text(std::size_t first, std::size_t end) const {
+std::string Analyzer::clause_text(std::size_t first, std::size_t end, std::string_view speaker) const {
     if (first >= end) return {};
     const std::size_t a = doc_.tokens[first].span.start, b = doc_.tokens[end - 1].span.end;
     // Runs of blanks become one space (none at the start); the words
@@ -69,8 +69,9 @@ std::string Analyzer::clause_text(std::size_t first, std::size_t end) const {
         const char c = doc_.text[i];
         return c == ' ' || c == '\n' || c == '\t' || c == '\r';
     };
-    std::string t;
-    t.reserve(b - a);
+    std::string t(speaker);  // "Moscow" before "urged both sides ..." (text_start)
+    t.reserve(t.size() + 1 + b - a);
+    if (!t.empty()) t += ' ';
     for (std::size_t i = a; i < b;) {
         if (blank(i)) {
             while (i < b && blank(i)) ++i;
@@ -156,6 +157,26 @@ void Analyzer::link_places(Claim& c, std::size_t first, std::size_t end, std::si
     usable_in(first, end, found);
     for (const std::size_t m : found) add(mentions_[m]);
     if (!c.places.empty()) return;
+    // "China has never accepted it", "Spain disputes this": words that are
+    // only a pronoun are about what the sentence before, in the same
+    // paragraph, named, less its subject ("Japan has administered the
+    // Senkaku Islands since 1972.": the islands).
+    if (pronoun_object(first, end) && s_first > 0 && tok_para_[sent_first(s_first - 1)] == tok_para_[first]) {
+        const std::size_t a = sent_first(s_first - 1), b = sent_end(s_first - 1);
+        const std::size_t subject_end = std::min(b, next_word(a, b) + 3);
+        usable_in(a, b, found);
+        std::size_t subject = kNone;  // the earliest mention that can speak among the first words
+        for (const std::size_t m : found) {
+            const MentionRef& r = mentions_[m];
+            if (r.first < subject_end && !r.actor_country.empty() &&
+                (subject == kNone || r.first < mentions_[subject].first))
+                subject = m;
+        }
+        for (const std::size_t m : found) {
+            if (m != subject) add(mentions_[m]);
+        }
+        if (!c.places.empty()) return;
+    }
     // Nothing named in the clause: the places of its sentences, then what
     // the same actor last spoke about, then the actor's own country. The
     // sentences' places are kept for the next claim of the same sentences.
@@ -183,8 +204,16 @@ void Analyzer::link_places(Claim& c, std::size_t first, std::size_t end, std::si
     if (gaz_.by_id(id) >= 0) c.places.push_back(std::move(id).str());
 }
 
+// Whether the words [first, end) are one pronoun that stands for a thing
+// named before: "it", "this", "that", "them", "these", "those".
+bool Analyzer::pronoun_object(std::size_t first, std::size_t end) const {
+    static const lex::WordTable kObjects{"it", "this", "that", "them", "these", "those"};
+    const std::size_t w = next_word(first, end);
+    return w < end && kObjects.contains(fw(w)) && next_word(w + 1, end) >= end;
+}
+
 void Analyzer::emit(const std::vector<Cue>& group, std::size_t first_tok, std::size_t end_tok, std::size_t s,
-                    const Excluded& excluded) {
+                    const Excluded& excluded, const TextStart& text) {
     std::size_t s_first = s, s_last = s;
     bool quote = false;
     // A quotation in the clause that runs on into later sentences belongs to it.
@@ -206,7 +235,7 @@ void Analyzer::emit(const std::vector<Cue>& group, std::size_t first_tok, std::s
     c.actor.country = group.front().actor.country;
     c.actor.text = group.front().actor.text;
     c.stance = content_stance(group, first_tok, end_tok, c.actor.country);
-    c.text = clause_text(first_tok, end_tok);
+    c.text = clause_text(std::min(text.first, first_tok), end_tok, text.speaker);
     c.span = {doc_.sentences[s_first].start, doc_.sentences[s_last].end};
     for (std::size_t t = first_tok; t < end_tok; ++t) {
         if (word(t) && lex::is_geographic_word(fw(t))) c.geographic = true;
@@ -245,6 +274,13 @@ std::vector<Cue> Analyzer::with_speakers(std::size_t s, std::vector<Cue>& cues) 
             if (!a && (lex::is_participle(fw(c.tok)) && after_comma) && head != kNone) {
                 c.actor = live[head].actor;  // "..., claiming that"
                 c.split = lex::is_new_statement(fw(c.tok)) || words_over(live.back().tok + 1, c.tok, 3);
+            } else if (!a && head == kNone && fw(c.tok).ends_with("ing") && comma_before(c.tok, first)) {
+                // "Bolivia went back to the court, renewing its claim": with
+                // no statement before, the participle's subject is the
+                // sentence's, when that is an actor.
+                ActorPhrase r = opening_subject(s);
+                if (r.country.empty()) continue;
+                c.actor = r;
             } else if (!a && pv != kNone && fw(pv) == "and" && pv + 1 == c.tok && head != kNone) {
                 c.actor = live[head].actor;  // "... and urged"
                 c.split = true;
@@ -274,6 +310,28 @@ std::vector<Cue> Analyzer::with_speakers(std::size_t s, std::vector<Cue>& cues) 
         live.push_back(c);
     }
     return live;
+}
+
+// Whether a comma stands before `t`, adverbs between: ", formally recognizing".
+bool Analyzer::comma_before(std::size_t t, std::size_t first) const {
+    while (t > first && word(t - 1) && !cap(t - 1) && lex::is_adverb(fw(t - 1))) --t;
+    return t > first && raw(t - 1) == ",";
+}
+
+// The actor phrase that opens sentence `s` and is its subject ("Bolivia
+// went back to the court", "Ecuador's government signed"), or none.
+ActorPhrase Analyzer::opening_subject(std::size_t s) const {
+    const std::size_t first = sent_first(s), end = sent_end(s);
+    const std::size_t w = next_word(first, end);
+    if (w >= end) return {};
+    ActorPhrase r = phrase_right(w, end);
+    if (r.first == kNone || r.last >= end || !word(r.last) || lex::is_preposition(fw(r.last))) return {};
+    // A people's adjective speaks only with a title or body: "Russian
+    // troops closed the road" is no actor's act.
+    const int last = tok_mention_[r.last - 1];
+    if (last >= 0 && mentions_[static_cast<std::size_t>(last)].demonym) return {};
+    resolve(r, s);
+    return r;
 }
 
 // Tokens that name speakers are not what the claim is about (sorted).
@@ -418,6 +476,47 @@ std::size_t Analyzer::statement_start(std::size_t s, const std::vector<Cue>& gro
     return cfirst;
 }
 
+// Where a statement's text starts, for the words from `cfirst`: the words
+// themselves when they are a clause (after "that", a participle or
+// "according to", a quotation, or what a verb of speech such as "said"
+// governs: lex::takes_clause), else the clause from the speaker on.
+// "Guyana appeals to the world court", "Cambodia rejected the Thai
+// account": the object or phrase after such a verb alone ("to the world
+// court", "the Thai account") is a cut-off predicate, which a map would
+// show as if it were a quotation.
+// When the speaker's phrase is not followed by its verb (a relative clause
+// between commas, or the earlier statement of "said ... and urged Baku
+// to"), the text is that phrase and the verb's own words: "Moscow urged
+// both sides to show restraint".
+TextStart Analyzer::text_start(std::size_t s, const Cue& lead, std::size_t cfirst) const {
+    if (lead.according || lead.passive || lead.and_that || cfirst != lead.after || in_quote(cfirst)) return {cfirst};
+    // "said Azerbaijani troops had crossed" is a clause; "insisted on its
+    // right", "told reporters ...", "reiterated its position" are not.
+    const std::size_t end = sent_end(s);
+    const std::size_t w = next_word(cfirst, end);
+    // ("About 150,000 people": "about" before a number opens a clause.)
+    if (lex::takes_clause(fw(lead.tok)) && !(w < end && lex::is_preposition(fw(w)) && fw(w) != "about"))
+        return {cfirst};
+    // The verb with its auxiliaries and adverbs: "has never formally renounced".
+    static const lex::WordTable kAux{"has",   "have",  "had", "is",   "are",    "was",   "were", "will",
+                                     "would", "does",  "do",  "did",  "not",    "never", "also", "again",
+                                     "can",   "could", "may", "must", "should", "still", "long", "always"};
+    std::size_t verb = lead.tok;
+    while (verb > sent_first(s) && word(verb - 1) && !in_quote(verb - 1) &&
+           (kAux.contains(fw(verb - 1)) || (!cap(verb - 1) && lex::is_adverb(fw(verb - 1)))))
+        --verb;
+    if (lead.actor.first == kNone || lead.actor.first >= lead.tok || lead.actor.text.empty()) return {verb};
+    // The subject and the verb in one run: no mark, conjunction or other
+    // verb of speech between ("Armenia's defence minister on Friday said").
+    bool run = lead.actor.first >= sent_first(s);
+    for (std::size_t t = lead.actor.last; run && t < verb; ++t) {
+        const auto f = fw(t);
+        if (!word(t) ? !is_apostrophe(t) : (f == "and" || f == "but" || f == "while" || lex::find_cue(f))) run = false;
+    }
+    if (run) return {lead.actor.first};
+    return {verb, lead.actor.text};
+}
+
 // "X said:" at the end of a sentence introduces the quotation after it:
 // a statement with no words of its own takes that quotation.
 void Analyzer::take_following_quote(std::size_t& cfirst, std::size_t& gend) const {
@@ -430,6 +529,49 @@ void Analyzer::take_following_quote(std::size_t& cfirst, std::size_t& gend) cons
             cfirst = q.open + 1;
             gend = q.close;
             break;
+        }
+    }
+}
+
+// A sentence that opens with a government ("Azerbaijan's foreign ministry
+// issued a statement.", "On Tuesday, the Tajik border service closed the
+// road.") gives later pronouns their referent: a mention among its first
+// three words, or the first three after an opening phrase's comma. The
+// whole actor phrase is noted ("Azerbaijan's foreign ministry", "Uzbek
+// President Shavkat Mirziyoyev"), so that "the ministry" finds its words
+// and "it" passes over a person.
+void Analyzer::note_opening_actor(std::size_t s) {
+    const std::size_t first = sent_first(s), end = sent_end(s);
+    const std::size_t w = next_word(first, end);
+    std::size_t after_comma = kNone;
+    for (std::size_t t = w; t < end && t < w + 6; ++t) {
+        if (in_quote(t)) break;
+        if (raw(t) == ",") {
+            after_comma = next_word(t + 1, end);
+            break;
+        }
+    }
+    for (const std::size_t start : {w, after_comma}) {
+        if (start == kNone || start >= end) continue;
+        for (std::size_t t = start; t < end && t < start + 6; ++t) {
+            if (tok_mention_[t] < 0 || in_quote(t) || mentions_[tok_mention_[t]].actor_country.empty()) continue;
+            // "A spokesman for Kazakhstan's foreign ministry": after a
+            // title, the preposition says whose voice it is.
+            const std::size_t pv = prev_word(t, first);
+            const std::size_t title = pv != kNone && pv > start ? prev_word(pv, first) : kNone;
+            const bool voice = title != kNone && lex::is_title_word(fw(title)) &&
+                               (fw(pv) == "for" || fw(pv) == "of" || fw(pv) == "to");
+            if (t != start && lex::is_preposition(fw(pv)) && !voice) continue;
+            if (t >= start + 3 && !voice) break;
+            const std::size_t from = t > start && fw(t - 1) == "the" ? t - 1 : t;
+            const ActorPhrase a = phrase_right(from, end);
+            std::string text(raw(t));
+            if (a.first != kNone) {
+                const Span span{doc_.tokens[voice ? start : a.first].span.start, doc_.tokens[a.last - 1].span.end};
+                text = doc_.text.substr(span.start, span.size());
+            }
+            note_actor(s, mentions_[tok_mention_[t]].actor_country, text);
+            return;
         }
     }
 }
@@ -453,7 +595,7 @@ void Analyzer::make_claims(std::size_t s, std::vector<Cue>& cues) {
             ex.first = lead.actor.first;
             ex.last = lead.actor.last;
         }
-        emit(group, cfirst, gend, s, ex);
+        emit(group, cfirst, gend, s, ex, text_start(s, lead, cfirst));
     }
 }
 
@@ -470,18 +612,7 @@ std::vector<Claim> Analyzer::run() {
         auto cues = find_cues(s);
         const std::size_t before = made_.size();
         if (!cues.empty()) make_claims(s, cues);
-        if (made_.size() == before) {
-            // A sentence that opens with a government ("Azerbaijan's foreign
-            // ministry issued a statement.") gives later pronouns their referent.
-            const std::size_t w = next_word(sent_first(s), sent_end(s));
-            for (std::size_t t = w; t < sent_end(s) && t < w + 3; ++t) {
-                if (tok_mention_[t] >= 0 && !in_quote(t) && !mentions_[tok_mention_[t]].actor_country.empty() &&
-                    (t == w || !lex::is_preposition(fw(prev_word(t, sent_first(s)))))) {
-                    note_actor(s, mentions_[tok_mention_[t]].actor_country, std::string(raw(t)));
-                    break;
-                }
-            }
-        }
+        if (made_.size() == before) note_opening_actor(s);
     }
     continue_quotes();
     claim_answers();

@@ -110,6 +110,7 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
     // "refused to comment", "declined to confirm": nothing said; but
     // "refused to recognise" is a position, denied.
     const bool position = lex::is_position_verb(fw(i));
+    if (position && offer_object(i, end)) return false;  // "accepted an invitation to talks"
     // "dropped its claim", "gave up its sovereignty".
     const bool renounces = cw.needs == lex::CueNeeds::own_claim && cw.cls == CueClass::deny;
     if (pv != kNone && fw(pv) == "to") {
@@ -143,6 +144,25 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
     return !renounces;
 }
 
+// Whether the object of position verb `i` is a thing given rather than a
+// position: "accepted an invitation to talks", "acknowledged the aid" are
+// no stance on any place, asserted or (negated) denied. The object's
+// words run to the first preposition or mark, at most five of them.
+bool Analyzer::offer_object(std::size_t i, std::size_t end) const {
+    std::size_t words = 0;
+    for (std::size_t t = i + 1; t < end && words < 5; ++t) {
+        if (!word(t)) {
+            if (is_apostrophe(t)) continue;
+            return false;
+        }
+        const auto f = fw(t);
+        if (lex::is_offer_noun(f)) return true;
+        if (lex::is_preposition(f) || f == "that" || f == "as") return false;
+        ++words;
+    }
+    return false;
+}
+
 // What a verb needs around it to be a cue (lexicon's CueNeeds); may set
 // where its words start and whether it is passive.
 bool Analyzer::needs_met(Cue& c, lex::CueNeeds needs, std::size_t pv, std::size_t end, std::size_t nx) const {
@@ -155,7 +175,10 @@ bool Analyzer::needs_met(Cue& c, lex::CueNeeds needs, std::size_t pv, std::size_
             static const lex::WordTable kObjects{
                 "this", "that", "it",  "these", "those", "the",   "claims", "reports", "allegations", "accounts",
                 "such", "any",  "its", "his",   "her",   "their", "them",   "charges", "accusations", "suggestions"};
-            if (!kObjects.contains(next)) return false;
+            // "disputed Armenia's account": a name's possessive is a determiner.
+            const bool possessive = nx < end && tok_mention_[nx] >= 0 && mentions_[tok_mention_[nx]].last + 1 < end &&
+                                    possessive_s(mentions_[tok_mention_[nx]].last + 1);
+            if (!kObjects.contains(next) && !possessive) return false;
             return !(pv != kNone && lex::is_preposition(fw(pv)));
         }
         case lex::CueNeeds::for_or_on:

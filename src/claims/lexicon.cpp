@@ -25,6 +25,7 @@ constexpr std::array kCues{
     CueWord{"state", C::say, Need::that_or_to},
     CueWord{"states", C::say, Need::that_or_to},
     CueWord{"stated", C::say, Need::none},
+    CueWord{"stating", C::say, Need::that_or_to},
     CueWord{"tell", C::say, Need::none},
     CueWord{"tells", C::say, Need::none},
     CueWord{"told", C::say, Need::none},
@@ -50,22 +51,45 @@ constexpr std::array kCues{
     CueWord{"declare", C::say, Need::none},
     CueWord{"declares", C::say, Need::none},
     CueWord{"declared", C::say, Need::none},
+    CueWord{"declaring", C::say, Need::none},
     CueWord{"assert", C::say, Need::none},
     CueWord{"asserts", C::say, Need::none},
     CueWord{"asserted", C::say, Need::none},
+    CueWord{"asserting", C::say, Need::none},
     CueWord{"stressed", C::say, Need::none},
     CueWord{"stresses", C::say, Need::none},
+    CueWord{"stressing", C::say, Need::none},
     CueWord{"warned", C::say, Need::none},
     CueWord{"warns", C::say, Need::none},
+    CueWord{"warn", C::say, Need::none},
     CueWord{"warning", C::say, Need::that_or_to},
     CueWord{"wrote", C::say, Need::none},
+    CueWord{"writes", C::say, Need::none},
     CueWord{"tweeted", C::say, Need::none},
     CueWord{"reiterated", C::say, Need::none},
+    CueWord{"reiterate", C::say, Need::none},
+    CueWord{"reiterates", C::say, Need::none},
+    CueWord{"reiterating", C::say, Need::none},
     CueWord{"emphasised", C::say, Need::none},
     CueWord{"emphasized", C::say, Need::none},
+    CueWord{"emphasise", C::say, Need::none},
+    CueWord{"emphasises", C::say, Need::none},
+    CueWord{"emphasising", C::say, Need::none},
+    CueWord{"emphasize", C::say, Need::none},
+    CueWord{"emphasizes", C::say, Need::none},
+    CueWord{"emphasizing", C::say, Need::none},
     CueWord{"affirmed", C::say, Need::none},
+    CueWord{"affirm", C::say, Need::none},
+    CueWord{"affirms", C::say, Need::none},
+    CueWord{"reaffirm", C::say, Need::none},
+    CueWord{"reaffirms", C::say, Need::none},
+    CueWord{"reaffirmed", C::say, Need::none},
+    CueWord{"reaffirming", C::say, Need::none},
     CueWord{"explained", C::say, Need::none},
+    CueWord{"explains", C::say, Need::none},
     CueWord{"noted", C::say, Need::that_or_to},
+    CueWord{"note", C::say, Need::that_or_to},
+    CueWord{"notes", C::say, Need::that_or_to},
     CueWord{"insisting", C::say, Need::none},
     // Reporting: a fact passed on, not argued.
     CueWord{"reported", C::report, Need::none},
@@ -86,15 +110,24 @@ constexpr std::array kCues{
     CueWord{"rejecting", C::deny, Need::none},
     CueWord{"dismissed", C::deny, Need::none},
     CueWord{"dismisses", C::deny, Need::none},
+    CueWord{"dismissing", C::deny, Need::none},
+    CueWord{"dismiss", C::deny, Need::none},
     CueWord{"refuted", C::deny, Need::none},
     CueWord{"refutes", C::deny, Need::none},
+    CueWord{"refuting", C::deny, Need::none},
+    CueWord{"refute", C::deny, Need::none},
     CueWord{"rebuffed", C::deny, Need::none},
+    CueWord{"rebuffs", C::deny, Need::none},
+    CueWord{"rebuffing", C::deny, Need::none},
+    CueWord{"rebuff", C::deny, Need::none},
     CueWord{"dispute", C::deny, Need::object},
     CueWord{"disputes", C::deny, Need::object},
     CueWord{"disputed", C::deny, Need::object},
     CueWord{"disputing", C::deny, Need::object},
     CueWord{"contested", C::deny, Need::object},
     CueWord{"contests", C::deny, Need::object},
+    CueWord{"contesting", C::deny, Need::object},
+    CueWord{"contest", C::deny, Need::object},
     // Accusation.
     CueWord{"accuse", C::accuse, Need::none},
     CueWord{"accuses", C::accuse, Need::none},
@@ -107,10 +140,15 @@ constexpr std::array kCues{
     CueWord{"condemned", C::accuse, Need::none},
     CueWord{"condemns", C::accuse, Need::none},
     CueWord{"condemning", C::accuse, Need::none},
+    CueWord{"condemn", C::accuse, Need::none},
     CueWord{"denounced", C::accuse, Need::none},
     CueWord{"denounces", C::accuse, Need::none},
+    CueWord{"denouncing", C::accuse, Need::none},
+    CueWord{"denounce", C::accuse, Need::none},
     CueWord{"alleged", C::accuse, Need::that_or_to},
     CueWord{"alleges", C::accuse, Need::that_or_to},
+    CueWord{"alleging", C::accuse, Need::that_or_to},
+    CueWord{"allege", C::accuse, Need::that_or_to},
     CueWord{"suspected", C::accuse, Need::of_or_by},
     CueWord{"suspects", C::accuse, Need::of_or_by},
     // Demands.
@@ -136,6 +174,8 @@ constexpr std::array kCues{
     CueWord{"requesting", C::demand, Need::none},
     CueWord{"appealed", C::demand, Need::that_or_to},
     CueWord{"appeals", C::demand, Need::that_or_to},
+    CueWord{"appeal", C::demand, Need::that_or_to},
+    CueWord{"appealing", C::demand, Need::that_or_to},
     CueWord{"expect", C::demand, Need::to_soon},
     CueWord{"expects", C::demand, Need::to_soon},
     CueWord{"expected", C::demand, Need::to_soon},
@@ -150,10 +190,16 @@ constexpr std::array kCues{
     CueWord{"recognize", C::say, Need::none},
     CueWord{"recognizes", C::say, Need::none},
     CueWord{"recognized", C::say, Need::none},
+    CueWord{"recognising", C::say, Need::none},
+    CueWord{"recognizing", C::say, Need::none},
     CueWord{"accept", C::say, Need::none},
     CueWord{"accepts", C::say, Need::none},
+    CueWord{"accepted", C::say, Need::none},
+    CueWord{"accepting", C::say, Need::none},
     CueWord{"acknowledge", C::say, Need::none},
     CueWord{"acknowledges", C::say, Need::none},
+    CueWord{"acknowledged", C::say, Need::none},
+    CueWord{"acknowledging", C::say, Need::none},
     CueWord{"regard", C::say, Need::as_part},
     CueWord{"regards", C::say, Need::as_part},
     CueWord{"regarded", C::say, Need::as_part},
@@ -171,9 +217,11 @@ constexpr std::array kCues{
     CueWord{"retain", C::say, Need::own_claim},
     CueWord{"retains", C::say, Need::own_claim},
     CueWord{"retained", C::say, Need::own_claim},
+    CueWord{"retaining", C::say, Need::own_claim},
     CueWord{"keep", C::say, Need::own_claim},
     CueWord{"keeps", C::say, Need::own_claim},
     CueWord{"kept", C::say, Need::own_claim},
+    CueWord{"keeping", C::say, Need::own_claim},
     CueWord{"press", C::say, Need::own_claim},
     CueWord{"presses", C::say, Need::own_claim},
     CueWord{"pressed", C::say, Need::own_claim},
@@ -181,18 +229,23 @@ constexpr std::array kCues{
     CueWord{"pursue", C::say, Need::own_claim},
     CueWord{"pursues", C::say, Need::own_claim},
     CueWord{"pursued", C::say, Need::own_claim},
+    CueWord{"pursuing", C::say, Need::own_claim},
     CueWord{"renew", C::say, Need::own_claim},
     CueWord{"renews", C::say, Need::own_claim},
     CueWord{"renewed", C::say, Need::own_claim},
+    CueWord{"renewing", C::say, Need::own_claim},
     CueWord{"reassert", C::say, Need::own_claim},
     CueWord{"reasserts", C::say, Need::own_claim},
     CueWord{"reasserted", C::say, Need::own_claim},
+    CueWord{"reasserting", C::say, Need::own_claim},
     CueWord{"revive", C::say, Need::own_claim},
     CueWord{"revives", C::say, Need::own_claim},
     CueWord{"revived", C::say, Need::own_claim},
+    CueWord{"reviving", C::say, Need::own_claim},
     CueWord{"uphold", C::say, Need::own_claim},
     CueWord{"upholds", C::say, Need::own_claim},
     CueWord{"upheld", C::say, Need::own_claim},
+    CueWord{"upholding", C::say, Need::own_claim},
     CueWord{"lay", C::say, Need::own_claim},
     CueWord{"lays", C::say, Need::own_claim},
     CueWord{"laid", C::say, Need::own_claim},
@@ -203,28 +256,36 @@ constexpr std::array kCues{
     CueWord{"drop", C::deny, Need::own_claim},
     CueWord{"drops", C::deny, Need::own_claim},
     CueWord{"dropped", C::deny, Need::own_claim},
+    CueWord{"dropping", C::deny, Need::own_claim},
     CueWord{"abandon", C::deny, Need::own_claim},
     CueWord{"abandons", C::deny, Need::own_claim},
     CueWord{"abandoned", C::deny, Need::own_claim},
+    CueWord{"abandoning", C::deny, Need::own_claim},
     CueWord{"renounce", C::deny, Need::own_claim},
     CueWord{"renounces", C::deny, Need::own_claim},
     CueWord{"renounced", C::deny, Need::own_claim},
+    CueWord{"renouncing", C::deny, Need::own_claim},
     CueWord{"relinquish", C::deny, Need::own_claim},
     CueWord{"relinquishes", C::deny, Need::own_claim},
     CueWord{"relinquished", C::deny, Need::own_claim},
+    CueWord{"relinquishing", C::deny, Need::own_claim},
     CueWord{"waive", C::deny, Need::own_claim},
     CueWord{"waives", C::deny, Need::own_claim},
     CueWord{"waived", C::deny, Need::own_claim},
+    CueWord{"waiving", C::deny, Need::own_claim},
     CueWord{"surrender", C::deny, Need::own_claim},
     CueWord{"surrenders", C::deny, Need::own_claim},
     CueWord{"surrendered", C::deny, Need::own_claim},
+    CueWord{"surrendering", C::deny, Need::own_claim},
     CueWord{"cede", C::deny, Need::own_claim},
     CueWord{"cedes", C::deny, Need::own_claim},
     CueWord{"ceded", C::deny, Need::own_claim},
+    CueWord{"ceding", C::deny, Need::own_claim},
     CueWord{"withdraw", C::deny, Need::own_claim},
     CueWord{"withdraws", C::deny, Need::own_claim},
     CueWord{"withdrew", C::deny, Need::own_claim},
     CueWord{"withdrawn", C::deny, Need::own_claim},
+    CueWord{"withdrawing", C::deny, Need::own_claim},
     CueWord{"give", C::deny, Need::own_claim},
     CueWord{"gives", C::deny, Need::own_claim},
     CueWord{"gave", C::deny, Need::own_claim},
@@ -232,9 +293,10 @@ constexpr std::array kCues{
     CueWord{"giving", C::deny, Need::own_claim},
 };
 
-constexpr auto kParticiples =
-    std::to_array<std::string_view>({"saying", "claiming", "insisting", "arguing", "adding", "accusing", "urging",
-                                     "calling", "denying", "stressing", "warning", "blaming", "demanding"});
+constexpr auto kParticiples = std::to_array<std::string_view>(
+    {"saying",     "claiming",   "insisting",   "arguing",     "adding",    "accusing",     "urging",
+     "calling",    "denying",    "stressing",   "warning",     "blaming",   "demanding",    "rejecting",
+     "dismissing", "condemning", "recognising", "recognizing", "accepting", "acknowledging"});
 
 constexpr auto kTitles = std::to_array<std::string_view>(
     {"president",  "presidential", "prime",          "acting",         "minister",    "ministry",    "ministers",
@@ -310,10 +372,17 @@ constexpr auto kDenying =
     std::to_array<std::string_view>({"false", "untrue", "baseless", "groundless", "fabricated", "fabrication", "lie",
                                      "lies", "disinformation", "fake", "unfounded"});
 
-constexpr auto kPositionVerbs =
-    std::to_array<std::string_view>({"recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
-                                     "accept", "accepts", "accepted", "acknowledge", "acknowledges", "acknowledged",
-                                     "regard", "regards", "regarded", "consider", "considers", "considered"});
+constexpr auto kPositionVerbs = std::to_array<std::string_view>(
+    {"recognise",   "recognises",   "recognised",   "recognising",   "recognize", "recognizes",
+     "recognized",  "recognizing",  "accept",       "accepts",       "accepted",  "accepting",
+     "acknowledge", "acknowledges", "acknowledged", "acknowledging", "regard",    "regards",
+     "regarded",    "consider",     "considers",    "considered"});
+
+constexpr auto kOfferNouns = std::to_array<std::string_view>(
+    {"invitation",  "invitations", "invite",    "offer",    "offers",     "aid",      "assistance",
+     "help",        "donation",    "donations", "apology",  "apologies",  "gift",     "gifts",
+     "loan",        "loans",       "grant",     "delivery", "deliveries", "shipment", "shipments",
+     "resignation", "credentials", "refugees",  "receipt"});
 
 // Adverbs without -ly that stand between a subject and its verb.
 constexpr auto kAdverbs = std::to_array<std::string_view>(
@@ -353,6 +422,7 @@ const WordTable kDenyingTable = as_set(kDenying);
 const WordTable kFragmentLabelsTable = as_set(kFragmentLabels);
 const WordTable kPositionVerbsTable = as_set(kPositionVerbs);
 const WordTable kEntitlementTable = as_set(kEntitlement);
+const WordTable kOfferNounsTable = as_set(kOfferNouns);
 const WordTable kAdverbsTable = as_set(kAdverbs);
 const WordTable kLyNounsTable = as_set(kLyNouns);
 
@@ -363,6 +433,13 @@ const CueWord* find_cue(std::string_view folded) {
     return i < 0 ? nullptr : &kCues[static_cast<std::size_t>(i)];
 }
 
+bool takes_clause(std::string_view w) {
+    static const WordTable verbs{"say",      "says",   "said",      "saying",  "add",      "adds",
+                                 "added",    "adding", "insist",    "insists", "insisted", "insisting",
+                                 "argue",    "argues", "argued",    "arguing", "assert",   "asserts",
+                                 "asserted", "noted",  "explained", "stated",  "wrote",    "tweeted"};
+    return verbs.contains(w);
+}
 bool is_participle(std::string_view w) { return kParticiplesTable.find(w) >= 0; }
 bool is_new_statement(std::string_view w) { return w == "adding"; }
 bool is_title_word(std::string_view w) { return kTitlesTable.find(w) >= 0; }
@@ -384,6 +461,7 @@ bool is_denying_word(std::string_view w) { return kDenyingTable.find(w) >= 0; }
 bool is_fragment_label(std::string_view w) { return kFragmentLabelsTable.find(w) >= 0; }
 bool is_position_verb(std::string_view w) { return kPositionVerbsTable.find(w) >= 0; }
 bool is_entitlement_noun(std::string_view w) { return kEntitlementTable.find(w) >= 0; }
+bool is_offer_noun(std::string_view w) { return kOfferNounsTable.find(w) >= 0; }
 bool is_adverb(std::string_view w) {
     if (kAdverbsTable.find(w) >= 0) return true;
     return w.size() >= 5 && w.ends_with("ly") && kLyNounsTable.find(w) < 0;

@@ -51,6 +51,11 @@ struct CueWord {
 /// The speech verb `folded`, or nullptr.
 const CueWord* find_cue(std::string_view folded);
 
+/// Verbs of speech whose words are a clause when no preposition follows
+/// ("said the troops had left", "insisted its soldiers never crossed"); not
+/// those that often take an object or an addressee ("told reporters",
+/// "reiterated its position", "declared the area a state").
+bool takes_clause(std::string_view folded);
 /// Participles that continue the previous speaker's sentence (", claiming that").
 bool is_participle(std::string_view folded);
 /// Participles that always open a new claim (", adding that").
@@ -81,6 +86,9 @@ bool is_denying_word(std::string_view folded);
 /// Verbs that state a position and deny when negated ("does not
 /// recognise", "will never accept", "refused to recognise").
 bool is_position_verb(std::string_view folded);
+/// Things one accepts or acknowledges that are no position on a place:
+/// "accepted an invitation", "acknowledged the aid", "accepts the offer".
+bool is_offer_noun(std::string_view folded);
 /// Adverbs that may stand between a subject and its verb ("Ankara has
 /// long maintained", "Seoul still says", "Manila has never formally
 /// dropped"): the words of the list, and lower-case words in -ly that are

@@ -34,6 +34,7 @@ void Analyzer::index_mentions() {
             MentionRef r = tokens_of(m.span);
             r.entry = p.entry;
             if (r.last == r.first) continue;
+            r.demonym = m.role == NameRole::demonym;
             if (m.role == NameRole::demonym || m.role == NameRole::metonym || e.kind == PlaceKind::country ||
                 (e.kind == PlaceKind::place && e.capital)) {
                 r.actor_country = e.country;
@@ -57,6 +58,7 @@ void Analyzer::index_mentions() {
             if (ref.role == NameRole::name) continue;
             r.entry = ref.entry;
             r.actor_country = gaz_.entry(ref.entry).country;
+            r.demonym = ref.role == NameRole::demonym;
             break;
         }
         if (r.actor_country.empty()) continue;
@@ -309,6 +311,7 @@ std::string Analyzer::refer_back(std::size_t s, std::string_view head) const {
     for (auto it = noted_.rbegin(); it != noted_.rend(); ++it) {
         if (!near(*it)) continue;
         if (personal && it->person) return it->country;
+        if (head == "it" && !it->person) return it->country;  // a country or body, not a person
         if (!pronoun && fold(it->text).find(head) != std::string::npos) return it->country;
     }
     for (auto it = noted_.rbegin(); it != noted_.rend(); ++it) {

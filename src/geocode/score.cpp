@@ -109,6 +109,12 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
                 // not the small Bulgarian town just because
                 // Bulgaria has a province of that name too).
                 if (s > 0 && ev.province_of_same_name) s += 2.5;
+                // A large one gains from the article's support for its
+                // country as the province does: else the more places of
+                // Belarus a story names, the more "in Grodno", "near
+                // Gomel" turn into provinces. (Measured: no reading of
+                // GeoWebNews or TR-News changes.)
+                if (s > 0 && ev.province_of_same_name && e.population >= 100000) s += 0.5 * std::min(ctx, 4);
             }
             break;
     }
