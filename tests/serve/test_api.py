@@ -215,7 +215,13 @@ with Server(borderline, "--jobs", "2") as s:
     holder = {}
     th = threading.Thread(target=lambda: holder.update(r=s.request("POST", "/api/render?size=3000x2000", sample)))
     th.start()
-    time.sleep(0.3)
+    # Stop only once the map is being drawn: a fixed pause lost the race on
+    # a loaded machine (the signal came before the request).
+    for _ in range(400):
+        c, _h, b = s.request("GET", "/healthz")
+        if c == 200 and json.loads(b).get("running", 0) >= 1:
+            break
+        time.sleep(0.025)
     code = s.stop()
     th.join()
     t.check(code == 0, "SIGTERM: exit code %s" % code)
