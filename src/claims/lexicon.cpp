@@ -311,7 +311,7 @@ constexpr auto kTitles = std::to_array<std::string_view>(
      "state",      "affairs",      "negotiator",     "cabinet",        "junta",       "staff",       "command",
      "ombudsman",  "peacekeeping", "border",         "guard",          "guards",      "navy",        "former",
      "coast",      "committee",    "agency",         "bureau",         "directorate", "commission",  "maritime",
-     "federal",    "special"});
+     "federal",    "special",      "external",       "home",           "intelligence"});
 
 constexpr auto kBodies = std::to_array<std::string_view>(
     {"ministry",   "minister",       "government",  "authorities",  "officials", "official",    "office",
