@@ -55,6 +55,15 @@ void Analyzer::mark_fragments() {
             if (!upper && !lex::is_fragment_label(fw(t))) label = false;
         }
         if (!(label && words > 0 && words <= 4)) continue;
+        // "KATHMANDU: Nepal on Wednesday objected ...": a dateline, the
+        // label's words all one place, opens the story's first paragraph.
+        const std::size_t from = doc_.tokens[sent_first(s)].span.start, to = doc_.tokens[colon].span.start;
+        const bool dateline = std::any_of(places_.begin(), places_.end(), [&](const Place& p) {
+            return std::any_of(p.mentions.begin(), p.mentions.end(), [&](const Mention& m) {
+                return m.span.start == from && doc_.text.find_first_not_of(" \t", m.span.end) == to;
+            });
+        });
+        if (dateline) continue;
         const std::size_t para = tok_para_[sent_first(s)];
         for (std::size_t s2 = s; s2 < ns && tok_para_[sent_first(s2)] == para; ++s2) skip_sentence_[s2] = true;
     }

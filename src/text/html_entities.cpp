@@ -100,6 +100,14 @@ bool word_start(std::string_view text) {
 /// side of the word it belongs to.
 void put(std::string& s, std::size_t at, std::size_t len, std::string_view text) {
     std::size_t pad = len - text.size();
+    // An opening mark of two bytes (JSON's \" before a word) keeps its
+    // word: ` "Lipulekh`, not `" Lipulekh`, which no quotation opens.
+    if (pad == 1 && text.size() == 1 && at > 0 && at + len < s.size() && !alnum(s[at - 1]) &&
+        (alnum(s[at + len]) || static_cast<unsigned char>(s[at + len]) >= 0x80)) {
+        s[at] = ' ';
+        s[at + 1] = text[0];
+        return;
+    }
     // A mark before a lower-case letter ("Kosovo&rsquo;s", "don&rsquo;t")
     // is padded on the letter's side too, so the "s" stays next to it.
     const bool before_lower = at + len < s.size() && s[at + len] >= 'a' && s[at + len] <= 'z';

@@ -57,6 +57,16 @@ BODIES = [
          "Ethiopia’s government denied the claim on Thursday.",
          "Farmers from both countries have worked the fertile land for decades."],
   places=["country:SDN","country:ETH"], claims=["SDN accuses country:ETH","SDN accuses country:ETH","ETH denies"]),
+ # A dateline with a colon ("KATHMANDU:") and straight quotes, which JSON
+ # writes as \" inside the articleBody.
+ dict(slug="nepal-india-lipulekh", head="Nepal says Lipulekh pass belongs to it",
+  paras=["KATHMANDU: Nepal’s foreign ministry said on Wednesday that the Lipulekh pass belongs to Nepal and objected to a trade deal between India and China.",
+         "\"Lipulekh and Kalapani are integral parts of Nepal,\" the ministry said in a statement.",
+         "India’s external affairs ministry said Nepal’s claim had no basis in history."],
+  places=["country:NPL","country:IND","feature:lipulekh"],
+  # (The quotation's claim first: the test matches each expected claim to
+  # the first found one that fits, and it names Lipulekh too.)
+  claims=["NPL asserts feature:kalapani-village","NPL asserts feature:lipulekh","NPL asserts feature:lipulekh","NPL denies","IND denies country:NPL"]),
 ]
 
 SITES = [("World News", " | "), ("The Daily Courier", " - "), ("Global Wire", " — ")]
