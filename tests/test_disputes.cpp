@@ -412,6 +412,20 @@ BOOST_AUTO_TEST_CASE(hatched_areas_the_article_does_not_name_are_labelled) {
     }
 }
 
+// A dispute that is not the story's and spans a few pixels at the map's
+// scale is neither drawn nor labelled: a world map named sixty specks it
+// could not show. Closer in, the same dispute is drawn and labelled.
+BOOST_AUTO_TEST_CASE(a_speck_of_context_is_not_labelled_on_a_world_map) {
+    const Style style = load_style(test::source_dir() / "styles" / "default.json");
+    const std::string machias = test::data().disputes().find("machias-seal-island")->name;
+    const Scene world = plan_base_scene(Box{-120, -45, 160, 80}, SceneOptions{}, test::data());
+    const auto far = layout_labels(world, test::data(), style);
+    BOOST_TEST(!has(far, machias));
+    BOOST_TEST(has(far, test::data().disputes().find("western-sahara")->name));  // large enough to see
+    const Scene near = plan_base_scene(Box{-68.5, 43.8, -66, 45.3}, SceneOptions{}, test::data());
+    BOOST_TEST(has(layout_labels(near, test::data(), style), machias));
+}
+
 // Natural Earth's maritime boundary indicators are drawn, the disputed ones
 // in the disputed colour, and the legend says so: the eastern Mediterranean
 // has three lines Natural Earth marks disputed.

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <sstream>
 
 using namespace borderline;
 
@@ -314,6 +315,54 @@ BOOST_AUTO_TEST_CASE(text_at_one_size_scales_and_keeps_its_width) {
     }
     cairo_destroy(cr);
     cairo_surface_destroy(surface);
+}
+
+// A world map centred east of Greenwich has its seam (the meridian
+// opposite the centre) through Alaska: drawn whole, Alaska, the Aleutians
+// and the lines there ran from one edge of the map to the other as a band.
+// No segment of any path may now span half the map, and the map still
+// draws land on both sides of the seam.
+BOOST_AUTO_TEST_CASE(nothing_crosses_the_seam_of_a_world_map) {
+    for (const Box& box : {Box{-120, -45, 160, 80}, Box{-60, -50, 170, 75}}) {
+        SceneOptions so;
+        const Scene base = plan_base_scene(box, so, test::data());
+        const std::string svg = render_to_bytes(
+            base, test::data(), load_style(test::source_dir() / "styles" / "default.json"), OutputFormat::svg);
+        const double width = base.size.width;
+        std::size_t paths = 0, longest = 0;
+        double widest = 0;
+        for (std::size_t at = svg.find(" d=\""); at != std::string::npos; at = svg.find(" d=\"", at + 1)) {
+            const std::size_t end = svg.find('"', at + 4);
+            std::istringstream d(svg.substr(at + 4, end - at - 4));
+            ++paths;
+            // The frame, paper and boxes are rectangles the width of the map:
+            // only outlines of more points count.
+            if (std::count(svg.begin() + static_cast<std::ptrdiff_t>(at),
+                           svg.begin() + static_cast<std::ptrdiff_t>(end), 'L') < 6)
+                continue;
+            char op = 0;
+            double x = 0, y = 0, last_x = 0;
+            bool have_last = false;
+            while (d >> op) {
+                if (op == 'Z') {
+                    have_last = false;
+                    continue;
+                }
+                if (!(d >> x >> y)) break;
+                if (op == 'L' && have_last) {
+                    const double dx = std::abs(x - last_x);
+                    if (dx > widest) {
+                        widest = dx;
+                        longest = paths;
+                    }
+                }
+                last_x = x;
+                have_last = true;
+            }
+        }
+        BOOST_TEST(paths > 100u);
+        BOOST_TEST(widest < width / 2, "path " << longest << " has a segment " << widest << " px wide");
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

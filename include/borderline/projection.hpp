@@ -32,6 +32,8 @@ public:
     bool inverse(double x, double y, double& lon, double& lat) const;
 
     [[nodiscard]] Kind kind() const { return kind_; }
+    /// The central meridian, in degrees.
+    [[nodiscard]] double central_meridian() const { return lon0_ * 57.29577951308232; }
 
 private:
     Kind kind_ = Kind::eqearth;

@@ -204,7 +204,7 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
     for (const SceneDispute* sdp : order) {
         const SceneDispute& sd = *sdp;
         const Dispute* d = registry.find(sd.id);
-        if (!d) continue;
+        if (!d || unseen_context(sd, *d, v)) continue;
         double x = 0, y = 0;
         if (!v.to_px(d->label.lon, d->label.lat, x, y)) continue;
         const Rect& a = v.area();
@@ -233,6 +233,11 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
             }
         }
     }
+}
+
+bool MapPainter::unseen_context(const SceneDispute& sd, const Dispute& d, const View& v) const {
+    const double across = std::max(d.bbox.width(), d.bbox.height()) / v.degrees_per_pixel();
+    return !story_dispute(sd) && across < 6 * k_;
 }
 
 /// A ring around a locus too small to see at the map's scale (islets, a

@@ -300,7 +300,7 @@ void MapPainter::draw_disputes(const View& v) {
     std::vector<std::pair<const SceneDispute*, const Dispute*>> order;
     for (const SceneDispute& sd : scene_.disputes) {
         const Dispute* d = registry.find(sd.id);
-        if (d && d->bbox.intersects(v.visible())) order.emplace_back(&sd, d);
+        if (d && d->bbox.intersects(v.visible()) && !unseen_context(sd, *d, v)) order.emplace_back(&sd, d);
     }
     std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
         return a.second->bbox.width() * a.second->bbox.height() > b.second->bbox.width() * b.second->bbox.height();

@@ -179,6 +179,10 @@ private:
     /// A disputed area drawn faint: not the story's (the article does not
     /// name it, or names it in passing) and not part of one of the story's.
     bool context_area(const SceneDispute& sd) const;
+    /// Not the story's, and under a few pixels across at the map's scale:
+    /// neither drawn nor labelled (a world map of a roundup named sixty
+    /// specks it could not show).
+    bool unseen_context(const SceneDispute& sd, const Dispute& d, const View& v) const;
     bool story_island(const Marker& m) const;
     bool context_speck(const Marker& m) const;
     bool ring_islands(const View& v, const MultiPolygon& islands,

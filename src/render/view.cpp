@@ -98,6 +98,27 @@ void thin_into(Points in, double tol, Ring& out) {
     out.push_back(in.back());
 }
 
+/// The line cut where it crosses the meridian `at`, each side ending a
+/// hair short of it, so that no segment spans the map's seam.
+MultiLineString split_at_meridian(Points in, double at) {
+    constexpr double gap = 1e-9;
+    MultiLineString out(1);
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (i > 0) {
+            const LonLat& a = in[i - 1];
+            const LonLat& b = in[i];
+            // Across the seam, not across the antimeridian's ±180 jump.
+            if ((a.lon < at) != (b.lon < at) && std::abs(b.lon - a.lon) < 180) {
+                const double lat = a.lat + (at - a.lon) / (b.lon - a.lon) * (b.lat - a.lat);
+                out.back().push_back({a.lon < at ? at - gap : at + gap, lat});
+                out.emplace_back().push_back({a.lon < at ? at + gap : at - gap, lat});
+            }
+        }
+        out.back().push_back(in[i]);
+    }
+    return out;
+}
+
 /// The buffers of one thread's rings on their way to Cairo.
 struct Scratch {
     Ring thinned, clipped, spare, dense;
@@ -107,11 +128,11 @@ thread_local Scratch scratch;
 
 /// thin, clip (rings only) and densify `in`, project it, and add it to the
 /// path; false when nothing was added. The pixels stay in scratch.xs/ys.
-bool add_projected(cairo_t* cr, const View& v, Points in, double tolerance, bool ring) {
+bool add_projected(cairo_t* cr, const View& v, Points in, double tolerance, bool ring, const Box& part) {
     Scratch& s = scratch;
     thin_into(in, v.degrees_per_pixel() * tolerance, s.thinned);
     if (ring) {
-        const bool cut = clip_ring_into(s.thinned, v.visible(), s.clipped, s.spare);
+        const bool cut = clip_ring_into(s.thinned, part, s.clipped, s.spare);
         densify_into(cut ? s.clipped : s.thinned, true, s.dense);
         if (s.dense.size() < 3) return false;
     } else {
@@ -178,7 +199,9 @@ double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const R
     double best_area = 0;
     for (const auto& poly : mp) {
         for (std::size_t r = 0; r < poly.size(); ++r) {
-            if (!add_projected(cr, v, poly[r], tolerance, true)) continue;
+            bool added = false;
+            for (const Box& part : v.parts()) added = add_projected(cr, v, poly[r], tolerance, true, part) || added;
+            if (!added) continue;
             if (r != 0 || screen == nullptr) continue;
             const std::vector<double>& xs = scratch.xs;
             const std::vector<double>& ys = scratch.ys;
@@ -198,8 +221,14 @@ double path_polygons(cairo_t* cr, const View& v, const MultiPolygon& mp, const R
 
 void path_lines(cairo_t* cr, const View& v, const Lines& lines, double tolerance) {
     for (const auto& line : lines) {
-        for (const auto& clipped : clip_line(line, v.visible())) {
-            add_projected(cr, v, clipped, tolerance, false);
+        if (v.parts().size() == 1) {
+            for (const auto& clipped : clip_line(line, v.visible()))
+                add_projected(cr, v, clipped, tolerance, false, v.visible());
+            continue;
+        }
+        for (const auto& piece : split_at_meridian(line, v.seam())) {
+            for (const auto& clipped : clip_line(piece, v.visible()))
+                add_projected(cr, v, clipped, tolerance, false, v.visible());
         }
     }
 }

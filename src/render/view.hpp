@@ -51,6 +51,21 @@ public:
         visible_ = {std::max(-180.0, visible_.west - 1), std::max(-89.9, visible_.south - 1),
                     std::min(180.0, visible_.east + 1), std::min(89.9, visible_.north + 1)};
         if (bbox.width() >= 180) visible_ = {-180, -89.9, 180, 89.9};
+        // The meridian opposite the centre is the map's seam: a ring across
+        // it (Alaska on a map centred east of Greenwich) drawn whole ran
+        // from one edge of the map to the other. What is seen is cut there
+        // into a part on each side.
+        double seam = proj_.central_meridian() + 180;
+        while (seam > 180) seam -= 360;
+        while (seam <= -180) seam += 360;
+        constexpr double gap = 1e-9;
+        seam_ = seam;
+        if (seam > visible_.west + gap && seam < visible_.east - gap) {
+            parts_ = {{visible_.west, visible_.south, seam - gap, visible_.north},
+                      {seam + gap, visible_.south, visible_.east, visible_.north}};
+        } else {
+            parts_ = {visible_};
+        }
         // A pole inside the map (a polar projection) is seen from every
         // meridian: the frame's edges alone would miss the land around it.
         for (const double pole : {89.9, -89.9}) {
@@ -114,6 +129,10 @@ public:
     }
 
     [[nodiscard]] const Box& visible() const { return visible_; }
+    /// visible() cut at the seam: one box, or two when the seam is in view.
+    [[nodiscard]] const std::vector<Box>& parts() const { return parts_; }
+    /// The meridian opposite the map's centre, in [-180, 180).
+    [[nodiscard]] double seam() const { return seam_; }
     /// About how many degrees one pixel spans here: detail finer than this
     /// cannot show, so it is dropped before projecting.
     [[nodiscard]] double degrees_per_pixel() const { return degrees_per_pixel_; }
@@ -125,6 +144,8 @@ private:
     double scale_ = 1, cx_ = 0, cy_ = 0;
     Box visible_;
     double degrees_per_pixel_ = 0;
+    std::vector<Box> parts_;
+    double seam_ = 180;
 };
 
 /// A ring clipped to a lon/lat box (Sutherland-Hodgman).
