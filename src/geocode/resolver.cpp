@@ -39,6 +39,7 @@ std::vector<Place> Resolver::run() {
     name_mentions();
     decode_candidates();
     read_surroundings();
+    mark_given_name_runs();
     spread_person_names();
     spread_city_names();
     find_qualifiers();
@@ -340,7 +341,11 @@ CandidateEvidence Resolver::evidence(const PassTables& t, std::size_t k, const C
             c.entry.kind == PlaceKind::country && std::ranges::any_of(candidates_of(k), [&](const Candidate& o) {
                 return o.entry.kind == PlaceKind::admin1 && o.country != c.country && holds_named_places(t, k, o);
             });
-        if (c.entry.kind == PlaceKind::place || shared) {
+        // A country's name that is a person's elsewhere in the article
+        // ("Nine-year-old Georgia Stevens ... said Georgia"): its own
+        // mentions are no evidence for the country either.
+        const bool person = c.entry.kind == PlaceKind::country && around_[k].ctx.person_elsewhere;
+        if (c.entry.kind == PlaceKind::place || shared || person) {
             // The name's own votes, when it cast any, instead of this one's.
             if (const int own = votes_by_name_.count(name_of_[k], c.country); own > 0) {
                 ev.country_support = *support - own;

@@ -59,11 +59,12 @@ struct MentionContext {
     bool has_admin1 = false;       ///< some candidate is a province
     bool has_water = false;        ///< some candidate is a river, lake or sea
     KindCue kind_cue = KindCue::none;
-    std::string_view kind_word;  ///< the word that gives the cue: "town", "island", "valley"
-    bool temporal = false;       ///< a date or time: "Nov 3", "in March", "14:05 GMT"
-    bool locative = false;       ///< after "in", "near" or "outside": the words say a place follows
-    bool elsewhere = false;      ///< a state abbreviation after it holds none of its readings ("HOLLIDAY, Mo.")
-    bool city_named = false;     ///< no cue of its own, but another mention of the name is "the city of X"
+    std::string_view kind_word;     ///< the word that gives the cue: "town", "island", "valley"
+    bool temporal = false;          ///< a date or time: "Nov 3", "in March", "14:05 GMT"
+    bool locative = false;          ///< after "in", "near" or "outside": the words say a place follows
+    bool elsewhere = false;         ///< a state abbreviation after it holds none of its readings ("HOLLIDAY, Mo.")
+    bool city_named = false;        ///< no cue of its own, but another mention of the name is "the city of X"
+    bool person_elsewhere = false;  ///< no cue of its own, and another mention of the name is a person's
 };
 
 /// What the rest of the article says for one candidate.
