@@ -55,6 +55,11 @@ bool keeps_the_place(std::string_view w) {
         "accord", "accords", "declaration", "convention", "treaty", "summit", "open", "marathon", "national",
         "international", "republic", "party", "board", "office", "embassy", "ministry", "department", "authority",
         "metro", "transit", "rail", "railway",
+        // Papers and broadcasters named after their city ("Orlando
+        // Sentinel", "Boston Globe").
+        "sentinel", "globe", "bee", "inquirer", "enquirer", "examiner", "dispatch", "courier", "register", "record",
+        "review", "independent", "guardian", "echo", "argus", "democrat", "today", "weekly", "magazine", "radio",
+        "television", "tv", "broadcasting", "sun", "standard",
         // Buildings and venues, which the gazetteer may hold in full.
         "inn", "gateway", "mall", "plaza", "hall", "tower", "towers", "lodge", "arena", "gardens", "terrace",
         "pavilion", "bridge"};
@@ -148,6 +153,15 @@ std::int64_t Resolver::mention_starting_at(std::int64_t token_index) const {
     return it != mentions_.end() && it->span.start == byte ? it - mentions_.begin() : -1;
 }
 
+// Whether mention k (or -1: none) names, by its own name `folded`, a
+// place of note: a country, province or Natural Earth city, not only a
+// GeoNames town.
+bool Resolver::noted_place(std::int64_t k, std::string_view folded) const {
+    return k >= 0 && std::ranges::any_of(candidates_of(static_cast<std::size_t>(k)), [&](const Candidate& c) {
+               return c.entry.rank < 12 && fold(c.entry.name) == folded;
+           });
+}
+
 // Whether mention k names a country by its own name.
 bool Resolver::names_country(std::size_t k) const {
     return std::ranges::any_of(candidates_of(k), [&](const Candidate& c) {
@@ -232,16 +246,20 @@ Resolver::GivenRun Resolver::given_name_run(std::int64_t first, std::int64_t las
         return given_run_;
     }
     if (keeps_the_place(token(second).folded)) return run;
+    // "Boston Celtics", "Denver Broncos", "Charlotte Hornets": a place of
+    // note and a plural no gazetteer knows is a team, not a person
+    // ("Charlotte Williams": Williams is a town's name too).
+    const std::string_view next = token(second).folded;
+    const bool plural = next.size() >= 5 && next.back() == 's' && next[next.size() - 2] != 's' && run.end == second &&
+                        mention_starting_at(second) < 0;
+    if (plural && !aged && noted_place(own, given.folded)) return run;
     if (!aged && title_case_line(g)) return run;
     // "Georgia Tbilisi", "Florence Italy": a great place after the given
     // name, unless the run goes on to a plain surname ("Marcus Kent
     // Harper"). After a given name that is no place or only a town
     // ("Lorena Durango") only a country: the pair opens no list, yet "Star
     // India" is a company.
-    const bool noted =
-        own >= 0 && std::ranges::any_of(candidates_of(static_cast<std::size_t>(own)), [&](const Candidate& c) {
-            return c.entry.rank < 12 && fold(c.entry.name) == given.folded;
-        });
+    const bool noted = noted_place(own, given.folded);
     if (const std::int64_t m2 = mention_starting_at(second); m2 >= 0) {
         const auto great = [&](std::int64_t m) {
             return names_great_place(static_cast<std::size_t>(m), noted) &&
