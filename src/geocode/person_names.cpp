@@ -208,6 +208,12 @@ Resolver::GivenRun Resolver::given_name_run(std::int64_t first, std::int64_t las
     given_run_ = run;
     const std::int64_t g = run.start;
     const Token& given = token(g);
+    // A word alone, with no age, kin or "and" around it, is no person's by
+    // these rules: most mentions leave here, before the given-name lookup.
+    const auto n = static_cast<std::int64_t>(doc_.tokens.size());
+    if (g == first && g == last && next_run_word(g) < 0 && !age_before(g) && !kin_before(g) &&
+        !(g + 1 < n && (token(g + 1).folded == "and" || token(g + 1).folded == "&")))
+        return run;
     // Not a month ("In May Kyiv said"), a title or a word opening a clause.
     if (!given.capitalised || given.folded.size() < 2 || !is_given_name(given.folded) || !is_name_word(g) ||
         all_caps_word(std::string_view(doc_.text).substr(given.span.start, given.span.size())))
@@ -226,7 +232,6 @@ Resolver::GivenRun Resolver::given_name_run(std::int64_t first, std::int64_t las
     // person's even where it is a great place too ("Nine-year-old Georgia
     // Stevens"). A speech verb or a person's "who" after says so only of a
     // lesser one, as a team may open with a city ("Houston Rockets said").
-    const auto n = static_cast<std::int64_t>(doc_.tokens.size());
     const std::int64_t e = run.end;
     const bool aged = age_before(g) || kin_before(g) || age_follows(e);
     const bool speaks = (e + 1 < n && token(e + 1).is_word && is_speech_verb(token(e + 1).folded)) ||
