@@ -308,7 +308,8 @@ void Resolver::mark_given_name_runs() {
         // The given name alone, with nothing else saying it is a person's,
         // is that person's here only: "Alberta Liquor Store Association"
         // must not take Alberta from the rest of the article.
-        ar.quiet_person = ar.first == run.start && !run.evidence;
+        ar.given_person = ar.first == run.start;
+        ar.quiet_person = ar.given_person && !run.evidence;
     }
 }
 

@@ -147,6 +147,7 @@ private:
 struct Around {
     std::int64_t first = -1, last = -1;  // the mention's first and last token (-1: none there)
     MentionContext ctx;
+    bool given_person = false;  // a given name opening a run of names, read as a person's (person_names.cpp)
     bool quiet_person = false;  // a person's here only: a given name opening a run, nothing more (person_names.cpp)
 };
 
@@ -267,6 +268,7 @@ private:
     /// Whether an age in commas follows token `last` ("Stephon Clark, 22,").
     [[nodiscard]] bool age_follows(std::int64_t last) const;
     void spread_person_names();
+    [[nodiscard]] bool after_place_word(std::int64_t i) const;
     void spread_city_names();
     void find_qualifiers();
     void mark_lists();

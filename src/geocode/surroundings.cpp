@@ -381,14 +381,18 @@ KindCue Resolver::kind_cue(std::int64_t first, std::int64_t last, std::string_vi
 // A name used once as a person's ("Boris Johnson", "Mr Johnson") is a
 // person's all through the article ("Johnson said").
 void Resolver::spread_person_names() {
-    std::pmr::vector<bool> person_name(n_, false, &arena_);  // by name id
+    // By name id: 1, a person's name; 2, only as a given name opening a run
+    // of names (person_names.cpp), which leaves a place after a word such
+    // as "in" or "across" alone ("Virginia Lee said ... across Virginia").
+    std::pmr::vector<std::uint8_t> person_name(n_, 0, &arena_);
     // By name id: a person's by a title, an age, a speech verb or a given
     // name, which a capitalised word before it ("By Trend Iran's") is not.
     std::pmr::vector<bool> someone(n_, false, &arena_);
     for (std::size_t k = 0; k < n_; ++k) {
         const MentionContext& a = around_[k].ctx;
         if (around_[k].quiet_person) continue;
-        if (a.after_name || a.titled || a.vessel) person_name[name_of_[k]] = true;
+        std::uint8_t& p = person_name[name_of_[k]];
+        if (a.after_name || a.titled || a.vessel) p = around_[k].given_person && p != 1 ? 2 : 1;
         if (a.titled) someone[name_of_[k]] = true;
     }
     // Not over a mention's own words, though: "the carrier Shandong" does
@@ -398,9 +402,21 @@ void Resolver::spread_person_names() {
     for (std::size_t k = 0; k < n_; ++k) {
         MentionContext& a = around_[k].ctx;
         const KindCue cue = a.kind_cue;
-        if (person_name[name_of_[k]] && cue != KindCue::settlement && cue != KindCue::province) a.person_next = true;
-        a.person_elsewhere = someone[name_of_[k]] && cue == KindCue::none && !a.locative;
+        const std::uint8_t p = person_name[name_of_[k]];
+        const bool spreads = p == 1 || (p == 2 && !(around_[k].first > 0 && after_place_word(around_[k].first)));
+        if (spreads && cue != KindCue::settlement && cue != KindCue::province) a.person_next = true;
+        a.person_elsewhere = spreads && someone[name_of_[k]] && cue == KindCue::none && !a.locative;
     }
+}
+
+// Whether a word that puts a place after it stands right before token i:
+// "in", "across", "from", "throughout".
+bool Resolver::after_place_word(std::int64_t i) const {
+    static const WordTable words{"in",     "into",    "across", "throughout", "through", "to",     "from",
+                                 "near",   "outside", "around", "at",         "of",      "within", "over",
+                                 "toward", "towards", "via",    "inside",     "beyond"};
+    const Token& prev = token(i - 1);
+    return prev.is_word && !prev.capitalised && words.contains(prev.folded);
 }
 
 // "The city of Lviv" once: the name is the city all through the article
