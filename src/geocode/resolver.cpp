@@ -368,6 +368,12 @@ CandidateEvidence Resolver::evidence(const PassTables& t, std::size_t k, const C
             return o.entry.kind == PlaceKind::country && o.country != c.country;
         });
     if (c.entry.kind == PlaceKind::place || shared) ev.in_supported_province = holds_named_places(t, k, c);
+    // A country's name that is a person's elsewhere: whether the article's
+    // towns and cities all lie far from the country (the skater Georgia's
+    // Alberta), unlike "Israel Katz said ... Israel struck Gaza".
+    if (c.entry.kind == PlaceKind::country && around_[k].ctx.person_elsewhere)
+        ev.far_from_places = nearest_other_km(t, k, c.entry) > kFarFromPlacesKm &&
+                             std::ranges::any_of(t.anchors, [&](const Anchor& o) { return !o.province; });
     return ev;
 }
 

@@ -44,8 +44,9 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
             // "Chad Smith scored": a first name opening the sentence.
             if (a.titled || a.after_name || (a.person_next && a.at_start)) s = 0;
             // "Nine-year-old Georgia Stevens ... said Georgia": a person's
-            // name elsewhere, and nothing else in the article for the country.
-            if (a.person_elsewhere && ctx <= 0) s = 0;
+            // name elsewhere, nothing else in the article for the country,
+            // and the article's towns far from it.
+            if (a.person_elsewhere && ctx <= 0 && ev.far_from_places) s = 0;
             // A country's name in another language that is also a
             // capital in English ("Tunis"): the city.
             if (candidate.role == NameRole::name && a.has_capital && fold(e.name) != a.folded_text) s -= 5;
