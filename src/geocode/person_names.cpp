@@ -162,6 +162,20 @@ bool Resolver::noted_place(std::int64_t k, std::string_view folded) const {
            });
 }
 
+// Whether mention `outer` names, by its own name, a province or country
+// that holds a reading of mention `inner`.
+bool Resolver::holds_a_reading(std::size_t outer, std::size_t inner) const {
+    const auto inners = candidates_of(inner);
+    return std::ranges::any_of(candidates_of(outer), [&](const Candidate& o) {
+        const bool province = o.entry.kind == PlaceKind::admin1, country = o.entry.kind == PlaceKind::country;
+        if ((!province && !country) || fold(o.entry.name) != folded_texts_[outer]) return false;
+        return std::ranges::any_of(inners, [&](const Candidate& i) {
+            return i.entry.kind != PlaceKind::country &&
+                   (province ? i.admin1 != 0 && i.admin1 == o.admin1 : i.country == o.country);
+        });
+    });
+}
+
 // Whether mention k names a country by its own name.
 bool Resolver::names_country(std::size_t k) const {
     return std::ranges::any_of(candidates_of(k), [&](const Candidate& c) {
@@ -271,6 +285,11 @@ Resolver::GivenRun Resolver::given_name_run(std::int64_t first, std::int64_t las
                    (noted || names_country(static_cast<std::size_t>(m)));
         };
         const std::int64_t last_mention = mention_starting_at(run.end);
+        // "Troy Michigan", "Lincoln Nebraska": a town and the province or
+        // country that holds it, with no comma between.
+        if (own >= 0 && around_[static_cast<std::size_t>(m2)].last == run.end &&
+            holds_a_reading(static_cast<std::size_t>(m2), static_cast<std::size_t>(own)))
+            return run;
         if (great(m2) &&
             (around_[static_cast<std::size_t>(m2)].last >= run.end || (last_mention >= 0 && great(last_mention))))
             return run;

@@ -264,6 +264,7 @@ private:
     [[nodiscard]] std::int64_t mention_starting_at(std::int64_t token_index) const;
     [[nodiscard]] bool names_great_place(std::size_t k, bool provinces) const;
     [[nodiscard]] bool names_country(std::size_t k) const;
+    [[nodiscard]] bool holds_a_reading(std::size_t outer, std::size_t inner) const;
     [[nodiscard]] bool noted_place(std::int64_t k, std::string_view folded) const;
     /// Whether an age in commas follows token `last` ("Stephon Clark, 22,").
     [[nodiscard]] bool age_follows(std::int64_t last) const;
