@@ -7,7 +7,6 @@
 #include <borderline/fold.hpp>
 
 #include "geocode/resolver.hpp"
-#include "geocode/temporal.hpp"
 #include "text/word_table.hpp"
 
 #include <algorithm>
