@@ -81,7 +81,11 @@ bool Resolver::run_joined(std::int64_t a, std::int64_t b) const {
 // word joined to it, or the word after a middle initial ("Carey L. Biron").
 std::int64_t Resolver::next_run_word(std::int64_t i) const {
     const auto n = static_cast<std::int64_t>(doc_.tokens.size());
-    if (i + 1 >= n || !run_joined(i, i + 1)) return -1;
+    // Most words are followed by punctuation or a word in lower case that
+    // is too long for a particle ("bin", "von", "dos"): no table asked.
+    if (i + 1 >= n || !token(i + 1).is_word || (!token(i + 1).capitalised && token(i + 1).folded.size() > 4) ||
+        !run_joined(i, i + 1))
+        return -1;
     if (is_name_word(i + 1) && token(i + 1).folded.size() > 1) return i + 1;
     // "L. Biron": the letter, its full stop against it, then one space.
     if (i + 3 < n && token(i + 1).is_word && token(i + 1).capitalised && token(i + 1).folded.size() == 1 &&
@@ -94,7 +98,10 @@ std::int64_t Resolver::next_run_word(std::int64_t i) const {
 // The word before token i in its run, or -1 (the mirror of next_run_word).
 std::int64_t Resolver::previous_run_word(std::int64_t i) const {
     if (i <= 0 || token(i).sentence_start) return -1;
-    if (run_joined(i - 1, i) && is_name_word(i - 1)) return i - 1;
+    const Token& before = token(i - 1);
+    if (before.is_word && (before.capitalised || before.folded.size() <= 4) && run_joined(i - 1, i) &&
+        is_name_word(i - 1))
+        return i - 1;
     if (i >= 3 && token(i - 1).folded == "." && run_joined(i - 1, i) &&
         token(i - 2).span.end == token(i - 1).span.start && token(i - 2).is_word && token(i - 2).capitalised &&
         token(i - 2).folded.size() == 1 && run_joined(i - 3, i - 2) && is_name_word(i - 3))
@@ -104,6 +111,7 @@ std::int64_t Resolver::previous_run_word(std::int64_t i) const {
 
 // "Nine-year-old Georgia", "47-year-old Paul": an age written before it.
 bool Resolver::age_before(std::int64_t first) const {
+    if (first < 1 || token(first - 1).folded != "old") return false;
     const std::string_view before = std::string_view(doc_.text).substr(0, token(first).span.start);
     return before.ends_with("-year-old ") || before.ends_with("-years-old ") || before.ends_with("-Year-Old ");
 }
