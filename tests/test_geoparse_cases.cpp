@@ -206,8 +206,6 @@ BOOST_DATA_TEST_CASE(datelines_name_where_a_story_is_filed,
     check(c);
 }
 
-BOOST_AUTO_TEST_SUITE_END()
-
 BOOST_AUTO_TEST_CASE(there_are_enough_given_name_cases) {
     BOOST_TEST(read_cases("given_name_cases.tsv").size() >= 25u);
 }
@@ -218,3 +216,5 @@ BOOST_DATA_TEST_CASE(given_names_open_a_persons_name, boost::unit_test::data::ma
                      c) {
     check(c);
 }
+
+BOOST_AUTO_TEST_SUITE_END()

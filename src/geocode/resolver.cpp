@@ -369,11 +369,16 @@ CandidateEvidence Resolver::evidence(const PassTables& t, std::size_t k, const C
         });
     if (c.entry.kind == PlaceKind::place || shared) ev.in_supported_province = holds_named_places(t, k, c);
     // A country's name that is a person's elsewhere: whether the article's
-    // towns and cities all lie far from the country (the skater Georgia's
+    // other places all lie far from the country (the skater Georgia's
     // Alberta), unlike "Israel Katz said ... Israel struck Gaza".
-    if (c.entry.kind == PlaceKind::country && around_[k].ctx.person_elsewhere)
-        ev.far_from_places = nearest_other_km(t, k, c.entry) > kFarFromPlacesKm &&
-                             std::ranges::any_of(t.anchors, [&](const Anchor& o) { return !o.province; });
+    if (c.entry.kind == PlaceKind::country && around_[k].ctx.person_elsewhere) {
+        double km = std::numeric_limits<double>::infinity();
+        for (const Anchor& o : t.anchors) {
+            if (o.count > 1 || o.first_mention != k)
+                km = std::min(km, km_between(c.entry.lon, c.entry.lat, o.lon, o.lat));
+        }
+        ev.far_from_places = std::isfinite(km) && km > kFarFromPlacesKm;
+    }
     return ev;
 }
 

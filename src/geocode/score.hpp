@@ -76,7 +76,7 @@ struct CandidateEvidence {
                                          ///< province: holds places the article names)
     LazyFact near_other_place;           ///< within 300 km of another place the article names
     bool largest_of_name = false;        ///< a populated place with the most people of the name's readings
-    bool far_from_places = false;        ///< the article names towns or cities, none within kFarFromPlacesKm
+    bool far_from_places = false;        ///< the article names other places, none within kFarFromPlacesKm
 };
 
 /// The candidate's score: 0 or less is no reading; the best score of a
@@ -84,7 +84,7 @@ struct CandidateEvidence {
 double score_candidate(const ScoredCandidate& candidate, const MentionContext& context,
                        const CandidateEvidence& evidence);
 
-/// How far the article's towns and cities must all lie from a country
+/// How far the article's other places must all lie from a country
 /// whose name is a person's elsewhere in it for that name to lose the
 /// country (score_candidate).
 inline constexpr double kFarFromPlacesKm = 1000;
