@@ -141,13 +141,13 @@ bool Resolver::title_case_line(std::int64_t i) const {
 }
 
 // "his wife, Dora", "girlfriend Olivia", "husband Leonard": a word for
-// kin or a partner right before a given name, or before it and a comma.
+// kin right before a given name, or before it and a comma. Not "partner"
+// or "friend", which news writes of countries ("strategic partner India").
 bool Resolver::kin_before(std::int64_t g) const {
-    static const WordTable kin{"wife",        "husband", "girlfriend", "boyfriend", "partner",       "fiance",
-                               "fiancee",     "widow",   "widower",    "son",       "daughter",      "mother",
-                               "father",      "brother", "sister",     "grandson",  "granddaughter", "grandmother",
-                               "grandfather", "niece",   "nephew",     "cousin",    "stepson",       "stepdaughter",
-                               "friend",      "mom",     "dad",        "mum",       "twin"};
+    static const WordTable kin{"wife",     "husband",       "girlfriend",  "boyfriend",   "fiance", "fiancee", "widow",
+                               "widower",  "son",           "daughter",    "mother",      "father", "brother", "sister",
+                               "grandson", "granddaughter", "grandmother", "grandfather", "niece",  "nephew",  "cousin",
+                               "stepson",  "stepdaughter",  "mom",         "dad",         "mum"};
     if (g >= 1 && token(g - 1).is_word && kin.contains(token(g - 1).folded) && words_joined(g - 1, g)) return true;
     return g >= 2 && token(g - 1).folded == "," && token(g - 2).is_word && kin.contains(token(g - 2).folded);
 }
