@@ -310,8 +310,8 @@ Resolver::GivenRun Resolver::given_name_run(std::int64_t first, std::int64_t las
     return given_run_;
 }
 
-// Whether "and" and a second given name opening a person's run follow
-// token g: "Brent and Lynnette Hain".
+// Whether "and" and a second given name opening a two-word person's name
+// follow token g: "Brent and Lynnette Hain".
 bool Resolver::couple_follows(std::int64_t g) const {
     const auto n = static_cast<std::int64_t>(doc_.tokens.size());
     if (g + 3 >= n || (token(g + 1).folded != "and" && token(g + 1).folded != "&")) return false;
@@ -319,7 +319,9 @@ bool Resolver::couple_follows(std::int64_t g) const {
     const Token& t = token(other);
     if (!t.is_word || !t.capitalised || !is_name_word(other) || !is_given_name(t.folded)) return false;
     const std::int64_t surname = next_run_word(other);
-    return surname >= 0 && !keeps_the_place(token(surname).folded) && next_run_word(surname) < 0;
+    // The surname no place ("between Charlotte and Raleigh-Durham").
+    return surname >= 0 && !keeps_the_place(token(surname).folded) && next_run_word(surname) < 0 &&
+           mention_starting_at(surname) < 0;
 }
 
 // Mentions inside a run that a given name opens are read as a person's
