@@ -206,4 +206,15 @@ BOOST_DATA_TEST_CASE(datelines_name_where_a_story_is_filed,
     check(c);
 }
 
+BOOST_AUTO_TEST_CASE(there_are_enough_given_name_cases) {
+    BOOST_TEST(read_cases("given_name_cases.tsv").size() >= 25u);
+}
+
+// "arrested Paul Francis Floyd", "Nine-year-old Georgia Stevens": a run of
+// capitalised words that a given name opens is a person's (issue 18 part 3).
+BOOST_DATA_TEST_CASE(given_names_open_a_persons_name, boost::unit_test::data::make(read_cases("given_name_cases.tsv")),
+                     c) {
+    check(c);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

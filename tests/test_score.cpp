@@ -82,6 +82,24 @@ BOOST_AUTO_TEST_CASE(a_person_is_no_country) {
     BOOST_TEST(score(country("Chad"), c) == 10.0);
 }
 
+// "Nine-year-old Georgia Stevens ... said Georgia": a country's name that
+// is a person's elsewhere loses the country only with no support for it
+// and every other place of the article far away.
+BOOST_AUTO_TEST_CASE(a_persons_name_elsewhere_loses_a_far_unsupported_country) {
+    auto c = plain("georgia");
+    c.person_elsewhere = true;
+    CandidateEvidence far;
+    far.far_from_places = true;
+    BOOST_TEST(score(country("Georgia"), c, far) == 0.0);
+    CandidateEvidence near;  // "Israel Katz said ... Israel struck Gaza"
+    BOOST_TEST(score(country("Georgia"), c, near) == 10.0);
+    CandidateEvidence supported = far;  // Tbilisi named too
+    supported.country_support = 1;
+    BOOST_TEST(score(country("Georgia"), c, supported) == 11.5);
+    c.person_elsewhere = false;
+    BOOST_TEST(score(country("Georgia"), c, far) == 10.0);
+}
+
 BOOST_AUTO_TEST_CASE(foreign_country_name_that_is_a_capital_is_the_city) {
     auto c = plain("tunis");
     c.has_capital = true;

@@ -39,6 +39,7 @@ std::vector<Place> Resolver::run() {
     name_mentions();
     decode_candidates();
     read_surroundings();
+    mark_given_name_runs();
     spread_person_names();
     spread_city_names();
     find_qualifiers();
@@ -340,7 +341,11 @@ CandidateEvidence Resolver::evidence(const PassTables& t, std::size_t k, const C
             c.entry.kind == PlaceKind::country && std::ranges::any_of(candidates_of(k), [&](const Candidate& o) {
                 return o.entry.kind == PlaceKind::admin1 && o.country != c.country && holds_named_places(t, k, o);
             });
-        if (c.entry.kind == PlaceKind::place || shared) {
+        // A country's name that is a person's elsewhere in the article
+        // ("Nine-year-old Georgia Stevens ... said Georgia"): its own
+        // mentions are no evidence for the country either.
+        const bool person = c.entry.kind == PlaceKind::country && around_[k].ctx.person_elsewhere;
+        if (c.entry.kind == PlaceKind::place || shared || person) {
             // The name's own votes, when it cast any, instead of this one's.
             if (const int own = votes_by_name_.count(name_of_[k], c.country); own > 0) {
                 ev.country_support = *support - own;
@@ -363,6 +368,17 @@ CandidateEvidence Resolver::evidence(const PassTables& t, std::size_t k, const C
             return o.entry.kind == PlaceKind::country && o.country != c.country;
         });
     if (c.entry.kind == PlaceKind::place || shared) ev.in_supported_province = holds_named_places(t, k, c);
+    // A country's name that is a person's elsewhere: whether the article's
+    // other places all lie far from the country (the skater Georgia's
+    // Alberta), unlike "Israel Katz said ... Israel struck Gaza".
+    if (c.entry.kind == PlaceKind::country && around_[k].ctx.person_elsewhere) {
+        double km = std::numeric_limits<double>::infinity();
+        for (const Anchor& o : t.anchors) {
+            if (o.count > 1 || o.first_mention != k)
+                km = std::min(km, km_between(c.entry.lon, c.entry.lat, o.lon, o.lat));
+        }
+        ev.far_from_places = std::isfinite(km) && km > kFarFromPlacesKm;
+    }
     return ev;
 }
 

@@ -18,6 +18,12 @@
 
 namespace borderline::geoparse_detail {
 
+// Words after a name that make it an organisation or a thing, not the place
+// (surroundings.cpp).
+bool is_non_place_head(std::string_view w);
+// Verbs that follow a speaker's name: "José Manuel Albares said".
+bool is_speech_verb(std::string_view w);
+
 inline bool all_caps_word(std::string_view s) {
     bool letter = false;
     for (char c : s) {
@@ -141,6 +147,8 @@ private:
 struct Around {
     std::int64_t first = -1, last = -1;  // the mention's first and last token (-1: none there)
     MentionContext ctx;
+    bool given_person = false;  // a given name opening a run of names, read as a person's (person_names.cpp)
+    bool quiet_person = false;  // a person's here only: a given name opening a run, nothing more (person_names.cpp)
 };
 
 // Places already placed (non-country), for the nearness bonus: each place
@@ -236,9 +244,32 @@ private:
     void read_surroundings();
     KindCue kind_cue(std::int64_t first, std::int64_t last, std::string_view& word) const;
     bool in_person_run(std::int64_t first, std::int64_t last);
+    [[nodiscard]] bool words_joined(std::int64_t a, std::int64_t b) const;
+    [[nodiscard]] bool is_name_word(std::int64_t i) const;
+    // Runs opened by a given name (person_names.cpp).
+    void mark_given_name_runs();
+    struct GivenRun {
+        std::int64_t start = -1, end = -2;  // the run of capitalised words
+        std::int64_t person_from = -1;      // its first word read as a person's, -1: none
+        bool evidence = false;              // an age, a speech verb or "who" says it is a person's
+    };
+    GivenRun given_name_run(std::int64_t first, std::int64_t last);
+    [[nodiscard]] std::int64_t next_run_word(std::int64_t i) const;
+    [[nodiscard]] std::int64_t previous_run_word(std::int64_t i) const;
+    [[nodiscard]] bool age_before(std::int64_t first) const;
+    [[nodiscard]] bool title_case_line(std::int64_t i) const;
+    [[nodiscard]] bool kin_before(std::int64_t g) const;
+    [[nodiscard]] bool run_joined(std::int64_t a, std::int64_t b) const;
+    [[nodiscard]] bool couple_follows(std::int64_t g) const;
+    [[nodiscard]] std::int64_t mention_starting_at(std::int64_t token_index) const;
+    [[nodiscard]] bool names_great_place(std::size_t k, bool provinces) const;
+    [[nodiscard]] bool names_country(std::size_t k) const;
+    [[nodiscard]] bool holds_a_reading(std::size_t outer, std::size_t inner) const;
+    [[nodiscard]] bool noted_place(std::int64_t k, std::string_view folded) const;
     /// Whether an age in commas follows token `last` ("Stephon Clark, 22,").
     [[nodiscard]] bool age_follows(std::int64_t last) const;
     void spread_person_names();
+    [[nodiscard]] bool after_place_word(std::int64_t i) const;
     void spread_city_names();
     void find_qualifiers();
     void mark_lists();
@@ -276,6 +307,7 @@ private:
     std::pmr::vector<std::int64_t> qualifier_before_{&arena_};
     std::pmr::vector<bool> capital_next_ = std::pmr::vector<bool>(&arena_);
     std::int64_t run_start_ = -1, run_end_ = -2;  // the last run of capitalised words in_person_run walked
+    GivenRun given_run_;                          // the last run given_name_run walked
     std::pmr::vector<bool> in_list_ = std::pmr::vector<bool>(&arena_);
     Tally support_{&arena_};
     std::pmr::vector<std::uint64_t> voted_{&arena_};

@@ -38,6 +38,10 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
             s = 10 - 0.3 * e.rank + 1.5 * std::min(ctx, 3);
             // "Chad Smith scored": a first name opening the sentence.
             if (a.titled || a.after_name || (a.person_next && a.at_start)) s = 0;
+            // "Nine-year-old Georgia Stevens ... said Georgia": a person's
+            // name elsewhere, nothing else in the article for the country,
+            // and the article's other places far from it.
+            if (a.person_elsewhere && ctx <= 0 && ev.far_from_places) s = 0;
             // A country's name in another language that is also a
             // capital in English ("Tunis"): the city.
             if (candidate.role == NameRole::name && a.has_capital && fold(e.name) != a.folded_text) s -= 5;

@@ -65,11 +65,12 @@ struct MentionContext {
     bool has_admin1 = false;       ///< some candidate is a province
     bool has_water = false;        ///< some candidate is a river, lake or sea
     KindCue kind_cue = KindCue::none;
-    std::string_view kind_word;  ///< the word that gives the cue: "town", "island", "valley"
-    bool temporal = false;       ///< a date or time: "Nov 3", "in March", "14:05 GMT"
-    bool locative = false;       ///< after "in", "near" or "outside": the words say a place follows
-    bool elsewhere = false;      ///< a state abbreviation after it holds none of its readings ("HOLLIDAY, Mo.")
-    bool city_named = false;     ///< no cue of its own, but another mention of the name is "the city of X"
+    std::string_view kind_word;     ///< the word that gives the cue: "town", "island", "valley"
+    bool temporal = false;          ///< a date or time: "Nov 3", "in March", "14:05 GMT"
+    bool locative = false;          ///< after "in", "near" or "outside": the words say a place follows
+    bool elsewhere = false;         ///< a state abbreviation after it holds none of its readings ("HOLLIDAY, Mo.")
+    bool city_named = false;        ///< no cue of its own, but another mention of the name is "the city of X"
+    bool person_elsewhere = false;  ///< no cue of its own, and another mention of the name is a person's
 };
 
 /// What the rest of the article says for one candidate.
@@ -81,12 +82,18 @@ struct CandidateEvidence {
                                          ///< province: holds places the article names)
     LazyFact near_other_place;           ///< within 300 km of another place the article names
     bool largest_of_name = false;        ///< a populated place with the most people of the name's readings
+    bool far_from_places = false;        ///< the article names other places, none within kFarFromPlacesKm
 };
 
 /// The candidate's score: 0 or less is no reading; the best score of a
 /// mention wins when it is at least kMinScore.
 double score_candidate(const ScoredCandidate& candidate, const MentionContext& context,
                        const CandidateEvidence& evidence);
+
+/// How far the article's other places must all lie from a country
+/// whose name is a person's elsewhere in it for that name to lose the
+/// country (score_candidate).
+inline constexpr double kFarFromPlacesKm = 1000;
 
 /// The least score that resolves a mention.
 inline constexpr double kMinScore = 2.5;

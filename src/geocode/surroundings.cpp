@@ -54,14 +54,6 @@ bool is_vessel_word(std::string_view w) {
     return vessels.contains(w);
 }
 
-// Verbs that follow a speaker's name: "José Manuel Albares said".
-bool is_speech_verb(std::string_view w) {
-    static const WordTable verbs{"said",    "says",      "told",     "added",    "wrote",    "tweeted",
-                                 "stated",  "warned",    "argued",   "insisted", "believes", "thinks",
-                                 "thought", "explained", "recalled", "admitted", "replied",  "noted"};
-    return verbs.contains(w);
-}
-
 // Little words inside names: "Mohammed bin Salman", "Ursula von der Leyen".
 bool is_name_particle(std::string_view w) {
     static const WordTable particles{"bin", "ibn", "bint", "al",  "el",  "von", "van",
@@ -84,6 +76,8 @@ bool is_opening_word(std::string_view w) {
     return words.contains(w);
 }
 
+}  // namespace
+
 // Words after a name that make it an organisation or a thing, not the place.
 bool is_non_place_head(std::string_view w) {
     static const WordTable heads{"post",       "times",   "journal",  "herald",    "tribune", "news",    "daily",
@@ -94,6 +88,16 @@ bool is_non_place_head(std::string_view w) {
                                  "group",      "bank",    "airlines", "airways",   "motors",  "records", "press"};
     return heads.contains(w);
 }
+
+// Verbs that follow a speaker's name: "José Manuel Albares said".
+bool is_speech_verb(std::string_view w) {
+    static const WordTable verbs{"said",    "says",      "told",     "added",    "wrote",    "tweeted",
+                                 "stated",  "warned",    "argued",   "insisted", "believes", "thinks",
+                                 "thought", "explained", "recalled", "admitted", "replied",  "noted"};
+    return verbs.contains(w);
+}
+
+namespace {
 
 // "WASHINGTON (AP) —", "TORONTO — ", "LOS ANGELES, April 5 (GLOBE
 // NEWSWIRE)", "(NEW YORK) —", "NEW DELHI: The court": the place a story was
@@ -273,6 +277,26 @@ void Resolver::read_surroundings() {
     }
 }
 
+// Tokens a and b are one space or hyphen apart.
+bool Resolver::words_joined(std::int64_t a, std::int64_t b) const {
+    const std::size_t gap = token(b).span.start - token(a).span.end;
+    return gap == 1 && (doc_.text[token(a).span.end] == ' ' || doc_.text[token(a).span.end] == '-');
+}
+
+// A word that may be part of a person's name: capitalised or a particle,
+// no title ("The" opening a sentence is capitalised, yet no name: "The
+// Glasgow Police Department says"), no opening word, month or weekday
+// (but a month right after a title).
+bool Resolver::is_name_word(std::int64_t i) const {
+    const Token& t = token(i);
+    // A month right after a title is a first name ("Foreign Minister
+    // January Makamba").
+    const bool month =
+        is_month_or_weekday(t.folded) && !(i > 0 && token(i - 1).is_word && is_title_word(token(i - 1).folded));
+    return t.is_word && (t.capitalised || is_name_particle(t.folded)) && !is_title_word(t.folded) &&
+           t.folded != "the" && !is_opening_word(t.folded) && !month;
+}
+
 // Whether the name is part of a person's name written as a run of
 // capitalised words: after a title ("foreign minister José Manuel Albares",
 // "Prime Minister Navin Ramgoolam") or, when it is not the run's first word,
@@ -285,22 +309,8 @@ bool Resolver::in_person_run(std::int64_t first, std::int64_t last) {
     // said": Paris is not a surname).
     if (first == last && is_month_or_weekday(token(first).folded)) return false;
     const auto n = static_cast<std::int64_t>(doc_.tokens.size());
-    auto joined = [&](std::int64_t a, std::int64_t b) {  // tokens a and b are one space or hyphen apart
-        const std::size_t gap = token(b).span.start - token(a).span.end;
-        if (gap == 1) return doc_.text[token(a).span.end] == ' ' || doc_.text[token(a).span.end] == '-';
-        return false;
-    };
-    auto name_word = [&](std::int64_t i) {
-        const Token& t = token(i);
-        // "The" opening a sentence is capitalised, yet no name ("The
-        // Glasgow Police Department says").
-        // A month right after a title is a first name ("Foreign Minister
-        // January Makamba").
-        const bool month =
-            is_month_or_weekday(t.folded) && !(i > 0 && token(i - 1).is_word && is_title_word(token(i - 1).folded));
-        return t.is_word && (t.capitalised || is_name_particle(t.folded)) && !is_title_word(t.folded) &&
-               t.folded != "the" && !is_opening_word(t.folded) && !month;
-    };
+    auto joined = [&](std::int64_t a, std::int64_t b) { return words_joined(a, b); };
+    auto name_word = [&](std::int64_t i) { return is_name_word(i); };
     // A run is walked once: the mentions inside it (a line of a thousand
     // names) reuse its ends, which keeps this linear.
     if (first < run_start_ || first > run_end_) {
@@ -399,18 +409,42 @@ KindCue Resolver::kind_cue(std::int64_t first, std::int64_t last, std::string_vi
 // A name used once as a person's ("Boris Johnson", "Mr Johnson") is a
 // person's all through the article ("Johnson said").
 void Resolver::spread_person_names() {
-    std::pmr::vector<bool> person_name(n_, false, &arena_);  // by name id
+    // By name id: 1, a person's name; 2, only as a given name opening a run
+    // of names (person_names.cpp), which leaves a place after a word such
+    // as "in" or "across" alone ("Virginia Lee said ... across Virginia").
+    std::pmr::vector<std::uint8_t> person_name(n_, 0, &arena_);
+    // By name id: a person's by a title, an age, a speech verb or a given
+    // name, which a capitalised word before it ("By Trend Iran's") is not.
+    std::pmr::vector<bool> someone(n_, false, &arena_);
     for (std::size_t k = 0; k < n_; ++k) {
         const MentionContext& a = around_[k].ctx;
-        if (a.after_name || a.titled || a.vessel) person_name[name_of_[k]] = true;
+        if (around_[k].quiet_person) continue;
+        std::uint8_t& p = person_name[name_of_[k]];
+        if (a.after_name || a.titled || a.vessel) p = around_[k].given_person && p != 1 ? 2 : 1;
+        if (a.titled) someone[name_of_[k]] = true;
     }
     // Not over a mention's own words, though: "the carrier Shandong" does
-    // not make "Shandong province" a ship.
+    // not make "Shandong province" a ship. A country's name ("said
+    // Georgia") is the person's only where the article gives the country
+    // no other support (score_candidate), and not after "in", "near".
     for (std::size_t k = 0; k < n_; ++k) {
-        const KindCue cue = around_[k].ctx.kind_cue;
-        if (person_name[name_of_[k]] && cue != KindCue::settlement && cue != KindCue::province)
-            around_[k].ctx.person_next = true;
+        MentionContext& a = around_[k].ctx;
+        const KindCue cue = a.kind_cue;
+        const std::uint8_t p = person_name[name_of_[k]];
+        const bool spreads = p == 1 || (p == 2 && !(around_[k].first > 0 && after_place_word(around_[k].first)));
+        if (spreads && cue != KindCue::settlement && cue != KindCue::province) a.person_next = true;
+        a.person_elsewhere = spreads && someone[name_of_[k]] && cue == KindCue::none && !a.locative;
     }
+}
+
+// Whether a word that puts a place after it stands right before token i:
+// "in", "across", "from", "throughout".
+bool Resolver::after_place_word(std::int64_t i) const {
+    static const WordTable words{"in",     "into",    "across", "throughout", "through", "to",     "from",
+                                 "near",   "outside", "around", "at",         "of",      "within", "over",
+                                 "toward", "towards", "via",    "inside",     "beyond"};
+    const Token& prev = token(i - 1);
+    return prev.is_word && !prev.capitalised && words.contains(prev.folded);
 }
 
 // "The city of Lviv" once: the name is the city all through the article
