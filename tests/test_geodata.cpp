@@ -1,12 +1,16 @@
 // The bundled layers: counts, attributes and known features where they belong.
 #include "fixture.hpp"
 
+#include "geodata/cache_file.hpp"
+
 #include <borderline/error.hpp>
 #include <borderline/shapefile.hpp>
 
 #include <boost/test/unit_test.hpp>
 
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include <unistd.h>
@@ -149,6 +153,31 @@ std::filesystem::path temp_dir(const std::string& name) {
     return d;
 }
 }  // namespace
+
+// A cache file is its parts in order, put in place by rename (no temporary
+// left behind), and a directory that cannot be written is reported, not
+// thrown or half written.
+BOOST_AUTO_TEST_CASE(cache_files_are_written_whole_or_not_at_all) {
+    const auto dir = temp_dir("cache-file");
+    const auto file = dir / "sub" / "x.bin";
+    BOOST_TEST(write_cache_file(file, {"key\n", std::string(100000, 'p'), "end"}));
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    BOOST_TEST(bytes == "key\n" + std::string(100000, 'p') + "end");
+    BOOST_TEST(std::distance(std::filesystem::directory_iterator(dir / "sub"), {}) == 1);
+    // Replaced whole by a second write.
+    BOOST_TEST(write_cache_file(file, {"new"}));
+    std::ifstream again(file, std::ios::binary);
+    BOOST_TEST(std::string((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>()) == "new");
+    if (::geteuid() != 0) {  // root writes anywhere
+        std::filesystem::permissions(dir / "sub",
+                                     std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+        BOOST_TEST(!write_cache_file(dir / "sub" / "y.bin", {"y"}));
+        std::filesystem::permissions(dir / "sub", std::filesystem::perms::owner_all);
+    }
+    BOOST_TEST(!write_cache_file("/proc/no-such-dir/x.bin", {"x"}));
+    std::filesystem::remove_all(dir);
+}
 
 BOOST_AUTO_TEST_CASE(cache_holds_exactly_what_the_shapefile_holds) {
     // The program reads the cache; the shapefile through GDAL is the truth.

@@ -2,12 +2,13 @@
 // the mapped cache file, and the flat index over it.
 #include "gazetteer/image.hpp"
 
+#include "geodata/cache_file.hpp"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
-#include <fstream>
 
 namespace borderline {
 
@@ -169,23 +170,8 @@ bool GazetteerFile::read(Gazetteer& g, const std::filesystem::path& path, const 
 }
 
 bool GazetteerFile::write(const Gazetteer& g, const std::filesystem::path& path, const std::string& key) {
-    std::error_code ec;
-    std::filesystem::create_directories(path.parent_path(), ec);
-    const auto tmp = path.string() + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) return false;
-        const std::string prefix = file_prefix(key);
-        out.write(prefix.data(), static_cast<std::streamsize>(prefix.size()));
-        out.write(g.body_.data(), static_cast<std::streamsize>(g.body_.size()));
-        if (!out) {
-            std::filesystem::remove(tmp, ec);
-            return false;
-        }
-    }
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) std::filesystem::remove(tmp, ec);
-    return !ec;
+    const std::string prefix = file_prefix(key);
+    return write_cache_file(path, {prefix, g.body_});
 }
 
 }  // namespace borderline

@@ -8,11 +8,12 @@
 #include <borderline/error.hpp>
 #include <borderline/geodata.hpp>
 
+#include "geodata/cache_file.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <string_view>
 #include <type_traits>
 
@@ -192,17 +193,8 @@ void write_layer_cache(const Layer& layer, const std::string& key, const std::fi
     if (!points.empty()) {
         w.bytes().append(reinterpret_cast<const char*>(points.data()), points.size() * sizeof(LonLat));
     }
-    std::filesystem::create_directories(file.parent_path());
-    const auto tmp = file.string() + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
-        if (!out.flush()) {
-            std::filesystem::remove(tmp);
-            throw DataError("cannot write the layer cache " + file.string() + "; check the disk and its permissions");
-        }
-    }
-    std::filesystem::rename(tmp, file);
+    if (!write_cache_file(file, {w.bytes()}))
+        throw DataError("cannot write the layer cache " + file.string() + "; check the disk and its permissions");
 }
 
 std::unique_ptr<Layer> read_layer_cache(const std::filesystem::path& file, const std::string& key) {
