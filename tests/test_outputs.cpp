@@ -263,9 +263,15 @@ BOOST_AUTO_TEST_CASE(disputes_not_in_the_story_are_drawn_faint) {
     {
         const auto [scene, p] = svg_of("khor_abdullah.txt");
         BOOST_REQUIRE(scene.parties.size() == 2u);  // Iraq and Kuwait
-        const Colour kuwait = st.parties[static_cast<std::size_t>(scene.parties[1].colour_index)];
+        const auto colour_of = [&](const std::string& iso) {
+            const auto it = std::find_if(scene.parties.begin(), scene.parties.end(),
+                                         [&](const Party& party) { return party.country == iso; });
+            BOOST_REQUIRE(it != scene.parties.end());
+            return st.parties[static_cast<std::size_t>(it->colour_index)];
+        };
+        const Colour kuwait = colour_of("KWT");
         // Khor Abdullah hatched in both parties' full colours.
-        BOOST_TEST(stroked(p, hex_of(st.parties[static_cast<std::size_t>(scene.parties[0].colour_index)])));
+        BOOST_TEST(stroked(p, hex_of(colour_of("IRQ"))));
         BOOST_TEST(stroked(p, hex_of(kuwait)));
         // The Dorra field (Kuwait, Iran, Saudi Arabia) in Kuwait's colour most
         // of the way to the land's, with a pale outline.

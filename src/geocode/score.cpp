@@ -113,6 +113,13 @@ double kind_score(const ScoredCandidate& candidate, const MentionContext& a, con
                 // not the small Bulgarian town just because
                 // Bulgaria has a province of that name too).
                 if (s > 0 && ev.province_of_same_name) s += 2.5;
+                // A capital named as its country ("Guatemala", "Kuwait",
+                // "Panama"): news writes the city's name in full
+                // ("Guatemala City"), so the bare name is the country,
+                // unless the words say a city.
+                if (s > 0 && e.capital && a.country_named == e.country && a.kind_cue != KindCue::settlement &&
+                    !a.city_named)
+                    s -= 8;
                 // A large one gains from the article's support for its
                 // country as the province does: else the more places of
                 // Belarus a story names, the more "in Grodno", "near

@@ -45,25 +45,26 @@ inline constexpr std::int64_t kKnownTown = 10000;
 
 /// The mention and the words around it, the same for all its candidates.
 struct MentionContext {
-    std::string_view folded_text;  ///< the mention, folded
-    bool at_start = false;         ///< opens a sentence
-    bool shouting = false;         ///< in capitals, and no dateline
-    bool dateline = false;         ///< "NEW YORK (AP) -"
-    bool common = false;           ///< an ordinary word, not written as a title-case name
-    bool river_word = false;       ///< "river", "lake", "valley" ... right before or after
-    bool names_water = false;      ///< the name itself says "river" or "lake"
-    bool titled = false;           ///< after a title: "Mr Jordan", "President Chad"
-    bool after_name = false;       ///< after a capitalised word that is no place: "Michael Jordan"
-    bool person_next = false;      ///< a capitalised word follows, or the name is a person's elsewhere
-    bool org_next = false;         ///< "Washington Post", "Kent University"
-    bool vessel = false;           ///< a ship's name: "the carrier Shandong", "USS Hopper"
-    bool saints = false;           ///< "St. Peter's": a church or school, not the parish
-    bool has_capital = false;      ///< some candidate is a national capital
-    bool has_place = false;        ///< some candidate is a populated place
-    bool has_known_place = false;  ///< some candidate is a populated place of kKnownTown people or more
-    bool has_feature = false;      ///< some candidate is a border feature (island, pass, shoal)
-    bool has_admin1 = false;       ///< some candidate is a province
-    bool has_water = false;        ///< some candidate is a river, lake or sea
+    std::string_view folded_text;    ///< the mention, folded
+    bool at_start = false;           ///< opens a sentence
+    bool shouting = false;           ///< in capitals, and no dateline
+    bool dateline = false;           ///< "NEW YORK (AP) -"
+    bool common = false;             ///< an ordinary word, not written as a title-case name
+    bool river_word = false;         ///< "river", "lake", "valley" ... right before or after
+    bool names_water = false;        ///< the name itself says "river" or "lake"
+    bool titled = false;             ///< after a title: "Mr Jordan", "President Chad"
+    bool after_name = false;         ///< after a capitalised word that is no place: "Michael Jordan"
+    bool person_next = false;        ///< a capitalised word follows, or the name is a person's elsewhere
+    bool org_next = false;           ///< "Washington Post", "Kent University"
+    bool vessel = false;             ///< a ship's name: "the carrier Shandong", "USS Hopper"
+    bool saints = false;             ///< "St. Peter's": a church or school, not the parish
+    bool has_capital = false;        ///< some candidate is a national capital
+    std::string_view country_named;  ///< ISO of a country candidate (the mention may name a country)
+    bool has_place = false;          ///< some candidate is a populated place
+    bool has_known_place = false;    ///< some candidate is a populated place of kKnownTown people or more
+    bool has_feature = false;        ///< some candidate is a border feature (island, pass, shoal)
+    bool has_admin1 = false;         ///< some candidate is a province
+    bool has_water = false;          ///< some candidate is a river, lake or sea
     KindCue kind_cue = KindCue::none;
     std::string_view kind_word;     ///< the word that gives the cue: "town", "island", "valley"
     bool temporal = false;          ///< a date or time: "Nov 3", "in March", "14:05 GMT"

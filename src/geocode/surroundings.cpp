@@ -200,6 +200,7 @@ void Resolver::read_surroundings() {
         a.folded_text = f;
         for (const Candidate& c : candidates_of(k)) {
             a.has_capital = a.has_capital || c.entry.capital;
+            if (c.entry.kind == PlaceKind::country) a.country_named = c.entry.country;
             a.has_place = a.has_place || c.entry.kind == PlaceKind::place;
             a.has_known_place =
                 a.has_known_place || (c.entry.kind == PlaceKind::place && c.entry.population >= kKnownTown);

@@ -68,23 +68,35 @@ NamedDisputes find_named_disputes(const Story& story) {
     return out;
 }
 
-/// "The disputed triangle", "the contested waters": a dispute the article
-/// refers to without its name. When it names none, such a phrase names the
-/// one registry dispute its two main countries are both parties to; with
-/// several (Armenia and Azerbaijan's enclaves) or none it names nothing.
+/// "The disputed triangle", "the contested waters", "the territorial
+/// dispute": a dispute the article refers to without its name. Such a phrase
+/// names the one registry dispute the article's two main countries are both
+/// parties to and it has not named; with several (Armenia and Azerbaijan's
+/// enclaves) or none it names nothing. Once the article has named one,
+/// "the disputed area" most likely points back at it, and only a
+/// territorial or border dispute, claim or case names another (a story on
+/// the Sapodilla Cayes about Guatemala's claim to half of Belize).
 void add_described_dispute(const Story& story, const std::vector<Weighed>& ranked, NamedDisputes& named) {
-    if (!named.all.empty() || ranked.size() < 2 || ranked[1].weight < 0.4 * ranked[0].weight) return;
+    if (ranked.size() < 2 || ranked[1].weight < 0.4 * ranked[0].weight) return;
     static constexpr std::string_view kWhat[] = {
         "area",  "areas", "territory", "territories", "triangle", "zone",    "waters",   "region",
         "land",  "lands", "strip",     "island",      "islands",  "islets",  "enclave",  "exclave",
         "shoal", "reef",  "sea",       "seas",        "valley",   "village", "villages", "frontier"};
+    static constexpr std::string_view kQuarrel[] = {"dispute", "disputes", "claim",    "claims",
+                                                    "case",    "row",      "conflict", "quarrel"};
+    const auto has = [](const auto& words, std::string_view w) {
+        return std::find(std::begin(words), std::end(words), w) != std::end(words);
+    };
     const auto& tokens = story.doc.tokens;
     std::size_t at = tokens.size();  // the first such phrase's byte
     for (std::size_t i = 0; i + 1 < tokens.size() && at == tokens.size(); ++i) {
-        if (tokens[i].folded != "disputed" && tokens[i].folded != "contested") continue;
+        const std::string_view w = tokens[i].folded;
+        const bool described = named.all.empty() && (w == "disputed" || w == "contested");
+        const bool quarrel = w == "territorial" || w == "border";
+        if (!described && !quarrel) continue;
         // The noun, or one word before it: "the disputed maritime triangle".
         for (std::size_t j = i + 1; j < std::min(tokens.size(), i + 3) && tokens[j].is_word; ++j) {
-            if (std::find(std::begin(kWhat), std::end(kWhat), tokens[j].folded) != std::end(kWhat)) {
+            if (described ? has(kWhat, tokens[j].folded) : has(kQuarrel, tokens[j].folded)) {
                 at = i;
                 break;
             }
@@ -96,7 +108,7 @@ void add_described_dispute(const Story& story, const std::vector<Weighed>& ranke
         const auto party = [&](const std::string& iso) {
             return std::find(d.parties.begin(), d.parties.end(), iso) != d.parties.end();
         };
-        if (!party(ranked[0].iso) || !party(ranked[1].iso)) continue;
+        if (!party(ranked[0].iso) || !party(ranked[1].iso) || has(named.all, d.id)) continue;
         if (only) return;  // several: the words do not say which
         only = &d;
     }
