@@ -3,6 +3,7 @@
 against a server started on a free port, and 32 requests in flight giving
 the same bytes as the CLI. Usage: test_api.py BORDERLINE SAMPLES_DIR WORKDIR"""
 import concurrent.futures
+import http.client
 import json
 import os
 import subprocess
@@ -212,20 +213,25 @@ with Server(borderline, "--jobs", "2") as s:
             "32 concurrent: statuses %s" % sorted(set(r[0] for r in results)))
 
     # --- SIGTERM: the request in flight is answered, then exit 0 ---
-    holder = {}
-    th = threading.Thread(target=lambda: holder.update(r=s.request("POST", "/api/render?size=3000x2000", sample)))
-    th.start()
-    # Stop only once the map is being drawn: a fixed pause lost the race on
-    # a loaded machine (the signal came before the request).
+    # The request is sent before the signal, and the signal waits until the
+    # server shows a map running: a fixed pause lost the race on a loaded
+    # machine (the signal came before the request was accepted).
+    conn = http.client.HTTPConnection("127.0.0.1", s.port, timeout=120)
+    conn.request("POST", "/api/render?size=3000x2000", body=sample)
     for _ in range(400):
         c, _h, b = s.request("GET", "/healthz")
         if c == 200 and json.loads(b).get("running", 0) >= 1:
             break
         time.sleep(0.025)
-    code = s.stop()
+    holder = {}
+    th = threading.Thread(target=lambda: holder.update(code=s.stop()))
+    th.start()
+    res = conn.getresponse()
+    body = res.read()
+    conn.close()
     th.join()
-    t.check(code == 0, "SIGTERM: exit code %s" % code)
-    t.check(holder.get("r", (0,))[0] == 200 and holder["r"][2].startswith(PNG), "SIGTERM: request in flight finished")
+    t.check(holder.get("code") == 0, "SIGTERM: exit code %s" % holder.get("code"))
+    t.check(res.status == 200 and body.startswith(PNG), "SIGTERM: request in flight finished")
 
 # --- limits ---
 with Server(borderline, "--max-body-mb", "1") as s:
