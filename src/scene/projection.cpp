@@ -13,7 +13,6 @@
 namespace borderline {
 
 namespace {
-constexpr double kPi = std::numbers::pi;
 
 std::string num(double v) {
     // to_chars with a precision writes what printf's "%.4f" writes, without
@@ -34,7 +33,7 @@ std::string choose_projection(const Box& b) {
     double lon0 = (b.west + b.east) / 2;
     if (lon0 > 180) lon0 -= 360;
     const double lat0 = (b.south + b.north) / 2;
-    const double span = std::max(b.width() * std::cos(lat0 * kPi / 180), b.height());
+    const double span = std::max(b.width() * std::cos(lat0 * std::numbers::pi / 180), b.height());
     const bool north_polar = b.north >= 80 && b.south > 30, south_polar = b.south <= -75 && b.north < -30;
     if (b.width() >= 180 && !north_polar && !south_polar) {
         // World scale: an equal-area pseudo-cylindrical that keeps shapes readable.
@@ -75,8 +74,8 @@ constexpr double kA = 6378137.0;          // WGS84 semi-major axis, metres
 constexpr double kF = 1 / 298.257223563;  // WGS84 flattening
 constexpr double kE2 = kF * (2 - kF);     // first eccentricity squared
 const double kE = std::sqrt(kE2);
-constexpr double kHalfPi = kPi / 2;
-constexpr double kDeg = kPi / 180;
+constexpr double kHalfPi = std::numbers::pi / 2;
+constexpr double kDeg = std::numbers::pi / 180;
 
 // Equal Earth polynomial coefficients and sqrt(3)/2.
 constexpr double kA1 = 1.340264, kA2 = -0.081106, kA3 = 0.000893, kA4 = 0.003796;
@@ -84,8 +83,8 @@ const double kM = std::sqrt(3.0) / 2;
 
 /// Longitude difference wrapped into [-pi, pi].
 double wrap(double lam) {
-    if (lam >= -kPi && lam <= kPi) return lam;
-    lam = std::remainder(lam, 2 * kPi);
+    if (lam >= -std::numbers::pi && lam <= std::numbers::pi) return lam;
+    lam = std::remainder(lam, 2 * std::numbers::pi);
     return lam;
 }
 
@@ -115,7 +114,7 @@ double lcc_m(double phi) {
 }
 double lcc_t(double phi) {
     const double es = kE * std::sin(phi);
-    return std::tan(kPi / 4 - phi / 2) / std::pow((1 - es) / (1 + es), kE / 2);
+    return std::tan(std::numbers::pi / 4 - phi / 2) / std::pow((1 - es) / (1 + es), kE / 2);
 }
 
 double ee_y(double psi) {  // Equal Earth y on the unit sphere, and its derivative
@@ -304,9 +303,9 @@ bool Projection::inverse(double x, double y, double& lon, double& lat) const {
                 psi -= step;
                 if (std::abs(step) < 1e-14) break;
             }
-            if (std::abs(psi) > kPi / 3 + 1e-12) return false;
+            if (std::abs(psi) > std::numbers::pi / 3 + 1e-12) return false;
             lam = kM * xa * ee_dy(psi) / std::cos(psi);
-            if (std::abs(lam) > kPi + 1e-12) return false;
+            if (std::abs(lam) > std::numbers::pi + 1e-12) return false;
             phi = from_authalic(std::asin(std::clamp(std::sin(psi) / kM, -1.0, 1.0)));
             break;
         }
