@@ -287,6 +287,7 @@ std::vector<Cue> Analyzer::with_speakers(std::size_t s, std::vector<Cue>& cues) 
             } else if (!a && (c.cls == CueClass::say || c.cls == CueClass::report) &&
                        (c.tok == first || !word(c.tok - 1))) {
                 ActorPhrase r = phrase_right(c.tok + 1, end);  // "..., said Armenia's foreign ministry"
+                if (!inverted_speaker(r, end)) continue;
                 resolve(r, s);
                 if (r.country.empty()) continue;
                 c.actor = r;
