@@ -379,7 +379,7 @@ void Analyzer::claim_tail_attribution(std::size_t s, std::vector<Cue>& live, con
                     next_that[t - first] = fw(t) == "that" ? t : next_that[t + 1 - first];
             }
             const bool that = c.after < end && next_that[c.after - first] < rest_end;
-            if (that || words_over(c.after, rest_end, 5)) continue;
+            if (that || words_over(c.after, rest_end, 5) || own_clause(c.after, rest_end)) continue;
             if (earlier_own) continue;
             cfirst = first;
             cend = att - 1;
@@ -395,6 +395,19 @@ void Analyzer::claim_tail_attribution(std::size_t s, std::vector<Cue>& live, con
         live.assign(rest.begin(), rest.end());
         return;
     }
+}
+
+// Whether the words [a, b) after a verb of speech are a clause of their
+// own ("In a statement, Egypt said the triangle was Egyptian"): a finite
+// verb among them. Then the verb governs them, and the words before it
+// (an opening phrase, a subject) are no tail attribution's claim.
+bool Analyzer::own_clause(std::size_t a, std::size_t b) const {
+    static const lex::WordTable kFinite{"is",   "are",   "was",   "were", "has",    "have",    "had",
+                                        "will", "would", "could", "must", "should", "belongs", "remains"};
+    for (std::size_t t = a; t < b; ++t) {
+        if (word(t) && !in_quote(t) && kFinite.contains(fw(t))) return true;
+    }
+    return false;
 }
 
 // Left to right: the first cue opens a statement; later cues of the same

@@ -99,6 +99,13 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
     c.cls = cw.cls;
     if (!needs_met(c, cw.needs, pv, end, nx)) return false;
     if (stranded_preposition(nx, end)) return false;  // "the line Somalia had asked for,"
+    // "wrote to Bishkek on Monday": a letter sent, nothing said, unless
+    // what it says follows ("wrote to the UN that ...", a quotation).
+    if ((fw(i) == "wrote" || fw(i) == "write" || fw(i) == "writes") && next == "to") {
+        bool says = false;
+        for (std::size_t t = nx + 1; t < end && !says; ++t) says = fw(t) == "that" || raw(t) == ":" || in_quote(t);
+        if (!says) return false;
+    }
     // "warned oil companies not to work there", "told Manila to remove
     // the ship": what the object is told to do is a demand.
     if (c.cls == CueClass::say && lex::is_directive_verb(fw(i)) && told_to_act(i, end)) c.cls = CueClass::demand;
@@ -167,8 +174,10 @@ bool Analyzer::stranded_preposition(std::size_t nx, std::size_t end) const {
 
 // Whether directive verb `i` has an object told to act: a few words, then
 // "to" (or "not to") and a verb ("warned foreign fleets not to enter",
-// "told Manila to remove"), not "to" before a name or a determiner
-// ("told reporters in Tokyo", "said to the court").
+// "told Manila to remove"), or "against" and a verb in -ing ("warned
+// Tanzania against drilling"); not "to" before a name or a determiner
+// ("told reporters in Tokyo", "said to the court"), nor after a clause's
+// verb ("told reporters Moscow was ready to send").
 bool Analyzer::told_to_act(std::size_t i, std::size_t end) const {
     std::size_t words = 0;
     for (std::size_t t = i + 1; t < end && words < 7; ++t) {
@@ -179,8 +188,13 @@ bool Analyzer::told_to_act(std::size_t i, std::size_t end) const {
         }
         const auto f = fw(t);
         // "told reporters Moscow was ready to send": a clause, not an object.
-        static const lex::WordTable kClause{"that", "of",   "about", "against", "was",   "were",  "is",   "are",
-                                            "has",  "have", "had",   "will",    "would", "could", "must", "should"};
+        // "warned Tanzania against drilling": told not to act.
+        if (f == "against" && words > 0) {
+            const std::size_t v = next_word(t + 1, end);
+            return v < end && !cap(v) && fw(v).size() > 4 && fw(v).ends_with("ing");
+        }
+        static const lex::WordTable kClause{"that", "of",  "about", "was",   "were",  "is",   "are",   "has",
+                                            "have", "had", "will",  "would", "could", "must", "should"};
         if (kClause.contains(f)) return false;
         if (f == "to" && words > 0) {
             const std::size_t v = next_word(t + 1, end);

@@ -356,6 +356,11 @@ std::string Analyzer::document_issuer(const ActorPhrase& a, std::size_t s) const
     for (std::size_t t = a.first; t + 1 < a.last; ++t) {
         if (word(t) && lex::is_title_word(fw(t))) head = fw(t);
     }
+    // "His statement", "her letter": a person's; "their note": the last actor.
+    const auto det = fw(a.first);
+    if (det == "his") head = "he";
+    if (det == "her") head = "she";
+    if (det == "their") head = "they";
     return refer_back(s, head);
 }
 
@@ -494,7 +499,8 @@ std::optional<ActorPhrase> Analyzer::subject_before(std::size_t cue, std::size_t
     if (a.first == kNone) return std::nullopt;
     // "troops in Armenia said" is not Armenia speaking.
     const std::size_t before = prev_word(a.first, first);
-    if (before != kNone && before + 1 == a.first && (lex::is_preposition(fw(before)) || fw(before) == "representing")) {
+    if (before != kNone && before + 1 == a.first &&
+        (lex::is_preposition(fw(before)) || fw(before) == "by" || fw(before) == "representing")) {
         if (!office_before(a, before, first, s)) return std::nullopt;
         return a;
     }
@@ -604,7 +610,12 @@ void Analyzer::find_relative_clause(std::size_t s) {
     for (std::size_t k = first + 1; k + 1 < end; ++k) {
         if (raw(k) != "," || in_quote(k)) continue;
         const auto rel = fw(k + 1);
-        if (rel != "which" && rel != "who" && rel != "whose" && rel != "where") continue;
+        // ", backed by Turkey,", ", sent to the embassy,": a participle's
+        // aside reads as a relative clause.
+        static const lex::WordTable kParticiple{"sent", "written", "made", "given", "led", "held", "seen", "known"};
+        const bool participle = word(k + 1) && !cap(k + 1) && tok_mention_[k + 1] < 0 &&
+                                ((rel.size() > 4 && rel.ends_with("ed")) || kParticiple.contains(rel));
+        if (rel != "which" && rel != "who" && rel != "whose" && rel != "where" && !participle) continue;
         rel_comma_ = k;
         for (std::size_t c = k + 2; c < end; ++c) {
             if (raw(c) == ",") {
