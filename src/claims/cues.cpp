@@ -167,9 +167,11 @@ bool Analyzer::stranded_preposition(std::size_t nx, std::size_t end) const {
         const auto r = raw(nx + 1);
         return r == "," || r == "." || r == ";" || r == ")";
     }
-    // "... asked for was left out": the main clause's verb follows.
-    static const lex::WordTable kFinite{"was", "were", "is", "are", "has", "have", "had", "will", "would"};
-    return kFinite.contains(fw(nx + 1));
+    // "... asked for was left out": the main clause's verb follows; "asked
+    // for in 2014": a phrase of time.
+    static const lex::WordTable kAfterGap{"was", "were",  "is",     "are",    "has",   "have",  "had",  "will", "would",
+                                          "in",  "since", "during", "before", "after", "until", "when", "and",  "but"};
+    return kAfterGap.contains(fw(nx + 1));
 }
 
 // Whether directive verb `i` has an object told to act: a few words, then

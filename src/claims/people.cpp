@@ -457,9 +457,15 @@ std::optional<ActorPhrase> Analyzer::subject_before(std::size_t cue, std::size_t
         const bool adverb = !cap(t) && tok_mention_[t] < 0 && lex::is_adverb(f);
         // "The statement said", "the ministry's note said": a document as
         // the subject, not the "in a statement" of "Baku, in a statement,
-        // said".
+        // said" or "Baku, in its statement, said".
         if (lex::is_document_noun(f) && word(t) && t > first) {
             const std::size_t pw = prev_word(t, first);
+            const std::size_t in = pw != kNone ? prev_word(pw, first) : kNone;
+            if (in != kNone && fw(in) == "in" && lex::is_determiner(fw(pw))) {
+                j = in;
+                skipped += 3;
+                continue;
+            }
             if (pw != kNone && fw(pw) != "a" && fw(pw) != "an") break;
         }
         if (lex::is_skippable(f) || kAlsoSkip.contains(f) || is_apostrophe(t) || adverb) {
