@@ -414,6 +414,10 @@ constexpr auto kForce = std::to_array<std::string_view>(
      "presence",   "base",      "bases",      "patrols",    "warships", "aircraft", "jets",      "provocation",
      "clashes",    "fighting",  "aggression", "occupation", "buildup"});
 
+constexpr auto kHarm = std::to_array<std::string_view>({"damage", "damaged", "hurt", "injured", "injury", "injuries",
+                                                        "wounded", "killed", "casualties", "dead", "deaths", "losses",
+                                                        "harmed", "harm", "destroyed", "victims"});
+
 constexpr auto kFragmentLabels =
     std::to_array<std::string_view>({"read", "also", "more", "related", "see", "watch", "listen", "advertisement",
                                      "recommended", "editor's", "note", "sponsored"});
@@ -442,6 +446,7 @@ const WordTable kAdverbsTable = as_set(kAdverbs);
 const WordTable kDocumentsTable = as_set(kDocuments);
 const WordTable kDirectivesTable = as_set(kDirectives);
 const WordTable kForceTable = as_set(kForce);
+const WordTable kHarmTable = as_set(kHarm);
 const WordTable kLyNounsTable = as_set(kLyNouns);
 
 }  // namespace
@@ -480,6 +485,7 @@ bool is_fragment_label(std::string_view w) { return kFragmentLabelsTable.find(w)
 bool is_document_noun(std::string_view w) { return kDocumentsTable.find(w) >= 0; }
 bool is_directive_verb(std::string_view w) { return kDirectivesTable.find(w) >= 0; }
 bool is_force_word(std::string_view w) { return kForceTable.find(w) >= 0; }
+bool is_harm_word(std::string_view w) { return kHarmTable.find(w) >= 0; }
 bool is_position_verb(std::string_view w) { return kPositionVerbsTable.find(w) >= 0; }
 bool is_entitlement_noun(std::string_view w) { return kEntitlementTable.find(w) >= 0; }
 bool is_offer_noun(std::string_view w) { return kOfferNounsTable.find(w) >= 0; }

@@ -108,5 +108,8 @@ bool is_directive_verb(std::string_view folded);
 /// A word of force or presence a speaker may be said to answer for:
 /// "shots", "troops", "incursion" ("there were no troops": a denial).
 bool is_force_word(std::string_view folded);
+/// A word of harm done: "damage", "hurt", "casualties" ("no one was hurt"
+/// is an account of what happened, not a denial).
+bool is_harm_word(std::string_view folded);
 
 }  // namespace borderline::claims_lexicon

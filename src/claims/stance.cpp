@@ -64,7 +64,17 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
         // were no Russian troops"): a legend reads "Russia denies: ...".
         // A negative account of what happened ("there was no damage", "no
         // one was hurt", "nothing happened") is asserted as it stands.
+        // Harm done ("no one was hurt", "none of its soldiers were
+        // wounded", "there was no damage") is what happened to someone,
+        // not an act answered for, even on the speaker's own side.
+        auto harm = [&](std::size_t i) {
+            for (std::size_t k = i + 1; k < ws.size() && k <= i + 6; ++k) {
+                if (lex::is_harm_word(fw(ws[k]))) return true;
+            }
+            return false;
+        };
         auto answers_for = [&](std::size_t i) {
+            if (harm(i)) return false;
             if (subject_self) return true;
             for (std::size_t k = i + 1; k < ws.size() && k <= i + 4; ++k) {
                 if (lex::is_force_word(fw(ws[k]))) return true;
@@ -79,7 +89,7 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
             if (fw(ws[i]) == "no" && lex::is_entitlement_noun(fw(ws[i + 1]))) return Stance::denies;
         }
         for (std::size_t i = 0; i < ws.size() && i < 9; ++i) {
-            if (negation(i) && (subject_self || (i > 0 && fw(ws[0]) == "there" && answers_for(i))))
+            if (negation(i) && (subject_self || (i > 0 && fw(ws[0]) == "there")) && answers_for(i))
                 return Stance::denies;
         }
     }
