@@ -183,6 +183,11 @@ private:
     std::vector<Cue> find_cues(std::size_t s);
     bool verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::size_t end, std::size_t nx) const;
     [[nodiscard]] bool offer_object(std::size_t i, std::size_t end) const;
+    [[nodiscard]] bool stranded_preposition(std::size_t nx, std::size_t end) const;
+    [[nodiscard]] bool own_clause(std::size_t a, std::size_t b) const;
+    [[nodiscard]] bool told_to_act(std::size_t i, std::size_t end) const;
+    [[nodiscard]] bool inverted_speaker(const ActorPhrase& r, std::size_t end) const;
+    [[nodiscard]] std::string document_issuer(const ActorPhrase& a, std::size_t s) const;
     bool needs_met(Cue& c, lex::CueNeeds needs, std::size_t pv, std::size_t end, std::size_t nx) const;
     bool negated(std::size_t i, std::size_t first) const;
     [[nodiscard]] bool no_subject(std::size_t i, std::size_t first) const;

@@ -296,6 +296,7 @@ std::vector<Cue> Analyzer::with_speakers(std::size_t s, std::vector<Cue>& cues) 
             } else if (!a && (c.cls == CueClass::say || c.cls == CueClass::report) &&
                        (c.tok == first || !word(c.tok - 1))) {
                 ActorPhrase r = phrase_right(c.tok + 1, end);  // "..., said Armenia's foreign ministry"
+                if (!inverted_speaker(r, end)) continue;
                 resolve(r, s);
                 if (r.country.empty()) continue;
                 c.actor = r;
@@ -387,10 +388,26 @@ void Analyzer::claim_tail_attribution(std::size_t s, std::vector<Cue>& live, con
                     next_that[t - first] = fw(t) == "that" ? t : next_that[t + 1 - first];
             }
             const bool that = c.after < end && next_that[c.after - first] < rest_end;
-            if (that || words_over(c.after, rest_end, 5)) continue;
+            // What follows the attribution after a comma is an aside ("...,
+            // said Russia's foreign ministry, which has a base there", ", as
+            // talks stalled"): only the words up to it count.
+            std::size_t own_end = c.after;
+            while (own_end < rest_end && (in_quote(own_end) || (raw(own_end) != "," && raw(own_end) != ";"))) ++own_end;
+            if (that || words_over(c.after, own_end, 5) || own_clause(c.after, own_end)) continue;
             if (earlier_own) continue;
             cfirst = first;
             cend = att - 1;
+            // "Fishermen in Kyela, said the ministry, have lost their nets":
+            // an attribution inside the clause, whose verb comes after it.
+            // The claim is the clause, its subject and its predicate.
+            const std::size_t v = own_end < rest_end ? next_word(own_end + 1, rest_end) : rest_end;
+            if (v < rest_end && raw(own_end) == "," && v == own_end + 1 && own_clause(v, v + 1)) {
+                std::vector<Cue> group{c};
+                emit(group, v, rest_end, s, excluded, TextStart{v, clause_text(first, cend)});
+                std::vector<Cue> rest(live.begin() + static_cast<std::ptrdiff_t>(i) + 1, live.end());
+                live.assign(rest.begin(), rest.end());
+                return;
+            }
         } else {
             continue;
         }
@@ -403,6 +420,19 @@ void Analyzer::claim_tail_attribution(std::size_t s, std::vector<Cue>& live, con
         live.assign(rest.begin(), rest.end());
         return;
     }
+}
+
+// Whether the words [a, b) after a verb of speech are a clause of their
+// own ("In a statement, Egypt said the triangle was Egyptian"): a finite
+// verb among them. Then the verb governs them, and the words before it
+// (an opening phrase, a subject) are no tail attribution's claim.
+bool Analyzer::own_clause(std::size_t a, std::size_t b) const {
+    static const lex::WordTable kFinite{"is",   "are",   "was",   "were", "has",    "have",    "had",
+                                        "will", "would", "could", "must", "should", "belongs", "remains"};
+    for (std::size_t t = a; t < b; ++t) {
+        if (word(t) && !in_quote(t) && kFinite.contains(fw(t))) return true;
+    }
+    return false;
 }
 
 // Left to right: the first cue opens a statement; later cues of the same

@@ -98,6 +98,17 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
         return false;  // "the claims", "Baku's demands"
     c.cls = cw.cls;
     if (!needs_met(c, cw.needs, pv, end, nx)) return false;
+    if (stranded_preposition(nx, end)) return false;  // "the line Somalia had asked for,"
+    // "wrote to Bishkek on Monday": a letter sent, nothing said, unless
+    // what it says follows ("wrote to the UN that ...", a quotation).
+    if ((fw(i) == "wrote" || fw(i) == "write" || fw(i) == "writes") && next == "to") {
+        bool says = false;
+        for (std::size_t t = nx + 1; t < end && !says; ++t) says = fw(t) == "that" || raw(t) == ":" || in_quote(t);
+        if (!says) return false;
+    }
+    // "warned oil companies not to work there", "told Manila to remove
+    // the ship": what the object is told to do is a demand.
+    if (c.cls == CueClass::say && lex::is_directive_verb(fw(i)) && told_to_act(i, end)) c.cls = CueClass::demand;
     // Other passives of speech verbs ("was denied by", "were accused by").
     if (!c.passive && pv != kNone) {
         const auto p = fw(pv);
@@ -142,6 +153,59 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
     // A claim given up is a change of position told, not a claim on the
     // map ("Armenia dropped its claim to the villages").
     return !renounces;
+}
+
+// Whether `nx`, the word right after a verb, is a preposition with nothing
+// after it ("the line Somalia had asked for, giving it ...", "the corridor
+// Bolivia has long asked for was left out"): the verb's object stands
+// before its subject, in a relative clause, and the verb says nothing.
+bool Analyzer::stranded_preposition(std::size_t nx, std::size_t end) const {
+    if (nx >= end || nx == 0 || !word(nx - 1) || !lex::is_preposition(fw(nx))) return false;
+    if (nx + 1 >= end) return true;
+    if (in_quote(nx + 1)) return false;
+    if (!word(nx + 1)) {
+        const auto r = raw(nx + 1);
+        return r == "," || r == "." || r == ";" || r == ")";
+    }
+    // "... asked for was left out": the main clause's verb follows; "asked
+    // for in 2014": a phrase of time.
+    static const lex::WordTable kAfterGap{"was", "were",  "is",     "are",    "has",   "have",  "had",  "will", "would",
+                                          "in",  "since", "during", "before", "after", "until", "when", "and",  "but"};
+    return kAfterGap.contains(fw(nx + 1));
+}
+
+// Whether directive verb `i` has an object told to act: a few words, then
+// "to" (or "not to") and a verb ("warned foreign fleets not to enter",
+// "told Manila to remove"), or "against" and a verb in -ing ("warned
+// Tanzania against drilling"); not "to" before a name or a determiner
+// ("told reporters in Tokyo", "said to the court"), nor after a clause's
+// verb ("told reporters Moscow was ready to send").
+bool Analyzer::told_to_act(std::size_t i, std::size_t end) const {
+    std::size_t words = 0;
+    for (std::size_t t = i + 1; t < end && words < 7; ++t) {
+        if (in_quote(t)) return false;
+        if (!word(t)) {
+            if (is_apostrophe(t) || raw(t) == "-") continue;
+            return false;
+        }
+        const auto f = fw(t);
+        // "told reporters Moscow was ready to send": a clause, not an object.
+        // "warned Tanzania against drilling": told not to act.
+        if (f == "against" && words > 0) {
+            const std::size_t v = next_word(t + 1, end);
+            return v < end && !cap(v) && fw(v).size() > 4 && fw(v).ends_with("ing");
+        }
+        static const lex::WordTable kClause{"that", "of",  "about", "was",   "were",  "is",   "are",   "has",
+                                            "have", "had", "will",  "would", "could", "must", "should"};
+        if (kClause.contains(f)) return false;
+        if (f == "to" && words > 0) {
+            const std::size_t v = next_word(t + 1, end);
+            return v < end && v == t + 1 && !cap(v) && tok_mention_[v] < 0 && !lex::is_determiner(fw(v)) &&
+                   !(fw(v)[0] >= '0' && fw(v)[0] <= '9');
+        }
+        ++words;
+    }
+    return false;
 }
 
 // Whether the object of position verb `i` is a thing given rather than a

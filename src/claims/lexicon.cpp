@@ -299,19 +299,20 @@ constexpr auto kParticiples = std::to_array<std::string_view>(
      "dismissing", "condemning", "recognising", "recognizing", "accepting", "acknowledging"});
 
 constexpr auto kTitles = std::to_array<std::string_view>(
-    {"president",  "presidential", "prime",          "acting",         "minister",    "ministry",    "ministers",
-     "foreign",    "defence",      "defense",        "interior",       "spokesman",   "spokeswoman", "spokesperson",
-     "caretaker",  "deputy",       "vice",           "ambassador",     "envoy",       "leader",      "leaders",
-     "leadership", "chief",        "general",        "commander",      "secretary",   "department",  "official",
-     "officials",  "authorities",  "government",     "administration", "army",        "military",    "side",
-     "head",       "premier",      "chancellor",     "king",           "queen",       "parliament",  "mission",
-     "embassy",    "office",       "service",        "national",       "security",    "council",     "press",
-     "diplomat",   "diplomats",    "representative", "delegation",     "aide",        "adviser",     "advisor",
-     "senator",    "lawmaker",     "lawmakers",      "speaker",        "governor",    "top",         "senior",
-     "state",      "affairs",      "negotiator",     "cabinet",        "junta",       "staff",       "command",
-     "ombudsman",  "peacekeeping", "border",         "guard",          "guards",      "navy",        "former",
-     "coast",      "committee",    "agency",         "bureau",         "directorate", "commission",  "maritime",
-     "federal",    "special",      "external",       "home",           "intelligence"});
+    {"president",  "presidential", "prime",          "acting",         "minister",     "ministry",    "ministers",
+     "foreign",    "defence",      "defense",        "interior",       "spokesman",    "spokeswoman", "spokesperson",
+     "caretaker",  "deputy",       "vice",           "ambassador",     "envoy",        "leader",      "leaders",
+     "leadership", "chief",        "general",        "commander",      "secretary",    "department",  "official",
+     "officials",  "authorities",  "government",     "administration", "army",         "military",    "side",
+     "head",       "premier",      "chancellor",     "king",           "queen",        "parliament",  "mission",
+     "embassy",    "office",       "service",        "national",       "security",     "council",     "press",
+     "diplomat",   "diplomats",    "representative", "delegation",     "aide",         "adviser",     "advisor",
+     "senator",    "lawmaker",     "lawmakers",      "speaker",        "governor",     "top",         "senior",
+     "state",      "affairs",      "negotiator",     "cabinet",        "junta",        "staff",       "command",
+     "ombudsman",  "peacekeeping", "border",         "guard",          "guards",       "navy",        "former",
+     "coast",      "committee",    "agency",         "bureau",         "directorate",  "commission",  "maritime",
+     "federal",    "special",      "external",       "home",           "intelligence", "lawyer",      "lawyers",
+     "counsel",    "attorney",     "attorneys"});
 
 constexpr auto kBodies = std::to_array<std::string_view>(
     {"ministry",   "minister",       "government",  "authorities",  "officials", "official",    "office",
@@ -399,6 +400,25 @@ constexpr auto kEntitlement =
     std::to_array<std::string_view>({"right", "rights", "claim", "claims", "basis", "grounds", "justification",
                                      "reason", "legitimacy", "authority", "title", "sovereignty", "business"});
 
+constexpr auto kDocuments = std::to_array<std::string_view>(
+    {"statement", "statements", "communique", "communiques", "note", "letter", "declaration", "memorandum", "readout"});
+
+constexpr auto kDirectives =
+    std::to_array<std::string_view>({"told", "tell", "tells", "telling", "warned", "warn", "warns", "warning",
+                                     "advised", "advises", "ordered", "orders", "instructed", "instructs"});
+
+constexpr auto kForce = std::to_array<std::string_view>(
+    {"troops",     "soldiers",  "forces",     "units",      "military", "shots",    "shot",      "shooting",
+     "fire",       "firing",    "fired",      "shelling",   "shells",   "attack",   "attacks",   "strike",
+     "strikes",    "airstrike", "incursion",  "incursions", "invasion", "crossing", "crossings", "violation",
+     "violations", "drone",     "drones",     "missile",    "missiles", "weapons",  "artillery", "deployment",
+     "presence",   "base",      "bases",      "patrols",    "warships", "aircraft", "jets",      "provocation",
+     "clashes",    "fighting",  "aggression", "occupation", "buildup"});
+
+constexpr auto kHarm = std::to_array<std::string_view>({"damage", "damaged", "hurt", "injured", "injury", "injuries",
+                                                        "wounded", "killed", "casualties", "dead", "deaths", "losses",
+                                                        "harmed", "harm", "destroyed", "victims"});
+
 constexpr auto kFragmentLabels =
     std::to_array<std::string_view>({"read", "also", "more", "related", "see", "watch", "listen", "advertisement",
                                      "recommended", "editor's", "note", "sponsored"});
@@ -424,6 +444,10 @@ const WordTable kPositionVerbsTable = as_set(kPositionVerbs);
 const WordTable kEntitlementTable = as_set(kEntitlement);
 const WordTable kOfferNounsTable = as_set(kOfferNouns);
 const WordTable kAdverbsTable = as_set(kAdverbs);
+const WordTable kDocumentsTable = as_set(kDocuments);
+const WordTable kDirectivesTable = as_set(kDirectives);
+const WordTable kForceTable = as_set(kForce);
+const WordTable kHarmTable = as_set(kHarm);
 const WordTable kLyNounsTable = as_set(kLyNouns);
 
 }  // namespace
@@ -459,6 +483,10 @@ bool is_copula(std::string_view w) {
 bool is_accusing_word(std::string_view w) { return kAccusingTable.find(w) >= 0; }
 bool is_denying_word(std::string_view w) { return kDenyingTable.find(w) >= 0; }
 bool is_fragment_label(std::string_view w) { return kFragmentLabelsTable.find(w) >= 0; }
+bool is_document_noun(std::string_view w) { return kDocumentsTable.find(w) >= 0; }
+bool is_directive_verb(std::string_view w) { return kDirectivesTable.find(w) >= 0; }
+bool is_force_word(std::string_view w) { return kForceTable.find(w) >= 0; }
+bool is_harm_word(std::string_view w) { return kHarmTable.find(w) >= 0; }
 bool is_position_verb(std::string_view w) { return kPositionVerbsTable.find(w) >= 0; }
 bool is_entitlement_noun(std::string_view w) { return kEntitlementTable.find(w) >= 0; }
 bool is_offer_noun(std::string_view w) { return kOfferNounsTable.find(w) >= 0; }

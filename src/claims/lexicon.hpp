@@ -99,5 +99,17 @@ bool is_adverb(std::string_view folded);
 bool is_entitlement_noun(std::string_view folded);
 /// Labels of fragments that are not the article's text ("READ ALSO").
 bool is_fragment_label(std::string_view folded);
+/// A document that speaks for whoever issued it: "statement", "communique",
+/// "note", "letter", "declaration" ("The statement said ...").
+bool is_document_noun(std::string_view folded);
+/// A verb of speech whose object is told to act: "warned ... not to",
+/// "told ... to" (a demand).
+bool is_directive_verb(std::string_view folded);
+/// A word of force or presence a speaker may be said to answer for:
+/// "shots", "troops", "incursion" ("there were no troops": a denial).
+bool is_force_word(std::string_view folded);
+/// A word of harm done: "damage", "hurt", "casualties" ("no one was hurt"
+/// is an account of what happened, not a denial).
+bool is_harm_word(std::string_view folded);
 
 }  // namespace borderline::claims_lexicon

@@ -221,7 +221,8 @@ ActorPhrase Analyzer::phrase_left(std::size_t end, std::size_t first) const {
         if (word(t)) {
             if (possessive_s(t)) {
                 k = t - 1;
-            } else if (lex::is_title_word(f) || (cap(t) && !lex::is_function_word(f) && !lex::find_cue(f))) {
+            } else if (lex::is_title_word(f) || (cap(t) && !lex::is_function_word(f) && !lex::find_cue(f)) ||
+                       (t == end && lex::is_document_noun(f))) {
                 k = t;
             } else if (f == "the") {
                 k = t;
@@ -320,6 +321,49 @@ std::string Analyzer::refer_back(std::size_t s, std::string_view head) const {
     return {};
 }
 
+// Whether phrase `r`, after a verb of speech, is that verb's speaker (an
+// inverted "..., said Armenia's foreign ministry") rather than the subject
+// of the clause it governs ("Herders near the river say Kenyan rangers
+// have taken their cattle", "say Azerbaijan has moved its posts"): not a
+// people's adjective alone, nor followed by a verb of its own.
+bool Analyzer::inverted_speaker(const ActorPhrase& r, std::size_t end) const {
+    if (r.first == kNone) return false;
+    const int last = tok_mention_[r.last - 1];
+    if (last >= 0 && mentions_[static_cast<std::size_t>(last)].demonym) return false;
+    // After the speaker: the end, a mark, a name, a preposition, an adverb
+    // or a word of time ("said the ministry on Friday", "said the
+    // ministry late on Friday", "said Peskov, adding"). Any other word
+    // is a verb of the phrase's own ("say Azerbaijan has moved", "said
+    // the border ran along the lake").
+    const std::size_t nx = r.last;
+    if (nx >= end || !word(nx) || cap(nx) || in_quote(nx)) return true;
+    static const lex::WordTable kAfter{"yesterday", "today",  "tonight", "late",    "earlier", "later",  "last",
+                                       "this",      "next",   "and",     "but",     "while",   "as",     "who",
+                                       "which",     "whose",  "when",    "after",   "before",  "since",  "during",
+                                       "until",     "amid",   "citing",  "adding",  "saying",  "quoted", "by",
+                                       "under",     "within", "without", "through", "than",    "via"};
+    const auto f = fw(nx);
+    return lex::is_preposition(f) || kAfter.contains(f) || (lex::is_adverb(f) && !lex::find_cue(f)) ||
+           lex::is_participle(f);
+}
+
+// Who issued the document an actor phrase names ("The statement",
+// "the ministry's note", "The communique"): the most recent actor of this
+// paragraph or the one before, as "it" finds it, or one named with the
+// possessor's title ("the ministry's statement": "the ministry").
+std::string Analyzer::document_issuer(const ActorPhrase& a, std::size_t s) const {
+    std::string_view head = "it";
+    for (std::size_t t = a.first; t + 1 < a.last; ++t) {
+        if (word(t) && lex::is_title_word(fw(t))) head = fw(t);
+    }
+    // "His statement", "her letter": a person's; "their note": the last actor.
+    const auto det = fw(a.first);
+    if (det == "his") head = "he";
+    if (det == "her") head = "she";
+    if (det == "their") head = "they";
+    return refer_back(s, head);
+}
+
 // The country of an actor phrase: its first government-naming mention
 // ("Armenia's ambassador to Russia" is Armenia's), else a person the article
 // introduced, else, for "the ministry" and the like, the last actor.
@@ -346,6 +390,10 @@ void Analyzer::resolve(ActorPhrase& a, std::size_t s) const {
         if (!a.country.empty()) return;
     }
     if (issuer_phrase(a)) return;
+    if (lex::is_document_noun(fw(a.last - 1))) {
+        a.country = document_issuer(a, s);
+        return;
+    }
     bool definite = a.last - a.first >= 2 && fw(a.first) == "the";
     for (std::size_t t = a.first + 1; definite && t < a.last; ++t) definite = lex::is_title_word(fw(t));
     if (definite) a.country = refer_back(s, fw(a.last - 1));
@@ -407,6 +455,19 @@ std::optional<ActorPhrase> Analyzer::subject_before(std::size_t cue, std::size_t
         const auto f = fw(t);
         // "Ankara has long maintained", "Manila has never formally dropped".
         const bool adverb = !cap(t) && tok_mention_[t] < 0 && lex::is_adverb(f);
+        // "The statement said", "the ministry's note said": a document as
+        // the subject, not the "in a statement" of "Baku, in a statement,
+        // said" or "Baku, in its statement, said".
+        if (lex::is_document_noun(f) && word(t) && t > first) {
+            const std::size_t pw = prev_word(t, first);
+            const std::size_t in = pw != kNone ? prev_word(pw, first) : kNone;
+            if (in != kNone && fw(in) == "in" && lex::is_determiner(fw(pw))) {
+                j = in;
+                skipped += 3;
+                continue;
+            }
+            if (pw != kNone && fw(pw) != "a" && fw(pw) != "an") break;
+        }
         if (lex::is_skippable(f) || kAlsoSkip.contains(f) || is_apostrophe(t) || adverb) {
             --j;
             ++skipped;
@@ -444,7 +505,8 @@ std::optional<ActorPhrase> Analyzer::subject_before(std::size_t cue, std::size_t
     if (a.first == kNone) return std::nullopt;
     // "troops in Armenia said" is not Armenia speaking.
     const std::size_t before = prev_word(a.first, first);
-    if (before != kNone && before + 1 == a.first && lex::is_preposition(fw(before))) {
+    if (before != kNone && before + 1 == a.first &&
+        (lex::is_preposition(fw(before)) || fw(before) == "by" || fw(before) == "representing")) {
         if (!office_before(a, before, first, s)) return std::nullopt;
         return a;
     }
@@ -493,16 +555,26 @@ std::size_t Analyzer::before_apposition(std::size_t end, std::size_t first) cons
 // Sets a's span and country; false when the phrase is no speaker.
 bool Analyzer::office_before(ActorPhrase& a, std::size_t before, std::size_t first, std::size_t s) const {
     const std::size_t title = prev_word(before, first);
-    if (title == kNone || title + 1 != before || !lex::is_title_word(fw(title))) return false;
+    if (title == kNone || title + 1 != before) return false;
+    const auto p = fw(before);
+    // "A statement from Guyana's foreign ministry": the body's.
+    if (lex::is_document_noun(fw(title)) && (p == "from" || p == "by" || p == "of")) {
+        resolve(a, s);
+        return !a.country.empty();
+    }
+    if (!lex::is_title_word(fw(title))) return false;
     ActorPhrase envoy = phrase_left(title, first);
     if (envoy.first == kNone) return false;
-    const auto p = fw(before);
+    // "A lawyer for Kenya": the article is the phrase's.
+    if (const std::size_t art = prev_word(envoy.first, first);
+        art != kNone && art + 1 == envoy.first && (fw(art) == "a" || fw(art) == "an" || fw(art) == "the"))
+        envoy.first = art;
     if (p == "to" || p == "at") {
         a.first = envoy.first;
         resolve(a, s);
         return !a.country.empty();
     }
-    if (p == "for" || p == "of") {
+    if (p == "for" || p == "of" || p == "representing") {
         // The title's own country is a place in its words, not what "the
         // spokesman" would refer back to.
         bool own = false;
@@ -544,7 +616,12 @@ void Analyzer::find_relative_clause(std::size_t s) {
     for (std::size_t k = first + 1; k + 1 < end; ++k) {
         if (raw(k) != "," || in_quote(k)) continue;
         const auto rel = fw(k + 1);
-        if (rel != "which" && rel != "who" && rel != "whose" && rel != "where") continue;
+        // ", backed by Turkey,", ", sent to the embassy,": a participle's
+        // aside reads as a relative clause.
+        static const lex::WordTable kParticiple{"sent", "written", "made", "given", "led", "held", "seen", "known"};
+        const bool participle = word(k + 1) && !cap(k + 1) && tok_mention_[k + 1] < 0 &&
+                                ((rel.size() > 4 && rel.ends_with("ed")) || kParticiple.contains(rel));
+        if (rel != "which" && rel != "who" && rel != "whose" && rel != "where" && !participle) continue;
         rel_comma_ = k;
         for (std::size_t c = k + 2; c < end; ++c) {
             if (raw(c) == ",") {

@@ -59,7 +59,29 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
         const auto f1 = ws.size() > 1 ? fw(ws[1]) : std::string_view{};
         // "nothing could change its claim" asserts the claim.
         const bool modal = f1 == "could" || f1 == "can" || f1 == "will" || f1 == "would";
-        if ((f0 == "no" && !kAffirming.contains(f1)) || (f0 == "nothing" && !modal) || f0 == "none")
+        // A negative answers for something only when it is the speaker's
+        // own side's, or an act of force ("no shots were fired", "there
+        // were no Russian troops"): a legend reads "Russia denies: ...".
+        // A negative account of what happened ("there was no damage", "no
+        // one was hurt", "nothing happened") is asserted as it stands.
+        // Harm done ("no one was hurt", "none of its soldiers were
+        // wounded", "there was no damage") is what happened to someone,
+        // not an act answered for, even on the speaker's own side.
+        auto harm = [&](std::size_t i) {
+            for (std::size_t k = i + 1; k < ws.size() && k <= i + 6; ++k) {
+                if (lex::is_harm_word(fw(ws[k]))) return true;
+            }
+            return false;
+        };
+        auto answers_for = [&](std::size_t i) {
+            if (harm(i)) return false;
+            if (subject_self) return true;
+            for (std::size_t k = i + 1; k < ws.size() && k <= i + 4; ++k) {
+                if (lex::is_force_word(fw(ws[k]))) return true;
+            }
+            return false;
+        };
+        if (((f0 == "no" && !kAffirming.contains(f1)) || (f0 == "nothing" && !modal) || f0 == "none") && answers_for(0))
             return Stance::denies;
         // "Azerbaijan had no right to", "Pakistan has no claim to": the
         // other side's position denied.
@@ -67,7 +89,8 @@ Stance Analyzer::content_stance(const std::vector<Cue>& group, std::size_t first
             if (fw(ws[i]) == "no" && lex::is_entitlement_noun(fw(ws[i + 1]))) return Stance::denies;
         }
         for (std::size_t i = 0; i < ws.size() && i < 9; ++i) {
-            if (negation(i) && (subject_self || (i > 0 && fw(ws[0]) == "there"))) return Stance::denies;
+            if (negation(i) && (subject_self || (i > 0 && fw(ws[0]) == "there")) && answers_for(i))
+                return Stance::denies;
         }
     }
     // "lies"/"lie" followed by a word of place is the verb of location ("the
