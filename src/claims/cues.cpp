@@ -106,6 +106,9 @@ bool Analyzer::verb_cue(Cue& c, const lex::CueWord& cw, std::size_t first, std::
         for (std::size_t t = nx + 1; t < end && !says; ++t) says = fw(t) == "that" || raw(t) == ":" || in_quote(t);
         if (!says) return false;
     }
+    // "has never said whether it regards the farms as Lebanese": a question
+    // put, not a statement made.
+    if (next == "whether") return false;
     // "warned oil companies not to work there", "told Manila to remove
     // the ship": what the object is told to do is a demand.
     if (c.cls == CueClass::say && lex::is_directive_verb(fw(i)) && told_to_act(i, end)) c.cls = CueClass::demand;
