@@ -426,6 +426,22 @@ BOOST_AUTO_TEST_CASE(a_speck_of_context_is_not_labelled_on_a_world_map) {
     BOOST_TEST(has(layout_labels(near, test::data(), style), machias));
 }
 
+// A hatched area whose label point lies off the map, with a good part of
+// the area on it, is labelled in the middle of that part (the West Bank
+// below a map of the Shebaa Farms had no label).
+BOOST_AUTO_TEST_CASE(an_area_whose_label_point_is_off_the_map_is_labelled_on_it) {
+    const Style style = load_style(test::source_dir() / "styles" / "default.json");
+    const Dispute* wb = test::data().disputes().find("west-bank");
+    BOOST_REQUIRE(wb != nullptr);
+    BOOST_REQUIRE(wb->bbox.north > wb->label.lat + 0.3);
+    const Box box{wb->bbox.west - 0.6, wb->label.lat + 0.1, wb->bbox.east + 0.6, wb->label.lat + 1.6};
+    const Scene base = plan_base_scene(box, SceneOptions{}, test::data());
+    const auto boxes = layout_labels(base, test::data(), style);
+    const auto it = std::find_if(boxes.begin(), boxes.end(), [&](const LabelBox& b) { return b.what == wb->name; });
+    BOOST_REQUIRE(it != boxes.end());
+    BOOST_TEST((it->x >= 0 && it->y >= 0 && it->x + it->w <= base.size.width && it->y + it->h <= base.size.height));
+}
+
 // Natural Earth's maritime boundary indicators are drawn, the disputed ones
 // in the disputed colour, and the legend says so: the eastern Mediterranean
 // has three lines Natural Earth marks disputed.

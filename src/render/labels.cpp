@@ -208,7 +208,18 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
         double x = 0, y = 0;
         if (!v.to_px(d->label.lon, d->label.lat, x, y)) continue;
         const Rect& a = v.area();
-        if (!own(sd) && (x < a.x || y < a.y || x > a.x + a.w || y > a.y + a.h)) continue;
+        if (x < a.x || y < a.y || x > a.x + a.w || y > a.y + a.h) {
+            // The label point is off the map, the area partly on it (the
+            // West Bank below a Shebaa Farms map): the label goes to the
+            // middle of the part in view, when it has room for one.
+            double cx = 0, cy = 0;
+            cairo_new_path(cr_);
+            const double seen = path_polygons(cr_, v, *d->polygon, &a, &cx, &cy);
+            cairo_new_path(cr_);
+            if (seen < 2500 * k_ * k_) continue;
+            x = cx;
+            y = cy;
+        }
         // A settled dispute drawn as history says so, with the year.
         const std::string text =
             sd.history ? fill_in(word(MapWord::settled), {sd.name, std::to_string(sd.settled)}) : sd.name;
