@@ -51,21 +51,6 @@ public:
         visible_ = {std::max(-180.0, visible_.west - 1), std::max(-89.9, visible_.south - 1),
                     std::min(180.0, visible_.east + 1), std::min(89.9, visible_.north + 1)};
         if (bbox.width() >= 180) visible_ = {-180, -89.9, 180, 89.9};
-        // The meridian opposite the centre is the map's seam: a ring across
-        // it (Alaska on a map centred east of Greenwich) drawn whole ran
-        // from one edge of the map to the other. What is seen is cut there
-        // into a part on each side.
-        double seam = proj_.central_meridian() + 180;
-        while (seam > 180) seam -= 360;
-        while (seam <= -180) seam += 360;
-        constexpr double gap = 1e-9;
-        seam_ = seam;
-        if (seam > visible_.west + gap && seam < visible_.east - gap) {
-            parts_ = {{visible_.west, visible_.south, seam - gap, visible_.north},
-                      {seam + gap, visible_.south, visible_.east, visible_.north}};
-        } else {
-            parts_ = {visible_};
-        }
         // A pole inside the map (a polar projection) is seen from every
         // meridian: the frame's edges alone would miss the land around it.
         for (const double pole : {89.9, -89.9}) {
@@ -74,6 +59,22 @@ public:
                 py <= area.y + area.h) {
                 visible_ = {-180, pole > 0 ? visible_.south : -89.9, 180, pole > 0 ? 89.9 : visible_.north};
             }
+        }
+        // The meridian opposite the centre is the seam of an Equal Earth
+        // map: a ring across it (Alaska on a map centred east of Greenwich)
+        // drawn whole ran from one edge of the map to the other. What is
+        // seen is cut there into a part on each side. (An azimuthal map has
+        // no seam: its meridians all run on through the pole.)
+        double seam = proj_.central_meridian() + 180;
+        while (seam > 180) seam -= 360;
+        while (seam <= -180) seam += 360;
+        constexpr double gap = 1e-9;
+        seam_ = seam;
+        if (proj_.kind() == Projection::Kind::eqearth && seam > visible_.west + gap && seam < visible_.east - gap) {
+            parts_ = {{visible_.west, visible_.south, seam - gap, visible_.north},
+                      {seam + gap, visible_.south, visible_.east, visible_.north}};
+        } else {
+            parts_ = {visible_};
         }
         // The box is fitted into the area, so its tighter side sets the
         // scale: the larger of the two ratios. The smaller one (a box much
