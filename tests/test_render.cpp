@@ -8,6 +8,7 @@
 
 #include "render/canvas.hpp"
 #include "render/png.hpp"
+#include "render/view.hpp"
 
 #include <cairo.h>
 #include <glib.h>
@@ -363,6 +364,26 @@ BOOST_AUTO_TEST_CASE(nothing_crosses_the_seam_of_a_world_map) {
         BOOST_TEST(paths > 100u);
         BOOST_TEST(widest < width / 2, "path " << longest << " has a segment " << widest << " px wide");
     }
+}
+
+// Only an Equal Earth map has a seam to cut at. A polar map (Lambert
+// azimuthal, centred on the pole) sees every meridian and is cut nowhere,
+// and what it clips to is all it sees, pole included.
+BOOST_AUTO_TEST_CASE(a_polar_map_has_no_seam) {
+    // All of Antarctica: the meridian opposite the centre (116.5 E) is in view.
+    const renderer::View polar("+proj=laea +lat_0=-90 +lon_0=-63.5 +datum=WGS84 +units=m +no_defs",
+                               Box{-180, -90, 180, -60}, renderer::Rect{0, 0, 1100, 880});
+    BOOST_REQUIRE(polar.parts().size() == 1u);
+    const Box& part = polar.parts().front();
+    BOOST_TEST(part.west == polar.visible().west);
+    BOOST_TEST(part.east == polar.visible().east);
+    BOOST_TEST(part.south == polar.visible().south);
+    BOOST_TEST(polar.visible().west == -180.0);
+    const renderer::View world("+proj=eqearth +lon_0=20 +datum=WGS84 +units=m +no_defs", Box{-120, -45, 160, 80},
+                               renderer::Rect{0, 0, 1100, 880});
+    BOOST_REQUIRE(world.parts().size() == 2u);
+    BOOST_TEST(world.parts()[0].east < -159.99);
+    BOOST_TEST(world.parts()[1].west > -160.01);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
