@@ -209,6 +209,7 @@ void MapPainter::draw_dispute_labels(const View& v, Placer& placer) {
         if (!v.to_px(d->label.lon, d->label.lat, x, y)) continue;
         const Rect& a = v.area();
         if (x < a.x || y < a.y || x > a.x + a.w || y > a.y + a.h) {
+            if (!d->bbox.intersects(v.visible())) continue;  // nothing of it in view: no outline to walk
             // The label point is off the map, the area partly on it (the
             // West Bank below a Shebaa Farms map): the label goes to the
             // middle of the part in view, when it has room for one.

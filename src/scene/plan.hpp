@@ -18,13 +18,14 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <numbers>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace borderline::scene_plan {
 
-constexpr double kPi = 3.14159265358979323846;
+constexpr double kPi = std::numbers::pi;
 
 /// Whether the frame holds the point; a frame across the antimeridian runs
 /// past 180 east, where a point west of it is 360 degrees further on.
